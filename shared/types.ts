@@ -107,6 +107,8 @@ export interface BoxManifest {
   form?: BallotForm;
   seats?: number;
   question?: string;
+  /** false only for a named (记名) motion, whose box is empty and whose result lists votes by name. */
+  secret?: boolean;
   options: { id: string; title: string }[];
   baseRule: BaseRule;
   base: number;

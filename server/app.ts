@@ -1,0 +1,57 @@
+// The HTTP application: middleware, then one router per domain. Handlers validate, call a service, map errors.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext, AppEnv } from './context.js';
+import { DomainError, errorBody } from './http/errors.js';
+import { mapDatabaseError } from './db/errors.js';
+import { principalMiddleware } from './http/auth.js';
+import { securityHeaders } from './http/headers.js';
+import { authRoutes } from './auth/routes.js';
+import { bodyRoutes } from './bodies/routes.js';
+import { sessionRoutes } from './sessions/routes.js';
+import { meRoutes } from './auth/me.js';
+import { projectRoutes } from './collection/routes.js';
+import { ballotRoutes } from './ballots/routes.js';
+import { publicationRoutes } from './publication/routes.js';
+import { serveClient } from './http/static.js';
+
+export function toDomainError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  const mapped = mapDatabaseError(err);
+  if (mapped) return mapped;
+  // A body that could not be read as text (bad encoding, aborted upload) is the client's problem.
+  if (err instanceof SyntaxError || err instanceof TypeError && /body|decode/i.test(err.message)) {
+    return new DomainError(422, 'invalid_input', '请求体无法读取 / unreadable body');
+  }
+  return new DomainError(500, 'internal_error', '服务器内部错误 / internal error');
+}
+
+export function createApp(ctx: AppContext, opts: { clientDir?: string | null } = {}) {
+  const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders());
+  app.use('/api/*', bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: (c) => c.json(errorBody(new DomainError(413, 'payload_too_large', '请求体过大 / payload too large')), 413),
+  }));
+  app.use('/api/*', principalMiddleware(ctx));
+
+  const api = new Hono<AppEnv>()
+    .route('/', authRoutes(ctx))
+    .route('/', meRoutes(ctx))
+    .route('/', bodyRoutes(ctx))
+    .route('/', sessionRoutes(ctx))
+    .route('/', projectRoutes(ctx))
+    .route('/', ballotRoutes(ctx))
+    .route('/', publicationRoutes(ctx));
+  app.route('/api', api);
+  app.all('/api/*', (c) => c.json(errorBody(new DomainError(404, 'not_found', '接口不存在 / no such endpoint')), 404));
+
+  app.onError((err, c) => {
+    const e = toDomainError(err);
+    if (e.status >= 500 && e.code === 'internal_error') console.error(err);
+    return c.json(errorBody(e), e.status);
+  });
+
+  if (opts.clientDir) serveClient(app, opts.clientDir);
+  return app;
+}

@@ -1,0 +1,93 @@
+// createBallot: a draft ballot of a session, with its options frozen from the body's projects.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import { ballots, projects } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import { DomainError, conflict, invalid } from '../http/errors.js';
+import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import { writeAudit } from '../audit/log.js';
+import { findSession } from '../sessions/queries.js';
+import { checkDefinition } from '../../shared/ballot-definition.js';
+import type { BallotInput } from '../../shared/schemas.js';
+import type { BallotOption, SelectionResult } from '../../shared/types.js';
+import { definitionOf, findBallot } from './queries.js';
+import { describeBallot } from './describe.js';
+
+const notTied = (message: string) => new DomainError(422, 'not_tied', message);
+const field = (name: string, message: string) => invalid(message, [{ field: name, message }]);
+
+/** Fills in a runoff's candidates and seats from its source ballot, refusing anything else. */
+async function runoffInput(ctx: AppContext, sessionId: string, input: BallotInput): Promise<BallotInput> {
+  if (input.kind !== 'selection') throw notTied('再次投票只能用于项目票决 / a runoff is a selection ballot');
+  const source = await findBallot(ctx.db, input.runoffOf!).catch(() => { throw notTied('原表决不存在 / no such source ballot'); });
+  const result = source.result as SelectionResult | null;
+  if (source.sessionId !== sessionId || source.kind !== 'selection' || !['closed', 'published'].includes(source.state) || !result?.tied.length) {
+    throw notTied('原表决没有并列的候选项目 / the source ballot has no tied candidates');
+  }
+  const remaining = result.seats - result.selected.length;
+  const tied = [...result.tied].sort();
+  if (input.projectIds && [...new Set(input.projectIds)].sort().join() !== tied.join()) {
+    throw notTied('再次投票的候选项目必须恰好是并列项目 / a runoff holds exactly the tied candidates');
+  }
+  if (input.seats !== undefined && input.seats !== remaining) throw notTied(`再次投票的名额必须为 ${remaining} / a runoff fills exactly ${remaining} seats`);
+  return {
+    ...input, projectIds: result.tied, seats: remaining, form: input.form ?? (source.form as BallotInput['form']),
+    baseRule: input.baseRule ?? (source.baseRule as BallotInput['baseRule']),
+  };
+}
+
+function checkFields(input: BallotInput) {
+  if (input.kind === 'selection') {
+    if (!input.projectIds) throw field('projectIds', '请选择候选项目 / projectIds required');
+    if (input.seats === undefined) throw field('seats', '请填写应选名额 / seats required');
+    if (input.seats > new Set(input.projectIds).size) throw field('seats', '名额不能多于候选项目 / more seats than candidates');
+  } else {
+    if (input.seats !== undefined) throw field('seats', '只有项目票决有名额 / only a selection has seats');
+    if (input.form !== undefined) throw field('form', '只有项目票决有票式 / only a selection has a form');
+  }
+  if (input.kind === 'satisfaction' && !input.projectIds) throw field('projectIds', '请选择测评项目 / projectIds required');
+  if (input.kind === 'motion') {
+    if (!input.question) throw field('question', '请填写表决事项 / question required');
+    if (input.projectIds) throw field('projectIds', '议案表决没有项目 / a motion has no projects');
+  } else {
+    if (input.question !== undefined) throw field('question', '只有议案表决有表决事项 / only a motion has a question');
+    if (input.secret === false) throw field('secret', '项目票决和满意度测评必须无记名 / only a motion may be named');
+  }
+}
+
+export async function createBallot(ctx: AppContext, actor: StaffPrincipal, sessionId: string, raw: BallotInput) {
+  const session = await findSession(ctx.db, sessionId);
+  await assertStaffOfBody(ctx.db, actor, session.bodyId);
+  if (session.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended');
+  const input = raw.runoffOf ? await runoffInput(ctx, sessionId, raw) : raw;
+  checkFields(input);
+
+  const ids = [...new Set(input.projectIds ?? [])];
+  if (input.projectIds && ids.length !== input.projectIds.length) throw field('projectIds', '项目重复 / duplicate projects');
+  const rows = ids.length
+    ? await ctx.db.select().from(projects).where(and(eq(projects.bodyId, session.bodyId), inArray(projects.id, ids)))
+    : [];
+  if (rows.length !== ids.length) throw field('projectIds', '有项目不属于本人大 / some projects are not of this body');
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  const options: BallotOption[] = ids.map((id) => {
+    const p = byId.get(id)!;
+    return { id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category };
+  });
+
+  return ctx.db.transaction(async (tx) => {
+    const [ballot] = await tx.insert(ballots).values({
+      id: newId(), sessionId, kind: input.kind, title: input.title,
+      form: input.kind === 'selection' ? input.form ?? 'per_candidate' : null,
+      seats: input.kind === 'selection' ? input.seats! : null,
+      question: input.kind === 'motion' ? input.question! : null,
+      secret: input.secret ?? true, baseRule: input.baseRule ?? 'roster', runoffOf: input.runoffOf ?? null, options,
+    }).returning();
+    const problem = checkDefinition(definitionOf(ballot));
+    if (problem) throw invalid(problem);
+    await writeAudit(tx, {
+      sessionId, actor, action: input.runoffOf ? 'ballot.runoff_created' : 'ballot.created', subject: ballot.id,
+      detail: { title: ballot.title, kind: ballot.kind, seats: ballot.seats, form: ballot.form, options: options.map((o) => o.id), runoffOf: ballot.runoffOf },
+    });
+    return describeBallot(ballot);
+  }).finally(() => ctx.live.touch(sessionId));
+}

@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/connect.js';
+import { ballots } from '../db/schema.js';
+import { notFound } from '../http/errors.js';
+import type { BallotDefinition } from '../../shared/ballot-definition.js';
+import type { BallotForm, BallotKind, BallotOption } from '../../shared/types.js';
+
+export type BallotRow = typeof ballots.$inferSelect;
+
+export async function findBallot(db: DbOrTx, ballotId: string): Promise<BallotRow> {
+  const [row] = await db.select().from(ballots).where(eq(ballots.id, ballotId));
+  if (!row) throw notFound('表决');
+  return row;
+}
+
+export function optionsOf(b: BallotRow): BallotOption[] {
+  return b.options as BallotOption[];
+}
+
+export function definitionOf(b: BallotRow): BallotDefinition {
+  return {
+    kind: b.kind as BallotKind,
+    form: (b.form as BallotForm | null) ?? undefined,
+    seats: b.seats ?? undefined,
+    question: b.question ?? undefined,
+    options: optionsOf(b).map((o) => ({ id: o.id, title: o.title })),
+  };
+}
+
+/** What never changes once a ballot exists: safe to keep in memory on the voting hot path. */
+export interface BallotShape {
+  id: string;
+  sessionId: string;
+  secret: boolean;
+  definition: BallotDefinition;
+}
+
+const shapes = new Map<string, BallotShape>();
+
+export async function ballotShape(db: DbOrTx, ballotId: string): Promise<BallotShape> {
+  const cached = shapes.get(ballotId);
+  if (cached) return cached;
+  const b = await findBallot(db, ballotId);
+  const shape = { id: b.id, sessionId: b.sessionId, secret: b.secret, definition: definitionOf(b) };
+  if (shapes.size > 10000) shapes.clear();
+  shapes.set(ballotId, shape);
+  return shape;
+}

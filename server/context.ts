@@ -1,0 +1,17 @@
+import type { Db } from './db/connect.js';
+import type { Secrets } from './secrets.js';
+import type { LiveHub } from './live/hub.js';
+import type { Throttle } from './auth/throttle.js';
+import type { Principal } from './auth/tokens.js';
+
+/** What every route and service may use; created once per server process. */
+export interface AppContext {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  secrets: Secrets;
+  live: LiveHub;
+  throttle: Throttle;
+  trustProxy: boolean;
+}
+
+export type AppEnv = { Variables: { principal: Principal | null } };

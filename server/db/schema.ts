@@ -1,0 +1,142 @@
+// The whole database schema, in one place. Every state a restart must keep lives here.
+import { sql } from 'drizzle-orm';
+import {
+  pgTable, text, integer, boolean, timestamp, jsonb, numeric, primaryKey, bigserial, index, uniqueIndex, pgSequence,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
+
+/** Keys that must survive restarts: token secret, receipt key, result-signing key. */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const bodies = pgTable('bodies', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level').notNull(),
+  parentId: text('parent_id'),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  /** null: a deployment-wide administrator (the first `admin`). */
+  bodyId: text('body_id'),
+  department: text('department'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_username_key').on(t.username)]);
+
+export const members = pgTable('members', {
+  id: text('id').primaryKey(),
+  bodyId: text('body_id').notNull(),
+  name: text('name').notNull(),
+  delegation: text('delegation'),
+  kind: text('kind').notNull(),
+  /** keyed hash of the personal sign-in code; the code itself is shown once and never stored */
+  codeHash: text('code_hash').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('members_code_hash_key').on(t.codeHash), index('members_body_idx').on(t.bodyId)]);
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  bodyId: text('body_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  state: text('state').notNull().default('open'),
+  quorumNum: integer('quorum_num').notNull(),
+  quorumDen: integer('quorum_den').notNull(),
+  quorumStrict: boolean('quorum_strict').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('sessions_body_idx').on(t.bodyId)]);
+
+export const roster = pgTable('roster', {
+  sessionId: text('session_id').notNull(),
+  memberId: text('member_id').notNull(),
+  present: boolean('present').notNull().default(false),
+  note: text('note'),
+}, (t) => [primaryKey({ columns: [t.sessionId, t.memberId] }), index('roster_member_idx').on(t.memberId)]);
+
+export const projects = pgTable('projects', {
+  id: text('id').primaryKey(),
+  bodyId: text('body_id').notNull(),
+  year: integer('year').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  category: text('category').notNull(),
+  department: text('department').notNull(),
+  investment: numeric('investment', { mode: 'number' }),
+  status: text('status').notNull().default('draft'),
+  targets: jsonb('targets').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  createdAt: createdAt(),
+}, (t) => [index('projects_body_idx').on(t.bodyId, t.year)]);
+
+export const ballots = pgTable('ballots', {
+  id: text('id').primaryKey(),
+  sessionId: text('session_id').notNull(),
+  kind: text('kind').notNull(),
+  form: text('form'),
+  seats: integer('seats'),
+  question: text('question'),
+  title: text('title').notNull(),
+  secret: boolean('secret').notNull(),
+  baseRule: text('base_rule').notNull(),
+  runoffOf: text('runoff_of'),
+  state: text('state').notNull().default('draft'),
+  options: jsonb('options').notNull(),
+  eligible: integer('eligible'),
+  base: integer('base'),
+  cast: integer('cast'),
+  result: jsonb('result'),
+  openedAt: timestamp('opened_at', { withTimezone: true, mode: 'string' }),
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'string' }),
+  cancelReason: text('cancel_reason'),
+  createdAt: createdAt(),
+}, (t) => [
+  index('ballots_session_idx').on(t.sessionId),
+  // At most one open ballot per session, whatever races the application might lose.
+  uniqueIndex('ballots_one_open_per_session').on(t.sessionId).where(sql`state = 'open'`),
+]);
+
+/**
+ * Who has voted. Apart from the box, with nothing linking the two: key_hash is a keyed hash of the
+ * tablet's submission key (so a retry can be recognised) that cannot be turned into the receipt.
+ */
+export const ballotRoll = pgTable('ballot_roll', {
+  ballotId: text('ballot_id').notNull(),
+  memberId: text('member_id').notNull(),
+  keyHash: text('key_hash').notNull(),
+}, (t) => [primaryKey({ columns: [t.ballotId, t.memberId] })]);
+
+/** What was voted. No member, no time, no sequence: the receipt is a keyed hash, random-looking. */
+export const ballotBox = pgTable('ballot_box', {
+  ballotId: text('ballot_id').notNull(),
+  receipt: text('receipt').notNull(),
+  choices: jsonb('choices').notNull(),
+}, (t) => [primaryKey({ columns: [t.ballotId, t.receipt] })]);
+
+/** Votes of a named (记名) motion, published by name. */
+export const namedVotes = pgTable('named_votes', {
+  ballotId: text('ballot_id').notNull(),
+  memberId: text('member_id').notNull(),
+  vote: text('vote').notNull(),
+}, (t) => [primaryKey({ columns: [t.ballotId, t.memberId] })]);
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sessionId: text('session_id'),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  subject: text('subject').notNull(),
+  detail: jsonb('detail'),
+}, (t) => [index('audit_session_idx').on(t.sessionId, t.id)]);
+
+/** Versions of live updates: monotonic across restarts and shared by every server process. */
+export const liveVersion = pgSequence('live_version');

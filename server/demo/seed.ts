@@ -1,0 +1,94 @@
+// DEMO=1 (and `npm start` on a fresh embedded database): a county with 300 representatives, ready to vote.
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/connect.js';
+import { bodies, members, projects, roster, sessions, users, ballots } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import { hashPassword } from '../auth/passwords.js';
+import { codeHash } from '../auth/codes.js';
+import type { Secrets } from '../secrets.js';
+import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
+
+export const demoLogins = {
+  admin: { username: 'admin', password: 'minsheng-admin' },
+  presider: { username: 'presider', password: 'minsheng-presider' },
+  department: { username: 'jiaoyu', password: 'minsheng-dept' },
+};
+
+export interface DemoInfo { bodyId: string; sessionId: string; committeeSessionId: string; firstCodes: string[] }
+
+export async function hasDemo(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(bodies);
+  return row.n > 0;
+}
+
+export async function findDemo(db: Db): Promise<DemoInfo | null> {
+  const [s] = await db.select().from(sessions).where(eq(sessions.name, '清河县第十八届人民代表大会第五次会议'));
+  const [c] = await db.select().from(sessions).where(eq(sessions.name, '清河县人大常委会第二十三次会议'));
+  if (!s || !c) return null;
+  return { bodyId: s.bodyId, sessionId: s.id, committeeSessionId: c.id, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };
+}
+
+export async function seedDemo(db: Db, secrets: Secrets, opts: { adminPassword?: string; members?: number } = {}): Promise<DemoInfo> {
+  const total = opts.members ?? 300;
+  const cityId = newId();
+  const countyId = newId();
+  const sessionId = newId();
+  const committeeSessionId = newId();
+  const hashes = await Promise.all([
+    hashPassword(opts.adminPassword ?? demoLogins.admin.password),
+    hashPassword(demoLogins.presider.password),
+    hashPassword(demoLogins.department.password),
+  ]);
+  await db.transaction(async (tx) => {
+    await tx.insert(bodies).values([
+      { id: cityId, name: '示范市人民代表大会常务委员会', level: 'city', parentId: null },
+      { id: countyId, name: '清河县人民代表大会常务委员会', level: 'county', parentId: cityId },
+    ]);
+    const [existingAdmin] = await tx.select().from(users).where(eq(users.username, 'admin'));
+    if (!existingAdmin) await tx.insert(users).values({ id: newId(), username: 'admin', passwordHash: hashes[0], role: 'admin', bodyId: null });
+    await tx.insert(users).values([
+      { id: newId(), username: demoLogins.presider.username, passwordHash: hashes[1], role: 'presider', bodyId: countyId },
+      { id: newId(), username: demoLogins.department.username, passwordHash: hashes[2], role: 'department', bodyId: countyId, department: '县教育局' },
+    ]).onConflictDoNothing();
+
+    const memberRows = Array.from({ length: total }, (_, i) => ({
+      id: newId(), bodyId: countyId,
+      name: surnames[(i * 7) % surnames.length] + givenNames[(i * 13 + Math.floor(i / surnames.length)) % givenNames.length],
+      delegation: delegations[i % delegations.length],
+      kind: i % 10 === 0 ? 'committee' : 'rep',
+      codeHash: codeHash(secrets.codeKey, demoCode(i)),
+    }));
+    await tx.insert(members).values(memberRows);
+
+    const projectRows = candidateProjects.map((p) => ({
+      id: newId(), bodyId: countyId, year: 2027, title: p.title, description: `${p.title}：${p.targets.join('；')}。`,
+      category: p.category, department: p.department, investment: p.investment, targets: p.targets, status: 'candidate',
+    }));
+    const doneRows = lastYearProjects.map((p) => ({
+      id: newId(), bodyId: countyId, year: 2026, title: p.title, description: `${p.title}（2026 年度民生实事项目）`,
+      category: p.category, department: p.department, investment: p.investment, targets: [], status: 'selected',
+    }));
+    await tx.insert(projects).values([...projectRows, ...doneRows]);
+
+    await tx.insert(sessions).values([
+      { id: sessionId, bodyId: countyId, name: '清河县第十八届人民代表大会第五次会议', kind: 'congress', state: 'open', quorumNum: 2, quorumDen: 3, quorumStrict: false },
+      { id: committeeSessionId, bodyId: countyId, name: '清河县人大常委会第二十三次会议', kind: 'committee', state: 'open', quorumNum: 1, quorumDen: 2, quorumStrict: true },
+    ]);
+    // Most of the hall is already seated, so one person trying a tablet can open a ballot; the first ten codes are left for them.
+    await tx.insert(roster).values(memberRows.map((m, i) => ({ sessionId, memberId: m.id, present: i >= 10 && i % 5 !== 4 })));
+    await tx.insert(roster).values(memberRows.filter((m) => m.kind === 'committee').map((m, i) => ({ sessionId: committeeSessionId, memberId: m.id, present: i >= 2 && i < 22 })));
+
+    await tx.insert(ballots).values([
+      { id: newId(), sessionId, kind: 'motion', title: '表决《清河县民生实事项目人大代表票决办法》', question: '是否通过《清河县民生实事项目人大代表票决办法》？', secret: true, baseRule: 'roster', options: [] },
+      {
+        id: newId(), sessionId, kind: 'selection', title: '2027 年度县级民生实事项目票决', form: 'per_candidate', seats: 10, secret: true, baseRule: 'roster',
+        options: projectRows.map((p) => ({ id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category })),
+      },
+      {
+        id: newId(), sessionId: committeeSessionId, kind: 'satisfaction', title: '2026 年度民生实事项目满意度测评', secret: true, baseRule: 'roster',
+        options: doneRows.map((p) => ({ id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category })),
+      },
+    ]);
+  });
+  return { bodyId: countyId, sessionId, committeeSessionId, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };
+}

@@ -1,0 +1,60 @@
+// Who is calling, and may they do this. Handlers call one guard; guards throw API errors.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { eq } from 'drizzle-orm';
+import type { AppContext, AppEnv } from '../context.js';
+import { readToken, type Principal } from '../auth/tokens.js';
+import { bodies } from '../db/schema.js';
+import type { DbOrTx } from '../db/connect.js';
+import type { Role } from '../../shared/types.js';
+import { DomainError, forbidden } from './errors.js';
+
+export const tokenCookie = 'minsheng_token';
+
+export function principalMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : getCookie(c, tokenCookie);
+    c.set('principal', token ? await readToken(ctx.secrets.tokenKey, token) : null);
+    await next();
+  };
+}
+
+const unauthorized = () => new DomainError(401, 'unauthorized', '请先登录 / sign in first');
+
+export function requirePrincipal(c: Context<AppEnv>): Principal {
+  const p = c.get('principal');
+  if (!p) throw unauthorized();
+  return p;
+}
+
+export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
+export type MemberPrincipal = Extract<Principal, { kind: 'member' }>;
+
+export function requireStaff(c: Context<AppEnv>, roles: Role[]): StaffPrincipal {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'staff' || !roles.includes(p.role)) throw forbidden();
+  return p;
+}
+
+export function requireMember(c: Context<AppEnv>): MemberPrincipal {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'member') throw forbidden();
+  return p;
+}
+
+/** Staff act on their own body and the bodies below it; a deployment-wide admin (no body) on all. */
+export async function staffCoversBody(db: DbOrTx, staff: StaffPrincipal, bodyId: string): Promise<boolean> {
+  if (staff.bodyId === null) return true;
+  let current: string | null = bodyId;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current === staff.bodyId) return true;
+    const [row]: { parentId: string | null }[] = await db.select({ parentId: bodies.parentId }).from(bodies).where(eq(bodies.id, current));
+    current = row?.parentId ?? null;
+  }
+  return false;
+}
+
+export async function assertStaffOfBody(db: DbOrTx, staff: StaffPrincipal, bodyId: string): Promise<void> {
+  if (!(await staffCoversBody(db, staff, bodyId))) throw forbidden('other_body', '无权管理该人大 / not your body');
+}

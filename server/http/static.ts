@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppEnv } from '../context.js';
+
+/** Serves the built client; any other path that is not an API, asset or socket path gets the SPA shell. */
+export function serveClient(app: Hono<AppEnv>, clientDir: string) {
+  const root = path.relative(process.cwd(), clientDir) || '.';
+  const indexFile = path.join(clientDir, 'index.html');
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/assets/*', serveStatic({ root }));
+  app.get('/assets/*', (c) => c.text('not found', 404));
+  app.use('*', serveStatic({ root }));
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/socket.io')) return c.text('not found', 404);
+    if (!fs.existsSync(indexFile)) return c.text('客户端尚未构建：请运行 npm run build / client not built: run npm run build', 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(fs.readFileSync(indexFile, 'utf8'));
+  });
+}

@@ -1,0 +1,56 @@
+// socket.io on the HTTP server's port: the same token as the API, and one event from clients.
+import { Server, type Socket } from 'socket.io';
+import type { Server as HttpServer } from 'node:http';
+import type { AppContext } from '../context.js';
+import { readToken, type Principal } from '../auth/tokens.js';
+import { idPattern } from '../db/ids.js';
+import { DomainError } from '../http/errors.js';
+import { mapDatabaseError } from '../db/errors.js';
+import { findSession } from '../sessions/queries.js';
+import { assertCanSeeSession } from '../sessions/service.js';
+import { roomOf, staffRoomOf } from './hub.js';
+
+type Ack = (answer: unknown) => void;
+
+function refusal(err: unknown) {
+  const e = err instanceof DomainError ? err : mapDatabaseError(err) ?? new DomainError(500, 'internal_error', 'internal error');
+  return { ok: false, error: { code: e.code, message: e.message } };
+}
+
+export function createSocketServer(ctx: AppContext, http: HttpServer, opts: { adapter?: Parameters<Server['adapter']>[0] } = {}) {
+  const io = new Server(http, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: 16 * 1024 });
+  if (opts.adapter) io.adapter(opts.adapter);
+  io.use(async (socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const principal = typeof token === 'string' ? await readToken(ctx.secrets.tokenKey, token) : null;
+    if (!principal) return next(new Error('unauthorized'));
+    socket.data.principal = principal;
+    next();
+  });
+  io.on('connection', (socket: Socket) => {
+    socket.on('session:join', async (payload: unknown, ack?: unknown) => {
+      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
+      try {
+        const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
+        if (typeof sessionId !== 'string' || !idPattern.test(sessionId)) throw new DomainError(404, 'not_found', '会议不存在 / not found');
+        const principal = socket.data.principal as Principal;
+        const session = await findSession(ctx.db, sessionId);
+        await assertCanSeeSession(ctx, principal, session);
+        const staff = principal.kind === 'staff' && (principal.role === 'admin' || principal.role === 'presider');
+        await socket.join(roomOf(sessionId));
+        if (staff) await socket.join(staffRoomOf(sessionId));
+        reply(await ctx.live.snapshot(sessionId, staff));
+      } catch (err) {
+        reply(refusal(err));
+      }
+    });
+    socket.on('session:leave', async (payload: unknown) => {
+      const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
+      if (typeof sessionId === 'string') {
+        await socket.leave(roomOf(sessionId));
+        await socket.leave(staffRoomOf(sessionId));
+      }
+    });
+  });
+  return io;
+}

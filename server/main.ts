@@ -1,0 +1,48 @@
+// `npm start`: one server process configured from the environment (see README "Configuration").
+import { startServer } from './server.js';
+import { findDemo, hasDemo, seedDemo, demoLogins } from './demo/seed.js';
+
+const env = process.env;
+const started = Date.now();
+
+async function main() {
+  const server = await startServer({
+    port: env.PORT !== undefined ? Number(env.PORT) : 3000,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? './data',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    trustProxy: env.TRUST_PROXY === '1',
+    poolSize: env.DB_POOL ? Number(env.DB_POOL) : undefined,
+  });
+  const { db, secrets } = server.ctx;
+  const embedded = server.database.driver === 'pglite';
+  const wantDemo = env.DEMO === '1' || (embedded && env.DEMO !== '0');
+  if (wantDemo && !(await hasDemo(db))) await seedDemo(db, secrets, { adminPassword: env.ADMIN_PASSWORD || undefined });
+  const demo = wantDemo ? await findDemo(db) : null;
+
+  console.log(`listening on ${server.url}`);
+  console.log(`民生实事票决系统 ready in ${Date.now() - started} ms (${embedded ? `embedded PGlite in ${env.DATA_DIR ?? './data'}` : 'PostgreSQL'})`);
+  console.log(`  公众网站 public site:        ${server.url}/`);
+  console.log(`  代表平板 member tablet:      ${server.url}/tablet`);
+  console.log(`  主持人控制台 presider:       ${server.url}/console`);
+  if (demo) {
+    console.log(`  大屏幕 big screen:           ${server.url}/screen/${demo.sessionId}  (open it from the console: 打开大屏幕)`);
+    console.log('Demo sign-in / 演示账号:');
+    console.log(`  主持人 presider:  ${demoLogins.presider.username} / ${demoLogins.presider.password}`);
+    console.log(`  管理员 admin:     admin / ${env.ADMIN_PASSWORD || demoLogins.admin.password}`);
+    console.log(`  代表登录码 member codes: ${demo.firstCodes.join(', ')} … DM000300 (DM000001–DM000010 not yet checked in)`);
+  }
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+// Starts one server process: database, secrets, HTTP, socket.io on the same port.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { openDatabase, type Database } from './db/connect.js';
+import { loadSecrets } from './secrets.js';
+import { LiveHub } from './live/hub.js';
+import { createSocketServer } from './live/socket.js';
+import { frameCollector } from './live/frame.js';
+import { createThrottle, type Throttle } from './auth/throttle.js';
+import { createApp } from './app.js';
+import type { AppContext } from './context.js';
+import { ensureAdmin } from './demo/admin.js';
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  adminPassword?: string;
+  redisUrl?: string;
+  clientDir?: string | null;
+  trustProxy?: boolean;
+  throttle?: Throttle;
+  /** Reuse an open database (tests share one PGlite per file). */
+  database?: Database;
+  poolSize?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: AppContext;
+  database: Database;
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultClientDir = path.resolve(here, '../dist/client');
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const database = opts.database ?? (await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, poolSize: opts.poolSize }));
+  const { db } = database;
+  const secrets = await loadSecrets(db);
+  if (opts.adminPassword) await ensureAdmin(db, opts.adminPassword);
+  const live = new LiveHub(db);
+  const ctx: AppContext = { db, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), trustProxy: !!opts.trustProxy };
+  const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
+  const app = createApp(ctx, { clientDir });
+  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  http.keepAliveTimeout = 65_000;
+
+  let adapter: Parameters<typeof createSocketServer>[2] = {};
+  let closeRedis = async () => {};
+  if (opts.redisUrl) {
+    const { createClient } = await import('redis');
+    const { createAdapter } = await import('@socket.io/redis-adapter');
+    const pub = createClient({ url: opts.redisUrl });
+    const sub = pub.duplicate();
+    pub.on('error', (e) => console.warn('redis:', e.message));
+    sub.on('error', (e) => console.warn('redis:', e.message));
+    await Promise.all([pub.connect(), sub.connect()]);
+    adapter = { adapter: createAdapter(pub, sub) };
+    closeRedis = async () => { await Promise.allSettled([pub.quit(), sub.quit()]); };
+  }
+  const io = createSocketServer(ctx, http, adapter);
+  live.attach(io, frameCollector(db));
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 3000, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    ctx,
+    database,
+    async close() {
+      live.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeRedis();
+      if (!opts.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { byCodeUnit } from './code-unit-order';
+import type { BallotForm, BallotKind, Choices, SatisfactionChoice, YesNoAbstain } from './types';
+
+/** What a ballot asks: everything needed to check a member's choices and to count them. */
+export interface BallotDefinition {
+  kind: BallotKind;
+  /** Selection only; `per_candidate` when absent. */
+  form?: BallotForm;
+  /** Selection only: N. */
+  seats?: number;
+  /** Motion only. */
+  question?: string;
+  /** Candidates (selection) or projects to rate (satisfaction), in ballot order; empty for a motion. */
+  options: { id: string; title: string }[];
+}
+
+export type ChoicesCheck = { ok: true; choices: Choices } | { ok: false; message: string };
+
+/**
+ * Keys that would reach Object.prototype machinery if code ever indexed a plain object with them.
+ * They are refused as choice keys whatever the ballot says, and `checkDefinition` refuses them as
+ * option ids, so no project can ever be named by one.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const yesNoAbstain = z.enum(['yes', 'no', 'abstain']);
+const satisfactionChoice = z.enum(['satisfied', 'basic', 'unsatisfied']);
+const motionChoices = z.strictObject({ vote: yesNoAbstain });
+
+/** Problems with a ballot definition itself (null when fine); the server checks this when a ballot is created. */
+export function checkDefinition(def: BallotDefinition): string | null {
+  const ids = def.options.map((o) => o.id);
+  if (new Set(ids).size !== ids.length) return 'option ids must be distinct';
+  if (ids.some((id) => typeof id !== 'string' || id === '' || RESERVED_KEYS.has(id))) {
+    return 'option ids must be non-empty strings other than __proto__, constructor, prototype';
+  }
+  if (def.kind === 'selection') {
+    if (ids.length === 0) return 'a selection needs at least one candidate';
+    if (!Number.isSafeInteger(def.seats) || (def.seats as number) < 1) return 'a selection needs seats ≥ 1';
+  }
+  if (def.kind === 'satisfaction' && ids.length === 0) return 'a satisfaction ballot needs at least one project';
+  if (def.kind === 'motion' && ids.length !== 0) return 'a motion has no options';
+  return null;
+}
+
+/**
+ * Checks what a member submitted against the ballot (API.md "Casting") and returns it in one
+ * normal form, so that equal votes are stored identically and the published box reads the same
+ * whichever tablet produced it:
+ * - per_candidate: every candidate present, left-out ones filled in as "abstain" (the box is then
+ *   self-describing: a reader never has to know the "missing = abstain" rule to recount it);
+ * - choose_n: `selected` sorted by code unit (the order ticked says nothing and could fingerprint a tablet);
+ * - satisfaction: every project, exactly;
+ * - motion: `{vote}`.
+ * Object keys are inserted in code-unit order; JavaScript still lists integer-like keys ("7", "12")
+ * first, which is harmless because the digest uses `canonicalJson`, which sorts keys itself.
+ * Anything else — extra keys, wrong types, arrays for objects, inherited or symbol keys — is refused.
+ */
+export function validateChoices(def: BallotDefinition, raw: unknown): ChoicesCheck {
+  switch (def.kind) {
+    case 'motion':
+      return validateMotion(raw);
+    case 'satisfaction':
+      return validateSatisfaction(def, raw);
+    case 'selection':
+      return (def.form ?? 'per_candidate') === 'choose_n' ? validateChooseN(def, raw) : validatePerCandidate(def, raw);
+  }
+}
+
+function validateMotion(raw: unknown): ChoicesCheck {
+  const plain = plainEntries(raw);
+  if (typeof plain === 'string') return fail(plain);
+  const parsed = motionChoices.safeParse(raw);
+  if (!parsed.success) return fail('choices must be exactly {"vote": "yes" | "no" | "abstain"}');
+  return { ok: true, choices: { vote: parsed.data.vote } };
+}
+
+function validatePerCandidate(def: BallotDefinition, raw: unknown): ChoicesCheck {
+  const plain = plainEntries(raw);
+  if (typeof plain === 'string') return fail(plain);
+  const ids = new Set(def.options.map((o) => o.id));
+  const given = new Map<string, YesNoAbstain>();
+  for (const [key, value] of plain) {
+    if (!ids.has(key)) return fail(`choices.${short(key)}: not a candidate on this ballot`);
+    const v = yesNoAbstain.safeParse(value);
+    if (!v.success) return fail(`choices.${short(key)}: must be "yes", "no" or "abstain"`);
+    given.set(key, v.data);
+  }
+  const filled = sortedIds(def).map((id): [string, YesNoAbstain] => [id, given.get(id) ?? 'abstain']);
+  return { ok: true, choices: Object.fromEntries(filled) };
+}
+
+function validateChooseN(def: BallotDefinition, raw: unknown): ChoicesCheck {
+  const seats = def.seats ?? 0;
+  const plain = plainEntries(raw);
+  if (typeof plain === 'string') return fail(plain);
+  if (plain.length !== 1 || plain[0][0] !== 'selected') return fail('choices must be exactly {"selected": [candidate ids]}');
+  const list = plain[0][1];
+  if (!Array.isArray(list)) return fail('choices.selected: must be an array of candidate ids');
+  if (list.length < 1 || list.length > seats) return fail(`choices.selected: tick between 1 and ${seats} candidates`);
+  const ids = new Set(def.options.map((o) => o.id));
+  const seen = new Set<string>();
+  for (const item of list) {
+    if (typeof item !== 'string' || !ids.has(item)) return fail(`choices.selected: ${typeof item === 'string' ? short(item) : `a ${typeof item}`} is not a candidate on this ballot`);
+    if (seen.has(item)) return fail(`choices.selected: ${short(item)} is ticked twice`);
+    seen.add(item);
+  }
+  return { ok: true, choices: { selected: [...seen].sort(byCodeUnit) } };
+}
+
+function validateSatisfaction(def: BallotDefinition, raw: unknown): ChoicesCheck {
+  const plain = plainEntries(raw);
+  if (typeof plain === 'string') return fail(plain);
+  const ids = new Set(def.options.map((o) => o.id));
+  const given = new Map<string, SatisfactionChoice>();
+  for (const [key, value] of plain) {
+    if (!ids.has(key)) return fail(`choices.${short(key)}: not a project on this ballot`);
+    const v = satisfactionChoice.safeParse(value);
+    if (!v.success) return fail(`choices.${short(key)}: must be "satisfied", "basic" or "unsatisfied"`);
+    given.set(key, v.data);
+  }
+  // Unlike a selection, a rating has no neutral default: a project left out would silently lower
+  // its 满意率 denominator, so the tablet must rate every one.
+  const missing = sortedIds(def).filter((id) => !given.has(id));
+  if (missing.length > 0) return fail(`choices: every project must be rated; missing ${missing.join(', ')}`);
+  return { ok: true, choices: Object.fromEntries(sortedIds(def).map((id) => [id, given.get(id)!])) };
+}
+
+/**
+ * The own string-keyed entries of a plain JSON object, or a message saying why `raw` is not one.
+ * JSON.parse turns `{"__proto__": …}` into an own property, so reserved names are checked explicitly.
+ */
+function plainEntries(raw: unknown): [string, unknown][] | string {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'choices must be a JSON object';
+  const proto = Object.getPrototypeOf(raw);
+  if (proto !== Object.prototype && proto !== null) return 'choices must be a plain JSON object';
+  const keys = Reflect.ownKeys(raw);
+  const entries: [string, unknown][] = [];
+  for (const key of keys) {
+    if (typeof key !== 'string') return 'choices must not have symbol keys';
+    if (RESERVED_KEYS.has(key)) return `choices.${key}: reserved name`;
+    const desc = Object.getOwnPropertyDescriptor(raw, key);
+    if (!desc || !('value' in desc) || !desc.enumerable) return `choices.${short(key)}: must be a plain data property`;
+    entries.push([key, desc.value]);
+  }
+  return entries;
+}
+
+function sortedIds(def: BallotDefinition): string[] {
+  return def.options.map((o) => o.id).sort(byCodeUnit);
+}
+
+/** Echoes of submitted text are cut short: a hostile client must not get a megabyte error back. */
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function fail(message: string): ChoicesCheck {
+  return { ok: false, message };
+}

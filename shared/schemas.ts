@@ -1,0 +1,83 @@
+// Every input the API accepts, validated with zod on the server and reused by the client's forms.
+import { z } from 'zod';
+
+/** Trimmed text without NUL (PostgreSQL cannot store it) and with a sane upper bound. */
+export const text = (max: number, min = 1) =>
+  z.string().trim().min(min).max(max).refine((s) => !s.includes('\u0000'), '不能包含 NUL 字符 / no NUL characters');
+
+export const id = z.string().regex(/^[0-9a-z]{1,40}$/, '无效的编号 / invalid id');
+
+export const loginInput = z.strictObject({ username: text(64), password: z.string().min(1).max(256) });
+export const memberLoginInput = z.strictObject({ code: text(32) });
+
+export const bodyInput = z.strictObject({
+  name: text(100),
+  level: z.enum(['city', 'county', 'township']),
+  parentId: id.optional().nullable(),
+});
+
+export const userInput = z.strictObject({
+  username: z.string().regex(/^[A-Za-z0-9_.-]{2,64}$/, '用户名只能包含字母、数字、_ . - / letters, digits, _ . - only'),
+  password: z.string().min(8, '密码至少 8 位 / at least 8 characters').max(256),
+  role: z.enum(['admin', 'presider', 'department']),
+  bodyId: id,
+  department: text(100).optional().nullable(),
+});
+
+export const memberInput = z.strictObject({
+  name: text(50),
+  delegation: text(100).optional().nullable(),
+  kind: z.enum(['rep', 'committee']).optional(),
+});
+
+export const membersInput = z.strictObject({ members: z.array(memberInput).min(1).max(5000) });
+
+export const quorumInput = z.strictObject({
+  num: z.number().int().min(1).max(100),
+  den: z.number().int().min(1).max(100),
+  strict: z.boolean(),
+}).refine((q) => q.num <= q.den, { message: '法定人数比例不能超过 1 / quorum fraction must be at most 1' });
+
+export const sessionInput = z.strictObject({
+  name: text(200),
+  kind: z.enum(['congress', 'committee']),
+  memberIds: z.array(id).max(10000).optional(),
+  quorum: quorumInput.optional(),
+});
+
+export const attendanceInput = z.strictObject({ present: z.boolean(), note: text(200, 0).optional().nullable() });
+
+export const categories = ['教育', '医疗卫生', '养老服务', '交通出行', '城乡建设', '生态环境', '文化体育', '社会保障', '就业创业', '农业农村', '食品安全', '公共安全', '其他'] as const;
+
+export const projectInput = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  title: text(200),
+  description: text(5000),
+  category: z.enum(categories),
+  department: text(100),
+  investment: z.number().finite().min(0).max(1e9).optional().nullable(),
+  targets: z.array(text(200)).max(50).optional(),
+  suggestionIds: z.array(id).max(500).optional(),
+});
+
+export const ballotInput = z.strictObject({
+  kind: z.enum(['selection', 'satisfaction', 'motion']),
+  title: text(200),
+  projectIds: z.array(id).min(1).max(200).optional(),
+  seats: z.number().int().min(1).max(200).optional(),
+  form: z.enum(['per_candidate', 'choose_n']).optional(),
+  question: text(1000).optional(),
+  secret: z.boolean().optional(),
+  baseRule: z.enum(['roster', 'present']).optional(),
+  runoffOf: id.optional(),
+});
+
+export const cancelInput = z.strictObject({ reason: text(500) });
+
+export const voteInput = z.strictObject({
+  submissionKey: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, '提交码格式错误 / submissionKey must be 22–64 of [A-Za-z0-9_-]'),
+  choices: z.unknown(),
+});
+
+export type BallotInput = z.infer<typeof ballotInput>;
+export type SessionInput = z.infer<typeof sessionInput>;

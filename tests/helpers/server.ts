@@ -1,0 +1,59 @@
+// A real server on a free port for a test file, with helpers that speak the API like an outside client.
+import { io as connect, type Socket } from 'socket.io-client';
+import { startServer, type RunningServer } from '../../server/server.js';
+import { createThrottle } from '../../server/auth/throttle.js';
+import { openTestDatabase } from './database.js';
+
+export interface Reply<T = any> { status: number; body: T; headers: Headers }
+
+export interface TestServer extends RunningServer {
+  call<T = any>(method: string, path: string, opts?: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> }): Promise<Reply<T>>;
+  adminToken: string;
+  socket(token: string): Promise<Socket>;
+}
+
+export const adminPassword = 'test-admin-password';
+
+export async function startTestServer(opts: { throttlePoints?: number } = {}): Promise<TestServer> {
+  const database = await openTestDatabase();
+  const server = await startServer({
+    port: 0, database, adminPassword, clientDir: null,
+    throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }),
+  });
+  const sockets: Socket[] = [];
+  const call: TestServer['call'] = async (method, path, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body = o.body;
+    if (o.json !== undefined) {
+      body = JSON.stringify(o.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(server.url + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+    return { status: res.status, body: parsed as any, headers: res.headers };
+  };
+  const login = await call('POST', '/api/auth/login', { json: { username: 'admin', password: adminPassword } });
+  if (login.status !== 200) throw new Error(`admin login failed: ${JSON.stringify(login.body)}`);
+  return {
+    ...server,
+    call,
+    adminToken: login.body.token,
+    async socket(token) {
+      const s = connect(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(s);
+      await new Promise<void>((resolve, reject) => {
+        s.once('connect', () => resolve());
+        s.once('connect_error', (e) => reject(e));
+      });
+      return s;
+    },
+    async close() {
+      for (const s of sockets) s.close();
+      await server.close();
+      await database.close();
+    },
+  };
+}
