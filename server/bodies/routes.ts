@@ -4,7 +4,7 @@ import { readJson } from '../http/json.js';
 import { requireStaff } from '../http/auth.js';
 import { DomainError, invalid } from '../http/errors.js';
 import { bodyInput, membersInput, userInput } from '../../shared/schemas.js';
-import { addMembers, createBody, createUser, listBodies, listMembers } from './service.js';
+import { addMembers, createBody, createUser, listBodies, listMembers, regenerateCode } from './service.js';
 import { parseMembersCsv } from './csv.js';
 import { pathId } from '../http/params.js';
 
@@ -35,6 +35,7 @@ export function bodyRoutes(ctx: AppContext) {
       if (text.includes('\u0000')) throw invalid('CSV 含有 NUL 字符 / CSV contains NUL');
       return c.json(await addMembers(ctx, actor, bodyId, parseMembersCsv(text)), 201);
     })
+    .post('/members/:memberId/code', async (c) => c.json(await regenerateCode(ctx, requireStaff(c, ['admin']), pathId(c, 'memberId'))))
     .get('/bodies/:bodyId/members', async (c) => {
       const actor = requireStaff(c, ['admin', 'presider']);
       return c.json(await listMembers(ctx, actor, pathId(c, 'bodyId')));

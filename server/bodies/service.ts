@@ -80,3 +80,16 @@ export async function listMembers(ctx: AppContext, actor: StaffPrincipal, bodyId
   const rows = await ctx.db.select().from(members).where(eq(members.bodyId, bodyId)).orderBy(asc(members.delegation), asc(members.name));
   return rows.map((m) => ({ id: m.id, name: m.name, delegation: m.delegation, kind: m.kind, bodyId: m.bodyId }));
 }
+
+/** A lost card: a new code replaces the old one, which stops working at once. */
+export async function regenerateCode(ctx: AppContext, actor: StaffPrincipal, memberId: string) {
+  const [member] = await ctx.db.select().from(members).where(eq(members.id, memberId));
+  if (!member) throw notFound('代表');
+  await assertStaffOfBody(ctx.db, actor, member.bodyId);
+  const code = newSignInCode();
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(members).set({ codeHash: codeHash(ctx.secrets.codeKey, code) }).where(eq(members.id, memberId));
+    await writeAudit(tx, { actor, action: 'member.code_regenerated', subject: memberId });
+  });
+  return { id: member.id, name: member.name, delegation: member.delegation, kind: member.kind, code };
+}
