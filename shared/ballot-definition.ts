@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { byCodeUnit } from './code-unit-order';
-import type { BallotForm, BallotKind, Choices, SatisfactionChoice, YesNoAbstain } from './types';
+import { byCodeUnit } from './code-unit-order.js';
+import type { BallotForm, BallotKind, Choices, SatisfactionChoice, YesNoAbstain } from './types.js';
 
 /** What a ballot asks: everything needed to check a member's choices and to count them. */
 export interface BallotDefinition {

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { byCodeUnit } from './code-unit-order';
-import type { BoxEntry } from './types';
+import { byCodeUnit } from './code-unit-order.js';
+import type { BoxEntry } from './types.js';
 
 /**
  * JSON with every object's keys in ascending code-unit order, no whitespace; arrays keep their order.

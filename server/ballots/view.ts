@@ -65,6 +65,7 @@ export function manifestOf(b: BallotRow): BoxManifest {
     ...(b.seats !== null ? { seats: b.seats } : {}),
     ...(b.question !== null ? { question: b.question } : {}),
     options: optionsOf(b).map((o) => ({ id: o.id, title: o.title })),
+    secret: b.secret,
     baseRule: b.baseRule as BoxManifest['baseRule'], base: b.base ?? 0, eligible: b.eligible ?? 0, cast: b.cast ?? 0,
     openedAt: b.openedAt, closedAt: b.closedAt, rule: countingRule,
   };

@@ -1,4 +1,4 @@
-import type { Quorum, SessionKind } from '../types';
+import type { Quorum, SessionKind } from '../types.js';
 
 /**
  * Quorum of record for each kind of session.

@@ -1,4 +1,4 @@
-import type { Grade } from '../types';
+import type { Grade } from '../types.js';
 
 export interface SatisfactionCounts {
   satisfied: number;

@@ -1,4 +1,4 @@
-import type { OptionStatus, SelectionOptionResult } from '../types';
+import type { OptionStatus, SelectionOptionResult } from '../types.js';
 
 export interface SelectionCounts {
   id: string;

@@ -1,4 +1,4 @@
-import type { BallotDefinition } from '../ballot-definition';
+import type { BallotDefinition } from '../ballot-definition.js';
 import type {
   BallotResult,
   BaseRule,
@@ -9,10 +9,10 @@ import type {
   SelectionResult,
   Tally,
   YesNoAbstain,
-} from '../types';
-import { motionPasses } from './motion';
-import { gradeProject } from './satisfaction';
-import { selectWinners } from './selection';
+} from '../types.js';
+import { motionPasses } from './motion.js';
+import { gradeProject } from './satisfaction.js';
+import { selectWinners } from './selection.js';
 
 /** What a result needs beyond the counts; all of it is published so anyone can recompute. */
 export interface ResultContext {
@@ -60,7 +60,7 @@ export function tallyChoices(def: BallotDefinition, choicesList: readonly Choice
 
 /** One more ballot on a live tally, without touching the one given (for incremental live counts). */
 export function addChoices(def: BallotDefinition, tally: Tally, choices: Choices): Tally {
-  const copy: Tally = structuredCloneTally(tally);
+  const copy: Tally = copyTally(tally);
   addInPlace(def, copy, choices);
   return copy;
 }
@@ -105,7 +105,7 @@ function own(record: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-function structuredCloneTally(tally: Tally): Tally {
+function copyTally(tally: Tally): Tally {
   if (tally.kind === 'motion') return { ...tally };
   if (tally.kind === 'selection') return { kind: 'selection', options: tally.options.map((o) => ({ ...o })) };
   return { kind: 'satisfaction', options: tally.options.map((o) => ({ ...o })) };

@@ -1,0 +1,68 @@
+// Command line for the independent verifier:
+//   npx tsx scripts/verify.ts <box.json> [--jws <result.jws>] [--jwks <keys.json>] [--result <result.json>]
+// Exit status 0 only when every check passes, 1 otherwise (including unreadable input).
+
+import { readFileSync } from 'node:fs';
+import { formatReport, verifyBox, type VerifyOptions } from './verify-lib.js';
+
+const USAGE =
+  '用法 Usage: npx tsx scripts/verify.ts <box.json> [--jws <result.jws>] [--jwks <keys.json>] [--result <result.json>]';
+
+function parseArgs(argv: string[]): { box: string; jws?: string; jwks?: string; result?: string } {
+  const out: { box?: string; jws?: string; jwks?: string; result?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--jws' || arg === '--jwks' || arg === '--result') {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${arg} needs a file name`);
+      out[arg.slice(2) as 'jws' | 'jwks' | 'result'] = value;
+    } else if (arg.startsWith('--')) {
+      throw new Error(`unknown option ${arg}`);
+    } else if (out.box === undefined) {
+      out.box = arg;
+    } else {
+      throw new Error(`unexpected argument ${arg}`);
+    }
+  }
+  if (out.box === undefined) throw new Error('no box file given');
+  return { ...out, box: out.box };
+}
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read ${what} ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new Error(`${what} ${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  try {
+    const box = readJson(args.box, 'box');
+    const opts: VerifyOptions = {};
+    if (args.jws !== undefined) opts.jws = readFileSync(args.jws, 'utf8');
+    if (args.jwks !== undefined) opts.jwks = readJson(args.jwks, 'keys');
+    if (args.result !== undefined) opts.result = readJson(args.result, 'result');
+    const report = await verifyBox(box, opts);
+    console.log(formatReport(report));
+    return report.ok ? 0 : 1;
+  } catch (err) {
+    console.error(`核验无法进行 / cannot verify: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
