@@ -23,13 +23,20 @@ export function createSocketServer(ctx: AppContext, http: HttpServer, opts: { ad
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const principal = typeof token === 'string' ? await readToken(ctx.secrets.tokenKey, token) : null;
-    if (!principal) return next(new Error('unauthorized'));
+    if (!principal) {
+      const err = new Error('unauthorized') as Error & { data?: unknown };
+      err.data = { code: 'unauthorized', message: '请先登录 / sign in first' };
+      return next(err);
+    }
     socket.data.principal = principal;
     next();
   });
   io.on('connection', (socket: Socket) => {
-    socket.on('session:join', async (payload: unknown, ack?: unknown) => {
-      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
+    socket.on('session:join', async (...args: unknown[]) => {
+      // The ack is always the last argument; a join sent with no payload has the ack first.
+      const last = args[args.length - 1];
+      const reply: Ack = typeof last === 'function' ? (last as Ack) : () => {};
+      const payload = typeof args[0] === 'function' ? undefined : args[0];
       try {
         const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
         if (typeof sessionId !== 'string' || !idPattern.test(sessionId)) throw new DomainError(404, 'not_found', '会议不存在 / not found');

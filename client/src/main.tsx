@@ -1,0 +1,45 @@
+import { StrictMode, Suspense, lazy } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import './i18n';
+import './styles/tokens.css';
+import './styles/base.css';
+import { Loading } from './components/Feedback';
+import { TabletPage } from './pages/tablet/TabletPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// The tablet is the only eagerly loaded screen: everything else is fetched on demand so the
+// voting page stays small.
+const StaffLoginPage = lazy(() => import('./pages/staff/StaffLoginPage'));
+const ConsolePage = lazy(() => import('./pages/console/ConsolePage'));
+const ScreenPage = lazy(() => import('./pages/screen/ScreenPage'));
+const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
+const BodyResultsPage = lazy(() => import('./pages/public/BodyResultsPage'));
+const ResultPage = lazy(() => import('./pages/public/ResultPage'));
+
+function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<PublicHomePage />} />
+          <Route path="/bodies/:bodyId" element={<BodyResultsPage />} />
+          <Route path="/results/:ballotId" element={<ResultPage />} />
+          <Route path="/tablet" element={<TabletPage />} />
+          <Route path="/tablet/:sessionId" element={<TabletPage />} />
+          <Route path="/staff" element={<StaffLoginPage />} />
+          <Route path="/console" element={<ConsolePage />} />
+          <Route path="/console/:sessionId" element={<ConsolePage />} />
+          <Route path="/screen/:sessionId" element={<ScreenPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, type SessionDetail, type StaffUser } from '../../api';
+import { useSessionLive } from '../../live';
+import { useFormat } from '../../format';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { BallotsPanel } from './BallotsPanel';
+import { RosterPanel } from './RosterPanel';
+import { AuditPanel } from './AuditPanel';
+
+const TABS = ['ballots', 'roster', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+interface Props {
+  token: string;
+  user: StaffUser;
+  sessionId: string;
+  onAuthLost: () => void;
+}
+
+export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const live = useSessionLive(sessionId, token, { tallies: true });
+  const [session, setSession] = useState<SessionDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [tab, setTab] = useState<Tab>('ballots');
+  const [screenError, setScreenError] = useState<unknown>(null);
+  const [screenUrl, setScreenUrl] = useState<string | null>(null);
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ ballots: null, roster: null, audit: null });
+  useTitle(session?.name ?? t('console.title'));
+
+  useEffect(() => {
+    let cancelled = false;
+    api.session(token, sessionId).then(
+      (s) => !cancelled && (setSession(s), setError(null)),
+      (e) => {
+        if (cancelled) return;
+        if (e instanceof ApiError && e.status === 401) onAuthLost();
+        else setError(e);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, sessionId, live.joins, onAuthLost]);
+
+  const openScreen = async () => {
+    setScreenError(null);
+    // open the window synchronously (inside the click) so popup blockers let it through
+    const w = window.open('about:blank', '_blank');
+    try {
+      const r = await api.screenToken(token, sessionId);
+      const url = `/screen/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(r.token)}`;
+      setScreenUrl(url);
+      if (w) {
+        w.opener = null;
+        w.location.href = url;
+      }
+    } catch (e) {
+      w?.close();
+      setScreenError(e);
+    }
+  };
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.indexOf(tab);
+    let next: Tab | null = null;
+    if (e.key === 'ArrowRight') next = TABS[(i + 1) % TABS.length];
+    else if (e.key === 'ArrowLeft') next = TABS[(i - 1 + TABS.length) % TABS.length];
+    else if (e.key === 'Home') next = TABS[0];
+    else if (e.key === 'End') next = TABS[TABS.length - 1];
+    if (next) {
+      e.preventDefault();
+      setTab(next);
+      tabRefs.current[next]?.focus();
+    }
+  };
+
+  if (error && !session) return <ErrorBox error={error} />;
+  if (!session) return <Loading />;
+
+  const rosterSize = live.session?.rosterSize ?? session.rosterSize;
+  const present = live.session?.present ?? session.present;
+  const quorumMet = live.session?.quorumMet ?? session.quorum.met;
+  const q = session.quorum;
+
+  return (
+    <div className="stack session-console">
+      <div className="console-head">
+        <div>
+          <Link to="/console" className="backlink">{t('console.allSessions')}</Link>
+          <h1 data-testid="session-name">{session.name}</h1>
+        </div>
+        <div className="console-head__tools">
+          <ConnectionBadge state={live.connection === 'idle' ? 'connecting' : live.connection} />
+          <button type="button" className="btn btn--secondary" onClick={openScreen} data-testid="open-screen-button">
+            {t('console.openScreen')}
+          </button>
+        </div>
+      </div>
+      {screenError ? <ErrorBox error={screenError} /> : null}
+      {screenUrl ? (
+        <p className="muted small">
+          {t('console.screenLinkHint')}{' '}
+          <a href={screenUrl} target="_blank" rel="noopener" data-testid="screen-link">
+            {t('console.screenLink')}
+          </a>
+        </p>
+      ) : null}
+
+      <dl className="stats stats--console" aria-label={t('session.attendance')}>
+        <div className="stats__item">
+          <dt>{t('session.rosterSize')}</dt>
+          <dd data-testid="console-roster-size">{fmt.num(rosterSize)}</dd>
+        </div>
+        <div className="stats__item">
+          <dt>{t('session.present')}</dt>
+          <dd data-testid="console-present">{fmt.num(present)}</dd>
+        </div>
+        <div className={`stats__item ${quorumMet ? 'is-ok' : 'is-warn'}`}>
+          <dt>{t('session.quorum')}</dt>
+          <dd data-testid="console-quorum" data-met={quorumMet}>
+            {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
+            <span className="stats__sub">
+              {t(q.strict ? 'session.quorumRuleStrict' : 'session.quorumRule', { num: q.num, den: q.den })}
+            </span>
+          </dd>
+        </div>
+      </dl>
+
+      <div className="tabs" role="tablist" aria-label={t('console.sections')}>
+        {TABS.map((k) => (
+          <button
+            key={k}
+            ref={(el) => {
+              tabRefs.current[k] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={`panel-${k}`}
+            tabIndex={tab === k ? 0 : -1}
+            className={`tabs__tab${tab === k ? ' is-active' : ''}`}
+            onClick={() => setTab(k)}
+            onKeyDown={onTabKey}
+            data-testid={`tab-${k}`}
+          >
+            {t(`console.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {tab === 'ballots' ? (
+          <BallotsPanel token={token} user={user} session={session} live={live} present={present} quorumMet={quorumMet} />
+        ) : tab === 'roster' ? (
+          <RosterPanel token={token} sessionId={sessionId} livePresent={present} liveVersion={live.version} />
+        ) : (
+          <AuditPanel token={token} sessionId={sessionId} liveVersion={live.version} />
+        )}
+      </div>
+    </div>
+  );
+}

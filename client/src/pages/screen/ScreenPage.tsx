@@ -1,0 +1,168 @@
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '../../styles/screen.css';
+import type { BallotResult } from '../../../../shared/types';
+import { ApiError, api, getScreenToken, getToken, setScreenToken, type SessionDetail } from '../../api';
+import { useSessionLive } from '../../live';
+import { useFormat } from '../../format';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { LangSwitch } from '../../components/LangSwitch';
+import { useTitle } from '../../components/Feedback';
+import { ResultView } from '../../components/ResultView';
+
+/** Token from `#token=` (then kept in sessionStorage and removed from the address bar), else the staff token. */
+function takeToken(sessionId: string): string | null {
+  const hash = window.location.hash.replace(/^#/, '');
+  const fromHash = new URLSearchParams(hash).get('token');
+  if (fromHash) {
+    setScreenToken(sessionId, fromHash);
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    return fromHash;
+  }
+  return getScreenToken(sessionId) ?? getToken('staff');
+}
+
+function pct(n: number, of: number): string {
+  return of > 0 ? `${Math.min(100, Math.max(0, (n / of) * 100)).toFixed(3)}%` : '0%';
+}
+
+/** /screen/:sessionId — the hall's big screen (1920×1080). Shows turnout while open, never the tally. */
+export default function ScreenPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { sessionId = '' } = useParams();
+  const [token] = useState(() => takeToken(sessionId));
+  const live = useSessionLive(sessionId, token);
+  const [session, setSession] = useState<SessionDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [fetched, setFetched] = useState<Record<string, BallotResult>>({});
+  useTitle(session?.name ?? t('screen.title'));
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    api.session(token, sessionId).then(
+      (s) => !cancelled && (setSession(s), setError(null)),
+      (e) => !cancelled && setError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, sessionId, live.joins]);
+
+  const ballots = useMemo(() => {
+    if (live.ballots.length) return live.ballots.map((b) => ({ id: b.ballotId, title: b.title ?? '', state: b.state, eligible: b.eligible, cast: b.cast }));
+    return (session?.ballots ?? []).map((b) => ({ id: b.id, title: b.title, state: b.state, eligible: b.eligible, cast: b.cast }));
+  }, [live.ballots, session]);
+
+  const open = ballots.find((b) => b.state === 'open');
+  const lastDone = [...ballots].reverse().find((b) => b.state === 'closed' || b.state === 'published');
+  const shown = open ?? lastDone ?? null;
+  const result = shown && !open ? (live.results[shown.id]?.result ?? fetched[shown.id]) : undefined;
+
+  // If the feed did not carry the result (e.g. joined before it existed), ask for it once.
+  const needResult = shown && !open && !live.results[shown.id] && !fetched[shown.id] ? shown.id : null;
+  useEffect(() => {
+    if (!needResult || !token) return;
+    let cancelled = false;
+    api
+      .ballot(token, needResult)
+      .then((b) => b.result ?? api.result(needResult, token))
+      .then((r) => !cancelled && r && setFetched((f) => ({ ...f, [needResult]: r })))
+      .catch(() => {
+        /* the feed will deliver it */
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [needResult, token]);
+
+  const rosterSize = live.session?.rosterSize ?? session?.rosterSize ?? 0;
+  const present = live.session?.present ?? session?.present ?? 0;
+  const quorumMet = live.session?.quorumMet ?? session?.quorum.met ?? false;
+
+  if (!token) {
+    return (
+      <div className="screen screen--message">
+        <p role="alert">{t('screen.noToken')}</p>
+        <LangSwitch />
+      </div>
+    );
+  }
+  const fatal = error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404);
+
+  return (
+    <div className="screen" data-testid="screen">
+      <header className="screen__head">
+        <h1 className="screen__session" data-testid="screen-session-name">{session?.name ?? ''}</h1>
+        <dl className="screen__stats">
+          <div>
+            <dt>{t('session.rosterSize')}</dt>
+            <dd data-testid="screen-roster-size">{fmt.num(rosterSize)}</dd>
+          </div>
+          <div>
+            <dt>{t('session.present')}</dt>
+            <dd data-testid="screen-present-count">{fmt.num(present)}</dd>
+          </div>
+          <div className={quorumMet ? 'is-ok' : 'is-warn'}>
+            <dt>{t('session.quorum')}</dt>
+            <dd data-testid="screen-quorum" data-met={quorumMet}>
+              {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
+            </dd>
+          </div>
+        </dl>
+      </header>
+
+      <main className="screen__main">
+        {fatal ? (
+          <p className="screen__waiting" role="alert">{t('screen.tokenRefused')}</p>
+        ) : open ? (
+          <section className="screen-turnout" aria-labelledby="screen-ballot-title" data-testid="screen-turnout">
+            <p className="screen__state screen__state--open">{t('screen.voting')}</p>
+            <h2 id="screen-ballot-title" className="screen__ballot-title" data-testid="screen-ballot-title">{open.title}</h2>
+            <div className="screen-turnout__nums">
+              <div className="big-num big-num--cast">
+                <span className="big-num__label">{t('turnout.cast')}</span>
+                <span className="big-num__value" data-testid="screen-cast">{fmt.num(open.cast)}</span>
+              </div>
+              <div className="big-num">
+                <span className="big-num__label">{t('turnout.eligible')}</span>
+                <span className="big-num__value" data-testid="screen-eligible">{fmt.num(open.eligible ?? rosterSize)}</span>
+              </div>
+              <div className="big-num">
+                <span className="big-num__label">{t('turnout.present')}</span>
+                <span className="big-num__value" data-testid="screen-present">{fmt.num(present)}</span>
+              </div>
+            </div>
+            <div
+              className="screen-turnout__bar"
+              role="progressbar"
+              aria-label={t('turnout.label')}
+              aria-valuemin={0}
+              aria-valuemax={open.eligible ?? rosterSize}
+              aria-valuenow={open.cast}
+              style={{ '--cast': pct(open.cast, open.eligible ?? rosterSize), '--present': pct(present, open.eligible ?? rosterSize) } as CSSProperties}
+            >
+              <span className="screen-turnout__fill" />
+              <span className="screen-turnout__present" aria-hidden="true" />
+            </div>
+            <p className="screen-turnout__pct">{fmt.pct((open.eligible ?? rosterSize) > 0 ? open.cast / (open.eligible ?? rosterSize) : 0)}</p>
+          </section>
+        ) : shown && result ? (
+          <section className="screen-result" aria-labelledby="screen-ballot-title" data-testid="screen-result" data-ballot-id={shown.id}>
+            <p className={`screen__state screen__state--${shown.state}`}>{t(`screen.state.${shown.state}`)}</p>
+            <h2 id="screen-ballot-title" className="screen__ballot-title" data-testid="screen-ballot-title">{shown.title}</h2>
+            <ResultView result={result} variant="chart" />
+          </section>
+        ) : (
+          <p className="screen__waiting" data-testid="screen-waiting">{t('screen.waiting')}</p>
+        )}
+      </main>
+      <footer className="screen__foot">
+        <ConnectionBadge state={live.connection === 'idle' ? 'connecting' : live.connection} discreet />
+        <LangSwitch className="lang-switch--quiet" />
+      </footer>
+    </div>
+  );
+}

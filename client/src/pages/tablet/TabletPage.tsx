@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '../../styles/tablet.css';
+import { ApiError, api, getToken, setToken, type Me, type MemberInfo, type MemberSessionSummary } from '../../api';
+import { TopBar } from '../../components/TopBar';
+import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { TabletSession } from './TabletSession';
+
+type MemberMe = Extract<Me, { kind: 'member' }>;
+
+/** /tablet and /tablet/:sessionId — the representative's voting tablet. */
+export function TabletPage() {
+  const { t } = useTranslation();
+  const { sessionId } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const navigate = useNavigate();
+  const [token, setTok] = useState<string | null>(() => getToken('member'));
+  const [me, setMe] = useState<MemberMe | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [reload, setReload] = useState(0);
+  useTitle(t('tablet.title'));
+
+  const signIn = useCallback((tok: string) => {
+    setToken('member', tok);
+    setMe(null);
+    setTok(tok);
+  }, []);
+  const signOut = useCallback(() => {
+    setToken('member', null);
+    setTok(null);
+    setMe(null);
+    navigate('/tablet', { replace: true });
+  }, [navigate]);
+
+  // The member card's QR code encodes /tablet?code=XXXX: sign in with it, then drop it from the URL.
+  const urlCode = search.get('code');
+  const [codeError, setCodeError] = useState<unknown>(null);
+  const [codeBusy, setCodeBusy] = useState(false);
+  const triedCode = useRef<string | null>(null);
+  useEffect(() => {
+    if (!urlCode || triedCode.current === urlCode) return;
+    triedCode.current = urlCode;
+    const next = new URLSearchParams(search);
+    next.delete('code');
+    setSearch(next, { replace: true });
+    setCodeBusy(true);
+    api
+      .memberLogin(urlCode.trim())
+      .then((r) => signIn(r.token))
+      .catch((e) => setCodeError(e))
+      .finally(() => setCodeBusy(false));
+  }, [urlCode, search, setSearch, signIn]);
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    setLoadError(null);
+    api
+      .me(token)
+      .then((m) => {
+        if (cancelled) return;
+        if (m.kind !== 'member') {
+          signOut();
+          return;
+        }
+        setMe(m);
+      })
+      .catch((e) => {
+        if (cancelled) return;
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) signOut();
+        else setLoadError(e);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [token, signOut, reload]);
+
+  if (codeBusy) return <TabletShell><Loading /></TabletShell>;
+  if (!token) {
+    return (
+      <TabletShell>
+        <SignIn onSignedIn={signIn} initialError={codeError} />
+      </TabletShell>
+    );
+  }
+  if (!me) {
+    return (
+      <TabletShell onSignOut={signOut}>
+        {loadError ? (
+          <div className="stack">
+            <ErrorBox error={loadError} />
+            <button type="button" className="btn btn--primary btn--lg" onClick={() => setReload((n) => n + 1)} data-testid="retry-button">
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : (
+          <Loading />
+        )}
+      </TabletShell>
+    );
+  }
+  return (
+    <TabletShell member={me.member} onSignOut={signOut}>
+      {sessionId ? (
+        <TabletSession key={sessionId} token={token} member={me.member} sessionId={sessionId} onAuthLost={signOut} />
+      ) : (
+        <SessionList sessions={me.sessions} />
+      )}
+    </TabletShell>
+  );
+}
+
+function TabletShell({
+  member,
+  onSignOut,
+  children,
+}: {
+  member?: MemberInfo;
+  onSignOut?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="page tablet">
+      <TopBar title={t('tablet.title')}>
+        {member ? (
+          <span className="tablet__who" data-testid="member-name">
+            {member.name}
+            {member.delegation ? <span className="muted"> · {member.delegation}</span> : null}
+          </span>
+        ) : null}
+        {onSignOut ? (
+          <button type="button" className="btn btn--ghost" onClick={onSignOut} data-testid="signout-button">
+            {t('common.signOut')}
+          </button>
+        ) : null}
+      </TopBar>
+      <main className="container tablet__main" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+function SignIn({ onSignedIn, initialError }: { onSignedIn: (token: string) => void; initialError: unknown }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(initialError);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const c = code.trim();
+    if (!c) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.memberLogin(c);
+      onSignedIn(r.token);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card signin" onSubmit={submit} noValidate>
+      <h1>{t('tablet.signIn.heading')}</h1>
+      <p className="muted">{t('tablet.signIn.help')}</p>
+      <label className="field">
+        <span className="field__label">{t('tablet.signIn.code')}</span>
+        <input
+          className="input input--lg"
+          name="code"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          data-testid="signin-code"
+          required
+        />
+      </label>
+      <ErrorBox error={error} testId="signin-error" />
+      <button type="submit" className="btn btn--primary btn--xl" disabled={busy || !code.trim()} data-testid="signin-submit">
+        {busy ? t('common.working') : t('tablet.signIn.submit')}
+      </button>
+    </form>
+  );
+}
+
+function SessionList({ sessions }: { sessions: MemberSessionSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="stack" aria-labelledby="sessions-heading">
+      <h1 id="sessions-heading">{t('tablet.sessions.heading')}</h1>
+      {sessions.length === 0 ? (
+        <p className="muted" data-testid="no-sessions">{t('tablet.sessions.none')}</p>
+      ) : (
+        <ul className="session-list" data-testid="session-list">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <Link className="session-list__item" to={`/tablet/${encodeURIComponent(s.id)}`} data-testid={`session-${s.id}`}>
+                <span className="session-list__name">{s.name}</span>
+                <span className="session-list__meta">
+                  <span className={`tag tag--${s.state === 'open' ? 'open' : 'muted'}`}>{t(`session.state.${s.state}`, { defaultValue: s.state })}</span>
+                  {s.present ? <span className="tag tag--ok">{t('tablet.checkedIn')}</span> : null}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, type MemberInfo, type SessionDetail } from '../../api';
+import { useOnline, useSessionLive } from '../../live';
+import { useFormat } from '../../format';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { ErrorBox, Loading, Notice } from '../../components/Feedback';
+import { BallotVote } from './BallotVote';
+import { loadVote, pendingBallots } from './voteStore';
+
+interface Props {
+  token: string;
+  member: MemberInfo;
+  sessionId: string;
+  onAuthLost: () => void;
+}
+
+export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const live = useSessionLive(sessionId, token);
+  const online = useOnline();
+  const [session, setSession] = useState<SessionDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [checkingIn, setCheckingIn] = useState(false);
+  const [checkinError, setCheckinError] = useState<unknown>(null);
+  const [present, setPresent] = useState<boolean | null>(null);
+
+  // REST snapshot on mount and after every (re)join of the live feed.
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .session(token, sessionId)
+      .then((s) => {
+        if (cancelled) return;
+        setSession(s);
+        setPresent(s.me?.present ?? null);
+        setError(null);
+      })
+      .catch((e) => {
+        if (cancelled) return;
+        if (e instanceof ApiError && e.status === 401) onAuthLost();
+        else setError(e);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [token, sessionId, live.joins, onAuthLost]);
+
+  const checkIn = async () => {
+    setCheckingIn(true);
+    setCheckinError(null);
+    try {
+      await api.checkin(token, sessionId);
+      setPresent(true);
+    } catch (e) {
+      setCheckinError(e);
+    } finally {
+      setCheckingIn(false);
+    }
+  };
+
+  // Live counters win over the REST snapshot once the feed has joined.
+  const rosterSize = live.session?.rosterSize ?? session?.rosterSize ?? 0;
+  const presentCount = live.session?.present ?? session?.present ?? 0;
+  const quorumMet = live.session?.quorumMet ?? session?.quorum.met ?? false;
+  const sessionState = live.session?.state ?? session?.state ?? 'open';
+
+  // Which ballot to show: one with an unsent submission first (it must be resent even if the
+  // ballot closed meanwhile), then the open ballot, then the latest one this tablet voted on.
+  const ballots = useMemo(() => {
+    if (live.ballots.length > 0) return live.ballots.map((b) => ({ id: b.ballotId, state: b.state, title: b.title ?? '' }));
+    return (session?.ballots ?? []).map((b) => ({ id: b.id, state: b.state, title: b.title }));
+  }, [live.ballots, session]);
+  const currentBallotId = useMemo(() => {
+    const pending = pendingBallots(member.id);
+    const p = ballots.find((b) => pending.includes(b.id));
+    if (p) return p.id;
+    const open = ballots.find((b) => b.state === 'open');
+    if (open) return open.id;
+    for (let i = ballots.length - 1; i >= 0; i--) {
+      const b = ballots[i];
+      if ((b.state === 'closed' || b.state === 'published') && loadVote(member.id, b.id)?.status === 'done') return b.id;
+    }
+    return null;
+    // live.version: re-evaluate when anything changes
+  }, [ballots, member.id, live.version]);
+
+  if (error && !session) {
+    return (
+      <div className="stack">
+        <ErrorBox error={error} />
+        <Link to="/tablet" className="btn btn--ghost">{t('tablet.backToSessions')}</Link>
+      </div>
+    );
+  }
+  if (!session) return <Loading />;
+
+  const onRoster = session.me?.onRoster !== false;
+  const offline = !online || live.connection === 'reconnecting';
+
+  return (
+    <div className="stack tablet-session">
+      {offline ? (
+        <div className="banner banner--offline" role="alert" data-testid="offline-banner">
+          {t('tablet.offline')}
+        </div>
+      ) : null}
+      <div className="tablet-session__head">
+        <div>
+          <Link to="/tablet" className="backlink">{t('tablet.backToSessions')}</Link>
+          <h1 data-testid="session-name">{session.name}</h1>
+        </div>
+        <ConnectionBadge state={live.connection === 'idle' ? 'connecting' : live.connection} />
+      </div>
+
+      <dl className="stats" aria-label={t('session.attendance')}>
+        <div className="stats__item">
+          <dt>{t('session.rosterSize')}</dt>
+          <dd data-testid="tablet-roster-size">{fmt.num(rosterSize)}</dd>
+        </div>
+        <div className="stats__item">
+          <dt>{t('session.present')}</dt>
+          <dd data-testid="tablet-present">{fmt.num(presentCount)}</dd>
+        </div>
+        <div className="stats__item">
+          <dt>{t('session.quorum')}</dt>
+          <dd data-testid="tablet-quorum" data-met={quorumMet}>
+            {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
+          </dd>
+        </div>
+      </dl>
+
+      {!onRoster ? (
+        <Notice kind="warn" testId="not-on-roster">{t('errors.not_on_roster')}</Notice>
+      ) : present ? (
+        <div className="checkin checkin--done" role="status" data-testid="checkin-status">
+          <span className="checkin__mark" aria-hidden="true">✓</span>
+          {t('tablet.checkedIn')}
+        </div>
+      ) : sessionState === 'open' ? (
+        <div className="stack">
+          <button
+            type="button"
+            className="btn btn--primary btn--huge"
+            onClick={checkIn}
+            disabled={checkingIn}
+            data-testid="checkin-button"
+          >
+            {checkingIn ? t('common.working') : t('tablet.checkIn')}
+          </button>
+          <ErrorBox error={checkinError} testId="checkin-error" />
+        </div>
+      ) : null}
+
+      {sessionState !== 'open' ? (
+        <Notice testId="session-ended">{t('tablet.sessionEnded')}</Notice>
+      ) : null}
+
+      {currentBallotId ? (
+        <BallotVote
+          key={currentBallotId}
+          token={token}
+          memberId={member.id}
+          ballotId={currentBallotId}
+          liveState={ballots.find((b) => b.id === currentBallotId)?.state ?? null}
+          joins={live.joins}
+          present={present === true}
+          onAuthLost={onAuthLost}
+        />
+      ) : onRoster && sessionState === 'open' ? (
+        <div className="waiting" role="status" data-testid="waiting-ballot">
+          {t('tablet.waiting')}
+        </div>
+      ) : null}
+    </div>
+  );
+}
