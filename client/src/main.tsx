@@ -16,6 +16,7 @@ const ScreenPage = lazy(() => import('./pages/screen/ScreenPage'));
 const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
 const BodyResultsPage = lazy(() => import('./pages/public/BodyResultsPage'));
 const ResultPage = lazy(() => import('./pages/public/ResultPage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 
 function App() {
   return (
@@ -31,6 +32,7 @@ function App() {
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/console/:sessionId" element={<ConsolePage />} />
           <Route path="/screen/:sessionId" element={<ScreenPage />} />
+          <Route path="/admin/*" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '../../styles/admin.css';
+import { ApiError, api, getToken, setToken, type Body, type StaffUser } from '../../api';
+import { TopBar } from '../../components/TopBar';
+import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { adminApi, type MemberWithCode } from './adminApi';
+import { NewCodes } from './CodeCards';
+import { BodiesPanel, BodyTree, buildTree, administeredIds } from './BodiesPanel';
+import { MembersPanel } from './MembersPanel';
+import { ProjectsPanel } from './ProjectsPanel';
+import { SessionsPanel } from './SessionsPanel';
+import { UsersPanel } from './UsersPanel';
+
+export const ADMIN_TABS = ['members', 'projects', 'sessions', 'users', 'bodies'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
+
+/** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
+export default function AdminPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // One route, `/admin/*`, so moving between bodies and tabs keeps this page (and its data) mounted.
+  const [bodyId, tab] = (useParams()['*'] ?? '').split('/').filter(Boolean);
+  const [token] = useState(() => getToken('staff'));
+  const [user, setUser] = useState<StaffUser | null>(null);
+  const [bodies, setBodies] = useState<Body[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [authLost, setAuthLost] = useState(false);
+  // New sign-in codes live here, not in the members tab, so moving between tabs does not lose them.
+  const [issued, setIssued] = useState<{ body: Body; members: MemberWithCode[] } | null>(null);
+  useTitle(t('admin.title'));
+
+  const addIssued = useCallback((b: Body, list: MemberWithCode[]) => {
+    setIssued((prev) => {
+      const ids = new Set(list.map((m) => m.id));
+      const kept = prev && prev.body.id === b.id ? prev.members.filter((m) => !ids.has(m.id)) : [];
+      return { body: b, members: [...kept, ...list] };
+    });
+  }, []);
+
+  // Leaving the page would lose codes not yet printed: ask the browser to warn.
+  useEffect(() => {
+    if (!issued) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [issued]);
+
+  const signOut = useCallback(() => {
+    setToken('staff', null);
+    navigate(`/staff?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  }, [navigate, location.pathname]);
+
+  useEffect(() => {
+    if (!token) return;
+    api
+      .me(token)
+      .then((m) => {
+        if (m.kind !== 'staff') setAuthLost(true);
+        else setUser(m.user);
+      })
+      .catch((e) => {
+        if (e instanceof ApiError && e.status === 401) setAuthLost(true);
+        else setError(e);
+      });
+  }, [token]);
+
+  const reloadBodies = useCallback(() => {
+    if (!token) return Promise.resolve();
+    return adminApi.bodies(token).then(setBodies, setError);
+  }, [token]);
+  useEffect(() => {
+    void reloadBodies();
+  }, [reloadBodies]);
+
+  useEffect(() => {
+    if (authLost) setToken('staff', null);
+  }, [authLost]);
+
+  const tree = useMemo(() => (bodies ? buildTree(bodies) : null), [bodies]);
+  const mine = useMemo(() => (bodies && user ? administeredIds(bodies, user.bodyId ?? null) : new Set<string>()), [bodies, user]);
+
+  if (!token || authLost) {
+    return <Navigate to={`/staff?next=${encodeURIComponent(location.pathname)}`} replace />;
+  }
+
+  const body = bodyId ? bodies?.find((b) => b.id === bodyId) : undefined;
+  const isAdmin = user?.role === 'admin';
+  const activeTab: AdminTab = (ADMIN_TABS as readonly string[]).includes(tab ?? '') ? (tab as AdminTab) : 'members';
+
+  let content;
+  if (error && (!user || !bodies)) content = <ErrorBox error={error} />;
+  else if (!user || !bodies || !tree) content = <Loading />;
+  else if (user.role !== 'admin') {
+    content = (
+      <div className="alert alert--warn" role="alert" data-testid="admin-not-admin">
+        <p>{t('admin.notAdmin', { role: t(`role.${user.role}`) })}</p>
+        <div className="btn-row">
+          <Link className="btn btn--secondary" to="/console">
+            {t('admin.toConsole')}
+          </Link>
+          <button type="button" className="btn btn--ghost" onClick={signOut}>
+            {t('admin.switchUser')}
+          </button>
+        </div>
+      </div>
+    );
+  } else if (bodyId && !body) {
+    content = (
+      <div className="alert alert--error" role="alert" data-testid="admin-body-missing">
+        {t('admin.bodyMissing')} <Link to="/admin">{t('admin.backToOverview')}</Link>
+      </div>
+    );
+  } else if (body && !mine.has(body.id)) {
+    content = (
+      <div className="alert alert--error" role="alert" data-testid="admin-body-forbidden">
+        {t('admin.bodyForbidden', { name: body.name })} <Link to="/admin">{t('admin.backToOverview')}</Link>
+      </div>
+    );
+  } else if (body) {
+    content = (
+      <BodyView
+        token={token}
+        body={body}
+        bodies={bodies}
+        tab={activeTab}
+        mine={mine}
+        onBodiesChanged={reloadBodies}
+        onIssued={(list) => addIssued(body, list)}
+      />
+    );
+  } else {
+    content = <BodiesPanel token={token} bodies={bodies} mine={mine} user={user} onBodiesChanged={reloadBodies} />;
+  }
+
+  return (
+    <div className="page admin">
+      <TopBar title={t('admin.title')}>
+        {user ? (
+          <span className="admin__who" data-testid="staff-name">
+            {user.username} · {t(`role.${user.role}`)}
+          </span>
+        ) : null}
+        <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="signout-button">
+          {t('common.signOut')}
+        </button>
+      </TopBar>
+      <div className={isAdmin ? 'admin-layout' : 'admin-layout admin-layout--single'}>
+        {isAdmin ? (
+          <nav className="admin-side" aria-label={t('admin.nav.bodies')} data-testid="admin-nav">
+            <h2 className="admin-side__heading">
+              <Link to="/admin" data-testid="admin-overview-link">
+                {t('admin.nav.bodies')}
+              </Link>
+            </h2>
+            {tree ? <BodyTree tree={tree} mine={mine} currentId={body?.id} compact /> : null}
+            <p className="admin-side__more">
+              <Link to="/admin" className="btn btn--ghost btn--sm">
+                {t('admin.bodies.createShort')}
+              </Link>
+            </p>
+          </nav>
+        ) : null}
+        <main className="admin-main" id="main">
+          {issued && user?.role === 'admin' ? (
+            issued.body.id === body?.id ? (
+              <NewCodes body={issued.body} members={issued.members} onDismiss={() => setIssued(null)} />
+            ) : (
+              <div className="alert alert--warn admin-codes-pending" role="alert" data-testid="admin-codes-pending">
+                {t('admin.codes.pending', { count: issued.members.length, name: issued.body.name })}{' '}
+                <Link to={`/admin/${encodeURIComponent(issued.body.id)}/members`}>{t('admin.codes.pendingBack')}</Link>
+              </div>
+            )
+          ) : null}
+          {content}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function BodyView({
+  token,
+  body,
+  bodies,
+  tab,
+  mine,
+  onBodiesChanged,
+  onIssued,
+}: {
+  token: string;
+  body: Body;
+  bodies: Body[];
+  tab: AdminTab;
+  mine: Set<string>;
+  onBodiesChanged: () => Promise<void>;
+  onIssued: (list: MemberWithCode[]) => void;
+}) {
+  const { t } = useTranslation();
+  const path: Body[] = [];
+  for (let b: Body | undefined = body, n = 0; b && n < 10; n++) {
+    path.unshift(b);
+    b = b.parentId ? bodies.find((x) => x.id === b!.parentId) : undefined;
+  }
+  const tabLabel = t(`admin.tab.${tab}`);
+  useTitle(`${body.name} · ${tabLabel}`);
+  return (
+    <div className="stack" data-testid="admin-body-view" data-body-id={body.id}>
+      <nav aria-label={t('admin.breadcrumb')} className="admin-crumbs">
+        <ol>
+          <li>
+            <Link to="/admin">{t('admin.nav.bodies')}</Link>
+          </li>
+          {path.map((b) => (
+            <li key={b.id}>
+              {b.id === body.id || !mine.has(b.id) ? (
+                <span aria-current={b.id === body.id ? 'page' : undefined}>{b.name}</span>
+              ) : (
+                <Link to={`/admin/${encodeURIComponent(b.id)}/${tab}`}>{b.name}</Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="admin-head">
+        <h1 data-testid="admin-body-name">
+          {body.name}
+          <span className="tag tag--muted">{t(`bodyLevel.${body.level}`)}</span>
+        </h1>
+      </div>
+      <nav className="admin-tabs" aria-label={t('admin.sections')}>
+        {ADMIN_TABS.map((k) => (
+          <Link
+            key={k}
+            to={`/admin/${encodeURIComponent(body.id)}/${k}`}
+            className={k === tab ? 'admin-tabs__tab is-active' : 'admin-tabs__tab'}
+            aria-current={k === tab ? 'page' : undefined}
+            data-testid={`admin-tab-${k}`}
+          >
+            {t(`admin.tab.${k}`)}
+          </Link>
+        ))}
+      </nav>
+      <div className="admin-panel">
+        {tab === 'members' ? (
+          <MembersPanel key={body.id} token={token} body={body} onIssued={onIssued} />
+        ) : tab === 'projects' ? (
+          <ProjectsPanel key={body.id} token={token} body={body} />
+        ) : tab === 'sessions' ? (
+          <SessionsPanel key={body.id} token={token} body={body} />
+        ) : tab === 'users' ? (
+          <UsersPanel key={body.id} token={token} body={body} />
+        ) : (
+          <BodiesPanel key={body.id} token={token} bodies={bodies} mine={mine} parent={body} onBodiesChanged={onBodiesChanged} />
+        )}
+      </div>
+    </div>
+  );
+}

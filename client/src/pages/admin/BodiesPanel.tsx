@@ -1,0 +1,253 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { BodyLevel } from '../../../../shared/types';
+import type { Body, StaffUser } from '../../api';
+import { adminApi, fieldsOf } from './adminApi';
+import { Field, FormError, invalidProps, issuesFor } from './common';
+
+export interface TreeNode {
+  body: Body;
+  children: TreeNode[];
+}
+
+const LEVELS: BodyLevel[] = ['city', 'county', 'township'];
+const NEXT_LEVEL: Record<BodyLevel, BodyLevel> = { city: 'county', county: 'township', township: 'township' };
+
+/** City → county → township, in the server's order; a body whose parent is unknown becomes a root. */
+export function buildTree(bodies: Body[]): TreeNode[] {
+  const nodes = new Map<string, TreeNode>(bodies.map((b) => [b.id, { body: b, children: [] }]));
+  const roots: TreeNode[] = [];
+  for (const b of bodies) {
+    const node = nodes.get(b.id)!;
+    const parent = b.parentId ? nodes.get(b.parentId) : undefined;
+    if (parent && parent !== node) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+/** The bodies a staff user may administer: their own and everything below it (all, for a deployment-wide admin). */
+export function administeredIds(bodies: Body[], ownBodyId: string | null): Set<string> {
+  if (ownBodyId === null) return new Set(bodies.map((b) => b.id));
+  const out = new Set<string>([ownBodyId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const b of bodies) {
+      if (b.parentId && out.has(b.parentId) && !out.has(b.id)) {
+        out.add(b.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+function flatten(tree: TreeNode[], depth = 0, out: { body: Body; depth: number }[] = []) {
+  for (const n of tree) {
+    out.push({ body: n.body, depth });
+    flatten(n.children, depth + 1, out);
+  }
+  return out;
+}
+
+export function BodyTree({ tree, mine, currentId, compact }: { tree: TreeNode[]; mine: Set<string>; currentId?: string; compact?: boolean }) {
+  const { t } = useTranslation();
+  if (tree.length === 0) return <p className="muted small">{t('admin.bodies.none')}</p>;
+  return (
+    <ul className={compact ? 'body-tree body-tree--compact' : 'body-tree'} data-testid={compact ? 'admin-body-nav' : 'admin-body-tree'}>
+      {tree.map((n) => (
+        <BodyTreeItem key={n.body.id} node={n} mine={mine} currentId={currentId} compact={compact} />
+      ))}
+    </ul>
+  );
+}
+
+function BodyTreeItem({ node, mine, currentId, compact }: { node: TreeNode; mine: Set<string>; currentId?: string; compact?: boolean }) {
+  const { t } = useTranslation();
+  const b = node.body;
+  const current = b.id === currentId;
+  const prefix = compact ? 'admin-nav-body' : 'admin-body';
+  return (
+    <li>
+      <div className={`body-tree__item body-tree__item--${b.level}${current ? ' is-current' : ''}`}>
+        {mine.has(b.id) ? (
+          <Link to={`/admin/${encodeURIComponent(b.id)}`} aria-current={current ? 'page' : undefined} data-testid={`${prefix}-${b.id}`}>
+            {b.name}
+          </Link>
+        ) : (
+          <span className="muted" data-testid={`${prefix}-${b.id}`}>
+            {b.name}
+          </span>
+        )}
+        {compact ? null : <span className="tag tag--muted">{t(`bodyLevel.${b.level}`)}</span>}
+      </div>
+      {node.children.length ? (
+        <ul>
+          {node.children.map((c) => (
+            <BodyTreeItem key={c.body.id} node={c} mine={mine} currentId={currentId} compact={compact} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The overview (all bodies, create anywhere one administers) or, with `parent`, the bodies below
+ * one body and a form to add one there.
+ */
+export function BodiesPanel({
+  token,
+  bodies,
+  mine,
+  user,
+  parent,
+  onBodiesChanged,
+}: {
+  token: string;
+  bodies: Body[];
+  mine: Set<string>;
+  user?: StaffUser;
+  parent?: Body;
+  onBodiesChanged: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const tree = buildTree(bodies);
+  const parentOptions = flatten(tree).filter((x) => mine.has(x.body.id) && x.body.level !== 'township');
+  const mayCreateRoot = !parent && user != null && (user.bodyId ?? null) === null;
+  const firstParent = parent?.id ?? (mayCreateRoot ? '' : (parentOptions[0]?.body.id ?? ''));
+  const [parentId, setParentId] = useState<string>(firstParent);
+  const parentBody = bodies.find((b) => b.id === parentId);
+  const [name, setName] = useState('');
+  const [level, setLevel] = useState<BodyLevel>(parentBody ? NEXT_LEVEL[parentBody.level] : 'city');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<Body | null>(null);
+  const issues = fieldsOf(error);
+
+  const chooseParent = (id: string) => {
+    setParentId(id);
+    const p = bodies.find((b) => b.id === id);
+    setLevel(p ? NEXT_LEVEL[p.level] : 'city');
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setCreated(null);
+    try {
+      const b = await adminApi.createBody(token, { name: name.trim(), level, parentId: parentId || null });
+      setCreated(b);
+      setName('');
+      await onBodiesChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const children = parent ? bodies.filter((b) => b.parentId === parent.id) : null;
+  const canCreate = mayCreateRoot || parentOptions.length > 0;
+
+  return (
+    <div className="stack" data-testid="admin-bodies">
+      {parent ? (
+        <section className="card stack" aria-labelledby="children-heading">
+          <h2 id="children-heading">{t('admin.bodies.children', { name: parent.name })}</h2>
+          {children && children.length ? (
+            <ul className="admin-plain-list" data-testid="admin-body-children">
+              {children.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/admin/${encodeURIComponent(c.id)}`} data-testid={`admin-child-${c.id}`}>
+                    {c.name}
+                  </Link>
+                  <span className="tag tag--muted">{t(`bodyLevel.${c.level}`)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('admin.bodies.noChildren')}</p>
+          )}
+        </section>
+      ) : (
+        <section className="card stack" aria-labelledby="tree-heading">
+          <h1 id="tree-heading">{t('admin.bodies.heading')}</h1>
+          <p className="muted">{t('admin.bodies.intro')}</p>
+          <BodyTree tree={tree} mine={mine} />
+        </section>
+      )}
+
+      {parent && parent.level === 'township' ? (
+        <p className="muted" data-testid="admin-body-no-children-allowed">{t('admin.bodies.townshipLeaf')}</p>
+      ) : canCreate ? (
+        <form className="card stack" onSubmit={submit} noValidate data-testid="admin-body-form" aria-labelledby="body-form-heading">
+          <h2 id="body-form-heading">{parent ? t('admin.bodies.createUnder', { name: parent.name }) : t('admin.bodies.create')}</h2>
+          <div className="admin-form-grid">
+            {parent ? null : (
+              <Field id="body-parent" label={t('admin.bodies.parent')} issues={issuesFor(issues, 'parentId')}>
+                <select
+                  className="input"
+                  value={parentId}
+                  onChange={(e) => chooseParent(e.target.value)}
+                  data-testid="admin-body-parent"
+                  {...invalidProps('body-parent', issuesFor(issues, 'parentId'))}
+                >
+                  {mayCreateRoot ? <option value="">{t('admin.bodies.noParent')}</option> : null}
+                  {parentOptions.map(({ body: b, depth }) => (
+                    <option key={b.id} value={b.id}>
+                      {'\u3000'.repeat(depth)}
+                      {b.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
+            <Field id="body-name" label={t('admin.bodies.name')} issues={issuesFor(issues, 'name')} required errorTestId="admin-body-name-error">
+              <input
+                className="input"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={100}
+                aria-required="true"
+                placeholder={t(`admin.bodies.namePlaceholder.${level}`)}
+                data-testid="admin-body-name-input"
+                {...invalidProps('body-name', issuesFor(issues, 'name'))}
+              />
+            </Field>
+            <Field id="body-level" label={t('admin.bodies.level')} issues={issuesFor(issues, 'level')}>
+              <select
+                className="input"
+                value={level}
+                onChange={(e) => setLevel(e.target.value as BodyLevel)}
+                data-testid="admin-body-level"
+                {...invalidProps('body-level', issuesFor(issues, 'level'))}
+              >
+                {LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`bodyLevel.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <FormError error={error} placed={['name', 'level', 'parentId']} testId="admin-body-error" />
+          {created ? (
+            <div className="alert alert--ok" role="status" data-testid="admin-body-created">
+              {t('admin.bodies.created', { name: created.name })}{' '}
+              <Link to={`/admin/${encodeURIComponent(created.id)}`}>{t('admin.bodies.openCreated')}</Link>
+            </div>
+          ) : null}
+          <div className="btn-row">
+            <button type="submit" className="btn btn--primary" disabled={busy} data-testid="admin-body-submit">
+              {busy ? t('common.working') : t('admin.bodies.submit')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ApiError, errorText } from '../../api';
+import { fieldsOf, type FieldIssue } from './adminApi';
+
+/** Error text: admin-specific codes first (`admin.errors.<code>`), then the shared `errors.<code>`. */
+export function adminErrorText(t: TFunction, err: unknown): string {
+  if (err instanceof ApiError) {
+    const own = t(`admin.errors.${err.code}`, { defaultValue: '' });
+    if (own) return own;
+  }
+  return errorText(t, err);
+}
+
+/**
+ * Server messages are often bilingual ("密码至少 8 位 / at least 8 characters"); zod's defaults are
+ * English. Show the half in the current language and translate the common defaults.
+ */
+export function localizeMessage(t: TFunction, lang: string, message: string): string {
+  const m = message.trim();
+  let r: RegExpMatchArray | null;
+  if (/expected string to have >=1 character/i.test(m) || /received undefined/i.test(m) || /^Required$/i.test(m)) {
+    return t('admin.validation.required');
+  }
+  if ((r = m.match(/Too big: expected string to have <=\s*(\d+)/i))) return t('admin.validation.tooLong', { max: r[1] });
+  if ((r = m.match(/Too small: expected number to be >=?\s*(-?[\d.]+)/i))) return t('admin.validation.min', { min: r[1] });
+  if ((r = m.match(/Too big: expected number to be <=?\s*(-?[\d.e+]+)/i))) return t('admin.validation.max', { max: r[1] });
+  if (/expected int/i.test(m)) return t('admin.validation.integer');
+  if (/expected number/i.test(m)) return t('admin.validation.number');
+  if (/Invalid option/i.test(m)) return t('admin.validation.option');
+  if (/Unrecognized key/i.test(m)) return t('admin.validation.unknownField');
+  const parts = m.split(' / ');
+  if (parts.length === 2) return lang === 'en' ? parts[1] : parts[0];
+  return m;
+}
+
+/** Issues that belong to `key` (exactly, or below it: `quorum` takes `quorum.num`). */
+export function issuesFor(issues: FieldIssue[], key: string): FieldIssue[] {
+  return issues.filter((i) => i.field === key || i.field.startsWith(`${key}.`));
+}
+
+/** Props that tie an input to its error message. */
+export function invalidProps(id: string, issues: FieldIssue[], hintId?: string) {
+  const describedBy = [hintId, issues.length ? `${id}-error` : null].filter(Boolean).join(' ');
+  return {
+    id,
+    'aria-invalid': issues.length ? (true as const) : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+}
+
+export function FieldError({ id, issues, testId }: { id: string; issues: FieldIssue[]; testId?: string }) {
+  const { t, i18n } = useTranslation();
+  if (!issues.length) return null;
+  return (
+    <p className="admin-field-error" id={`${id}-error`} data-testid={testId}>
+      {issues.map((i) => `${i.prefix ?? ''}${localizeMessage(t, i18n.language, i.message)}`).join('；')}
+    </p>
+  );
+}
+
+/**
+ * A labelled field: label, control, optional hint and the API's complaint about it.
+ * The control must carry `invalidProps(id, issues, hint ? `${id}-hint` : undefined)`.
+ */
+export function Field({
+  id,
+  label,
+  issues,
+  hint,
+  required,
+  children,
+  errorTestId,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  issues: FieldIssue[];
+  hint?: ReactNode;
+  required?: boolean;
+  children: ReactNode;
+  errorTestId?: string;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${issues.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {required ? <span className="admin-required">{t('admin.common.required')}</span> : null}
+      </label>
+      {children}
+      {hint ? (
+        <span className="admin-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={id} issues={issues} testId={errorTestId} />
+    </div>
+  );
+}
+
+/**
+ * The error box of a form: the localized error, plus every field issue the form could not place
+ * next to a field (`placed` lists the keys the form shows itself).
+ */
+export function FormError({ error, placed, testId }: { error: unknown; placed: string[]; testId: string }) {
+  const { t, i18n } = useTranslation();
+  if (!error) return null;
+  const rest = fieldsOf(error).filter((i) => !placed.some((k) => i.field === k || i.field.startsWith(`${k}.`)));
+  return (
+    <div className="alert alert--error" role="alert" data-testid={testId}>
+      <p className="admin-alert-title">{adminErrorText(t, error)}</p>
+      {rest.length ? (
+        <ul className="admin-issue-list">
+          {rest.map((i, n) => (
+            <li key={n}>
+              {i.field && i.field !== '(body)' ? <span className="mono">{i.field}: </span> : null}
+              {localizeMessage(t, i18n.language, i.message)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A modal confirmation on the native <dialog>: focus is trapped, Esc cancels. */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onCancel,
+  testId,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+    } else if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="admin-dialog"
+      aria-labelledby={`${testId}-title`}
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      {open ? (
+        <div className="stack">
+          <h2 id={`${testId}-title`}>{title}</h2>
+          <div>{children}</div>
+          <div className="btn-row admin-dialog__actions">
+            <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={busy} data-testid={`${testId}-cancel`} autoFocus>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="btn btn--danger" onClick={onConfirm} disabled={busy} data-testid={`${testId}-confirm`}>
+              {busy ? t('common.working') : confirmLabel}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </dialog>
+  );
+}
+
+export function currentYear(): number {
+  return new Date().getFullYear();
+}
