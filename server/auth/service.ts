@@ -10,7 +10,8 @@ import type { Role } from '../../shared/types.js';
 const badCredentials = () => new DomainError(401, 'bad_credentials', '用户名或密码错误 / wrong credentials');
 
 export async function login(ctx: AppContext, input: { username: string; password: string }, clientKey: string) {
-  const keys = [`ip:${clientKey}`, `user:${input.username}`];
+  const account = { kind: 'account', key: `user:${input.username}` } as const;
+  const keys = [{ kind: 'address', key: `login:${clientKey}` } as const, account];
   await ctx.throttle.check(keys);
   const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username));
   const ok = await verifyPassword(input.password, user?.passwordHash ?? dummyHash);
@@ -18,14 +19,14 @@ export async function login(ctx: AppContext, input: { username: string; password
     await ctx.throttle.fail(keys);
     throw badCredentials();
   }
-  await ctx.throttle.reset([`user:${input.username}`]);
+  await ctx.throttle.reset([account]);
   const role = user.role as Role;
   const token = await issueToken(ctx.secrets.tokenKey, { kind: 'staff', userId: user.id, username: user.username, role, bodyId: user.bodyId });
   return { token, user: { id: user.id, username: user.username, role, bodyId: user.bodyId, department: user.department } };
 }
 
 export async function memberLogin(ctx: AppContext, input: { code: string }, clientKey: string) {
-  const keys = [`code-ip:${clientKey}`];
+  const keys = [{ kind: 'address', key: `code:${clientKey}` } as const];
   await ctx.throttle.check(keys);
   const [member] = await ctx.db.select().from(members).where(eq(members.codeHash, codeHash(ctx.secrets.codeKey, input.code)));
   if (!member) {

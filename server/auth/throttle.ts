@@ -1,31 +1,48 @@
 // Failed sign-in attempts are counted per client address and per account; past the limit → 429.
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { DomainError } from '../http/errors.js';
 
+/** `address`: where the attempts come from (a hall of tablets shares one); `account`: what they try to open. */
+export type ThrottleKey = { kind: 'address' | 'account'; key: string };
+
 export interface Throttle {
-  /** Throws 429 when the key is already over its limit. */
-  check(keys: string[]): Promise<void>;
-  fail(keys: string[]): Promise<void>;
-  reset(keys: string[]): Promise<void>;
+  /** Throws 429 when any key is already over its limit. */
+  check(keys: ThrottleKey[]): Promise<void>;
+  fail(keys: ThrottleKey[]): Promise<void>;
+  reset(keys: ThrottleKey[]): Promise<void>;
 }
 
 const tooMany = () => new DomainError(429, 'too_many_attempts', '尝试次数过多，请稍后再试 / too many attempts, try later');
 
-export function createThrottle(opts: { points?: number; duration?: number; limiter?: RateLimiterAbstract } = {}): Throttle {
-  // A hall of tablets shares one address: the per-address budget is generous, the per-account one is not.
-  const limiter = opts.limiter ?? new RateLimiterMemory({ points: opts.points ?? 30, duration: opts.duration ?? 300 });
+export interface ThrottleOptions {
+  /** Failures allowed per address in `duration` (default 300: a whole hall mistyping codes must not lock it out). */
+  addressPoints?: number;
+  /** Failures allowed per account in `duration` (default 10). */
+  accountPoints?: number;
+  /** Sets both limits at once (tests). */
+  points?: number;
+  duration?: number;
+}
+
+export function createThrottle(opts: ThrottleOptions = {}): Throttle {
+  const duration = opts.duration ?? 300;
+  const limiters = {
+    address: new RateLimiterMemory({ keyPrefix: 'addr', points: opts.points ?? opts.addressPoints ?? 300, duration }),
+    account: new RateLimiterMemory({ keyPrefix: 'acct', points: opts.points ?? opts.accountPoints ?? 10, duration }),
+  };
   return {
     async check(keys) {
-      for (const key of keys) {
+      for (const { kind, key } of keys) {
+        const limiter = limiters[kind];
         const res = await limiter.get(key);
         if (res && res.consumedPoints >= limiter.points) throw tooMany();
       }
     },
     async fail(keys) {
-      await Promise.all(keys.map((k) => limiter.penalty(k, 1)));
+      await Promise.all(keys.map(({ kind, key }) => limiters[kind].penalty(key, 1)));
     },
     async reset(keys) {
-      await Promise.all(keys.map((k) => limiter.delete(k)));
+      await Promise.all(keys.map(({ kind, key }) => limiters[kind].delete(key)));
     },
   };
 }

@@ -8,7 +8,7 @@ export function parseMembersCsv(text: string): z.infer<typeof memberInput>[] {
   let parsedRecords: { record: string[]; info: { lines: number } }[];
   try {
     // `info` keeps each record's line in the file, so errors name the line a clerk sees in the editor.
-    parsedRecords = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true, info: true });
+    parsedRecords = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof parsedRecords;
   } catch (e) {
     throw invalid(`CSV 无法解析 / unreadable CSV: ${(e as Error).message.slice(0, 200)}`);
   }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context.js';
-import { readJson } from '../http/json.js';
+import { readJson, readText } from '../http/json.js';
 import { requireStaff } from '../http/auth.js';
 import { DomainError, invalid } from '../http/errors.js';
 import { bodyInput, membersInput, userInput } from '../../shared/schemas.js';
@@ -31,7 +31,7 @@ export function bodyRoutes(ctx: AppContext) {
       if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? '')) {
         throw new DomainError(415, 'unsupported_media_type', '需要 text/csv / expected text/csv');
       }
-      const text = await c.req.text();
+      const text = await readText(c);
       if (text.includes('\u0000')) throw invalid('CSV 含有 NUL 字符 / CSV contains NUL');
       return c.json(await addMembers(ctx, actor, bodyId, parseMembersCsv(text)), 201);
     })
