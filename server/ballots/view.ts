@@ -31,7 +31,8 @@ async function mayReadUnpublished(ctx: AppContext, p: Principal | null, b: Ballo
 export async function getBallot(ctx: AppContext, p: Principal, ballotId: string) {
   const b = await findBallot(ctx.db, ballotId);
   const s = await findSession(ctx.db, b.sessionId);
-  await assertCanSeeSession(ctx, p, s);
+  // A published ballot is public record: any signed-in caller may read it.
+  if (b.state !== 'published') await assertCanSeeSession(ctx, p, s);
   const live = b.state === 'open' ? { cast: await castCount(ctx.db, ballotId) } : undefined;
   const out: Record<string, unknown> = describeBallot(b, live);
   if (b.state === 'open' && (await isSessionStaff(ctx, p, s.bodyId))) out.tally = (await tallyOf(ctx.db, b)).tally;
