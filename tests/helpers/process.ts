@@ -22,7 +22,8 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 30_00
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), timeoutMs);
+    // a server that did not come up in time is stopped, not left running behind the failed test
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${out}`)); }, timeoutMs);
     const look = () => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) { clearTimeout(timer); resolve(m[1]); }

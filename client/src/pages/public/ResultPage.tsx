@@ -46,12 +46,7 @@ export default function ResultPage() {
           error ? null : <Loading />
         ) : (
           <>
-            {box?.ballot.rule ? (
-              <p className="rule" data-testid="result-rule">
-                <span className="muted">{t('public.rule')}：</span>
-                {box.ballot.rule}
-              </p>
-            ) : null}
+            <Rule result={result} machineRule={box?.ballot.rule} />
             <SelectedList result={result} titles={titles} />
             <ResultView result={result} titles={titles} />
             <Downloads ballotId={ballotId} />
@@ -60,6 +55,27 @@ export default function ResultPage() {
           </>
         )}
       </main>
+    </div>
+  );
+}
+
+/** The counting rule in the reader's language; the box's own (machine) wording on request. */
+function Rule({ result, machineRule }: { result: BallotResult; machineRule?: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const seats = result.kind === 'selection' ? fmt.num(result.seats) : '';
+  return (
+    <div className="rule" data-testid="result-rule">
+      <p>
+        <span className="muted">{t('vote.metaItem', { label: t('public.rule'), value: '' })}</span>
+        {t(`public.ruleText.${result.kind}`, { seats })} {t(`public.ruleBase.${result.baseRule}`)}
+      </p>
+      {machineRule ? (
+        <details className="rule__machine">
+          <summary>{t('public.ruleMachine')}</summary>
+          <p className="mono small" lang="en">{machineRule}</p>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/screen.css';
@@ -29,7 +29,7 @@ function pct(n: number, of: number): string {
 
 /** /screen/:sessionId — the hall's big screen (1920×1080). Shows turnout while open, never the tally. */
 export default function ScreenPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { sessionId = '' } = useParams();
   const [token] = useState(() => takeToken(sessionId));
@@ -77,6 +77,38 @@ export default function ScreenPage() {
       cancelled = true;
     };
   }, [needResult, token]);
+
+  // More than eight candidates go in two columns, so that a usual list (12 for 10 seats) keeps
+  // large type. Then the rows are fitted to the screen's height: start large (a few candidates are
+  // read from the back of the hall) and step down until nothing is cut off (twenty still fit).
+  const optionCount = result && result.kind !== 'motion' ? result.options.length : 0;
+  const twoColumns = optionCount > 8;
+  const resultRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const section = resultRef.current;
+    if (!section) return;
+    const fit = () => {
+      const rows = section.querySelector<HTMLElement>('.rows');
+      if (!rows) return;
+      // in two columns, larger type would squeeze the bars to nothing
+      let scale = section.classList.contains('screen-result--cols2') ? 1 : 1.5;
+      rows.style.setProperty('--fit', String(scale));
+      // the list may shrink below its content (it clips): that is what must not happen
+      while (scale > 0.4 && rows.scrollHeight > rows.clientHeight + 1) {
+        scale = Math.round((scale - 0.05) * 100) / 100;
+        rows.style.setProperty('--fit', String(scale));
+      }
+    };
+    fit();
+    // again once the web fonts are in (they change the text's size)
+    let active = true;
+    void document.fonts?.ready.then(() => active && fit());
+    window.addEventListener('resize', fit);
+    return () => {
+      active = false;
+      window.removeEventListener('resize', fit);
+    };
+  }, [result, i18n.language]);
 
   const rosterSize = live.session?.rosterSize ?? session?.rosterSize ?? 0;
   const present = live.session?.present ?? session?.present ?? 0;
@@ -150,7 +182,14 @@ export default function ScreenPage() {
             <p className="screen-turnout__pct">{fmt.pct((open.eligible ?? rosterSize) > 0 ? open.cast / (open.eligible ?? rosterSize) : 0)}</p>
           </section>
         ) : shown && result ? (
-          <section className="screen-result" aria-labelledby="screen-ballot-title" data-testid="screen-result" data-ballot-id={shown.id}>
+          <section
+            ref={resultRef}
+            className={`screen-result${twoColumns ? ' screen-result--cols2' : ''}${optionCount > 14 ? ' screen-result--dense' : ''}`}
+            style={twoColumns ? ({ '--per-col': String(Math.ceil(optionCount / 2)) } as CSSProperties) : undefined}
+            aria-labelledby="screen-ballot-title"
+            data-testid="screen-result"
+            data-ballot-id={shown.id}
+          >
             <p className={`screen__state screen__state--${shown.state}`}>{t(`screen.state.${shown.state}`)}</p>
             <h2 id="screen-ballot-title" className="screen__ballot-title" data-testid="screen-ballot-title">{shown.title}</h2>
             <ResultView result={result} variant="chart" />
@@ -160,7 +199,8 @@ export default function ScreenPage() {
         )}
       </main>
       <footer className="screen__foot">
-        <ConnectionBadge state={live.connection === 'idle' ? 'connecting' : live.connection} discreet />
+        {/* only a dot while all is well; said in words when the numbers may be out of date */}
+        <ConnectionBadge state={live.connection === 'idle' ? 'connecting' : live.connection} discreet={live.connection === 'connected'} />
         <LangSwitch className="lang-switch--quiet" />
       </footer>
     </div>

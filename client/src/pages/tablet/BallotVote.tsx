@@ -291,8 +291,8 @@ function CandidateRow({
         <div>
           <h3 className="candidate__title" id={labelId}>{option.title}</h3>
           <p className="candidate__meta">
-            {option.department ? <span>{t('vote.department')}：{option.department}</span> : null}
-            {option.investment != null ? <span>{t('vote.investment')}：{fmt.wan(option.investment)}</span> : null}
+            {option.department ? <span>{t('vote.metaItem', { label: t('vote.department'), value: option.department })}</span> : null}
+            {option.investment != null ? <span>{t('vote.metaItem', { label: t('vote.investment'), value: fmt.wan(option.investment) })}</span> : null}
           </p>
         </div>
       </div>

@@ -135,7 +135,7 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
       {!onRoster ? (
         <Notice kind="warn" testId="not-on-roster">{t('errors.not_on_roster')}</Notice>
       ) : present ? (
-        <div className="checkin checkin--done" role="status" data-testid="checkin-status">
+        <div className={`checkin checkin--done${currentBallotId ? ' checkin--compact' : ''}`} role="status" data-testid="checkin-status">
           <span className="checkin__mark" aria-hidden="true">✓</span>
           {t('tablet.checkedIn')}
         </div>
