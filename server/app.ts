@@ -1,11 +1,11 @@
 // The HTTP application: middleware, then one router per domain. Handlers validate, call a service, map errors.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from './context.js';
 import { DomainError, errorBody } from './http/errors.js';
 import { mapDatabaseError } from './db/errors.js';
 import { principalMiddleware } from './http/auth.js';
 import { securityHeaders } from './http/headers.js';
+import { bodyLimit } from './http/body-limit.js';
 import { authRoutes } from './auth/routes.js';
 import { bodyRoutes } from './bodies/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
@@ -14,6 +14,7 @@ import { projectRoutes } from './collection/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { serveClient } from './http/static.js';
+import { invalidatePublicPages, writeMayChangePublicPages } from './publication/cache.js';
 
 export function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
@@ -26,14 +27,22 @@ export function toDomainError(err: unknown): DomainError {
   return new DomainError(500, 'internal_error', '服务器内部错误 / internal error');
 }
 
-export function createApp(ctx: AppContext, opts: { clientDir?: string | null } = {}) {
+export function createApp(ctx: AppContext, opts: { clientDir?: string | null; securityHeadersSetByServer?: boolean } = {}) {
   const app = new Hono<AppEnv>();
-  app.use('*', securityHeaders());
+  // server.ts sets these on the Node response itself (cheaper); an app served any other way sets them here.
+  if (!opts.securityHeadersSetByServer) app.use('*', securityHeaders());
   app.use('/api/*', bodyLimit({
     maxSize: 2 * 1024 * 1024,
-    onError: (c) => c.json(errorBody(new DomainError(413, 'payload_too_large', '请求体过大 / payload too large')), 413),
+    // The rest of the body is never read, so the connection cannot carry another request: say so,
+    // or a keep-alive client would send its next request on a socket the server is about to close.
+    onError: (c) => c.json(errorBody(new DomainError(413, 'payload_too_large', '请求体过大 / payload too large')), 413, { Connection: 'close' }),
   }));
   app.use('/api/*', principalMiddleware(ctx));
+  // Public pages kept in memory (publication/cache.ts) are dropped after any write that may change them.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.res.status < 400 && writeMayChangePublicPages(c.req.method, c.req.path)) invalidatePublicPages();
+  });
 
   const api = new Hono<AppEnv>()
     .route('/', authRoutes(ctx))

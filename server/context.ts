@@ -1,4 +1,4 @@
-import type { Db } from './db/connect.js';
+import type { Db, RawQuery } from './db/connect.js';
 import type { Secrets } from './secrets.js';
 import type { LiveHub } from './live/hub.js';
 import type { Throttle } from './auth/throttle.js';
@@ -7,6 +7,8 @@ import type { Principal } from './auth/tokens.js';
 /** What every route and service may use; created once per server process. */
 export interface AppContext {
   db: Db;
+  /** Prepared statements for the hot path (the vote); see db/connect.ts. */
+  query: RawQuery;
   driver: 'pglite' | 'postgres';
   secrets: Secrets;
   live: LiveHub;

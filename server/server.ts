@@ -12,6 +12,7 @@ import { createSocketServer } from './live/socket.js';
 import { frameCollector } from './live/frame.js';
 import { createThrottle, type Throttle } from './auth/throttle.js';
 import { createApp } from './app.js';
+import { securityHeaderEntries } from './http/headers.js';
 import type { AppContext } from './context.js';
 import { ensureAdmin } from './demo/admin.js';
 
@@ -47,10 +48,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const secrets = await loadSecrets(db);
   if (opts.adminPassword) await ensureAdmin(db, opts.adminPassword);
   const live = new LiveHub(db);
-  const ctx: AppContext = { db, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), trustProxy: !!opts.trustProxy };
+  const ctx: AppContext = { db, query: database.query, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), trustProxy: !!opts.trustProxy };
   const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
-  const app = createApp(ctx, { clientDir });
+  const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  // The security headers of http/headers.ts on every answer, set on the Node response before anything
+  // else runs (an answer's own headers, set later, take precedence).
+  const securityHeaders = await securityHeaderEntries();
+  http.prependListener('request', (_req, res) => {
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
+  });
   http.keepAliveTimeout = 65_000;
 
   let adapter: Parameters<typeof createSocketServer>[2] = {};
@@ -67,7 +74,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     closeRedis = async () => { await Promise.allSettled([pub.quit(), sub.quit()]); };
   }
   const io = createSocketServer(ctx, http, adapter);
-  live.attach(io, frameCollector(db));
+  live.attach(io, frameCollector(db, database.query));
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -1,8 +1,8 @@
 // Reading counts of a ballot from the database: the live tally while open, and the inputs of a result.
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/connect.js';
+import type { DbOrTx, RawQuery } from '../db/connect.js';
 import { ballotBox, ballotRoll, members, namedVotes, roster } from '../db/schema.js';
-import { tallyChoices } from '../../shared/counting/tally.js';
+import { emptyTally, tallyChoices } from '../../shared/counting/tally.js';
 import type { Choices, Tally, YesNoAbstain } from '../../shared/types.js';
 import { definitionOf, type BallotRow } from './queries.js';
 
@@ -38,4 +38,56 @@ export async function presentBase(db: DbOrTx, sessionId: string, ballotId: strin
     .from(roster)
     .where(and(eq(roster.sessionId, sessionId), sql`(${roster.present} or exists (select 1 from ${ballotRoll} where ${ballotRoll.ballotId} = ${ballotId} and ${ballotRoll.memberId} = ${roster.memberId}))`));
   return row?.n ?? 0;
+}
+
+/**
+ * The tally of an open ballot for the live screens, counted by the database: one pass over the
+ * ballot's box with a FILTER count per (option, choice) — twice as fast as unnesting every choice
+ * with jsonb_each — so only one row crosses the wire instead of every ballot in the box. Same numbers
+ * as tallyOf (a candidate left out of a per_candidate ballot, or not ticked on a choose_n one, counts
+ * as abstain); tallyOf stays the one that decides a result. The statement's text depends only on the
+ * kind and the number of options (ids are parameters), so it is prepared once per shape.
+ */
+export async function liveTallyOf(query: RawQuery, b: BallotRow): Promise<{ tally: Tally; cast: number }> {
+  const def = definitionOf(b);
+  const tally = emptyTally(def);
+  if (!b.secret) {
+    const rows = await query<{ v: string; n: number | string }>(
+      'select vote as v, count(*) as n from named_votes where ballot_id = $1 group by vote', [b.id]);
+    let cast = 0;
+    for (const r of rows) {
+      cast += Number(r.n);
+      if (tally.kind === 'motion' && (r.v === 'yes' || r.v === 'no' || r.v === 'abstain')) tally[r.v] += Number(r.n);
+    }
+    return { tally, cast };
+  }
+  const chooseN = def.kind === 'selection' && (def.form ?? 'per_candidate') === 'choose_n';
+  const ids = def.options.map((o) => o.id);
+  // parameters: $1 the ballot, $2.. the option ids
+  let exprs: string[];
+  if (tally.kind === 'motion') {
+    exprs = ['yes', 'no', 'abstain'].map((v) => `count(*) filter (where choices->>'vote' = '${v}')`);
+  } else if (chooseN) {
+    exprs = ids.map((_, i) => `count(*) filter (where (choices->'selected') ? $${i + 2}::text)`);
+  } else {
+    const values = tally.kind === 'satisfaction' ? ['satisfied', 'basic', 'unsatisfied'] : ['yes', 'no'];
+    exprs = [];
+    ids.forEach((_, i) => values.forEach((v) => {
+      exprs.push(`count(*) filter (where choices->>$${i + 2}::text = '${v}')`);
+    }));
+  }
+  const text = `select count(*) as c${exprs.map((e, i) => `, ${e} as n${i}`).join('')} from ballot_box where ballot_id = $1`;
+  const [row] = await query<Record<string, number | string>>(text, tally.kind === 'motion' ? [b.id] : [b.id, ...ids]);
+  const n = (i: number) => Number(row[`n${i}`]);
+  const cast = Number(row.c);
+  if (tally.kind === 'motion') {
+    tally.yes = n(0); tally.no = n(1); tally.abstain = n(2);
+  } else if (chooseN && tally.kind === 'selection') {
+    tally.options.forEach((o, i) => { o.yes = n(i); o.abstain = cast - o.yes; });
+  } else if (tally.kind === 'satisfaction') {
+    tally.options.forEach((o, i) => { o.satisfied = n(3 * i); o.basic = n(3 * i + 1); o.unsatisfied = n(3 * i + 2); });
+  } else {
+    tally.options.forEach((o, i) => { o.yes = n(2 * i); o.no = n(2 * i + 1); o.abstain = cast - o.yes - o.no; });
+  }
+  return { tally, cast };
 }

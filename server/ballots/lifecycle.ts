@@ -57,13 +57,28 @@ async function rewriteRollAndBox(tx: Tx, ballotId: string) {
   for (let i = 0; i < roll.length; i += 1000) await tx.insert(ballotRoll).values(roll.slice(i, i + 1000));
 }
 
-/** Old row versions would still show the order of arrival: remove them once the close has committed. */
-export async function vacuumSecretTables(ctx: AppContext) {
+/**
+ * Old row versions would still show the order of arrival: remove them once the close has committed.
+ * A read that began before the commit (a live frame, say) keeps them alive for a moment, so the vacuum
+ * runs again shortly after, in the background.
+ */
+export async function vacuumSecretTables(ctx: AppContext, again = [2_000, 30_000]) {
   try {
     await ctx.db.execute(sql`vacuum ballot_roll, ballot_box`);
   } catch (err) {
-    console.warn('vacuum after close failed; the next close or autovacuum will clean up', (err as Error).message);
+    console.warn('vacuum after close failed; it is retried shortly', (err as Error).message);
   }
+  for (const delay of again) setTimeout(() => void vacuumSecretTables(ctx, []), delay).unref();
+}
+
+/**
+ * Votes take this lock shared (cast.ts) and close/cancel take it exclusive. PostgreSQL's lock queue is
+ * fair, so a close is not starved by a stream of votes the way a row lock wanted FOR UPDATE can be by
+ * FOR SHARE lockers; every vote already holding it finishes first, every later one waits and then sees
+ * the ballot closed.
+ */
+export async function lockBallotExclusive(tx: Tx, ballotId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(7310002, hashtext(${ballotId}))`);
 }
 
 /** Tests switch the rewrite off to prove the secrecy test can fail; nothing else touches it. */
@@ -71,6 +86,7 @@ export const secrecyOptions = { rewriteOnClose: true };
 
 export async function closeBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string) {
   const closed = await ctx.db.transaction(async (tx) => {
+    await lockBallotExclusive(tx, ballotId);
     const b = await lockBallot(ctx, actor, tx, ballotId);
     if (b.state !== 'open') throw conflict('ballot_not_open', '表决未在进行中 / the ballot is not open');
     // The row lock above waited for every vote under way; no vote can enter after it.
@@ -103,6 +119,7 @@ export async function publishBallot(ctx: AppContext, actor: StaffPrincipal, ball
 
 export async function cancelBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string, reason: string) {
   const cancelled = await ctx.db.transaction(async (tx) => {
+    await lockBallotExclusive(tx, ballotId);
     const b = await lockBallot(ctx, actor, tx, ballotId);
     if (b.state !== 'draft' && b.state !== 'open') throw conflict('ballot_not_cancellable', '已结束的表决不能取消 / a closed ballot cannot be cancelled');
     // Ballots cast on a cancelled ballot are never counted or shown: remove them with the roll.

@@ -11,6 +11,7 @@ import { getBallot, getBox, getResult } from './view.js';
 import { signResult } from '../publication/signing.js';
 import { DomainError } from '../http/errors.js';
 import { findBallot } from './queries.js';
+import { publishedBox, publishedResult, publishedCacheControl, servePage } from '../publication/cache.js';
 
 const staffRoles = ['presider', 'admin'] as const;
 
@@ -38,8 +39,19 @@ export function ballotRoutes(ctx: AppContext) {
       const outcome = await castBallot(ctx, member, ballotId, input);
       return c.json({ receipt: outcome.receipt }, outcome.created ? 201 : 200);
     })
-    .get('/ballots/:id/result', async (c) => c.json(await getResult(ctx, c.get('principal'), pathId(c, 'id'))))
-    .get('/ballots/:id/box', async (c) => c.json(await getBox(ctx, c.get('principal'), pathId(c, 'id'))))
+    // Published: public and final, served from memory with an ETag (publication/cache.ts).
+    .get('/ballots/:id/result', async (c) => {
+      const ballotId = pathId(c, 'id');
+      const page = await publishedResult(ctx, ballotId);
+      if (page) return servePage(c, page, publishedCacheControl);
+      return c.json(await getResult(ctx, c.get('principal'), ballotId));
+    })
+    .get('/ballots/:id/box', async (c) => {
+      const ballotId = pathId(c, 'id');
+      const page = await publishedBox(ctx, ballotId);
+      if (page) return servePage(c, page, publishedCacheControl);
+      return c.json(await getBox(ctx, c.get('principal'), ballotId));
+    })
     .get('/ballots/:id/result.jws', async (c) => {
       const ballotId = pathId(c, 'id');
       const b = await findBallot(ctx.db, ballotId);

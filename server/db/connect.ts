@@ -8,9 +8,17 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/**
+ * One SQL statement with positional parameters ($1, $2, …), straight to the driver. On PostgreSQL
+ * it is a named prepared statement (parsed and planned once per connection), for the hot path;
+ * everything else goes through drizzle.
+ */
+export type RawQuery = <T = Record<string, unknown>>(text: string, params: unknown[]) => Promise<T[]>;
+
 export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
+  query: RawQuery;
   close(): Promise<void>;
 }
 
@@ -35,7 +43,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   await client.waitReady;
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+  const query: RawQuery = async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows;
+  return { db: db as unknown as Db, driver: 'pglite', query, close: () => client.close() };
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -52,7 +61,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   }
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'minsheng' } });
   const db = drizzle({ client, schema });
-  return { db: db as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  const query: RawQuery = async <T>(text: string, params: unknown[]) =>
+    (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+  return { db: db as unknown as Db, driver: 'postgres', query, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Rows of a raw `db.execute` result, whichever driver produced it. */

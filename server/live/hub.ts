@@ -1,5 +1,20 @@
 // Live updates are derived from the database, coalesced per session, and versioned by a database sequence,
 // so a restart or a second server process never needs state that only this process had.
+//
+// API.md: updates are coalesced (at most ~10 a second) and the last state always follows, at most
+// 1 s after the change. Three channels, at most one frame per 100 ms each. Any change but a vote
+// goes out on every channel as soon as that spacing allows. While only votes come in, a channel
+// waits until votes pause for `quiet` ms, or at most `maxWait` ms after the first vote it has not
+// reported: a burst of votes costs a few frames a second, and the final count follows the last vote
+// by about `quiet`.
+// - watch:   presider console, admin, big screens — counts, states, results: 100 ms quiet, ≤ 300 ms;
+// - members: the tablets — the same events: 150 ms quiet, ≤ 700 ms. With 3,000 tablets one frame is
+//            3,000 socket writes, by far the largest cost of a burst;
+// - tally:   presider and admin — the open ballot's tally, counted by the database (the fuller the
+//            box, the dearer): 150 ms quiet, ≤ 700 ms, so it mostly shares the members' frames.
+// A frame says only what may have changed: `session:update` unless only votes came in since that
+// channel's last frame (a vote never changes the session's counters), `ballot:update` for the
+// ballots touched (and any open one). Nothing runs when nothing changes: no timers, no polling.
 import type { Server } from 'socket.io';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
@@ -10,24 +25,75 @@ export interface BallotUpdate { ballotId: string; state: string; eligible: numbe
 export interface TallyUpdate { ballotId: string; tally: unknown; cast: number }
 export interface ResultUpdate { ballotId: string; result: unknown }
 
-export interface LiveFrame { session: SessionUpdate; ballots: BallotUpdate[]; tallies: TallyUpdate[]; results: ResultUpdate[] }
+export interface LiveFrame { session: SessionUpdate | null; ballots: BallotUpdate[]; tallies: TallyUpdate[]; results: ResultUpdate[] }
 
-/** Reads the current state of a session from the database: `ballots` limits which ballots to describe. */
-export type CollectFrame = (sessionId: string, only?: Set<string>) => Promise<LiveFrame>;
+export interface CollectOptions {
+  /** count the open ballots' choices (default true) */
+  tallies?: boolean;
+  /** read the session's counters (default true) */
+  session?: boolean;
+}
 
+/** Reads the current state of a session from the database: `only` limits which ballots to describe (open ones always are). */
+export type CollectFrame = (sessionId: string, only?: Set<string>, opts?: CollectOptions) => Promise<LiveFrame>;
+
+/** Everyone joined to the session (nothing is sent to it as a whole; leaving it leaves them all). */
 export const roomOf = (sessionId: string) => `s:${sessionId}`;
+/** Presider, admin, other staff of the body, and the session's big screens. */
+export const watchRoomOf = (sessionId: string) => `s:${sessionId}:watch`;
+/**
+ * Member tablets, spread over `memberBuckets` rooms: a frame goes to one bucket after another with a
+ * turn of the event loop in between, so 3,000 socket writes never hold up the votes for long.
+ */
+export const memberBuckets = 16;
+export const memberRoomOf = (sessionId: string, bucket: number) => `s:${sessionId}:m${bucket}`;
+/** The bucket of a socket (any stable spread will do). */
+export function memberBucketOf(socketId: string): number {
+  let h = 0;
+  for (let i = 0; i < socketId.length; i++) h = (h * 31 + socketId.charCodeAt(i)) | 0;
+  return (h >>> 0) % memberBuckets;
+}
+/** Presider and admin: live tallies while a ballot is open. */
 export const staffRoomOf = (sessionId: string) => `s:${sessionId}:staff`;
 
-/** At most ~10 frames a second per session; the last state always follows the last change. */
-const minInterval = 100;
+type Channel = 'watch' | 'members' | 'tally';
+const channels: readonly Channel[] = ['watch', 'members', 'tally'];
+
+/**
+ * Per channel, in ms: `spacing` between two frames; while only votes come in, a frame once votes have
+ * paused for `quiet`, or at the latest `maxWait` after the first vote not yet reported.
+ */
+export const cadence: Record<Channel, { spacing: number; quiet: number; maxWait: number }> = {
+  watch: { spacing: 100, quiet: 100, maxWait: 300 },
+  members: { spacing: 100, quiet: 150, maxWait: 700 },
+  tally: { spacing: 100, quiet: 150, maxWait: 700 },
+};
+
+export type TouchKind = 'change' | 'vote';
+
+interface Pending {
+  /** ballots touched since that channel's last frame; null when it is up to date */
+  dirty: Record<Channel, Set<string> | null>;
+  /** a change other than votes is waiting for that channel */
+  changed: Record<Channel, boolean>;
+  /** when that channel's last frame went out */
+  last: Record<Channel, number>;
+  /** when the oldest change not yet reported on that channel came */
+  first: Record<Channel, number>;
+  /** when the latest touch came */
+  latest: number;
+  timer: NodeJS.Timeout | null;
+  timerAt: number;
+  /** a flush of that channel is under way (channels go to different rooms and run independently) */
+  running: Record<Channel, boolean>;
+}
 
 export class LiveHub {
   private io: Server | null = null;
   private collect: CollectFrame | null = null;
-  private readonly pending = new Map<string, { ballots: Set<string>; timer: NodeJS.Timeout | null }>();
-  private readonly lastFlush = new Map<string, number>();
+  private readonly sessions = new Map<string, Pending>();
   private closed = false;
-  /** Frames sent per session, for the benchmark's messages-per-socket figure. */
+  /** Frames sent per session (any channel), for the benchmark's messages-per-socket figure. */
   readonly framesSent = new Map<string, number>();
 
   constructor(private readonly db: Db) {}
@@ -47,58 +113,148 @@ export class LiveHub {
     return row.called ? Number(row.v) : 0;
   }
 
-  /** Something in this session changed (after its transaction committed). */
-  touch(sessionId: string, ballotId?: string) {
+  /** Something in this session changed (after its transaction committed): `vote` when only a ballot's count moved. */
+  touch(sessionId: string, ballotId?: string, kind: TouchKind = 'change') {
     if (this.closed || !this.io) return;
-    let entry = this.pending.get(sessionId);
-    if (!entry) {
-      entry = { ballots: new Set(), timer: null };
-      this.pending.set(sessionId, entry);
+    let p = this.sessions.get(sessionId);
+    if (!p) {
+      p = {
+        dirty: { watch: null, members: null, tally: null },
+        changed: { watch: false, members: false, tally: false },
+        last: { watch: 0, members: 0, tally: 0 },
+        first: { watch: 0, members: 0, tally: 0 },
+        latest: 0,
+        timer: null, timerAt: 0, running: { watch: false, members: false, tally: false },
+      };
+      this.sessions.set(sessionId, p);
     }
-    if (ballotId) entry.ballots.add(ballotId);
-    if (!entry.timer) {
-      const wait = Math.max(0, (this.lastFlush.get(sessionId) ?? 0) + minInterval - Date.now());
-      entry.timer = setTimeout(() => void this.flush(sessionId), wait);
+    const now = Date.now();
+    p.latest = now;
+    for (const ch of channels) {
+      if (!p.dirty[ch]) {
+        p.dirty[ch] = new Set();
+        p.first[ch] = now;
+      }
+      if (ballotId) p.dirty[ch]!.add(ballotId);
+      if (kind !== 'vote') p.changed[ch] = true;
     }
+    this.schedule(sessionId, p);
   }
 
-  private async flush(sessionId: string) {
-    const entry = this.pending.get(sessionId);
-    this.pending.delete(sessionId);
-    if (!entry || !this.io || !this.collect || this.closed) return;
-    this.lastFlush.set(sessionId, Date.now());
+  private dueAt(p: Pending, ch: Channel): number {
+    if (!p.dirty[ch]) return Infinity;
+    const c = cadence[ch];
+    const wanted = p.changed[ch] ? p.first[ch] : Math.min(p.latest + c.quiet, p.first[ch] + c.maxWait);
+    return Math.max(p.last[ch] + c.spacing, wanted);
+  }
+
+  /**
+   * One timer per session, for the earliest channel due; one flush at a time per channel, so the
+   * watchers' frames never wait behind the tablets' (which take a while to write to 3,000 sockets).
+   */
+  private schedule(sessionId: string, p: Pending) {
+    if (this.closed) return;
+    const at = Math.min(...channels.filter((ch) => !p.running[ch]).map((ch) => this.dueAt(p, ch)));
+    if (at === Infinity) {
+      if (p.timer) clearTimeout(p.timer);
+      p.timer = null;
+      if (!channels.some((ch) => p.running[ch] || p.dirty[ch])) this.sessions.delete(sessionId);
+      return;
+    }
+    if (p.timer) {
+      if (p.timerAt <= at) return;
+      clearTimeout(p.timer);
+    }
+    p.timerAt = at;
+    p.timer = setTimeout(() => {
+      p.timer = null;
+      void this.flush(sessionId, p);
+    }, Math.max(0, at - Date.now()));
+  }
+
+  private async flush(sessionId: string, p: Pending) {
+    if (!this.io || !this.collect || this.closed) return;
+    const now = Date.now();
+    // (2 ms of slack: a timer may fire a hair early by the wall clock)
+    const due = channels.filter((ch) => !p.running[ch] && this.dueAt(p, ch) <= now + 2);
+    if (due.length === 0) return this.schedule(sessionId, p);
+    const taken: Partial<Record<Channel, Set<string>>> = {};
+    const changed: Partial<Record<Channel, boolean>> = {};
+    const ballots = new Set<string>();
+    for (const ch of due) {
+      taken[ch] = p.dirty[ch]!;
+      for (const b of taken[ch]!) ballots.add(b);
+      changed[ch] = p.changed[ch];
+      p.dirty[ch] = null;
+      p.changed[ch] = false;
+      p.last[ch] = now;
+    }
+    for (const ch of due) p.running[ch] = true;
+    const done = (chs: readonly Channel[]) => {
+      for (const ch of chs) p.running[ch] = false;
+      this.schedule(sessionId, p);
+    };
     try {
-      const frame = await this.collect(sessionId, entry.ballots);
+      const frame = await this.collect(sessionId, ballots, {
+        tallies: due.includes('tally'),
+        session: (changed.watch ?? false) || (changed.members ?? false),
+      });
       const version = await this.nextVersion();
-      this.emitFrame(sessionId, frame, version);
+      if (!this.closed) await this.emitFrame(sessionId, frame, version, due, changed, done);
     } catch {
       // The database may be restarting: keep what changed and try again shortly.
-      if (this.closed) return;
-      const again = this.pending.get(sessionId) ?? { ballots: new Set<string>(), timer: null };
-      for (const b of entry.ballots) again.ballots.add(b);
-      this.pending.set(sessionId, again);
-      if (!again.timer) again.timer = setTimeout(() => void this.flush(sessionId), 500);
+      for (const ch of due) {
+        if (!p.dirty[ch]) {
+          p.dirty[ch] = new Set();
+          p.first[ch] = now;
+        }
+        for (const b of taken[ch]!) p.dirty[ch]!.add(b);
+        if (changed[ch]) p.changed[ch] = true;
+        p.last[ch] = Date.now() + 400;
+      }
+    } finally {
+      done(due);
     }
   }
 
-  private emitFrame(sessionId: string, frame: LiveFrame, version: number) {
+  private async emitFrame(
+    sessionId: string, frame: LiveFrame, version: number, due: readonly Channel[], changed: Partial<Record<Channel, boolean>>,
+    done: (chs: readonly Channel[]) => void,
+  ) {
     const io = this.io!;
-    const room = io.to(roomOf(sessionId));
-    room.emit('session:update', { ...frame.session, version });
-    for (const b of frame.ballots) room.emit('ballot:update', { ...b, version });
-    for (const r of frame.results) room.emit('ballot:result', { ...r, version });
-    const staff = io.to(staffRoomOf(sessionId));
-    for (const t of frame.tallies) staff.emit('ballot:tally', { ...t, version });
+    const send = (room: string, withSession: boolean) => {
+      const to = io.to(room);
+      if (withSession && frame.session) to.emit('session:update', { ...frame.session, version });
+      for (const b of frame.ballots) to.emit('ballot:update', { ...b, version });
+      for (const r of frame.results) to.emit('ballot:result', { ...r, version });
+    };
+    // Watchers and staff first: they are few, and the big screen is what the hall looks at.
+    if (due.includes('watch')) send(watchRoomOf(sessionId), !!changed.watch);
+    if (due.includes('tally')) {
+      const staff = io.to(staffRoomOf(sessionId));
+      for (const t of frame.tallies) staff.emit('ballot:tally', { ...t, version });
+    }
+    done(due.filter((ch) => ch !== 'members'));
+    if (due.includes('members')) {
+      for (let bucket = 0; bucket < memberBuckets; bucket++) {
+        if (bucket > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.closed) return;
+        send(memberRoomOf(sessionId, bucket), !!changed.members);
+      }
+    }
     this.framesSent.set(sessionId, (this.framesSent.get(sessionId) ?? 0) + 1);
   }
 
   /** The snapshot a client gets when it joins. */
   async snapshot(sessionId: string, staff: boolean) {
-    const frame = await this.collect!(sessionId);
+    // Version first, then read (frames do the opposite): a frame with a lower version read its data
+    // before this snapshot did, so the client never keeps an older state under a higher version; any
+    // change after this read touches the hub and a later frame carries it.
     const version = await this.nextVersion();
+    const frame = await this.collect!(sessionId, undefined, { tallies: staff, session: true });
     return {
       ok: true as const,
-      session: { ...frame.session, version },
+      session: { ...frame.session!, version },
       ballots: frame.ballots.map((b) => ({ ...b, version })),
       tallies: staff ? frame.tallies.map((t) => ({ ...t, version })) : [],
       results: frame.results.map((r) => ({ ...r, version })),
@@ -107,7 +263,7 @@ export class LiveHub {
 
   close() {
     this.closed = true;
-    for (const e of this.pending.values()) if (e.timer) clearTimeout(e.timer);
-    this.pending.clear();
+    for (const p of this.sessions.values()) if (p.timer) clearTimeout(p.timer);
+    this.sessions.clear();
   }
 }

@@ -8,7 +8,7 @@ import { DomainError } from '../http/errors.js';
 import { mapDatabaseError } from '../db/errors.js';
 import { findSession } from '../sessions/queries.js';
 import { assertCanSeeSession } from '../sessions/service.js';
-import { roomOf, staffRoomOf } from './hub.js';
+import { memberBucketOf, memberRoomOf, roomOf, staffRoomOf, watchRoomOf } from './hub.js';
 
 type Ack = (answer: unknown) => void;
 
@@ -44,8 +44,9 @@ export function createSocketServer(ctx: AppContext, http: HttpServer, opts: { ad
         const session = await findSession(ctx.db, sessionId);
         await assertCanSeeSession(ctx, principal, session);
         const staff = principal.kind === 'staff' && (principal.role === 'admin' || principal.role === 'presider');
-        await socket.join(roomOf(sessionId));
-        if (staff) await socket.join(staffRoomOf(sessionId));
+        const rooms = [roomOf(sessionId), principal.kind === 'member' ? memberRoomOf(sessionId, memberBucketOf(socket.id)) : watchRoomOf(sessionId)];
+        if (staff) rooms.push(staffRoomOf(sessionId));
+        await socket.join(rooms);
         reply(await ctx.live.snapshot(sessionId, staff));
       } catch (err) {
         reply(refusal(err));
@@ -54,8 +55,9 @@ export function createSocketServer(ctx: AppContext, http: HttpServer, opts: { ad
     socket.on('session:leave', async (payload: unknown) => {
       const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
       if (typeof sessionId === 'string') {
-        await socket.leave(roomOf(sessionId));
-        await socket.leave(staffRoomOf(sessionId));
+        for (const room of [roomOf(sessionId), memberRoomOf(sessionId, memberBucketOf(socket.id)), watchRoomOf(sessionId), staffRoomOf(sessionId)]) {
+          await socket.leave(room);
+        }
       }
     });
   });

@@ -1,0 +1,155 @@
+// Public pages served from memory, with an ETag (a client that has the page gets 304 and no body).
+//
+// - A published result and a published ballot box never change again (API.md: publish is final), so
+//   once serialised they are kept for good: no database, no JSON encoding, no visibility check (they
+//   are public). Only the published state is cached; anything earlier takes the normal path.
+// - The public project list can change (new projects, assessments, candidate lists). It is kept for
+//   at most `pageTtlMs`, and dropped at once when this process answers any write that could touch it
+//   (invalidatePublicPages, wired in app.ts). A change made through another server process shows
+//   here within `pageTtlMs`.
+// Nothing here is state: a process that has not cached a page simply reads it from the database.
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { AppContext } from '../context.js';
+import { findBallot } from '../ballots/queries.js';
+import { getBox } from '../ballots/view.js';
+
+export interface CachedPage {
+  body: string;
+  etag: string;
+  /** when it was made (ms); published pages never expire */
+  at: number;
+}
+
+export function makePage(value: unknown): CachedPage {
+  const body = JSON.stringify(value);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return { body, etag, at: Date.now() };
+}
+
+/** `If-None-Match` names this page (weak comparison, as RFC 9110 asks for GET; `*` matches anything). */
+export function notModified(c: Context, page: CachedPage): boolean {
+  const header = c.req.header('if-none-match');
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag);
+}
+
+/**
+ * 304 when the client has it, else 200 with the stored JSON. A Response with plain-object headers
+ * (not c.header, which builds WHATWG Headers) lets @hono/node-server write it on its fast path.
+ */
+export function servePage(c: Context, page: CachedPage, cacheControl: string): Response {
+  if (notModified(c, page)) return new Response(null, { status: 304, headers: { ETag: page.etag, 'Cache-Control': cacheControl } });
+  return new Response(page.body, {
+    status: 200,
+    headers: { 'Content-Type': 'application/json', ETag: page.etag, 'Cache-Control': cacheControl },
+  });
+}
+
+// ---------------------------------------------------------------- published ballots (immutable)
+
+/** Published pages may be kept by browsers and proxies for an hour without asking again. */
+export const publishedCacheControl = 'public, max-age=3600';
+
+/** Boxes can be large (3,000 entries ≈ 1 MB): keep at most this many bytes of pages, least recently used out first. */
+const maxBytes = 64 * 1024 * 1024;
+const published = new Map<string, CachedPage>();
+let publishedBytes = 0;
+
+function remember(key: string, page: CachedPage) {
+  published.set(key, page);
+  publishedBytes += page.body.length;
+  for (const [k, p] of published) {
+    if (publishedBytes <= maxBytes) break;
+    published.delete(k);
+    publishedBytes -= p.body.length;
+  }
+}
+
+function recall(key: string): CachedPage | undefined {
+  const page = published.get(key);
+  if (page) {
+    // most recently used last
+    published.delete(key);
+    published.set(key, page);
+  }
+  return page;
+}
+
+/**
+ * The published result of a ballot, from memory; null when the ballot is not published (the caller
+ * then applies the usual visibility rules). Unknown id → 404 as usual.
+ */
+export async function publishedResult(ctx: AppContext, ballotId: string): Promise<CachedPage | null> {
+  const key = `result:${ballotId}`;
+  const hit = recall(key);
+  if (hit) return hit;
+  const b = await findBallot(ctx.db, ballotId);
+  if (b.state !== 'published') return null;
+  const page = makePage(b.result);
+  remember(key, page);
+  return page;
+}
+
+/** The published ballot box (entries and digest), from memory; null when not published. */
+export async function publishedBox(ctx: AppContext, ballotId: string): Promise<CachedPage | null> {
+  const key = `box:${ballotId}`;
+  const hit = recall(key);
+  if (hit) return hit;
+  const b = await findBallot(ctx.db, ballotId);
+  if (b.state !== 'published') return null;
+  const page = makePage(await getBox(ctx, null, ballotId));
+  remember(key, page);
+  return page;
+}
+
+// ---------------------------------------------------------------- public pages that can change
+
+export const pageTtlMs = 1000;
+/** Browsers revalidate every time (cheap: 304 from memory); shared caches may keep it a second. */
+export const pageCacheControl = 'public, no-cache';
+
+const pages = new Map<string, CachedPage>();
+/** Pages being rebuilt: concurrent readers wait for the one load instead of each running their own. */
+const loading = new Map<string, Promise<CachedPage>>();
+let generation = 0;
+
+/** A public page from memory if it is fresh, else made by `load` (once, however many ask) and kept. */
+export async function publicPage(key: string, load: () => Promise<unknown>): Promise<CachedPage> {
+  const hit = pages.get(key);
+  if (hit && Date.now() - hit.at < pageTtlMs) return hit;
+  const pending = loading.get(key);
+  if (pending) return pending;
+  const started = generation;
+  const at = Date.now();
+  const promise = load().then((value) => {
+    const page = { ...makePage(value), at };
+    // Not kept if a write dropped the pages while it was being read: it may predate that write.
+    if (started === generation) {
+      if (pages.size > 10_000) pages.clear();
+      pages.set(key, page);
+    }
+    return page;
+  }).finally(() => loading.delete(key));
+  loading.set(key, promise);
+  return promise;
+}
+
+/** Something that public pages show may have changed: forget them all (they are rebuilt on demand). */
+export function invalidatePublicPages() {
+  generation++;
+  pages.clear();
+  loading.clear();
+}
+
+/**
+ * Writes that never change what the public pages show: votes, check-ins, sign-ins. Every other
+ * successful write through this process drops the cached public pages.
+ */
+const harmlessWrites = [/^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//];
+
+export function writeMayChangePublicPages(method: string, path: string): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
+  return !harmlessWrites.some((re) => re.test(path));
+}

@@ -1,0 +1,208 @@
+// QUALITY.md "who may do what": every endpoint × every role, from API.md's "who" column. Exactly the
+// allowed roles succeed (2xx); the others are refused with 401 (no valid token) or 403 (a role that may
+// not), or the status the spec names for that case (e.g. 403 `not_published`, 409 `ballot_not_closed`).
+//
+// Roles, all about one county body B and one session S of it:
+//   none        a token that is not valid (expired, forged): the same as no token
+//   public      no token at all
+//   member      a member of B on S's roster, checked in
+//   memberOff   a member of B who is not on S's roster
+//   department  a department user of B (承办单位)
+//   presider    the presider of B
+//   screen      S's big-screen token (issued by the presider console)
+//   otherAdmin  the admin of another body
+//   admin       the admin of B
+//
+// Where the server goes beyond API.md (endpoints API.md does not list, or one more role than its
+// "who" column), the row says so; where API.md says "any signed-in user", staff of another body are
+// refused: staff act on their own body and the bodies below it (server/http/auth.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { ok, submissionKey } from '../helpers/fixtures.js';
+import { createApp } from '../../server/app.js';
+
+const roles = ['none', 'public', 'member', 'memberOff', 'department', 'presider', 'screen', 'otherAdmin', 'admin'] as const;
+type Role = (typeof roles)[number];
+const everyone = [...roles];
+const signedIn: Role[] = ['member', 'memberOff', 'department', 'presider', 'screen', 'otherAdmin', 'admin'];
+
+interface Request { path: string; json?: unknown; csv?: string }
+interface Row {
+  method: 'GET' | 'POST' | 'PUT';
+  route: string;
+  /** which situation, when one route has several rows */
+  when?: string;
+  allowed: Role[];
+  /** builds the request; `fresh` rows get a new fixture after every success (the success changed it) */
+  request: () => Promise<Request> | Request;
+  fresh?: boolean;
+  /** the refusal status per role when it is not the default (401 for none/public, 403 for the rest) */
+  refused?: Partial<Record<Role, number>> | number;
+  /** an extra condition for a 2xx to count as "allowed" (e.g. the live tally is in the answer) */
+  succeeded?: (body: any) => boolean;
+  note?: string;
+}
+
+let server: TestServer;
+const tokens = {} as Record<Role, string>;
+let B = '';
+let S = '';
+let memberIds: string[] = [];
+let codes: string[] = [];
+let projectIds: string[] = [];
+let presiderName = '';
+const ballots = { open: '', closed: '', published: '' };
+const uniq = (p: string) => `${p}${randomBytes(4).toString('hex')}`;
+const call = (method: string, path: string, token: string, o: { json?: unknown; csv?: string } = {}) =>
+  server.call(method, path, {
+    token: token || undefined,
+    ...(o.json !== undefined ? { json: o.json } : {}),
+    ...(o.csv !== undefined ? { body: o.csv, headers: { 'content-type': 'text/csv' } } : {}),
+  });
+
+/** A session of B whose roster is the `member` role alone, checked in: a fresh place to open ballots. */
+async function freshSession() {
+  const s = ok(await call('POST', `/api/bodies/${B}/sessions`, tokens.admin, { json: { name: uniq('会议'), kind: 'congress', memberIds: [memberIds[0]] } }));
+  ok(await call('POST', `/api/sessions/${s.id}/checkin`, tokens.member));
+  return s.id as string;
+}
+async function ballotIn(sessionId: string, state: 'draft' | 'open' | 'closed' | 'published') {
+  const b = ok(await call('POST', `/api/sessions/${sessionId}/ballots`, tokens.presider, { json: { kind: 'selection', title: '票决', projectIds, seats: 1 } }));
+  if (state === 'draft') return b.id as string;
+  ok(await call('POST', `/api/ballots/${b.id}/open`, tokens.presider));
+  if (state === 'open') return b.id as string;
+  ok(await call('POST', `/api/ballots/${b.id}/close`, tokens.presider));
+  if (state === 'closed') return b.id as string;
+  ok(await call('POST', `/api/ballots/${b.id}/publish`, tokens.presider));
+  return b.id as string;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const root = server.adminToken;
+  B = ok(await call('POST', '/api/bodies', root, { json: { name: uniq('B县人大'), level: 'county' } })).id;
+  const other = ok(await call('POST', '/api/bodies', root, { json: { name: uniq('C县人大'), level: 'county' } })).id;
+  const user = async (role: string, bodyId: string, department?: string) => {
+    const username = uniq(role);
+    ok(await call('POST', '/api/users', root, { json: { username, password: 'role-password', role, bodyId, ...(department ? { department } : {}) } }));
+    if (role === 'presider') presiderName = username;
+    return ok(await call('POST', '/api/auth/login', '', { json: { username, password: 'role-password' } })).token as string;
+  };
+  tokens.admin = await user('admin', B);
+  tokens.presider = await user('presider', B);
+  tokens.department = await user('department', B, '教育局');
+  tokens.otherAdmin = await user('admin', other);
+  const created = ok(await call('POST', `/api/bodies/${B}/members`, root, { json: { members: Array.from({ length: 8 }, (_, i) => ({ name: `代表${i}` })) } })).members;
+  memberIds = created.map((m: { id: string }) => m.id);
+  codes = created.map((m: { code: string }) => m.code);
+  const memberToken = async (i: number) => ok(await call('POST', '/api/auth/member-login', '', { json: { code: codes[i] } })).token as string;
+  tokens.member = await memberToken(0);
+  tokens.memberOff = await memberToken(4);
+  for (let i = 0; i < 3; i++) {
+    projectIds.push(ok(await call('POST', `/api/bodies/${B}/projects`, root, { json: { year: 2027, title: `项目${i}`, description: '说明', category: '教育', department: '教育局' } })).id);
+  }
+  S = ok(await call('POST', `/api/bodies/${B}/sessions`, root, { json: { name: uniq('大会'), kind: 'congress', memberIds: memberIds.slice(0, 4) } })).id;
+  for (const i of [0, 1, 2, 3]) ok(await call('POST', `/api/sessions/${S}/checkin`, await memberToken(i)));
+  ballots.closed = await ballotIn(S, 'closed');
+  ballots.published = await ballotIn(S, 'published');
+  ballots.open = await ballotIn(S, 'open');
+  tokens.screen = ok(await call('POST', `/api/sessions/${S}/screen-token`, tokens.presider)).token;
+  tokens.none = await new SignJWT({ knd: 'staff', role: 'admin', bod: B, usr: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('minsheng').setSubject('x')
+    .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(server.ctx.secrets.tokenKey);
+  tokens.public = '';
+}, 90_000);
+afterAll(async () => { await server?.close(); });
+
+const table: Row[] = [
+  // Auth
+  { method: 'POST', route: '/api/auth/login', allowed: everyone, request: () => ({ path: '/api/auth/login', json: { username: presiderName, password: 'role-password' } }) },
+  { method: 'POST', route: '/api/auth/member-login', allowed: everyone, request: () => ({ path: '/api/auth/member-login', json: { code: codes[5] } }) },
+  { method: 'GET', route: '/api/me', allowed: signedIn, request: () => ({ path: '/api/me' }), note: 'not in API.md' },
+  // Bodies, users, members
+  { method: 'GET', route: '/api/bodies', allowed: everyone, request: () => ({ path: '/api/bodies' }) },
+  { method: 'POST', route: '/api/bodies', allowed: ['admin'], request: () => ({ path: '/api/bodies', json: { name: uniq('乡'), level: 'township', parentId: B } }) },
+  { method: 'POST', route: '/api/users', allowed: ['admin'], request: () => ({ path: '/api/users', json: { username: uniq('u'), password: 'long-password', role: 'presider', bodyId: B } }) },
+  { method: 'POST', route: '/api/bodies/:bodyId/members', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/members`, json: { members: [{ name: '新代表' }] } }) },
+  { method: 'POST', route: '/api/bodies/:bodyId/members/import', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/members/import`, csv: 'name,delegation,kind\n新代表,第一代表团,rep\n' }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/members', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/members` }) },
+  { method: 'POST', route: '/api/members/:memberId/code', allowed: ['admin'], request: () => ({ path: `/api/members/${memberIds[7]}/code` }), note: 'regeneration ("shown only here and on regeneration")' },
+  // Collection
+  { method: 'POST', route: '/api/bodies/:bodyId/projects', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/projects`, json: { year: 2027, title: '新项目', description: '说明', category: '教育', department: '教育局' } }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/projects', allowed: ['admin', 'presider', 'department'], request: () => ({ path: `/api/bodies/${B}/projects` }), note: 'not in API.md (staff list, drafts included)' },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/projects', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/projects?year=2027` }) },
+  // Sessions and check-in
+  { method: 'POST', route: '/api/bodies/:bodyId/sessions', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/sessions`, json: { name: uniq('会议'), kind: 'congress', memberIds: [memberIds[0]] } }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/sessions', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/sessions` }), note: 'not in API.md' },
+  { method: 'GET', route: '/api/sessions/:id', allowed: ['member', 'memberOff', 'department', 'presider', 'screen', 'admin'], request: () => ({ path: `/api/sessions/${S}` }),
+    note: '"any signed-in user; the big screen too" — of the body: the admin of another body is refused' },
+  { method: 'POST', route: '/api/sessions/:id/checkin', allowed: ['member'], request: () => ({ path: `/api/sessions/${S}/checkin` }) },
+  { method: 'PUT', route: '/api/sessions/:id/attendance/:memberId', allowed: ['presider', 'admin'], request: () => ({ path: `/api/sessions/${S}/attendance/${memberIds[1]}`, json: { present: true } }),
+    note: 'API.md says presider; the body\'s admin may too' },
+  { method: 'POST', route: '/api/sessions/:id/end', allowed: ['presider', 'admin'], fresh: true, request: async () => ({ path: `/api/sessions/${await freshSession()}/end` }), note: 'not in API.md' },
+  { method: 'GET', route: '/api/sessions/:id/roster', allowed: ['presider', 'admin'], request: () => ({ path: `/api/sessions/${S}/roster` }), note: 'not in API.md' },
+  { method: 'GET', route: '/api/sessions/:id/audit', allowed: ['admin', 'presider'], request: () => ({ path: `/api/sessions/${S}/audit` }) },
+  { method: 'POST', route: '/api/sessions/:id/screen-token', allowed: ['presider', 'admin'], request: () => ({ path: `/api/sessions/${S}/screen-token` }), note: 'the big-screen token of API.md "Live updates"' },
+  // Ballots
+  { method: 'POST', route: '/api/sessions/:id/ballots', allowed: ['admin', 'presider'], request: () => ({ path: `/api/sessions/${S}/ballots`, json: { kind: 'motion', title: '议案', question: '是否通过？' } }) },
+  { method: 'POST', route: '/api/ballots/:id/open', allowed: ['presider', 'admin'], fresh: true, request: async () => ({ path: `/api/ballots/${await ballotIn(await freshSession(), 'draft')}/open` }) },
+  { method: 'POST', route: '/api/ballots/:id/close', allowed: ['presider', 'admin'], fresh: true, request: async () => ({ path: `/api/ballots/${await ballotIn(await freshSession(), 'open')}/close` }) },
+  { method: 'POST', route: '/api/ballots/:id/publish', allowed: ['presider', 'admin'], fresh: true, request: async () => ({ path: `/api/ballots/${await ballotIn(await freshSession(), 'closed')}/publish` }) },
+  { method: 'POST', route: '/api/ballots/:id/cancel', allowed: ['presider', 'admin'], fresh: true, request: async () => ({ path: `/api/ballots/${await ballotIn(S, 'draft')}/cancel`, json: { reason: '议程调整' } }) },
+  { method: 'GET', route: '/api/ballots/:id', when: 'open', allowed: ['member', 'memberOff', 'department', 'presider', 'screen', 'admin'], request: () => ({ path: `/api/ballots/${ballots.open}` }),
+    note: '"signed-in", scoped like the session' },
+  { method: 'GET', route: '/api/ballots/:id', when: 'open: the live tally', allowed: ['presider', 'admin'], request: () => ({ path: `/api/ballots/${ballots.open}` }),
+    succeeded: (b) => b && typeof b === 'object' && 'tally' in b, refused: { none: 401, public: 401, otherAdmin: 403, member: 200, memberOff: 200, department: 200, screen: 200 },
+    note: 'the tally only for presider/admin while open (others get the ballot without it)' },
+  { method: 'POST', route: '/api/ballots/:id/votes', allowed: ['member'], fresh: true,
+    request: async () => ({ path: `/api/ballots/${await ballotIn(await freshSession(), 'open')}/votes`, json: { submissionKey: submissionKey(), choices: {} } }) },
+  { method: 'GET', route: '/api/ballots/:id/result', when: 'closed', allowed: ['presider', 'admin', 'member', 'screen'], request: () => ({ path: `/api/ballots/${ballots.closed}/result` }),
+    refused: { none: 403, public: 403 }, note: 'after close: presider, admin, members on the roster (and the session\'s big screen, which shows it)' },
+  { method: 'GET', route: '/api/ballots/:id/result', when: 'published', allowed: everyone, request: () => ({ path: `/api/ballots/${ballots.published}/result` }) },
+  { method: 'GET', route: '/api/ballots/:id/result', when: 'open', allowed: [], request: () => ({ path: `/api/ballots/${ballots.open}/result` }), refused: 403 },
+  { method: 'GET', route: '/api/ballots/:id/box', when: 'open', allowed: [], request: () => ({ path: `/api/ballots/${ballots.open}/box` }), refused: 409 },
+  { method: 'GET', route: '/api/ballots/:id/box', when: 'closed', allowed: ['presider', 'admin'], request: () => ({ path: `/api/ballots/${ballots.closed}/box` }), refused: { none: 403, public: 403 } },
+  { method: 'GET', route: '/api/ballots/:id/box', when: 'published', allowed: everyone, request: () => ({ path: `/api/ballots/${ballots.published}/box` }) },
+  { method: 'GET', route: '/api/ballots/:id/result.jws', when: 'closed', allowed: [], request: () => ({ path: `/api/ballots/${ballots.closed}/result.jws` }), refused: 403 },
+  { method: 'GET', route: '/api/ballots/:id/result.jws', when: 'published', allowed: everyone, request: () => ({ path: `/api/ballots/${ballots.published}/result.jws` }) },
+  { method: 'GET', route: '/api/public/keys', allowed: everyone, request: () => ({ path: '/api/public/keys' }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/results', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/results` }), note: 'not in API.md' },
+];
+
+function expectedRefusal(row: Row, role: Role): number {
+  if (typeof row.refused === 'number') return row.refused;
+  return row.refused?.[role] ?? (role === 'none' || role === 'public' ? 401 : 403);
+}
+
+describe('every endpoint × every role', () => {
+  it('has a row for every API route the server registers', () => {
+    const app = createApp(server.ctx, { clientDir: null });
+    const routes = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.endsWith('*')).map((r) => `${r.method} ${r.path}`));
+    const rows = new Set(table.map((r) => `${r.method} ${r.route}`));
+    // A new endpoint needs its row here (and its entry in scripts/reliability/fuzz-lib.ts).
+    expect([...routes].filter((r) => !rows.has(r))).toEqual([]);
+    expect([...rows].filter((r) => !routes.has(r))).toEqual([]);
+  });
+
+  for (const row of table) {
+    it(`${row.method} ${row.route}${row.when ? ` (${row.when})` : ''}: ${row.allowed.length ? row.allowed.join(', ') : 'nobody'}`, async () => {
+      const wrong: string[] = [];
+      let req: Request | null = null;
+      for (const role of roles) {
+        req ??= await row.request();
+        const r = await call(row.method, req.path, tokens[role], { json: req.json, csv: req.csv });
+        const success = r.status >= 200 && r.status < 300 && (!row.succeeded || row.succeeded(r.body));
+        if (row.allowed.includes(role)) {
+          if (!success) wrong.push(`${role}: expected success, got ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
+        } else {
+          const want = expectedRefusal(row, role);
+          if (success || r.status !== want) wrong.push(`${role}: expected ${want}, got ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
+          if (r.status >= 400 && typeof r.body?.error?.code !== 'string') wrong.push(`${role}: refusal without an error code`);
+        }
+        if (row.fresh && r.status >= 200 && r.status < 300) req = null;
+      }
+      expect(wrong).toEqual([]);
+    }, 30_000);
+  }
+});
