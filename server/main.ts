@@ -27,6 +27,7 @@ async function main() {
   console.log(`  公众网站 public site:        ${server.url}/`);
   console.log(`  代表平板 member tablet:      ${server.url}/tablet`);
   console.log(`  主持人控制台 presider:       ${server.url}/console`);
+  console.log(`  管理后台 admin:              ${server.url}/admin  (bodies, members and sign-in cards, projects, sessions)`);
   if (demo) {
     console.log(`  大屏幕 big screen:           ${server.url}/screen/${demo.sessionId}  (open it from the console: 打开大屏幕)`);
     console.log('Demo sign-in / 演示账号:');
