@@ -79,7 +79,11 @@ function SessionPicker({ token, user }: { token: string; user: StaffUser }) {
   const [sessions, setSessions] = useState<StaffSessionSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.bodySessions(token, user.bodyId).then(setSessions, setError);
+    const load = user.bodyId
+      ? api.bodySessions(token, user.bodyId)
+      : // A deployment-wide admin has no body of its own: list the sessions of every body.
+        api.bodies().then((bodies) => Promise.all(bodies.map((b) => api.bodySessions(token, b.id)))).then((lists) => lists.flat());
+    load.then(setSessions, setError);
   }, [token, user.bodyId]);
   if (error) return <ErrorBox error={error} />;
   if (!sessions) return <Loading />;
