@@ -25,8 +25,10 @@ export type ChoicesCheck = { ok: true; choices: Choices } | { ok: false; message
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const yesNoAbstain = z.enum(['yes', 'no', 'abstain']);
-const satisfactionChoice = z.enum(['satisfied', 'basic', 'unsatisfied']);
 const motionChoices = z.strictObject({ vote: yesNoAbstain });
+// Plain sets for the per-option loop: a tablet's vote is checked on every request of a burst.
+const yesNoAbstainValues: ReadonlySet<unknown> = new Set<YesNoAbstain>(['yes', 'no', 'abstain']);
+const satisfactionValues: ReadonlySet<unknown> = new Set<SatisfactionChoice>(['satisfied', 'basic', 'unsatisfied']);
 
 /** Problems with a ballot definition itself (null when fine); the server checks this when a ballot is created. */
 export function checkDefinition(def: BallotDefinition): string | null {
@@ -79,16 +81,14 @@ function validateMotion(raw: unknown): ChoicesCheck {
 function validatePerCandidate(def: BallotDefinition, raw: unknown): ChoicesCheck {
   const plain = plainEntries(raw);
   if (typeof plain === 'string') return fail(plain);
-  const ids = new Set(def.options.map((o) => o.id));
+  const { ids, sorted } = optionIndex(def);
   const given = new Map<string, YesNoAbstain>();
   for (const [key, value] of plain) {
     if (!ids.has(key)) return fail(`choices.${short(key)}: not a candidate on this ballot`);
-    const v = yesNoAbstain.safeParse(value);
-    if (!v.success) return fail(`choices.${short(key)}: must be "yes", "no" or "abstain"`);
-    given.set(key, v.data);
+    if (!yesNoAbstainValues.has(value)) return fail(`choices.${short(key)}: must be "yes", "no" or "abstain"`);
+    given.set(key, value as YesNoAbstain);
   }
-  const filled = sortedIds(def).map((id): [string, YesNoAbstain] => [id, given.get(id) ?? 'abstain']);
-  return { ok: true, choices: Object.fromEntries(filled) };
+  return { ok: true, choices: Object.fromEntries(sorted.map((id): [string, YesNoAbstain] => [id, given.get(id) ?? 'abstain'])) };
 }
 
 function validateChooseN(def: BallotDefinition, raw: unknown): ChoicesCheck {
@@ -99,7 +99,7 @@ function validateChooseN(def: BallotDefinition, raw: unknown): ChoicesCheck {
   const list = plain[0][1];
   if (!Array.isArray(list)) return fail('choices.selected: must be an array of candidate ids');
   if (list.length < 1 || list.length > seats) return fail(`choices.selected: tick between 1 and ${seats} candidates`);
-  const ids = new Set(def.options.map((o) => o.id));
+  const { ids } = optionIndex(def);
   const seen = new Set<string>();
   for (const item of list) {
     if (typeof item !== 'string' || !ids.has(item)) return fail(`choices.selected: ${typeof item === 'string' ? short(item) : `a ${typeof item}`} is not a candidate on this ballot`);
@@ -112,19 +112,18 @@ function validateChooseN(def: BallotDefinition, raw: unknown): ChoicesCheck {
 function validateSatisfaction(def: BallotDefinition, raw: unknown): ChoicesCheck {
   const plain = plainEntries(raw);
   if (typeof plain === 'string') return fail(plain);
-  const ids = new Set(def.options.map((o) => o.id));
+  const { ids, sorted } = optionIndex(def);
   const given = new Map<string, SatisfactionChoice>();
   for (const [key, value] of plain) {
     if (!ids.has(key)) return fail(`choices.${short(key)}: not a project on this ballot`);
-    const v = satisfactionChoice.safeParse(value);
-    if (!v.success) return fail(`choices.${short(key)}: must be "satisfied", "basic" or "unsatisfied"`);
-    given.set(key, v.data);
+    if (!satisfactionValues.has(value)) return fail(`choices.${short(key)}: must be "satisfied", "basic" or "unsatisfied"`);
+    given.set(key, value as SatisfactionChoice);
   }
   // Unlike a selection, a rating has no neutral default: a project left out would silently lower
   // its 满意率 denominator, so the tablet must rate every one.
-  const missing = sortedIds(def).filter((id) => !given.has(id));
+  const missing = sorted.filter((id) => !given.has(id));
   if (missing.length > 0) return fail(`choices: every project must be rated; missing ${missing.join(', ')}`);
-  return { ok: true, choices: Object.fromEntries(sortedIds(def).map((id) => [id, given.get(id)!])) };
+  return { ok: true, choices: Object.fromEntries(sorted.map((id) => [id, given.get(id)!])) };
 }
 
 /**
@@ -147,8 +146,18 @@ function plainEntries(raw: unknown): [string, unknown][] | string {
   return entries;
 }
 
-function sortedIds(def: BallotDefinition): string[] {
-  return def.options.map((o) => o.id).sort(byCodeUnit);
+// Option ids as a set and in code-unit order, worked out once per options list (definitions are not
+// mutated once made; the server keeps one per ballot for the whole sitting).
+const optionIndexes = new WeakMap<BallotDefinition['options'], { ids: ReadonlySet<string>; sorted: readonly string[] }>();
+
+function optionIndex(def: BallotDefinition): { ids: ReadonlySet<string>; sorted: readonly string[] } {
+  let index = optionIndexes.get(def.options);
+  if (!index) {
+    const list = def.options.map((o) => o.id);
+    index = { ids: new Set(list), sorted: [...list].sort(byCodeUnit) };
+    optionIndexes.set(def.options, index);
+  }
+  return index;
 }
 
 /** Echoes of submitted text are cut short: a hostile client must not get a megabyte error back. */

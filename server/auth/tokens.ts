@@ -68,27 +68,55 @@ function fastVerify(key: Uint8Array, token: string): JWTPayload | null | undefin
   return p;
 }
 
+// A tablet sends the same token with every request of a sitting: a token verified once is remembered
+// (per signing key, until it expires), so the vote does not pay for the HMAC again. Only a cache: a
+// restart or another process simply verifies again.
+const verifiedByKey = new WeakMap<Uint8Array, Map<string, { principal: Principal; expiresAt: number }>>();
+const maxRemembered = 20_000;
+
 /** Returns the principal, or null for any token that is missing, tampered, expired or not ours. */
 export async function readToken(key: Uint8Array, token: string): Promise<Principal | null> {
+  let verified = verifiedByKey.get(key);
+  if (!verified) verifiedByKey.set(key, (verified = new Map()));
+  const hit = verified.get(token);
+  if (hit) {
+    if (hit.expiresAt > Date.now()) return hit.principal;
+    verified.delete(token);
+  }
+  const read = await verifyToken(key, token);
+  if (read && read.expiresAt > 0) {
+    if (verified.size >= maxRemembered) verified.clear();
+    verified.set(token, read);
+  }
+  return read?.principal ?? null;
+}
+
+/** expiresAt 0: valid, but without an expiry to remember it by (never issued by us; jose accepted it). */
+async function verifyToken(key: Uint8Array, token: string): Promise<{ principal: Principal; expiresAt: number } | null> {
   try {
     let payload = fastVerify(key, token);
     if (payload === undefined) payload = (await jwtVerify(token, key, { issuer, algorithms: ['HS256'] })).payload;
     if (payload === null) return null;
-    const sub = payload.sub;
-    if (typeof sub !== 'string') return null;
-    switch (payload.knd) {
-      case 'staff':
-        if (payload.role !== 'admin' && payload.role !== 'presider' && payload.role !== 'department') return null;
-        return { kind: 'staff', userId: sub, role: payload.role, bodyId: (payload.bod as string | null) ?? null, username: String(payload.usr ?? '') };
-      case 'member':
-        return typeof payload.bod === 'string' ? { kind: 'member', memberId: sub, bodyId: payload.bod } : null;
-      case 'screen':
-        return { kind: 'screen', sessionId: sub };
-      default:
-        return null;
-    }
+    const principal = principalOf(payload);
+    return principal ? { principal, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : 0 } : null;
   } catch {
     return null;
+  }
+}
+
+function principalOf(payload: JWTPayload): Principal | null {
+  const sub = payload.sub;
+  if (typeof sub !== 'string') return null;
+  switch (payload.knd) {
+    case 'staff':
+      if (payload.role !== 'admin' && payload.role !== 'presider' && payload.role !== 'department') return null;
+      return Object.freeze({ kind: 'staff', userId: sub, role: payload.role, bodyId: (payload.bod as string | null) ?? null, username: String(payload.usr ?? '') });
+    case 'member':
+      return typeof payload.bod === 'string' ? Object.freeze({ kind: 'member', memberId: sub, bodyId: payload.bod }) : null;
+    case 'screen':
+      return Object.freeze({ kind: 'screen', sessionId: sub });
+    default:
+      return null;
   }
 }
 

@@ -13,7 +13,7 @@ import { definitionOf, findBallot, type BallotRow } from './queries.js';
 import { namedVotesOf, presentBase, tallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
 
-async function lockBallot(ctx: AppContext, actor: StaffPrincipal, tx: Tx, ballotId: string): Promise<BallotRow> {
+async function lockBallot(actor: StaffPrincipal, tx: Tx, ballotId: string): Promise<BallotRow> {
   const b = await findBallot(tx, ballotId);
   const s = await findSession(tx, b.sessionId);
   await assertStaffOfBody(tx, actor, s.bodyId);
@@ -87,7 +87,7 @@ export const secrecyOptions = { rewriteOnClose: true };
 export async function closeBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string) {
   const closed = await ctx.db.transaction(async (tx) => {
     await lockBallotExclusive(tx, ballotId);
-    const b = await lockBallot(ctx, actor, tx, ballotId);
+    const b = await lockBallot(actor, tx, ballotId);
     if (b.state !== 'open') throw conflict('ballot_not_open', '表决未在进行中 / the ballot is not open');
     // The row lock above waited for every vote under way; no vote can enter after it.
     if (secrecyOptions.rewriteOnClose) await rewriteRollAndBox(tx, ballotId);
@@ -107,7 +107,7 @@ export async function closeBallot(ctx: AppContext, actor: StaffPrincipal, ballot
 
 export async function publishBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string) {
   const published = await ctx.db.transaction(async (tx) => {
-    const b = await lockBallot(ctx, actor, tx, ballotId);
+    const b = await lockBallot(actor, tx, ballotId);
     if (b.state !== 'closed') throw conflict('ballot_not_closed', '只有已结束的表决可以公布 / only a closed ballot can be published');
     const [row] = await tx.update(ballots).set({ state: 'published', publishedAt: sql`now()` }).where(eq(ballots.id, ballotId)).returning();
     await writeAudit(tx, { sessionId: b.sessionId, actor, action: 'ballot.published', subject: ballotId });
@@ -120,7 +120,7 @@ export async function publishBallot(ctx: AppContext, actor: StaffPrincipal, ball
 export async function cancelBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string, reason: string) {
   const cancelled = await ctx.db.transaction(async (tx) => {
     await lockBallotExclusive(tx, ballotId);
-    const b = await lockBallot(ctx, actor, tx, ballotId);
+    const b = await lockBallot(actor, tx, ballotId);
     if (b.state !== 'draft' && b.state !== 'open') throw conflict('ballot_not_cancellable', '已结束的表决不能取消 / a closed ballot cannot be cancelled');
     // Ballots cast on a cancelled ballot are never counted or shown: remove them with the roll.
     await tx.delete(ballotBox).where(eq(ballotBox.ballotId, ballotId));

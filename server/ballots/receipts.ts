@@ -9,7 +9,7 @@ function base32(bytes: Buffer, chars: number): string {
   let bits = 0;
   let value = 0;
   let out = '';
-  for (const byte of bytes) {
+  for (const byte of bytes.subarray(0, Math.ceil((chars * 5) / 8))) {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5 && out.length < chars) {

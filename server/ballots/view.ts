@@ -10,7 +10,7 @@ import { assertCanSeeSession } from '../sessions/service.js';
 import { boxDigest, sortEntries } from '../../shared/digest.js';
 import type { BallotBox, BoxManifest, Choices } from '../../shared/types.js';
 import { findBallot, optionsOf, type BallotRow } from './queries.js';
-import { castCount, tallyOf } from './counts.js';
+import { castCount, liveTallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
 
 const notPublished = () => new DomainError(403, 'not_published', '结果尚未公布 / not published yet');
@@ -35,7 +35,7 @@ export async function getBallot(ctx: AppContext, p: Principal, ballotId: string)
   if (b.state !== 'published') await assertCanSeeSession(ctx, p, s);
   const live = b.state === 'open' ? { cast: await castCount(ctx.db, ballotId) } : undefined;
   const out: Record<string, unknown> = describeBallot(b, live);
-  if (b.state === 'open' && (await isSessionStaff(ctx, p, s.bodyId))) out.tally = (await tallyOf(ctx.db, b)).tally;
+  if (b.state === 'open' && (await isSessionStaff(ctx, p, s.bodyId))) out.tally = (await liveTallyOf(ctx.query, b)).tally;
   if (b.state === 'published' || (b.state === 'closed' && (await mayReadUnpublished(ctx, p, b, s.bodyId)))) out.result = b.result;
   if (p.kind === 'member') {
     const [mark] = await ctx.db.select({ m: ballotRoll.memberId }).from(ballotRoll).where(and(eq(ballotRoll.ballotId, ballotId), eq(ballotRoll.memberId, p.memberId)));
