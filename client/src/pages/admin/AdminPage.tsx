@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/admin.css';
-import { ApiError, api, getToken, setToken, type Body, type StaffUser } from '../../api';
+import type { Body } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { useStaffUser } from '../staff/useStaffUser';
 import { adminApi, type MemberWithCode } from './adminApi';
 import { NewCodes } from './CodeCards';
 import { BodiesPanel, BodyTree, buildTree, administeredIds } from './BodiesPanel';
@@ -19,15 +20,12 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
 export default function AdminPage() {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
   // One route, `/admin/*`, so moving between bodies and tabs keeps this page (and its data) mounted.
   const [bodyId, tab] = (useParams()['*'] ?? '').split('/').filter(Boolean);
-  const [token] = useState(() => getToken('staff'));
-  const [user, setUser] = useState<StaffUser | null>(null);
+  const { token, user, error: userError, authLost, signOut, signInPath } = useStaffUser();
   const [bodies, setBodies] = useState<Body[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [authLost, setAuthLost] = useState(false);
+  const [bodiesError, setBodiesError] = useState<unknown>(null);
+  const error = userError ?? bodiesError;
   // New sign-in codes live here, not in the members tab, so moving between tabs does not lose them.
   const [issued, setIssued] = useState<{ body: Body; members: MemberWithCode[] } | null>(null);
   useTitle(t('admin.title'));
@@ -51,43 +49,18 @@ export default function AdminPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [issued]);
 
-  const signOut = useCallback(() => {
-    setToken('staff', null);
-    navigate(`/staff?next=${encodeURIComponent(location.pathname)}`, { replace: true });
-  }, [navigate, location.pathname]);
-
-  useEffect(() => {
-    if (!token) return;
-    api
-      .me(token)
-      .then((m) => {
-        if (m.kind !== 'staff') setAuthLost(true);
-        else setUser(m.user);
-      })
-      .catch((e) => {
-        if (e instanceof ApiError && e.status === 401) setAuthLost(true);
-        else setError(e);
-      });
-  }, [token]);
-
   const reloadBodies = useCallback(() => {
     if (!token) return Promise.resolve();
-    return adminApi.bodies(token).then(setBodies, setError);
+    return adminApi.bodies(token).then(setBodies, setBodiesError);
   }, [token]);
   useEffect(() => {
     void reloadBodies();
   }, [reloadBodies]);
 
-  useEffect(() => {
-    if (authLost) setToken('staff', null);
-  }, [authLost]);
-
   const tree = useMemo(() => (bodies ? buildTree(bodies) : null), [bodies]);
   const mine = useMemo(() => (bodies && user ? administeredIds(bodies, user.bodyId ?? null) : new Set<string>()), [bodies, user]);
 
-  if (!token || authLost) {
-    return <Navigate to={`/staff?next=${encodeURIComponent(location.pathname)}`} replace />;
-  }
+  if (!token || authLost) return <Navigate to={signInPath} replace />;
 
   const body = bodyId ? bodies?.find((b) => b.id === bodyId) : undefined;
   const isAdmin = user?.role === 'admin';

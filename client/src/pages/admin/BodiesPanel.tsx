@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { BodyLevel } from '../../../../shared/types';
 import type { Body, StaffUser } from '../../api';
 import { adminApi, fieldsOf } from './adminApi';
-import { Field, FormError, invalidProps, issuesFor } from './common';
+import { FormError, issuesFor } from './common';
+import { FormField } from './FormField';
 
 export interface TreeNode {
   body: Body;
@@ -188,51 +189,57 @@ export function BodiesPanel({
           <h2 id="body-form-heading">{parent ? t('admin.bodies.createUnder', { name: parent.name }) : t('admin.bodies.create')}</h2>
           <div className="admin-form-grid">
             {parent ? null : (
-              <Field id="body-parent" label={t('admin.bodies.parent')} issues={issuesFor(issues, 'parentId')}>
+              <FormField id="body-parent" label={t('admin.bodies.parent')} issues={issuesFor(issues, 'parentId')}>
+                {(control) => (
+                  <select
+                    className="input"
+                    value={parentId}
+                    onChange={(e) => chooseParent(e.target.value)}
+                    data-testid="admin-body-parent"
+                    {...control}
+                  >
+                    {mayCreateRoot ? <option value="">{t('admin.bodies.noParent')}</option> : null}
+                    {parentOptions.map(({ body: b, depth }) => (
+                      <option key={b.id} value={b.id}>
+                        {'\u3000'.repeat(depth)}
+                        {b.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
+            )}
+            <FormField id="body-name" label={t('admin.bodies.name')} issues={issuesFor(issues, 'name')} required errorTestId="admin-body-name-error">
+              {(control) => (
+                <input
+                  className="input"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  maxLength={100}
+                  aria-required="true"
+                  placeholder={t(`admin.bodies.namePlaceholder.${level}`)}
+                  data-testid="admin-body-name-input"
+                  {...control}
+                />
+              )}
+            </FormField>
+            <FormField id="body-level" label={t('admin.bodies.level')} issues={issuesFor(issues, 'level')}>
+              {(control) => (
                 <select
                   className="input"
-                  value={parentId}
-                  onChange={(e) => chooseParent(e.target.value)}
-                  data-testid="admin-body-parent"
-                  {...invalidProps('body-parent', issuesFor(issues, 'parentId'))}
+                  value={level}
+                  onChange={(e) => setLevel(e.target.value as BodyLevel)}
+                  data-testid="admin-body-level"
+                  {...control}
                 >
-                  {mayCreateRoot ? <option value="">{t('admin.bodies.noParent')}</option> : null}
-                  {parentOptions.map(({ body: b, depth }) => (
-                    <option key={b.id} value={b.id}>
-                      {'\u3000'.repeat(depth)}
-                      {b.name}
+                  {LEVELS.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`bodyLevel.${l}`)}
                     </option>
                   ))}
                 </select>
-              </Field>
-            )}
-            <Field id="body-name" label={t('admin.bodies.name')} issues={issuesFor(issues, 'name')} required errorTestId="admin-body-name-error">
-              <input
-                className="input"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                maxLength={100}
-                aria-required="true"
-                placeholder={t(`admin.bodies.namePlaceholder.${level}`)}
-                data-testid="admin-body-name-input"
-                {...invalidProps('body-name', issuesFor(issues, 'name'))}
-              />
-            </Field>
-            <Field id="body-level" label={t('admin.bodies.level')} issues={issuesFor(issues, 'level')}>
-              <select
-                className="input"
-                value={level}
-                onChange={(e) => setLevel(e.target.value as BodyLevel)}
-                data-testid="admin-body-level"
-                {...invalidProps('body-level', issuesFor(issues, 'level'))}
-              >
-                {LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`bodyLevel.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+              )}
+            </FormField>
           </div>
           <FormError error={error} placed={['name', 'level', 'parentId']} testId="admin-body-error" />
           {created ? (

@@ -5,7 +5,8 @@ import type { Body } from '../../api';
 import { ErrorBox, Loading } from '../../components/Feedback';
 import { useFormat } from '../../format';
 import { adminApi, fieldsOf, type Member, type MemberWithCode } from './adminApi';
-import { ConfirmDialog, Field, FormError, adminErrorText, invalidProps, issuesFor, localizeMessage } from './common';
+import { ConfirmDialog, FormError, adminErrorText, issuesFor, localizeMessage } from './common';
+import { FormField } from './FormField';
 
 export const CSV_TEMPLATE = 'name,delegation,kind\n张三,城关镇代表团,rep\n李四,城关镇代表团,committee\n王五,河西镇代表团,\n';
 
@@ -159,39 +160,37 @@ export function MembersPanel({ token, body, onIssued }: { token: string; body: B
         ) : (
           <>
             <div className="admin-filter-bar">
-              <div className="field field--inline">
-                <label className="field__label" htmlFor="member-filter">
-                  {t('admin.members.filter')}
-                </label>
-                <input
-                  id="member-filter"
-                  className="input"
-                  type="search"
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value)}
-                  data-testid="admin-member-filter"
-                />
-              </div>
-              <div className="field field--inline">
-                <label className="field__label" htmlFor="member-delegation-filter">
-                  {t('admin.members.delegation')}
-                </label>
-                <select
-                  id="member-delegation-filter"
-                  className="input"
-                  value={delegationFilter}
-                  onChange={(e) => setDelegationFilter(e.target.value)}
-                  data-testid="admin-member-delegation-filter"
-                >
-                  <option value="">{t('admin.members.allDelegations')}</option>
-                  {delegations.map((d) => (
-                    <option key={d} value={d}>
-                      {d}
-                    </option>
-                  ))}
-                  {members.some((m) => !m.delegation) ? <option value={NO_DELEGATION}>{t('admin.members.noDelegation')}</option> : null}
-                </select>
-              </div>
+              <FormField id="member-filter" label={t('admin.members.filter')} className="field--inline">
+                {(control) => (
+                  <input
+                    className="input"
+                    type="search"
+                    value={filter}
+                    onChange={(e) => setFilter(e.target.value)}
+                    data-testid="admin-member-filter"
+                    {...control}
+                  />
+                )}
+              </FormField>
+              <FormField id="member-delegation-filter" label={t('admin.members.delegation')} className="field--inline">
+                {(control) => (
+                  <select
+                    className="input"
+                    value={delegationFilter}
+                    onChange={(e) => setDelegationFilter(e.target.value)}
+                    data-testid="admin-member-delegation-filter"
+                    {...control}
+                  >
+                    <option value="">{t('admin.members.allDelegations')}</option>
+                    {delegations.map((d) => (
+                      <option key={d} value={d}>
+                        {d}
+                      </option>
+                    ))}
+                    {members.some((m) => !m.delegation) ? <option value={NO_DELEGATION}>{t('admin.members.noDelegation')}</option> : null}
+                  </select>
+                )}
+              </FormField>
               {filter.trim() || delegationFilter ? (
                 <span className="muted small" role="status">
                   {t('admin.members.filtered', { shown: fmt.num(shown.length), total: fmt.num(members.length) })}
@@ -350,43 +349,49 @@ function AddMembersForm({
               <span className="member-rows__num" aria-hidden="true">
                 {i + 1}
               </span>
-              <Field id={`${base}-name`} label={t('admin.members.name')} issues={nameIssues} required errorTestId={`admin-member-name-${i}-error`}>
-                <input
-                  ref={i === 0 ? firstInput : undefined}
-                  className="input"
-                  value={r.name}
-                  onChange={(e) => update(r.key, { name: e.target.value })}
-                  maxLength={50}
-                  aria-required="true"
-                  autoComplete="off"
-                  data-testid={`admin-member-name-${i}`}
-                  {...invalidProps(`${base}-name`, nameIssues)}
-                />
-              </Field>
-              <Field id={`${base}-delegation`} label={t('admin.members.delegation')} issues={delIssues}>
-                <input
-                  className="input"
-                  value={r.delegation}
-                  onChange={(e) => update(r.key, { delegation: e.target.value })}
-                  list="member-delegations"
-                  maxLength={100}
-                  autoComplete="off"
-                  data-testid={`admin-member-delegation-${i}`}
-                  {...invalidProps(`${base}-delegation`, delIssues)}
-                />
-              </Field>
-              <Field id={`${base}-kind`} label={t('admin.members.kindLabel')} issues={kindIssues}>
-                <select
-                  className="input"
-                  value={r.kind}
-                  onChange={(e) => update(r.key, { kind: e.target.value as MemberKind })}
-                  data-testid={`admin-member-kind-${i}`}
-                  {...invalidProps(`${base}-kind`, kindIssues)}
-                >
-                  <option value="rep">{t('admin.members.kind.rep')}</option>
-                  <option value="committee">{t('admin.members.kind.committee')}</option>
-                </select>
-              </Field>
+              <FormField id={`${base}-name`} label={t('admin.members.name')} issues={nameIssues} required errorTestId={`admin-member-name-${i}-error`}>
+                {(control) => (
+                  <input
+                    ref={i === 0 ? firstInput : undefined}
+                    className="input"
+                    value={r.name}
+                    onChange={(e) => update(r.key, { name: e.target.value })}
+                    maxLength={50}
+                    aria-required="true"
+                    autoComplete="off"
+                    data-testid={`admin-member-name-${i}`}
+                    {...control}
+                  />
+                )}
+              </FormField>
+              <FormField id={`${base}-delegation`} label={t('admin.members.delegation')} issues={delIssues}>
+                {(control) => (
+                  <input
+                    className="input"
+                    value={r.delegation}
+                    onChange={(e) => update(r.key, { delegation: e.target.value })}
+                    list="member-delegations"
+                    maxLength={100}
+                    autoComplete="off"
+                    data-testid={`admin-member-delegation-${i}`}
+                    {...control}
+                  />
+                )}
+              </FormField>
+              <FormField id={`${base}-kind`} label={t('admin.members.kindLabel')} issues={kindIssues}>
+                {(control) => (
+                  <select
+                    className="input"
+                    value={r.kind}
+                    onChange={(e) => update(r.key, { kind: e.target.value as MemberKind })}
+                    data-testid={`admin-member-kind-${i}`}
+                    {...control}
+                  >
+                    <option value="rep">{t('admin.members.kind.rep')}</option>
+                    <option value="committee">{t('admin.members.kind.committee')}</option>
+                  </select>
+                )}
+              </FormField>
               <button
                 type="button"
                 className="btn btn--ghost btn--sm member-rows__remove"
@@ -477,46 +482,47 @@ function ImportMembers({
         </pre>
         <p className="small muted">{t('admin.members.importKinds')}</p>
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="import-file">
-          {t('admin.members.importFile')}
-        </label>
-        <input
-          id="import-file"
-          className="input"
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          onChange={(e) => void onFile(e.target.files?.[0])}
-          data-testid="admin-import-file"
-        />
-        {readError ? (
-          <p className="admin-field-error" role="alert">
-            {t('admin.members.readError')}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="import-text">
-          {t('admin.members.importText')}
-        </label>
-        <textarea
-          id="import-text"
-          className="input mono admin-csv-text"
-          rows={8}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setFileName(null);
-          }}
-          spellCheck={false}
-          aria-describedby="import-text-hint"
-          aria-invalid={rowIssues.length ? true : undefined}
-          data-testid="admin-import-text"
-        />
-        <span className="admin-hint" id="import-text-hint">
-          {fileName ? t('admin.members.importLoaded', { file: fileName, lines: fmt.num(Math.max(0, lines - 1)) }) : t('admin.members.importPasteHint')}
-        </span>
-      </div>
+      <FormField id="import-file" label={t('admin.members.importFile')}>
+        {(control) => (
+          <>
+            <input
+              className="input"
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+              data-testid="admin-import-file"
+              {...control}
+            />
+            {readError ? (
+              <p className="admin-field-error" role="alert">
+                {t('admin.members.readError')}
+              </p>
+            ) : null}
+          </>
+        )}
+      </FormField>
+      <FormField
+        id="import-text"
+        label={t('admin.members.importText')}
+        hint={fileName ? t('admin.members.importLoaded', { file: fileName, lines: fmt.num(Math.max(0, lines - 1)) }) : t('admin.members.importPasteHint')}
+      >
+        {(control) => (
+          <textarea
+            className="input mono admin-csv-text"
+            rows={8}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFileName(null);
+            }}
+            spellCheck={false}
+            data-testid="admin-import-text"
+            {...control}
+            // Row problems are listed under the form, not beside this field; still mark it invalid.
+            aria-invalid={rowIssues.length ? true : undefined}
+          />
+        )}
+      </FormField>
       {error ? (
         <div className="alert alert--error" role="alert" data-testid="admin-import-error">
           <p className="admin-alert-title">

@@ -5,7 +5,8 @@ import type { Body, Project } from '../../api';
 import { ErrorBox, Loading } from '../../components/Feedback';
 import { useFormat } from '../../format';
 import { adminApi, fieldsOf, type FieldIssue } from './adminApi';
-import { Field, FormError, currentYear, invalidProps, issuesFor } from './common';
+import { FormError, currentYear, issuesFor } from './common';
+import { FormField } from './FormField';
 
 /** 候选项目: the body's projects of one year, and a form to add one (status 草稿 until listed). */
 export function ProjectsPanel({ token, body }: { token: string; body: Body }) {
@@ -279,99 +280,113 @@ function ProjectForm({
     <form className="card stack" onSubmit={submit} noValidate data-testid="admin-project-form" aria-labelledby="project-form-heading">
       <h3 id="project-form-heading">{t('admin.projects.formHeading', { name: body.name })}</h3>
       <div className="admin-form-grid">
-        <Field id="project-form-year" label={t('admin.projects.year')} issues={issuesFor(issues, 'year')} required errorTestId="admin-project-year-error">
-          <input
-            className="input"
-            type="number"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(e) => setYear(e.target.value)}
-            aria-required="true"
-            data-testid="admin-project-form-year"
-            {...invalidProps('project-form-year', issuesFor(issues, 'year'))}
-          />
-        </Field>
-        <Field id="project-category" label={t('admin.projects.category')} issues={issuesFor(issues, 'category')} required errorTestId="admin-project-category-error">
-          <select
-            className="input"
-            value={category}
-            onChange={(e) => setCategory(e.target.value)}
-            aria-required="true"
-            data-testid="admin-project-category"
-            {...invalidProps('project-category', issuesFor(issues, 'category'))}
-          >
-            <option value="">{t('admin.projects.chooseCategory')}</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {t(`admin.category.${c}`, { defaultValue: c })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="project-title" label={t('admin.projects.title')} issues={issuesFor(issues, 'title')} required errorTestId="admin-project-title-error" className="admin-span-2">
-          <input
-            className="input"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            maxLength={200}
-            aria-required="true"
-            placeholder={t('admin.projects.titlePlaceholder')}
-            data-testid="admin-project-title"
-            {...invalidProps('project-title', issuesFor(issues, 'title'))}
-          />
-        </Field>
-        <Field id="project-description" label={t('admin.projects.description')} issues={issuesFor(issues, 'description')} required errorTestId="admin-project-description-error" className="admin-span-2">
-          <textarea
-            className="input"
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            maxLength={5000}
-            aria-required="true"
-            data-testid="admin-project-description"
-            {...invalidProps('project-description', issuesFor(issues, 'description'))}
-          />
-        </Field>
-        <Field id="project-department" label={t('admin.projects.department')} issues={issuesFor(issues, 'department')} required errorTestId="admin-project-department-error">
-          <input
-            className="input"
-            value={department}
-            onChange={(e) => setDepartment(e.target.value)}
-            maxLength={100}
-            aria-required="true"
-            placeholder={t('admin.projects.departmentPlaceholder')}
-            data-testid="admin-project-department"
-            {...invalidProps('project-department', issuesFor(issues, 'department'))}
-          />
-        </Field>
-        <Field id="project-investment" label={t('admin.projects.investmentLabel')} issues={issuesFor(issues, 'investment')} hint={t('admin.projects.investmentHint')} errorTestId="admin-project-investment-error">
-          <div className="admin-input-suffix">
+        <FormField id="project-form-year" label={t('admin.projects.year')} issues={issuesFor(issues, 'year')} required errorTestId="admin-project-year-error">
+          {(control) => (
             <input
               className="input"
               type="number"
-              min={0}
-              step="any"
-              inputMode="decimal"
-              value={investment}
-              onChange={(e) => setInvestment(e.target.value)}
-              data-testid="admin-project-investment"
-              {...invalidProps('project-investment', issuesFor(issues, 'investment'), 'project-investment-hint')}
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+              aria-required="true"
+              data-testid="admin-project-form-year"
+              {...control}
             />
-            <span aria-hidden="true">{t('admin.projects.wan')}</span>
-          </div>
-        </Field>
-        <Field id="project-targets" label={t('admin.projects.targets')} issues={targetIssues} hint={t('admin.projects.targetsHint')} errorTestId="admin-project-targets-error" className="admin-span-2">
-          <textarea
-            className="input"
-            rows={4}
-            value={targets}
-            onChange={(e) => setTargets(e.target.value)}
-            placeholder={t('admin.projects.targetsPlaceholder')}
-            data-testid="admin-project-targets"
-            {...invalidProps('project-targets', targetIssues, 'project-targets-hint')}
-          />
-        </Field>
+          )}
+        </FormField>
+        <FormField id="project-category" label={t('admin.projects.category')} issues={issuesFor(issues, 'category')} required errorTestId="admin-project-category-error">
+          {(control) => (
+            <select
+              className="input"
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
+              aria-required="true"
+              data-testid="admin-project-category"
+              {...control}
+            >
+              <option value="">{t('admin.projects.chooseCategory')}</option>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`admin.category.${c}`, { defaultValue: c })}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="project-title" label={t('admin.projects.title')} issues={issuesFor(issues, 'title')} required errorTestId="admin-project-title-error" className="admin-span-2">
+          {(control) => (
+            <input
+              className="input"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              maxLength={200}
+              aria-required="true"
+              placeholder={t('admin.projects.titlePlaceholder')}
+              data-testid="admin-project-title"
+              {...control}
+            />
+          )}
+        </FormField>
+        <FormField id="project-description" label={t('admin.projects.description')} issues={issuesFor(issues, 'description')} required errorTestId="admin-project-description-error" className="admin-span-2">
+          {(control) => (
+            <textarea
+              className="input"
+              rows={3}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              maxLength={5000}
+              aria-required="true"
+              data-testid="admin-project-description"
+              {...control}
+            />
+          )}
+        </FormField>
+        <FormField id="project-department" label={t('admin.projects.department')} issues={issuesFor(issues, 'department')} required errorTestId="admin-project-department-error">
+          {(control) => (
+            <input
+              className="input"
+              value={department}
+              onChange={(e) => setDepartment(e.target.value)}
+              maxLength={100}
+              aria-required="true"
+              placeholder={t('admin.projects.departmentPlaceholder')}
+              data-testid="admin-project-department"
+              {...control}
+            />
+          )}
+        </FormField>
+        <FormField id="project-investment" label={t('admin.projects.investmentLabel')} issues={issuesFor(issues, 'investment')} hint={t('admin.projects.investmentHint')} errorTestId="admin-project-investment-error">
+          {(control) => (
+            <div className="admin-input-suffix">
+              <input
+                className="input"
+                type="number"
+                min={0}
+                step="any"
+                inputMode="decimal"
+                value={investment}
+                onChange={(e) => setInvestment(e.target.value)}
+                data-testid="admin-project-investment"
+                {...control}
+              />
+              <span aria-hidden="true">{t('admin.projects.wan')}</span>
+            </div>
+          )}
+        </FormField>
+        <FormField id="project-targets" label={t('admin.projects.targets')} issues={targetIssues} hint={t('admin.projects.targetsHint')} errorTestId="admin-project-targets-error" className="admin-span-2">
+          {(control) => (
+            <textarea
+              className="input"
+              rows={4}
+              value={targets}
+              onChange={(e) => setTargets(e.target.value)}
+              placeholder={t('admin.projects.targetsPlaceholder')}
+              data-testid="admin-project-targets"
+              {...control}
+            />
+          )}
+        </FormField>
       </div>
       <FormError error={error} placed={['year', 'title', 'description', 'category', 'department', 'investment', 'targets']} testId="admin-project-error" />
       <div className="btn-row">

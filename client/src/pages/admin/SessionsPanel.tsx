@@ -8,7 +8,8 @@ import type { Body, StaffSessionSummary } from '../../api';
 import { ErrorBox, Loading } from '../../components/Feedback';
 import { useFormat } from '../../format';
 import { adminApi, fieldsOf, type FieldIssue } from './adminApi';
-import { Field, FieldError, FormError, invalidProps, issuesFor } from './common';
+import { FormError, issuesFor } from './common';
+import { FieldError, FormField, type ControlProps } from './FormField';
 
 function quorumText(t: TFunction, num: number, den: number, strict: boolean) {
   return t(strict ? 'session.quorumRuleStrict' : 'session.quorumRule', { num, den });
@@ -148,13 +149,6 @@ function SessionForm({
   const issues = [...localIssues, ...fieldsOf(error)];
   // The fraction's own complaint (e.g. more than 1) comes back on `quorum` itself.
   const quorumOwn = issues.filter((i) => i.field === 'quorum');
-  // Numerator and denominator are both marked when the fraction as a whole is refused.
-  const fractionProps = (id: string, key: string) => {
-    const own = issuesFor(issues, key);
-    const p = invalidProps(id, own);
-    if (!quorumOwn.length) return p;
-    return { ...p, 'aria-invalid': true as const, 'aria-describedby': [p['aria-describedby'], 'session-quorum-error'].filter(Boolean).join(' ') };
-  };
 
   const chooseKind = (k: SessionKind) => {
     setKind(k);
@@ -195,30 +189,34 @@ function SessionForm({
     <form className="card stack" onSubmit={submit} noValidate data-testid="admin-session-form" aria-labelledby="session-form-heading">
       <h3 id="session-form-heading">{t('admin.sessions.formHeading', { name: body.name })}</h3>
       <div className="admin-form-grid">
-        <Field id="session-name" label={t('admin.sessions.name')} issues={issuesFor(issues, 'name')} required errorTestId="admin-session-name-error" className="admin-span-2">
-          <input
-            className="input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={200}
-            aria-required="true"
-            placeholder={t(`admin.sessions.namePlaceholder.${kind}`)}
-            data-testid="admin-session-name"
-            {...invalidProps('session-name', issuesFor(issues, 'name'))}
-          />
-        </Field>
-        <Field id="session-kind" label={t('admin.sessions.kind')} issues={issuesFor(issues, 'kind')} hint={t(`admin.sessions.rosterHint.${kind}`)}>
-          <select
-            className="input"
-            value={kind}
-            onChange={(e) => chooseKind(e.target.value as SessionKind)}
-            data-testid="admin-session-kind"
-            {...invalidProps('session-kind', issuesFor(issues, 'kind'), 'session-kind-hint')}
-          >
-            <option value="congress">{t('session.kind.congress')}</option>
-            <option value="committee">{t('session.kind.committee')}</option>
-          </select>
-        </Field>
+        <FormField id="session-name" label={t('admin.sessions.name')} issues={issuesFor(issues, 'name')} required errorTestId="admin-session-name-error" className="admin-span-2">
+          {(control) => (
+            <input
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={200}
+              aria-required="true"
+              placeholder={t(`admin.sessions.namePlaceholder.${kind}`)}
+              data-testid="admin-session-name"
+              {...control}
+            />
+          )}
+        </FormField>
+        <FormField id="session-kind" label={t('admin.sessions.kind')} issues={issuesFor(issues, 'kind')} hint={t(`admin.sessions.rosterHint.${kind}`)}>
+          {(control) => (
+            <select
+              className="input"
+              value={kind}
+              onChange={(e) => chooseKind(e.target.value as SessionKind)}
+              data-testid="admin-session-kind"
+              {...control}
+            >
+              <option value="congress">{t('session.kind.congress')}</option>
+              <option value="committee">{t('session.kind.committee')}</option>
+            </select>
+          )}
+        </FormField>
       </div>
       <fieldset className="fieldset stack">
         <legend>{t('session.quorum')}</legend>
@@ -233,47 +231,25 @@ function SessionForm({
         {custom ? (
           <div id="session-quorum-custom" className="stack">
             <div className="admin-quorum-row">
-              <Field id="session-quorum-strict" label={t('admin.sessions.quorumCompare')} issues={issuesFor(issues, 'quorum.strict')}>
-                <select
-                  className="input"
-                  value={strict ? 'strict' : 'atleast'}
-                  onChange={(e) => setStrict(e.target.value === 'strict')}
-                  data-testid="admin-session-quorum-strict"
-                  {...invalidProps('session-quorum-strict', issuesFor(issues, 'quorum.strict'))}
-                >
-                  <option value="atleast">{t('admin.sessions.atLeast')}</option>
-                  <option value="strict">{t('admin.sessions.moreThan')}</option>
-                </select>
-              </Field>
-              <Field id="session-quorum-num" label={t('admin.sessions.quorumNum')} issues={issuesFor(issues, 'quorum.num')} errorTestId="admin-session-quorum-num-error">
-                <input
-                  className="input"
-                  type="number"
-                  min={1}
-                  max={100}
-                  step={1}
-                  value={num}
-                  onChange={(e) => setNum(e.target.value)}
-                  data-testid="admin-session-quorum-num"
-                  {...fractionProps('session-quorum-num', 'quorum.num')}
-                />
-              </Field>
+              <FormField id="session-quorum-strict" label={t('admin.sessions.quorumCompare')} issues={issuesFor(issues, 'quorum.strict')}>
+                {(control) => (
+                  <select
+                    className="input"
+                    value={strict ? 'strict' : 'atleast'}
+                    onChange={(e) => setStrict(e.target.value === 'strict')}
+                    data-testid="admin-session-quorum-strict"
+                    {...control}
+                  >
+                    <option value="atleast">{t('admin.sessions.atLeast')}</option>
+                    <option value="strict">{t('admin.sessions.moreThan')}</option>
+                  </select>
+                )}
+              </FormField>
+              <QuorumPart part="num" label={t('admin.sessions.quorumNum')} value={num} onChange={setNum} issues={issuesFor(issues, 'quorum.num')} fractionRefused={quorumOwn.length > 0} />
               <span className="admin-quorum-slash" aria-hidden="true">
                 /
               </span>
-              <Field id="session-quorum-den" label={t('admin.sessions.quorumDen')} issues={issuesFor(issues, 'quorum.den')} errorTestId="admin-session-quorum-den-error">
-                <input
-                  className="input"
-                  type="number"
-                  min={1}
-                  max={100}
-                  step={1}
-                  value={den}
-                  onChange={(e) => setDen(e.target.value)}
-                  data-testid="admin-session-quorum-den"
-                  {...fractionProps('session-quorum-den', 'quorum.den')}
-                />
-              </Field>
+              <QuorumPart part="den" label={t('admin.sessions.quorumDen')} value={den} onChange={setDen} issues={issuesFor(issues, 'quorum.den')} fractionRefused={quorumOwn.length > 0} />
             </div>
             <p className="admin-quorum-preview" role="status" data-testid="admin-session-quorum-preview">
               {Number.isInteger(Number(num)) && Number.isInteger(Number(den)) && Number(num) >= 1 && Number(num) <= Number(den)
@@ -295,4 +271,46 @@ function SessionForm({
       </div>
     </form>
   );
+}
+
+/** Numerator or denominator of a custom quorum. */
+function QuorumPart({
+  part,
+  label,
+  value,
+  onChange,
+  issues,
+  fractionRefused,
+}: {
+  part: 'num' | 'den';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  issues: FieldIssue[];
+  /** the fraction as a whole was refused (e.g. more than 1): both parts are marked and point to that message */
+  fractionRefused: boolean;
+}) {
+  const id = `session-quorum-${part}`;
+  return (
+    <FormField id={id} label={label} issues={issues} errorTestId={`admin-${id}-error`}>
+      {(control) => (
+        <input
+          className="input"
+          type="number"
+          min={1}
+          max={100}
+          step={1}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid={`admin-${id}`}
+          {...withFractionError(control, fractionRefused)}
+        />
+      )}
+    </FormField>
+  );
+}
+
+function withFractionError(control: ControlProps, refused: boolean): ControlProps {
+  if (!refused) return control;
+  return { ...control, 'aria-invalid': true, 'aria-describedby': [control['aria-describedby'], 'session-quorum-error'].filter(Boolean).join(' ') };
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/types';
 import type { Body, StaffUser } from '../../api';
 import { adminApi, fieldsOf } from './adminApi';
-import { Field, FormError, invalidProps, issuesFor } from './common';
+import { FormError, issuesFor } from './common';
+import { FormField } from './FormField';
 
 const ROLES: Role[] = ['presider', 'department', 'admin'];
 const PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -62,36 +63,40 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
         <h2 id="user-form-heading">{t('admin.users.heading', { name: body.name })}</h2>
         <p className="muted">{t('admin.users.intro')}</p>
         <div className="admin-form-grid admin-form-grid--2">
-          <Field id="user-role" label={t('admin.users.role')} issues={issuesFor(issues, 'role')} hint={t(`admin.users.roleHint.${role}`)}>
-            <select
-              className="input"
-              value={role}
-              onChange={(e) => setRole(e.target.value as Role)}
-              data-testid="admin-user-role"
-              {...invalidProps('user-role', issuesFor(issues, 'role'), 'user-role-hint')}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          {role === 'department' ? (
-            <Field id="user-department" label={t('admin.users.department')} issues={issuesFor(issues, 'department')} required errorTestId="admin-user-department-error">
-              <input
+          <FormField id="user-role" label={t('admin.users.role')} issues={issuesFor(issues, 'role')} hint={t(`admin.users.roleHint.${role}`)}>
+            {(control) => (
+              <select
                 className="input"
-                value={department}
-                onChange={(e) => setDepartment(e.target.value)}
-                maxLength={100}
-                placeholder={t('admin.users.departmentPlaceholder')}
-                aria-required="true"
-                data-testid="admin-user-department"
-                {...invalidProps('user-department', issuesFor(issues, 'department'))}
-              />
-            </Field>
+                value={role}
+                onChange={(e) => setRole(e.target.value as Role)}
+                data-testid="admin-user-role"
+                {...control}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {role === 'department' ? (
+            <FormField id="user-department" label={t('admin.users.department')} issues={issuesFor(issues, 'department')} required errorTestId="admin-user-department-error">
+              {(control) => (
+                <input
+                  className="input"
+                  value={department}
+                  onChange={(e) => setDepartment(e.target.value)}
+                  maxLength={100}
+                  placeholder={t('admin.users.departmentPlaceholder')}
+                  aria-required="true"
+                  data-testid="admin-user-department"
+                  {...control}
+                />
+              )}
+            </FormField>
           ) : null}
-          <Field
+          <FormField
             id="user-username"
             label={t('admin.users.username')}
             issues={[...usernameIssues, ...conflictIssue]}
@@ -99,45 +104,49 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
             required
             errorTestId="admin-user-username-error"
           >
-            <input
-              className="input"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              aria-required="true"
-              data-testid="admin-user-username"
-              {...invalidProps('user-username', [...usernameIssues, ...conflictIssue], 'user-username-hint')}
-            />
-          </Field>
-          <Field id="user-password" label={t('admin.users.password')} issues={issuesFor(issues, 'password')} hint={t('admin.users.passwordHint')} required errorTestId="admin-user-password-error">
-            <div className="admin-input-row">
+            {(control) => (
               <input
                 className="input"
-                type={showPassword ? 'text' : 'password'}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                autoComplete="new-password"
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
                 aria-required="true"
-                data-testid="admin-user-password"
-                {...invalidProps('user-password', issuesFor(issues, 'password'), 'user-password-hint')}
+                data-testid="admin-user-username"
+                {...control}
               />
-              <button type="button" className="btn btn--ghost btn--sm" aria-pressed={showPassword} onClick={() => setShowPassword((v) => !v)} data-testid="admin-user-password-show">
-                {showPassword ? t('admin.users.hidePassword') : t('admin.users.showPassword')}
-              </button>
-              <button
-                type="button"
-                className="btn btn--ghost btn--sm"
-                onClick={() => {
-                  setPassword(randomPassword());
-                  setShowPassword(true);
-                }}
-                data-testid="admin-user-password-generate"
-              >
-                {t('admin.users.generate')}
-              </button>
-            </div>
-          </Field>
+            )}
+          </FormField>
+          <FormField id="user-password" label={t('admin.users.password')} issues={issuesFor(issues, 'password')} hint={t('admin.users.passwordHint')} required errorTestId="admin-user-password-error">
+            {(control) => (
+              <div className="admin-input-row">
+                <input
+                  className="input"
+                  type={showPassword ? 'text' : 'password'}
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  autoComplete="new-password"
+                  aria-required="true"
+                  data-testid="admin-user-password"
+                  {...control}
+                />
+                <button type="button" className="btn btn--ghost btn--sm" aria-pressed={showPassword} onClick={() => setShowPassword((v) => !v)} data-testid="admin-user-password-show">
+                  {showPassword ? t('admin.users.hidePassword') : t('admin.users.showPassword')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn--ghost btn--sm"
+                  onClick={() => {
+                    setPassword(randomPassword());
+                    setShowPassword(true);
+                  }}
+                  data-testid="admin-user-password-generate"
+                >
+                  {t('admin.users.generate')}
+                </button>
+              </div>
+            )}
+          </FormField>
         </div>
         <FormError error={error} placed={['username', 'password', 'role', 'department']} testId="admin-user-error" />
         <div className="btn-row">

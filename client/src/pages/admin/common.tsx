@@ -40,67 +40,6 @@ export function issuesFor(issues: FieldIssue[], key: string): FieldIssue[] {
   return issues.filter((i) => i.field === key || i.field.startsWith(`${key}.`));
 }
 
-/** Props that tie an input to its error message. */
-export function invalidProps(id: string, issues: FieldIssue[], hintId?: string) {
-  const describedBy = [hintId, issues.length ? `${id}-error` : null].filter(Boolean).join(' ');
-  return {
-    id,
-    'aria-invalid': issues.length ? (true as const) : undefined,
-    'aria-describedby': describedBy || undefined,
-  };
-}
-
-export function FieldError({ id, issues, testId }: { id: string; issues: FieldIssue[]; testId?: string }) {
-  const { t, i18n } = useTranslation();
-  if (!issues.length) return null;
-  return (
-    <p className="admin-field-error" id={`${id}-error`} data-testid={testId}>
-      {issues.map((i) => `${i.prefix ?? ''}${localizeMessage(t, i18n.language, i.message)}`).join('；')}
-    </p>
-  );
-}
-
-/**
- * A labelled field: label, control, optional hint and the API's complaint about it.
- * The control must carry `invalidProps(id, issues, hint ? `${id}-hint` : undefined)`.
- */
-export function Field({
-  id,
-  label,
-  issues,
-  hint,
-  required,
-  children,
-  errorTestId,
-  className,
-}: {
-  id: string;
-  label: ReactNode;
-  issues: FieldIssue[];
-  hint?: ReactNode;
-  required?: boolean;
-  children: ReactNode;
-  errorTestId?: string;
-  className?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className={`field${issues.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {required ? <span className="admin-required">{t('admin.common.required')}</span> : null}
-      </label>
-      {children}
-      {hint ? (
-        <span className="admin-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      <FieldError id={id} issues={issues} testId={errorTestId} />
-    </div>
-  );
-}
-
 /**
  * The error box of a form: the localized error, plus every field issue the form could not place
  * next to a field (`placed` lists the keys the form shows itself).

@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BallotKind, BallotState } from '../../../../shared/types';
-import { api, type BallotDetail, type SessionDetail, type StaffUser } from '../../api';
+import { api, type BallotDetail, type BallotSummary, type SessionDetail, type StaffUser } from '../../api';
 import type { LiveState } from '../../live';
 import { useFormat } from '../../format';
 import { ErrorBox, Loading, Notice } from '../../components/Feedback';
 import { ResultView, TallyView } from '../../components/ResultView';
+import { BallotStepButtons } from './BallotStepButtons';
 import { CreateBallotForm } from './CreateBallotForm';
 
 interface Props {
@@ -29,16 +30,25 @@ interface Item {
   cast: number;
 }
 
+function toItem(b: BallotSummary): Item {
+  return { id: b.id, title: b.title, kind: b.kind, state: b.state, eligible: b.eligible, cast: b.cast };
+}
+
 export function BallotsPanel({ token, user, session, live, present, quorumMet }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [created, setCreated] = useState<Item[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // Show a ballot made here (new or runoff) at once, before the live feed reports it.
+  const addCreated = (b: BallotDetail) => {
+    setCreated((c) => [...c, toItem(b)]);
+    setSelected(b.id);
+  };
 
   // REST list, then anything newer from the live feed, then ballots created here not yet seen live
   const items: Item[] = useMemo(() => {
-    const out: Item[] = session.ballots.map((b) => ({ id: b.id, title: b.title, kind: b.kind, state: b.state, eligible: b.eligible, cast: b.cast }));
+    const out: Item[] = session.ballots.map(toItem);
     for (const b of live.ballots) {
       const i = out.findIndex((x) => x.id === b.ballotId);
       const item: Item = {
@@ -112,8 +122,7 @@ export function BallotsPanel({ token, user, session, live, present, quorumMet }:
             session={session}
             onCancel={() => setCreating(false)}
             onCreated={(b) => {
-              setCreated((c) => [...c, { id: b.id, title: b.title, kind: b.kind, state: b.state, eligible: b.eligible, cast: b.cast }]);
-              setSelected(b.id);
+              addCreated(b);
               setCreating(false);
             }}
           />
@@ -126,10 +135,7 @@ export function BallotsPanel({ token, user, session, live, present, quorumMet }:
             live={live}
             present={present}
             quorumMet={quorumMet}
-            onCreated={(b) => {
-              setCreated((c) => [...c, { id: b.id, title: b.title, kind: b.kind, state: b.state, eligible: b.eligible, cast: b.cast }]);
-              setSelected(b.id);
-            }}
+            onCreated={addCreated}
           />
         ) : (
           <p className="muted">{t('console.pickBallot')}</p>
@@ -210,6 +216,8 @@ function BallotDetailView({
   const result = live.results[ballotId]?.result ?? ballot.result;
   const tied = result && result.kind === 'selection' ? result.tied : [];
 
+  const runStep = (step: 'open' | 'close' | 'publish') => act(() => api.ballotAction(token, ballot.id, step));
+
   const runoff = async () => {
     await act(async () => {
       const b = await api.createBallot(token, session.id, {
@@ -280,20 +288,7 @@ function BallotDetailView({
             </ol>
           ) : null}
           {!quorumMet ? <Notice kind="warn" testId="quorum-warning">{t('console.quorumWarning')}</Notice> : null}
-          <div className="btn-row">
-            <button
-              type="button"
-              className="btn btn--primary btn--lg"
-              disabled={busy}
-              onClick={() => act(() => api.ballotAction(token, ballot.id, 'open'))}
-              data-testid="ballot-open"
-            >
-              {t('console.open')}
-            </button>
-            <button type="button" className="btn btn--ghost" onClick={() => setCancelling(true)} data-testid="ballot-cancel">
-              {t('console.cancelBallot')}
-            </button>
-          </div>
+          <BallotStepButtons label={t('console.open')} testId="ballot-open" busy={busy} onStep={() => runStep('open')} onCancel={() => setCancelling(true)} />
         </div>
       ) : null}
 
@@ -315,20 +310,7 @@ function BallotDetailView({
           </div>
           <h3>{t('console.liveTally')}</h3>
           {tally ? <TallyView tally={tally} titles={titles} cast={cast} /> : <p className="muted">{t('console.noTallyYet')}</p>}
-          <div className="btn-row">
-            <button
-              type="button"
-              className="btn btn--primary btn--lg"
-              disabled={busy}
-              onClick={() => act(() => api.ballotAction(token, ballot.id, 'close'))}
-              data-testid="ballot-close"
-            >
-              {t('console.close')}
-            </button>
-            <button type="button" className="btn btn--ghost" onClick={() => setCancelling(true)} data-testid="ballot-cancel">
-              {t('console.cancelBallot')}
-            </button>
-          </div>
+          <BallotStepButtons label={t('console.close')} testId="ballot-close" busy={busy} onStep={() => runStep('close')} onCancel={() => setCancelling(true)} />
         </div>
       ) : null}
 
@@ -378,7 +360,7 @@ function BallotDetailView({
                 type="button"
                 className="btn btn--primary btn--lg"
                 disabled={busy}
-                onClick={() => act(() => api.ballotAction(token, ballot.id, 'publish'))}
+                onClick={() => runStep('publish')}
                 data-testid="ballot-publish"
               >
                 {t('console.publish')}

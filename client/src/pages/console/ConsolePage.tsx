@@ -1,51 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/console.css';
-import { ApiError, api, getToken, setToken, type StaffSessionSummary, type StaffUser } from '../../api';
+import { api, type StaffSessionSummary, type StaffUser } from '../../api';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { useStaffUser } from '../staff/useStaffUser';
 import { SessionConsole } from './SessionConsole';
 
 /** /console and /console/:sessionId — the presider console. */
 export default function ConsolePage() {
   const { t } = useTranslation();
   const { sessionId } = useParams();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [token] = useState(() => getToken('staff'));
-  const [user, setUser] = useState<StaffUser | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [authLost, setAuthLost] = useState(false);
+  const { token, user, error, authLost, markAuthLost, signOut, signInPath } = useStaffUser();
   useTitle(t('console.title'));
 
-  const signOut = useCallback(() => {
-    setToken('staff', null);
-    navigate(`/staff?next=${encodeURIComponent(location.pathname)}`, { replace: true });
-  }, [navigate, location.pathname]);
-
-  useEffect(() => {
-    if (!token) return;
-    api
-      .me(token)
-      .then((m) => {
-        if (m.kind !== 'staff') setAuthLost(true);
-        else setUser(m.user);
-      })
-      .catch((e) => {
-        if (e instanceof ApiError && e.status === 401) setAuthLost(true);
-        else setError(e);
-      });
-  }, [token]);
-
-  useEffect(() => {
-    if (authLost) setToken('staff', null);
-  }, [authLost]);
-
-  if (!token || authLost) {
-    return <Navigate to={`/staff?next=${encodeURIComponent(location.pathname)}`} replace />;
-  }
+  if (!token || authLost) return <Navigate to={signInPath} replace />;
 
   return (
     <div className="page console">
@@ -64,7 +35,7 @@ export default function ConsolePage() {
         {!user ? (
           error ? null : <Loading />
         ) : sessionId ? (
-          <SessionConsole key={sessionId} token={token} user={user} sessionId={sessionId} onAuthLost={() => setAuthLost(true)} />
+          <SessionConsole key={sessionId} token={token} user={user} sessionId={sessionId} onAuthLost={markAuthLost} />
         ) : (
           <SessionPicker token={token} user={user} />
         )}

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type SessionDetail, type StaffUser } from '../../api';
-import { useSessionLive } from '../../live';
+import { api, type StaffUser } from '../../api';
+import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
@@ -23,29 +23,12 @@ interface Props {
 export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const live = useSessionLive(sessionId, token, { tallies: true });
-  const [session, setSession] = useState<SessionDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { live, session, error } = useLiveSession(sessionId, token, { onAuthLost, tallies: true });
   const [tab, setTab] = useState<Tab>('ballots');
   const [screenError, setScreenError] = useState<unknown>(null);
   const [screenUrl, setScreenUrl] = useState<string | null>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ ballots: null, roster: null, audit: null });
   useTitle(session?.name ?? t('console.title'));
-
-  useEffect(() => {
-    let cancelled = false;
-    api.session(token, sessionId).then(
-      (s) => !cancelled && (setSession(s), setError(null)),
-      (e) => {
-        if (cancelled) return;
-        if (e instanceof ApiError && e.status === 401) onAuthLost();
-        else setError(e);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [token, sessionId, live.joins, onAuthLost]);
 
   const openScreen = async () => {
     setScreenError(null);
@@ -82,9 +65,7 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
   if (error && !session) return <ErrorBox error={error} />;
   if (!session) return <Loading />;
 
-  const rosterSize = live.session?.rosterSize ?? session.rosterSize;
-  const present = live.session?.present ?? session.present;
-  const quorumMet = live.session?.quorumMet ?? session.quorum.met;
+  const { rosterSize, present, quorumMet } = sessionCounts(live, session);
   const q = session.quorum;
 
   return (

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type MemberInfo, type SessionDetail } from '../../api';
-import { useOnline, useSessionLive } from '../../live';
+import { api, type MemberInfo } from '../../api';
+import { useOnline } from '../../live';
+import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { ErrorBox, Loading, Notice } from '../../components/Feedback';
@@ -19,34 +20,15 @@ interface Props {
 export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const live = useSessionLive(sessionId, token);
   const online = useOnline();
-  const [session, setSession] = useState<SessionDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [checkingIn, setCheckingIn] = useState(false);
   const [checkinError, setCheckinError] = useState<unknown>(null);
+  // Seeded by every snapshot, set at once by a successful check-in without waiting for the next one.
   const [present, setPresent] = useState<boolean | null>(null);
-
-  // REST snapshot on mount and after every (re)join of the live feed.
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .session(token, sessionId)
-      .then((s) => {
-        if (cancelled) return;
-        setSession(s);
-        setPresent(s.me?.present ?? null);
-        setError(null);
-      })
-      .catch((e) => {
-        if (cancelled) return;
-        if (e instanceof ApiError && e.status === 401) onAuthLost();
-        else setError(e);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [token, sessionId, live.joins, onAuthLost]);
+  const { live, session, error } = useLiveSession(sessionId, token, {
+    onAuthLost,
+    onSnapshot: (s) => setPresent(s.me?.present ?? null),
+  });
 
   const checkIn = async () => {
     setCheckingIn(true);
@@ -60,12 +42,6 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
       setCheckingIn(false);
     }
   };
-
-  // Live counters win over the REST snapshot once the feed has joined.
-  const rosterSize = live.session?.rosterSize ?? session?.rosterSize ?? 0;
-  const presentCount = live.session?.present ?? session?.present ?? 0;
-  const quorumMet = live.session?.quorumMet ?? session?.quorum.met ?? false;
-  const sessionState = live.session?.state ?? session?.state ?? 'open';
 
   // Which ballot to show: one with an unsent submission first (it must be resent even if the
   // ballot closed meanwhile), then the open ballot, then the latest one this tablet voted on.
@@ -97,6 +73,7 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
   }
   if (!session) return <Loading />;
 
+  const { rosterSize, present: presentCount, quorumMet, state: sessionState } = sessionCounts(live, session);
   const onRoster = session.me?.onRoster !== false;
   const offline = !online || live.connection === 'reconnecting';
 
