@@ -1,11 +1,14 @@
-// One session as the presider console and the tablet show it: the REST detail plus the live feed.
+// One session as the presider console, the tablet and the big screen show it: the REST detail plus the live feed.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, type SessionDetail } from './api';
 import { useSessionLive, type LiveState } from './live';
 
 export interface LiveSessionOptions {
-  /** the sign-in was refused (401): the page signs the user out */
-  onAuthLost: () => void;
+  /**
+   * the sign-in was refused (401): the page signs the user out. Without it (the big screen, whose
+   * token signs no one in) a 401 is kept in `error` like any other refusal.
+   */
+  onAuthLost?: () => void;
   /** runs with every REST snapshot, in the same render as `session`, for state a screen seeds from it */
   onSnapshot?: (s: SessionDetail) => void;
   /** keep live tallies (console only) */
@@ -24,7 +27,7 @@ export interface LiveSession {
  * (re)join, since the feed carries counters and ballot states but not the rest of the detail and
  * may have missed changes while disconnected.
  */
-export function useLiveSession(sessionId: string, token: string, { onAuthLost, onSnapshot, tallies }: LiveSessionOptions): LiveSession {
+export function useLiveSession(sessionId: string, token: string | null, { onAuthLost, onSnapshot, tallies }: LiveSessionOptions = {}): LiveSession {
   const live = useSessionLive(sessionId, token, { tallies });
   const [session, setSession] = useState<SessionDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -35,6 +38,7 @@ export function useLiveSession(sessionId: string, token: string, { onAuthLost, o
   });
 
   useEffect(() => {
+    if (!token) return;
     let cancelled = false;
     api.session(token, sessionId).then(
       (s) => {
@@ -45,7 +49,7 @@ export function useLiveSession(sessionId: string, token: string, { onAuthLost, o
       },
       (e) => {
         if (cancelled) return;
-        if (e instanceof ApiError && e.status === 401) onAuthLost();
+        if (onAuthLost && e instanceof ApiError && e.status === 401) onAuthLost();
         else setError(e);
       },
     );

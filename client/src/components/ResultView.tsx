@@ -53,7 +53,7 @@ export function ResultSummary({ result }: { result: BallotResult }) {
       <div>
         <dt>{t('result.base')}</dt>
         <dd data-testid="result-base">
-          {fmt.num(result.base)} <span className="muted">({t(`baseRule.${result.baseRule}`)})</span>
+          {fmt.num(result.base)} <span className="muted result__note">({t(`baseRule.${result.baseRule}`)})</span>
         </dd>
       </div>
       {result.kind === 'selection' ? (

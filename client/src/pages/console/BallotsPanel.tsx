@@ -7,6 +7,7 @@ import type { LiveState } from '../../live';
 import { useFormat } from '../../format';
 import { ErrorBox, Loading, Notice } from '../../components/Feedback';
 import { ResultView, TallyView } from '../../components/ResultView';
+import { TurnoutBar } from '../../components/TurnoutBar';
 import { BallotStepButtons } from './BallotStepButtons';
 import { CreateBallotForm } from './CreateBallotForm';
 
@@ -306,7 +307,7 @@ function BallotDetailView({
                 {t('turnout.present')} <b data-testid="console-turnout-present">{fmt.num(present)}</b>
               </span>
             </div>
-            <progress className="turnout__bar" max={Math.max(eligible, 1)} value={cast} aria-label={t('turnout.label')} />
+            <TurnoutBar block="turnout" cast={cast} eligible={eligible} present={present} />
           </div>
           <h3>{t('console.liveTally')}</h3>
           {tally ? <TallyView tally={tally} titles={titles} cast={cast} /> : <p className="muted">{t('console.noTallyYet')}</p>}

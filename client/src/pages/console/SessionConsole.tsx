@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type StaffUser } from '../../api';
@@ -29,6 +29,12 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
   const [screenUrl, setScreenUrl] = useState<string | null>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ ballots: null, roster: null, audit: null });
   useTitle(session?.name ?? t('console.title'));
+  const ballotTitles = useMemo(() => {
+    const titles: Record<string, string> = {};
+    for (const b of session?.ballots ?? []) if (b.title) titles[b.id] = b.title;
+    for (const b of live.ballots) if (b.title) titles[b.ballotId] = b.title;
+    return titles;
+  }, [session, live.ballots]);
 
   const openScreen = async () => {
     setScreenError(null);
@@ -140,7 +146,7 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
         ) : tab === 'roster' ? (
           <RosterPanel token={token} sessionId={sessionId} livePresent={present} liveVersion={live.version} />
         ) : (
-          <AuditPanel token={token} sessionId={sessionId} liveVersion={live.version} />
+          <AuditPanel token={token} sessionId={sessionId} liveVersion={live.version} sessionName={session.name} ballotTitles={ballotTitles} />
         )}
       </div>
     </div>

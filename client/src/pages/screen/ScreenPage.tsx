@@ -3,13 +3,14 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/screen.css';
 import type { BallotResult } from '../../../../shared/types';
-import { ApiError, api, getScreenToken, getToken, setScreenToken, type SessionDetail } from '../../api';
-import { useSessionLive } from '../../live';
+import { ApiError, api, getScreenToken, getToken, setScreenToken } from '../../api';
+import { useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LangSwitch } from '../../components/LangSwitch';
 import { useTitle } from '../../components/Feedback';
 import { ResultView } from '../../components/ResultView';
+import { TurnoutBar } from '../../components/TurnoutBar';
 
 /** Token from `#token=` (then kept in sessionStorage and removed from the address bar), else the staff token. */
 function takeToken(sessionId: string): string | null {
@@ -23,33 +24,16 @@ function takeToken(sessionId: string): string | null {
   return getScreenToken(sessionId) ?? getToken('staff');
 }
 
-function pct(n: number, of: number): string {
-  return of > 0 ? `${Math.min(100, Math.max(0, (n / of) * 100)).toFixed(3)}%` : '0%';
-}
-
 /** /screen/:sessionId — the hall's big screen (1920×1080). Shows turnout while open, never the tally. */
 export default function ScreenPage() {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const { sessionId = '' } = useParams();
   const [token] = useState(() => takeToken(sessionId));
-  const live = useSessionLive(sessionId, token);
-  const [session, setSession] = useState<SessionDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // no onAuthLost: a refused screen token is shown on the screen, nobody is signed out
+  const { live, session, error } = useLiveSession(sessionId, token);
   const [fetched, setFetched] = useState<Record<string, BallotResult>>({});
   useTitle(session?.name ?? t('screen.title'));
-
-  useEffect(() => {
-    if (!token) return;
-    let cancelled = false;
-    api.session(token, sessionId).then(
-      (s) => !cancelled && (setSession(s), setError(null)),
-      (e) => !cancelled && setError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [token, sessionId, live.joins]);
 
   const ballots = useMemo(() => {
     if (live.ballots.length) return live.ballots.map((b) => ({ id: b.ballotId, title: b.title ?? '', state: b.state, eligible: b.eligible, cast: b.cast }));
@@ -167,19 +151,13 @@ export default function ScreenPage() {
                 <span className="big-num__value" data-testid="screen-present">{fmt.num(present)}</span>
               </div>
             </div>
-            <div
-              className="screen-turnout__bar"
-              role="progressbar"
-              aria-label={t('turnout.label')}
-              aria-valuemin={0}
-              aria-valuemax={open.eligible ?? rosterSize}
-              aria-valuenow={open.cast}
-              style={{ '--cast': pct(open.cast, open.eligible ?? rosterSize), '--present': pct(present, open.eligible ?? rosterSize) } as CSSProperties}
-            >
-              <span className="screen-turnout__fill" />
-              <span className="screen-turnout__present" aria-hidden="true" />
-            </div>
-            <p className="screen-turnout__pct">{fmt.pct((open.eligible ?? rosterSize) > 0 ? open.cast / (open.eligible ?? rosterSize) : 0)}</p>
+            <TurnoutBar
+              block="screen-turnout"
+              cast={open.cast}
+              eligible={open.eligible ?? rosterSize}
+              present={present}
+              aside={<p className="screen-turnout__pct">{fmt.pct((open.eligible ?? rosterSize) > 0 ? open.cast / (open.eligible ?? rosterSize) : 0)}</p>}
+            />
           </section>
         ) : shown && result ? (
           <section
