@@ -103,15 +103,17 @@ export function SessionsPanel({ token, body }: { token: string; body: Body }) {
                   </td>
                   <td className="num-col">{fmt.num(s.rosterSize)}</td>
                   <td className="num-col">{fmt.num(s.present)}</td>
-                  <td className="nowrap">{fmt.dateTime(s.createdAt)}</td>
+                  {/* may wrap: kept on one line it pushed 打开控制台 / Open console out of sight at 1024 px (English) */}
+                  <td>{fmt.dateTime(s.createdAt)}</td>
                   <td className="nowrap">
                     <Link
                       className="btn btn--ghost btn--sm"
                       to={`/console/${encodeURIComponent(s.id)}`}
-                      aria-label={t('admin.sessions.openConsoleFor', { name: s.name })}
                       data-testid={`admin-session-console-${s.id}`}
                     >
                       {t('admin.sessions.openConsole')}
+                      {/* the visible words first, then which session: an aria-label would drop the words a voice-control user says */}
+                      <span className="visually-hidden"> — {s.name}</span>
                     </Link>
                   </td>
                 </tr>
@@ -225,7 +227,7 @@ function SessionForm({
           <span className="muted small admin-quorum-law">{t(`admin.sessions.quorumLaw.${kind}`)}</span>
         </p>
         <label className="check">
-          <input type="checkbox" checked={custom} onChange={(e) => setCustom(e.target.checked)} aria-controls="session-quorum-custom" data-testid="admin-session-quorum-custom" />
+          <input type="checkbox" checked={custom} onChange={(e) => setCustom(e.target.checked)} aria-controls={custom ? 'session-quorum-custom' : undefined} data-testid="admin-session-quorum-custom" />
           <span>{t('admin.sessions.quorumCustom')}</span>
         </label>
         {custom ? (

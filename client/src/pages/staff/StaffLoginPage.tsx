@@ -17,7 +17,7 @@ export default function StaffLoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const next = safeNext(search.get('next'));
+  const requested = search.get('next');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,8 @@ export default function StaffLoginPage() {
     try {
       const r = await api.staffLogin(username.trim(), password);
       setToken('staff', r.token);
-      navigate(next, { replace: true });
+      // Without a page to return to, the clerk's office opens for an admin, the console for a presider.
+      navigate(safeNext(requested, r.user.role === 'admin' ? '/admin' : '/console'), { replace: true });
     } catch (err) {
       setError(err);
     } finally {
