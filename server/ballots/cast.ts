@@ -8,7 +8,8 @@ import { DomainError, conflict, forbidden, invalid, notFound } from '../http/err
 import type { MemberPrincipal } from '../http/auth.js';
 import { validateChoices } from '../../shared/ballot-definition.js';
 import type { Choices } from '../../shared/types.js';
-import { ballotShape } from './queries.js';
+import { pgCode } from '../db/errors.js';
+import { ballotShape, lockedBallotCte } from './queries.js';
 import { receiptFor, rollKeyHash } from './receipts.js';
 import { voteBatchesOf } from './vote-batches.js';
 
@@ -73,8 +74,7 @@ export async function castBallot(
 // answer but "written" goes to the full statement. Secret votes take the same path in batches
 // (vote-batches.ts).
 const castFastNamedSql = `
-  with b as (select state, session_id from ballots
-             where id = $1 and pg_advisory_xact_lock_shared(7310002, hashtext($1)) is not null for share),
+  with ${lockedBallotCte},
   ro as (select present from roster where session_id = (select session_id from b) and member_id = $2),
   r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, $2, $3 from b, ro where b.state = 'open' and ro.present returning 1),
   x as (insert into named_votes (ballot_id, member_id, vote) select $1, $2, $4 from r returning 1)
@@ -87,8 +87,7 @@ async function castFastNamed(ctx: AppContext, ballotId: string, memberId: string
     return Number(rows[0]?.inserted) === 1;
   } catch (err) {
     // Already on the roll (a retry, a second key): the full statement tells which.
-    const e = err as { code?: string; cause?: { code?: string } };
-    if (e.code === '23505' || e.cause?.code === '23505') return false;
+    if (pgCode(err) === '23505') return false;
     throw err;
   }
 }
@@ -97,8 +96,7 @@ async function castFastNamed(ctx: AppContext, ballotId: string, memberId: string
 // The shared advisory lock pairs with lockBallotExclusive (lifecycle.ts): a close queues fairly behind
 // the votes under way instead of being starved by them.
 const castHead = `
-  with b as (select state, session_id from ballots
-             where id = $1 and pg_advisory_xact_lock_shared(7310002, hashtext($1)) is not null for share),
+  with ${lockedBallotCte},
   ro as (select present from roster where session_id = (select session_id from b) and member_id = $2),
   prev as (select key_hash from ballot_roll where ballot_id = $1 and member_id = $2),
   ok as (select 1 from b, ro where b.state = 'open' and ro.present and not exists (select 1 from prev)),
@@ -123,8 +121,7 @@ async function runCast(
     return rows[0];
   } catch (err) {
     // Same receipt already in the box: another member reused this submission key.
-    const e = err as { code?: string; cause?: { code?: string } };
-    if (e.code === '23505' || e.cause?.code === '23505') {
+    if (pgCode(err) === '23505') {
       throw conflict('submission_key_reused', '提交码已被使用，请刷新后重试 / submission key already used, reload and retry');
     }
     throw err;

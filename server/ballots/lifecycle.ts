@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/log.js';
 import { attendanceCounts, findSession, quorumOf } from '../sessions/queries.js';
 import { computeResult } from '../../shared/counting/tally.js';
 import type { BaseRule } from '../../shared/types.js';
-import { definitionOf, findBallot, type BallotRow } from './queries.js';
+import { ballotLockSpace, definitionOf, findBallot, type BallotRow } from './queries.js';
 import { namedVotesOf, presentBase, tallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
 
@@ -78,7 +78,7 @@ export async function vacuumSecretTables(ctx: AppContext, again = [2_000, 30_000
  * the ballot closed.
  */
 export async function lockBallotExclusive(tx: Tx, ballotId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(7310002, hashtext(${ballotId}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(ballotLockSpace))}, hashtext(${ballotId}))`);
 }
 
 /** Tests switch the rewrite off to prove the secrecy test can fail; nothing else touches it. */

@@ -11,6 +11,8 @@
 // (two tablets sent the same submission key), nothing of it is written and every vote in it goes the
 // one-at-a-time way.
 import type { AppContext } from '../context.js';
+import { pgCode } from '../db/errors.js';
+import { lockedBallotCte } from './queries.js';
 
 export interface QueuedVote {
   memberId: string;
@@ -37,8 +39,7 @@ const maxBatch = 200;
 // those of the single vote (cast.ts): a close waits for the whole batch, and a batch that starts
 // after a close sees the ballot closed and writes nothing.
 const castBatchSql = `
-  with b as (select state, session_id from ballots
-             where id = $1 and pg_advisory_xact_lock_shared(7310002, hashtext($1)) is not null for share),
+  with ${lockedBallotCte},
   v as (select * from jsonb_to_recordset($2::jsonb) as v(m text, k text, r text, c jsonb)),
   ok as (select v.* from v, b where b.state = 'open' and
            (select present from roster ro where ro.session_id = b.session_id and ro.member_id = v.m)),
@@ -93,8 +94,7 @@ export class VoteBatches {
       const rows = await this.ctx.query<{ receipt: string }>(castBatchSql, [ballotId, json]);
       written = new Set(rows.map((row) => row.receipt));
     } catch (err) {
-      const e = err as { code?: string; cause?: { code?: string } };
-      const code = e.cause?.code ?? e.code;
+      const code = pgCode(err);
       // 23505: a receipt already in the box. 40P01: a member's two votes in batches of two server
       // processes at once. Either way nothing was written: sort it out one vote at a time.
       if (code === '23505' || code === '40P01') {

@@ -3,7 +3,8 @@ import { DomainError } from '../http/errors.js';
 
 const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
 
-function pgCode(err: unknown): string | undefined {
+/** The PostgreSQL (or connection) error code of an error from either driver, on it or on its causes. */
+export function pgCode(err: unknown): string | undefined {
   let e: unknown = err;
   for (let depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
