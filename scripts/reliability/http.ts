@@ -2,9 +2,13 @@
 // may change (a restarted server gets a new port).
 import { randomBytes } from 'node:crypto';
 
-export interface Answer<T = any> { status: number; body: T; text: string }
+export interface Answer<T = any> { status: number; body: T; text: string; headers: Headers }
 
-export interface CallOptions { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string>; timeoutMs?: number }
+export interface CallOptions {
+  token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string>;
+  /** 60 s when not given; 0: no limit of its own (the caller's test timeout applies) */
+  timeoutMs?: number;
+}
 
 export class Api {
   constructor(public base: string, public adminToken = '') {}
@@ -17,11 +21,12 @@ export class Api {
       body = JSON.stringify(o.json);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(this.base + path, { method, headers, body, signal: AbortSignal.timeout(o.timeoutMs ?? 60_000) });
+    const timeoutMs = o.timeoutMs ?? 60_000;
+    const res = await fetch(this.base + path, { method, headers, body, signal: timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined });
     const text = await res.text();
     let parsed: unknown = text;
     try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
-    return { status: res.status, body: parsed as T, text };
+    return { status: res.status, body: parsed as T, text, headers: res.headers };
   }
 
   async ok<T = any>(method: string, path: string, o: CallOptions = {}): Promise<T> {

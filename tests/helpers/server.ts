@@ -3,6 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { createThrottle } from '../../server/auth/throttle.js';
 import { openTestDatabase } from './database.js';
+import { Api } from '../../scripts/reliability/http.js';
 
 export interface Reply<T = any> { status: number; body: T; headers: Headers }
 
@@ -21,19 +22,10 @@ export async function startTestServer(opts: { throttlePoints?: number } = {}): P
     throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }),
   });
   const sockets: Socket[] = [];
+  const api = new Api(server.url);
   const call: TestServer['call'] = async (method, path, o = {}) => {
-    const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let body = o.body;
-    if (o.json !== undefined) {
-      body = JSON.stringify(o.json);
-      headers['content-type'] ??= 'application/json';
-    }
-    const res = await fetch(server.url + path, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
-    return { status: res.status, body: parsed as any, headers: res.headers };
+    const { status, body, headers } = await api.call(method, path, { ...o, timeoutMs: 0 });
+    return { status, body, headers };
   };
   const login = await call('POST', '/api/auth/login', { json: { username: 'admin', password: adminPassword } });
   if (login.status !== 200) throw new Error(`admin login failed: ${JSON.stringify(login.body)}`);
