@@ -140,3 +140,6 @@ export const auditLog = pgTable('audit_log', {
 
 /** Versions of live updates: monotonic across restarts and shared by every server process. */
 export const liveVersion = pgSequence('live_version');
+
+// The tables of each later stage of the year live in a file of their own under schema/, re-exported here
+// (drizzle-kit reads this file; one line per stage).

@@ -1,9 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import zhCN from './zh-CN.json';
-import en from './en.json';
-import adminZhCN from './admin.zh-CN.json';
-import adminEn from './admin.en.json';
+
+// Every screen family keeps its strings in files of its own (`<area>.zh-CN.json`, `<area>.en.json`,
+// the tablet's in `zh-CN.json` / `en.json`), merged here so a new stage adds files, not lines here.
+type Strings = Record<string, unknown>;
+const files = import.meta.glob<Strings>('./*.json', { eager: true, import: 'default' });
+const merged = (suffix: string) => Object.assign({}, ...Object.entries(files)
+  .filter(([name]) => name.endsWith(`${suffix}.json`))
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([, strings]) => strings)) as Strings;
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -25,7 +30,7 @@ function applyDocumentLanguage(lng: string) {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...adminZhCN } }, en: { translation: { ...en, ...adminEn } } },
+  resources: { 'zh-CN': { translation: merged('zh-CN') }, en: { translation: merged('en') } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],
