@@ -1,0 +1,69 @@
+// 征集 Collection: windows, liaison stations, suggestions and their history.
+import { sql } from 'drizzle-orm';
+import { pgTable, text, integer, timestamp, bigserial, index, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+/** A period in which a body takes suggestions for a year's projects; windows of one body never overlap. */
+export const collectionWindows = pgTable('collection_windows', {
+  id: text('id').primaryKey(),
+  bodyId: text('body_id').notNull(),
+  year: integer('year').notNull(),
+  opensAt: instant('opens_at').notNull(),
+  closesAt: instant('closes_at').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+}, (t) => [index('collection_windows_body_idx').on(t.bodyId, t.opensAt)]);
+
+/** A representative liaison station (代表联络站): its QR poster is a channel of its own. */
+export const stations = pgTable('stations', {
+  id: text('id').primaryKey(),
+  bodyId: text('body_id').notNull(),
+  name: text('name').notNull(),
+  address: text('address'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+}, (t) => [index('stations_body_idx').on(t.bodyId)]);
+
+/**
+ * One suggestion (意见建议). `contact` is private: only an admin of the body reads it, in the inbox.
+ * `memberId` / `userId` say which representative or department user sent it; never shown publicly.
+ */
+export const suggestions = pgTable('suggestions', {
+  id: text('id').primaryKey(),
+  bodyId: text('body_id').notNull(),
+  year: integer('year').notNull(),
+  windowId: text('window_id').notNull(),
+  trackingCode: text('tracking_code').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  category: text('category').notNull(),
+  area: text('area'),
+  channel: text('channel').notNull(),
+  stationId: text('station_id'),
+  memberId: text('member_id'),
+  userId: text('user_id'),
+  contact: text('contact'),
+  /** received | merged | adopted | not_adopted | referred */
+  status: text('status').notNull().default('received'),
+  /** the reason shown on the tracking page for not_adopted / referred */
+  reason: text('reason'),
+  mergedInto: text('merged_into'),
+  projectId: text('project_id'),
+  /** 1 + every suggestion merged into this one (transitively) */
+  supporters: integer('supporters').notNull().default(1),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('suggestions_tracking_code_key').on(t.trackingCode),
+  index('suggestions_body_year_idx').on(t.bodyId, t.year, t.createdAt),
+  index('suggestions_project_idx').on(t.projectId).where(sql`project_id is not null`),
+  index('suggestions_merged_into_idx').on(t.mergedInto).where(sql`merged_into is not null`),
+]);
+
+/** The history a resident reads on the tracking page: one row per change of state, oldest first. */
+export const suggestionEvents = pgTable('suggestion_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  suggestionId: text('suggestion_id').notNull(),
+  at: instant('at').notNull().defaultNow(),
+  status: text('status').notNull(),
+  note: text('note'),
+}, (t) => [index('suggestion_events_suggestion_idx').on(t.suggestionId, t.id)]);
