@@ -11,6 +11,7 @@ import { bodyRoutes } from './bodies/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { meRoutes } from './auth/me.js';
 import { projectRoutes } from './collection/routes.js';
+import { collectionRoutes } from './collection/collection-routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { serveClient } from './http/static.js';
@@ -50,6 +51,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', bodyRoutes(ctx))
     .route('/', sessionRoutes(ctx))
     .route('/', projectRoutes(ctx))
+    .route('/', collectionRoutes(ctx))
     .route('/', ballotRoutes(ctx))
     .route('/', publicationRoutes(ctx));
   app.route('/api', api);

@@ -2,6 +2,7 @@ import type { Db, RawQuery } from './db/connect.js';
 import type { Secrets } from './secrets.js';
 import type { LiveHub } from './live/hub.js';
 import type { Throttle } from './auth/throttle.js';
+import type { PublicLimits } from './http/public-limits.js';
 import type { Principal } from './auth/tokens.js';
 
 /** What every route and service may use; created once per server process. */
@@ -13,6 +14,8 @@ export interface AppContext {
   secrets: Secrets;
   live: LiveHub;
   throttle: Throttle;
+  /** per-address limits on anonymous suggestions and look-ups */
+  publicLimits: PublicLimits;
   trustProxy: boolean;
 }
 

@@ -11,6 +11,7 @@ import { LiveHub } from './live/hub.js';
 import { createSocketServer } from './live/socket.js';
 import { frameCollector } from './live/frame.js';
 import { createThrottle, type Throttle } from './auth/throttle.js';
+import { createPublicLimits, type PublicLimitOptions } from './http/public-limits.js';
 import { createApp } from './app.js';
 import { securityHeaderEntries } from './http/headers.js';
 import type { AppContext } from './context.js';
@@ -26,6 +27,7 @@ export interface ServerOptions {
   clientDir?: string | null;
   trustProxy?: boolean;
   throttle?: Throttle;
+  publicLimits?: PublicLimitOptions;
   /** Reuse an open database (tests share one PGlite per file). */
   database?: Database;
   poolSize?: number;
@@ -48,7 +50,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const secrets = await loadSecrets(db);
   if (opts.adminPassword) await ensureAdmin(db, opts.adminPassword);
   const live = new LiveHub(db);
-  const ctx: AppContext = { db, query: database.query, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), trustProxy: !!opts.trustProxy };
+  const ctx: AppContext = { db, query: database.query, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), publicLimits: createPublicLimits(opts.publicLimits), trustProxy: !!opts.trustProxy };
   const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
   const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

@@ -2,6 +2,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { createThrottle } from '../../server/auth/throttle.js';
+import type { PublicLimitOptions } from '../../server/http/public-limits.js';
 import { openTestDatabase } from './database.js';
 import { Api } from '../../scripts/reliability/http.js';
 
@@ -15,11 +16,12 @@ export interface TestServer extends RunningServer {
 
 export const adminPassword = 'test-admin-password';
 
-export async function startTestServer(opts: { throttlePoints?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { throttlePoints?: number; publicLimits?: PublicLimitOptions } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const server = await startServer({
     port: 0, database, adminPassword, clientDir: null,
     throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }),
+    publicLimits: opts.publicLimits ?? { suggestionsPerHour: 100_000, lookupsPerMinute: 100_000 },
   });
   const sockets: Socket[] = [];
   const api = new Api(server.url);

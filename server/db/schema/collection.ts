@@ -50,6 +50,8 @@ export const suggestions = pgTable('suggestions', {
   projectId: text('project_id'),
   /** 1 + every suggestion merged into this one (transitively) */
   supporters: integer('supporters').notNull().default(1),
+  /** character bigrams of title, area and description (shared/similarity.ts): candidates for duplicates by index */
+  grams: text('grams').array().notNull().default(sql`'{}'::text[]`),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 }, (t) => [
@@ -57,6 +59,7 @@ export const suggestions = pgTable('suggestions', {
   index('suggestions_body_year_idx').on(t.bodyId, t.year, t.createdAt),
   index('suggestions_project_idx').on(t.projectId).where(sql`project_id is not null`),
   index('suggestions_merged_into_idx').on(t.mergedInto).where(sql`merged_into is not null`),
+  index('suggestions_grams_idx').using('gin', t.grams),
 ]);
 
 /** The history a resident reads on the tracking page: one row per change of state, oldest first. */

@@ -1,0 +1,124 @@
+// Submitting a suggestion (群众点单) and following it by its tracking code, without an account.
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/connect.js';
+import { members, projects, stations, suggestionEvents, suggestions, users } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import { conflict, invalid, notFound } from '../http/errors.js';
+import { staffCoversBody } from '../http/auth.js';
+import { writeAudit } from '../audit/log.js';
+import { findBody } from '../bodies/service.js';
+import type { Principal } from '../auth/tokens.js';
+import { indexGrams } from '../../shared/similarity.js';
+import type { SuggestionChannel, suggestionInput } from '../../shared/collection-schemas.js';
+import { openWindowOf } from './windows.js';
+import { isPublicProjectStatus } from './public-projects.js';
+
+// No 0/1/I/O: a code read aloud or copied by hand from a phone stays unambiguous. 32^14 = 2^70.
+const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export function newTrackingCode(): string {
+  const bytes = randomBytes(14);
+  let out = '';
+  for (const b of bytes) out += codeAlphabet[b & 31];
+  return out;
+}
+export const trackingCodePattern = /^[0-9A-Za-z]{10,16}$/;
+
+const fieldError = (field: string, message: string) => invalid(message, [{ field, message }]);
+
+/** Which channel a submission came by, checked against who sent it (API.md: each, else 422). */
+async function channelOf(db: DbOrTx, bodyId: string, input: z.infer<typeof suggestionInput>, who: Principal | null) {
+  const channel: SuggestionChannel = input.channel
+    ?? (input.stationId ? 'station' : who?.kind === 'member' ? 'rep' : who?.kind === 'staff' && who.role === 'department' ? 'department' : 'web');
+  if (input.stationId && channel !== 'station') throw fieldError('stationId', '只有联络站渠道可填写联络站 / stationId goes with channel station');
+  if (channel === 'station') {
+    if (!input.stationId) throw fieldError('stationId', '请注明联络站 / stationId is required for channel station');
+    const [s] = await db.select({ bodyId: stations.bodyId }).from(stations).where(eq(stations.id, input.stationId));
+    if (!s || s.bodyId !== bodyId) throw fieldError('stationId', '联络站不属于该人大 / no such station in this body');
+    return { channel, stationId: input.stationId, memberId: null, userId: null };
+  }
+  if (channel === 'rep') {
+    if (who?.kind !== 'member' || who.bodyId !== bodyId) throw fieldError('channel', '代表渠道需要本级人大代表登录 / channel rep needs a member of this body signed in');
+    const [m] = await db.select({ id: members.id }).from(members).where(eq(members.id, who.memberId));
+    if (!m) throw fieldError('channel', '代表不存在 / unknown member');
+    return { channel, stationId: null, memberId: who.memberId, userId: null };
+  }
+  if (channel === 'department') {
+    if (who?.kind !== 'staff' || who.role !== 'department' || !(await staffCoversBody(db, who, bodyId))) {
+      throw fieldError('channel', '部门渠道需要本级承办单位登录 / channel department needs a department user of this body');
+    }
+    return { channel, stationId: null, memberId: null, userId: who.userId };
+  }
+  return { channel, stationId: null, memberId: null, userId: who?.kind === 'staff' ? who.userId : null };
+}
+
+export async function submitSuggestion(ctx: AppContext, who: Principal | null, bodyId: string, input: z.infer<typeof suggestionInput>) {
+  await findBody(ctx.db, bodyId);
+  const source = await channelOf(ctx.db, bodyId, input, who);
+  return ctx.db.transaction(async (tx) => {
+    const window = await openWindowOf(tx, bodyId);
+    if (!window) throw conflict('collection_closed', '当前不在征集期内 / the collection window is not open');
+    const id = newId();
+    const trackingCode = newTrackingCode();
+    await tx.insert(suggestions).values({
+      id, bodyId, year: window.year, windowId: window.id, trackingCode,
+      title: input.title, description: input.description, category: input.category, area: input.area ?? null,
+      ...source, contact: input.contact ?? null, status: 'received', grams: indexGrams(input),
+    });
+    await tx.insert(suggestionEvents).values({ suggestionId: id, status: 'received', note: null });
+    // The contact and the sender stay out of the audit detail (QUALITY.md "personal data").
+    await writeAudit(tx, { actor: who, action: 'suggestion.received', subject: id, detail: { bodyId, year: window.year, channel: source.channel, category: input.category } });
+    return { id, trackingCode };
+  });
+}
+
+/** Follows merges to the suggestion that stands for this one now (at most a few hops). */
+async function rootOf(db: DbOrTx, s: typeof suggestions.$inferSelect) {
+  let current = s;
+  for (let hop = 0; current.mergedInto && hop < 20; hop++) {
+    const [next] = await db.select().from(suggestions).where(eq(suggestions.id, current.mergedInto));
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** GET /api/suggestions/:trackingCode: the resident's view. Never the contact, the member or the sender. */
+export async function trackSuggestion(ctx: AppContext, code: string) {
+  if (!trackingCodePattern.test(code)) throw notFound('建议');
+  const [s] = await ctx.db.select().from(suggestions).where(eq(suggestions.trackingCode, code.toUpperCase()));
+  if (!s) throw notFound('建议');
+  const history = await ctx.db.select({ at: suggestionEvents.at, status: suggestionEvents.status, note: suggestionEvents.note })
+    .from(suggestionEvents).where(eq(suggestionEvents.suggestionId, s.id)).orderBy(asc(suggestionEvents.id));
+  const root = await rootOf(ctx.db, s);
+  const [target] = s.mergedInto ? await ctx.db.select({ title: suggestions.title, trackingCode: suggestions.trackingCode }).from(suggestions).where(eq(suggestions.id, s.mergedInto)) : [];
+  const [p] = root.projectId ? await ctx.db.select().from(projects).where(eq(projects.id, root.projectId)) : [];
+  return {
+    trackingCode: s.trackingCode, title: s.title, category: s.category, area: s.area, bodyId: s.bodyId, year: s.year,
+    status: s.status, reason: s.reason, createdAt: new Date(s.createdAt).toISOString(),
+    history: history.map((h) => ({ at: new Date(h.at).toISOString(), status: h.status, note: h.note })),
+    ...(target ? { mergedInto: { title: target.title } } : {}),
+    ...(p && isPublicProjectStatus(p.status) ? { project: { id: p.id, title: p.title, status: p.status } } : {}),
+  };
+}
+
+/** GET /api/me/suggestions: what a representative or department user has sent, with tracking codes. */
+export async function mySuggestions(ctx: AppContext, who: Principal) {
+  const mine = who.kind === 'member' ? eq(suggestions.memberId, who.memberId) : who.kind === 'staff' ? eq(suggestions.userId, who.userId) : null;
+  if (!mine) return [];
+  const rows = await ctx.db.select().from(suggestions).where(mine).orderBy(asc(suggestions.createdAt)).limit(500);
+  return rows.map((s) => ({ id: s.id, trackingCode: s.trackingCode, title: s.title, category: s.category, status: s.status, createdAt: new Date(s.createdAt).toISOString() }));
+}
+
+/** Names for the inbox's channel column: which user sent a suggestion (staff only). */
+export async function senderNames(db: DbOrTx, rows: { memberId: string | null; userId: string | null }[]) {
+  const memberIds = [...new Set(rows.map((r) => r.memberId).filter((x): x is string => !!x))];
+  const userIds = [...new Set(rows.map((r) => r.userId).filter((x): x is string => !!x))];
+  const [ms, us] = await Promise.all([
+    memberIds.length ? db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, memberIds)) : [],
+    userIds.length ? db.select({ id: users.id, name: users.department, username: users.username }).from(users).where(and(inArray(users.id, userIds))) : [],
+  ]);
+  return new Map<string, string>([...ms.map((m) => [m.id, m.name] as const), ...us.map((u) => [u.id, u.name ?? u.username] as const)]);
+}

@@ -1,0 +1,93 @@
+// Collection windows (征集期): when a body takes suggestions for a year's projects.
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/connect.js';
+import { collectionWindows, suggestions } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import { conflict } from '../http/errors.js';
+import { writeAudit } from '../audit/log.js';
+import { findBody } from '../bodies/service.js';
+import type { windowInput } from '../../shared/collection-schemas.js';
+
+type WindowRow = typeof collectionWindows.$inferSelect;
+
+export const describeWindow = (w: WindowRow, now = Date.now()) => ({
+  id: w.id, bodyId: w.bodyId, year: w.year, opensAt: new Date(w.opensAt).toISOString(), closesAt: new Date(w.closesAt).toISOString(),
+  open: Date.parse(w.opensAt) <= now && now < Date.parse(w.closesAt),
+});
+
+export async function createWindow(ctx: AppContext, actor: StaffPrincipal, bodyId: string, input: z.infer<typeof windowInput>) {
+  await findBody(ctx.db, bodyId);
+  await assertStaffOfBody(ctx.db, actor, bodyId);
+  return ctx.db.transaction(async (tx) => {
+    // Two clerks creating windows at once must not both pass the overlap check.
+    await tx.execute(sql`select pg_advisory_xact_lock(7310101, hashtext(${bodyId}))`);
+    const overlapping = await tx.select({ id: collectionWindows.id }).from(collectionWindows).where(and(
+      eq(collectionWindows.bodyId, bodyId),
+      sql`${collectionWindows.opensAt} < ${input.closesAt}::timestamptz`,
+      sql`${input.opensAt}::timestamptz < ${collectionWindows.closesAt}`,
+    ));
+    if (overlapping.length) throw conflict('window_overlaps', '与已有征集期重叠 / overlaps another collection window');
+    const [w] = await tx.insert(collectionWindows).values({
+      id: newId(), bodyId, year: input.year, opensAt: input.opensAt, closesAt: input.closesAt,
+    }).returning();
+    await writeAudit(tx, { actor, action: 'collection.window_created', subject: w.id, detail: { bodyId, year: w.year, opensAt: w.opensAt, closesAt: w.closesAt } });
+    return describeWindow(w);
+  });
+}
+
+export async function listWindows(ctx: AppContext, actor: StaffPrincipal, bodyId: string) {
+  await findBody(ctx.db, bodyId);
+  await assertStaffOfBody(ctx.db, actor, bodyId);
+  const rows = await ctx.db.select().from(collectionWindows).where(eq(collectionWindows.bodyId, bodyId)).orderBy(asc(collectionWindows.opensAt));
+  return rows.map((w) => describeWindow(w));
+}
+
+/** The window open now, if any. */
+export async function openWindowOf(db: DbOrTx, bodyId: string, now = new Date()): Promise<WindowRow | null> {
+  const at = now.toISOString();
+  const [w] = await db.select().from(collectionWindows).where(and(
+    eq(collectionWindows.bodyId, bodyId), lte(collectionWindows.opensAt, at), gt(collectionWindows.closesAt, at),
+  )).limit(1);
+  return w ?? null;
+}
+
+/** The window a resident should see: of the given year; else open now, else the next to open, else the last. */
+async function windowToShow(db: DbOrTx, bodyId: string, year?: number): Promise<WindowRow | null> {
+  const mine = eq(collectionWindows.bodyId, bodyId);
+  if (year !== undefined) {
+    const [w] = await db.select().from(collectionWindows).where(and(mine, eq(collectionWindows.year, year))).orderBy(desc(collectionWindows.opensAt)).limit(1);
+    return w ?? null;
+  }
+  const open = await openWindowOf(db, bodyId);
+  if (open) return open;
+  const now = new Date().toISOString();
+  const [next] = await db.select().from(collectionWindows).where(and(mine, gt(collectionWindows.opensAt, now))).orderBy(asc(collectionWindows.opensAt)).limit(1);
+  if (next) return next;
+  const [last] = await db.select().from(collectionWindows).where(mine).orderBy(desc(collectionWindows.closesAt)).limit(1);
+  return last ?? null;
+}
+
+const countBy = (rows: { key: string | null; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key ?? '', Number(r.n)]));
+
+/** GET /api/public/bodies/:bodyId/collection: the window and counts only, never a suggestion's text. */
+export async function publicCollection(ctx: AppContext, bodyId: string, year?: number) {
+  await findBody(ctx.db, bodyId);
+  const w = await windowToShow(ctx.db, bodyId, year);
+  const y = year ?? w?.year;
+  if (y === undefined) return { window: null, received: 0, byCategory: {}, byChannel: {}, adopted: 0 };
+  const of = and(eq(suggestions.bodyId, bodyId), eq(suggestions.year, y));
+  const n = sql<number>`count(*)::int`;
+  const [byCategory, byChannel, [totals]] = await Promise.all([
+    ctx.db.select({ key: suggestions.category, n }).from(suggestions).where(of).groupBy(suggestions.category),
+    ctx.db.select({ key: suggestions.channel, n }).from(suggestions).where(of).groupBy(suggestions.channel),
+    ctx.db.select({ received: n, adopted: sql<number>`count(*) filter (where ${suggestions.status} = 'adopted')::int` }).from(suggestions).where(of),
+  ]);
+  const shown = w ? describeWindow(w) : null;
+  return {
+    window: shown && { year: shown.year, opensAt: shown.opensAt, closesAt: shown.closesAt, open: shown.open },
+    year: y, received: Number(totals.received), byCategory: countBy(byCategory), byChannel: countBy(byChannel), adopted: Number(totals.adopted),
+  };
+}

@@ -1,0 +1,53 @@
+// Inputs of the collection stage (征集), validated on the server and reused by the client's forms.
+import { z } from 'zod';
+import { categories, id, text } from './schemas.js';
+
+export const suggestionChannels = ['web', 'station', 'rep', 'department'] as const;
+export type SuggestionChannel = (typeof suggestionChannels)[number];
+export const suggestionStatuses = ['received', 'merged', 'adopted', 'not_adopted', 'referred'] as const;
+export type SuggestionStatus = (typeof suggestionStatuses)[number];
+
+/** An instant with its zone, as API.md asks (`2027-07-01T00:00:00+08:00`). */
+const instant = z.iso.datetime({ offset: true });
+const year = z.number().int().min(2000).max(2100);
+
+export const windowInput = z.strictObject({ year, opensAt: instant, closesAt: instant })
+  .refine((w) => Date.parse(w.closesAt) > Date.parse(w.opensAt), { message: '截止时间须晚于开始时间 / closesAt must be after opensAt', path: ['closesAt'] });
+
+export const stationInput = z.strictObject({ name: text(100), address: text(200).optional().nullable() });
+
+export const suggestionInput = z.strictObject({
+  title: text(100),
+  description: text(2000),
+  category: z.enum(categories),
+  area: text(100).optional().nullable(),
+  channel: z.enum(suggestionChannels).optional(),
+  stationId: id.optional().nullable(),
+  contact: text(100).optional().nullable(),
+});
+
+export const mergeInput = z.strictObject({ into: id });
+export const mergeManyInput = z.strictObject({ into: id, ids: z.array(id).min(1).max(500) });
+
+export const suggestionStatusInput = z.strictObject({
+  status: z.enum(['not_adopted', 'referred']),
+  reason: text(500),
+});
+export const suggestionStatusManyInput = suggestionStatusInput.extend({ ids: z.array(id).min(1).max(500) });
+
+const queryYear = z.coerce.number().int().min(2000).max(2100);
+
+export const inboxQuery = z.strictObject({
+  year: queryYear.optional(),
+  status: z.enum(suggestionStatuses).optional(),
+  category: z.enum(categories).optional(),
+  channel: z.enum(suggestionChannels).optional(),
+  stationId: id.optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['createdAt', '-createdAt', 'supporters', '-supporters']).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export const similarTextQuery = z.strictObject({ text: z.string().trim().min(1).max(200) });
+export const yearQuery = z.strictObject({ year: queryYear.optional() });
