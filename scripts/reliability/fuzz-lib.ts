@@ -35,6 +35,10 @@ export interface World {
     /** S1 open: D1 draft, O1 open (per_candidate), X1 cancelled; S2: C2 closed, P2 published, O2 open (choose_n); S3: O3 satisfaction; S4: O4 named motion; S5 ended */
     sessions: { S1: string; S2: string; S3: string; S4: string; S5: string };
     ballots: { D1: string; O1: string; X1: string; C2: string; P2: string; O2: string; O3: string; O4: string };
+    /** B's collection window is open; Q1, Q2 received, Q3 merged into Q2; T1 the tracking code of Q1 */
+    stations: string[];
+    suggestions: { Q1: string; Q2: string; Q3: string };
+    trackingCodes: string[];
   };
   usernames: string[];
   codes: string[];
@@ -114,6 +118,13 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
   await open(O4);
   const screenS1 = (await api.ok('POST', `/api/sessions/${S1}/screen-token`, p)).token as string;
 
+  const day = 86_400_000;
+  await api.ok('POST', `/api/bodies/${bodyB}/collection`, { ...t, json: { year: 2027, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString() } });
+  const station = (await api.ok('POST', `/api/bodies/${bodyB}/stations`, { ...t, json: { name: '城关镇代表联络站' } })).id as string;
+  const suggest = (title: string) => api.ok('POST', `/api/bodies/${bodyB}/suggestions`, { ...t, json: { title, description: '说明', category: '交通出行' } });
+  const [Q1, Q2, Q3] = [await suggest('幸福路口加装信号灯'), await suggest('幸福路路口红绿灯'), await suggest('幸福路交叉口信号灯')];
+  await api.ok('POST', `/api/suggestions/${Q3.id}/merge`, { ...t, json: { into: Q2.id } });
+
   const rootUserId = users.length ? (await api.ok('GET', '/api/me', { token: root })).user.id as string : '';
   return {
     tokens: { root, adminB, presiderB, deptB, adminO, screenS1, members },
@@ -121,6 +132,7 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
     ids: {
       bodyB, bodyO, users, members: created.map((m) => m.id), projects,
       sessions: { S1, S2, S3, S4, S5 }, ballots: { D1, O1, X1, C2, P2, O2, O3, O4 },
+      stations: [station], suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
     },
     usernames,
     codes: created.map((m) => m.code),
@@ -498,9 +510,54 @@ export function endpoints(w: World): Endpoint[] {
     { method: 'GET', path: '/api/ballots/:id/result.jws', params: { id: Object.values(B) }, allowed: 'public' },
     { method: 'GET', path: '/api/public/keys', allowed: 'public' },
     { method: 'GET', path: '/api/public/bodies/:bodyId/results', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public' },
+    ...collectionEndpoints(w, { staffB, adminsB, notStaff }),
   ];
   void allIds;
   return list;
+}
+
+/** The collection stage: windows, stations, suggestions, the inbox (API.md "Collection and screening"). */
+function collectionEndpoints(w: World, g: { staffB: string[]; adminsB: string[]; notStaff: string[] }): Endpoint[] {
+  const T = w.tokens;
+  const I = w.ids;
+  const Q = I.suggestions;
+  const onlyAdmins = [T.presiderB, T.deptB, T.adminO, ...g.notStaff];
+  const instant = (value: string): Field => ({ valid: fc.constant(value), invalid: fc.oneof(fc.constantFrom('2091-13-01T00:00:00+08:00', '2091-01-01T00:00:00', 'tomorrow', '2091-01-01', ''), nonString, fc.constant(null)) });
+  const windowSpec: ObjectSpec = { fields: { year: int(2000, 2100), opensAt: instant('2091-01-01T00:00:00+08:00'), closesAt: instant('2091-02-01T00:00:00+08:00') },
+    alsoInvalid: fc.constant({ year: 2091, opensAt: '2091-02-01T00:00:00+08:00', closesAt: '2091-01-01T00:00:00+08:00' }) };
+  const categoriesShown = ['教育', '交通出行', '养老服务', '其他'];
+  const suggestionSpec: ObjectSpec = { fields: {
+    title: text(100), description: text(2000), category: enumOf(categoriesShown), area: text(100, { optional: true, nullable: true }),
+    channel: enumOf(['web', 'station'], { optional: true }), stationId: idField(I.stations, { optional: true, nullable: true, checked: true }), contact: text(100, { optional: true, nullable: true }),
+  }, valid: fc.tuple(validText(100), validText(2000), fc.constantFrom(...categoriesShown)).map(([title, description, category]) => ({ title, description, category })) };
+  const ids = (valid: string[]) => array(idField(valid, { checked: true }), 1, 500, { unique: true });
+  const statusFields = { status: enumOf(['not_adopted', 'referred']), reason: text(500) };
+  const inboxQuery = { year: int(2000, 2100, { optional: true }), q: text(100, { optional: true }) };
+  return [
+    { method: 'POST', path: '/api/bodies/:bodyId/collection', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: onlyAdmins, json: [windowSpec],
+      state: fc.constantFrom(...g.adminsB).map((token) => ({ params: { bodyId: I.bodyB }, token, body: { year: 2027, opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() } })) },
+    { method: 'GET', path: '/api/bodies/:bodyId/collection', params: { bodyId: [I.bodyB] }, allowed: g.staffB, refused: [T.deptB, T.adminO, ...g.notStaff] },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/collection', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public', query: { year: int(2000, 2100, { optional: true }) } },
+    { method: 'POST', path: '/api/bodies/:bodyId/stations', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: onlyAdmins,
+      json: [{ fields: { name: text(100), address: text(200, { optional: true, nullable: true }) } }] },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/stations', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public' },
+    // Anyone may suggest while the window is open: every request the fuzzer sends here is malformed.
+    { method: 'POST', path: '/api/bodies/:bodyId/suggestions', params: { bodyId: [I.bodyB] }, allowed: 'public', json: [suggestionSpec],
+      state: fc.constantFrom('rep', 'department').map((channel) => ({ params: { bodyId: I.bodyB }, token: '', body: { title: '建议', description: '说明', category: '其他', channel } })) },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/similar', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public', query: { text: text(200) } },
+    { method: 'GET', path: '/api/me/suggestions', allowed: [...g.staffB, T.deptB, T.adminO, ...g.notStaff] },
+    { method: 'GET', path: '/api/suggestions/:code', params: { code: I.trackingCodes }, allowed: 'public' },
+    { method: 'GET', path: '/api/bodies/:bodyId/suggestions', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: onlyAdmins, query: inboxQuery },
+    { method: 'GET', path: '/api/suggestions/:id/similar', params: { id: [Q.Q1, Q.Q2] }, allowed: g.adminsB, refused: onlyAdmins },
+    { method: 'POST', path: '/api/suggestions/:id/merge', params: { id: [Q.Q1] }, allowed: g.adminsB, refused: onlyAdmins, json: [{ fields: { into: idField([Q.Q2], { checked: true }) } }],
+      state: fc.tuple(fc.constantFrom(...g.adminsB), fc.constantFrom([Q.Q3, Q.Q2], [Q.Q1, Q.Q1], [Q.Q1, Q.Q3])).map(([token, [id, into]]) => ({ params: { id }, token, body: { into } })) },
+    { method: 'POST', path: '/api/bodies/:bodyId/suggestions/merge', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: onlyAdmins,
+      json: [{ fields: { into: idField([Q.Q2], { checked: true }), ids: ids([Q.Q1]) } }] },
+    { method: 'PUT', path: '/api/suggestions/:id/status', params: { id: [Q.Q1] }, allowed: g.adminsB, refused: onlyAdmins, json: [{ fields: statusFields }],
+      state: fc.constantFrom(...g.adminsB).map((token) => ({ params: { id: Q.Q3 }, token, body: { status: 'referred', reason: '转交' } })) },
+    { method: 'POST', path: '/api/bodies/:bodyId/suggestions/status', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: onlyAdmins,
+      json: [{ fields: { ids: ids([Q.Q1]), ...statusFields } }] },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -572,7 +629,7 @@ function fillPath(e: Endpoint, params: Record<string, string>) {
 
 export function requestArbitrary({ world, endpoints: list }: RequestOptions): Arb<FuzzRequest> {
   const W = world;
-  const allIds = [W.ids.bodyB, W.ids.bodyO, ...W.ids.users, ...W.ids.members, ...W.ids.projects, ...Object.values(W.ids.sessions), ...Object.values(W.ids.ballots)];
+  const allIds = [W.ids.bodyB, W.ids.bodyO, ...W.ids.users, ...W.ids.members, ...W.ids.projects, ...Object.values(W.ids.sessions), ...Object.values(W.ids.ballots), ...Object.values(W.ids.suggestions)];
   const typeOf = new Map<string, string>();
   for (const id of [W.ids.bodyB, W.ids.bodyO]) typeOf.set(id, 'body');
   for (const id of W.ids.users) typeOf.set(id, 'user');
@@ -580,6 +637,7 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
   for (const id of W.ids.projects) typeOf.set(id, 'project');
   for (const id of Object.values(W.ids.sessions)) typeOf.set(id, 'session');
   for (const id of Object.values(W.ids.ballots)) typeOf.set(id, 'ballot');
+  for (const id of Object.values(W.ids.suggestions)) typeOf.set(id, 'suggestion');
   const allTokens = [W.tokens.root, W.tokens.adminB, W.tokens.presiderB, W.tokens.deptB, W.tokens.adminO, W.tokens.screenS1, ...W.tokens.members];
 
   return fc.constantFrom(...list).chain((e) => {

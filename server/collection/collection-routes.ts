@@ -56,15 +56,15 @@ export function collectionRoutes(ctx: AppContext) {
     })
     .post('/bodies/:bodyId/suggestions/merge', async (c) => {
       const actor = requireStaff(c, ['admin']);
-      pathId(c, 'bodyId');
+      const bodyId = pathId(c, 'bodyId');
       const { into, ids } = await readJson(c, mergeManyInput);
-      return c.json(await mergeSuggestions(ctx, actor, ids, into));
+      return c.json(await mergeSuggestions(ctx, actor, ids, into, bodyId));
     })
     .post('/bodies/:bodyId/suggestions/status', async (c) => {
       const actor = requireStaff(c, ['admin']);
-      pathId(c, 'bodyId');
+      const bodyId = pathId(c, 'bodyId');
       const { ids, status, reason } = await readJson(c, suggestionStatusManyInput);
-      return c.json(await setSuggestionStatus(ctx, actor, ids, status, reason));
+      return c.json(await setSuggestionStatus(ctx, actor, ids, status, reason, bodyId));
     })
     .get('/suggestions/:code', async (c) => {
       await ctx.publicLimits.lookup(address(c));

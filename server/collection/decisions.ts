@@ -6,15 +6,21 @@ import { suggestionEvents, suggestions } from '../db/schema.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { writeAudit } from '../audit/log.js';
+import { findBody } from '../bodies/service.js';
 import { describeForStaff } from './inbox.js';
 
 type Row = typeof suggestions.$inferSelect;
 
-/** Locks the rows in id order (no deadlock between two clerks) and checks they exist and are staff's. */
-async function lockSuggestions(tx: Tx, actor: StaffPrincipal, ids: string[]): Promise<Map<string, Row>> {
+/**
+ * Locks the rows in id order (no deadlock between two clerks) and checks they exist, are the staff's,
+ * and, when the request names a body (the bulk routes), belong to it.
+ */
+async function lockSuggestions(tx: Tx, actor: StaffPrincipal, ids: string[], bodyId?: string): Promise<Map<string, Row>> {
+  if (bodyId) await findBody(tx, bodyId);
   const unique = [...new Set(ids)].sort();
   const rows = await tx.select().from(suggestions).where(inArray(suggestions.id, unique)).orderBy(asc(suggestions.id)).for('update');
   if (rows.length !== unique.length) throw notFound('建议');
+  if (bodyId && rows.some((r) => r.bodyId !== bodyId)) throw invalid('建议不属于该人大 / a suggestion of another body', [{ field: 'ids', message: 'other body' }]);
   for (const bodyId of new Set(rows.map((r) => r.bodyId))) await assertStaffOfBody(tx, actor, bodyId);
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -26,9 +32,9 @@ const undecidable = (s: Row) => {
 };
 
 /** Merges each source into `intoId`: the target gains their supporters; each source's page names the target. */
-export async function mergeSuggestions(ctx: AppContext, actor: StaffPrincipal, sourceIds: string[], intoId: string) {
+export async function mergeSuggestions(ctx: AppContext, actor: StaffPrincipal, sourceIds: string[], intoId: string, bodyId?: string) {
   return ctx.db.transaction(async (tx) => {
-    const rows = await lockSuggestions(tx, actor, [...sourceIds, intoId]);
+    const rows = await lockSuggestions(tx, actor, [...sourceIds, intoId], bodyId);
     const target = rows.get(intoId)!;
     if (sourceIds.includes(intoId)) throw invalid('不能合并到自身 / cannot merge into itself', [{ field: 'into', message: 'same suggestion' }]);
     if (target.status === 'merged') throw invalid('目标建议已被合并 / the target is itself merged', [{ field: 'into', message: 'merged' }]);
@@ -50,9 +56,9 @@ export async function mergeSuggestions(ctx: AppContext, actor: StaffPrincipal, s
 }
 
 /** Closes suggestions as not_adopted or referred; the reason is shown on their tracking pages. */
-export async function setSuggestionStatus(ctx: AppContext, actor: StaffPrincipal, ids: string[], status: 'not_adopted' | 'referred', reason: string) {
+export async function setSuggestionStatus(ctx: AppContext, actor: StaffPrincipal, ids: string[], status: 'not_adopted' | 'referred', reason: string, bodyId?: string) {
   return ctx.db.transaction(async (tx) => {
-    const rows = await lockSuggestions(tx, actor, ids);
+    const rows = await lockSuggestions(tx, actor, ids, bodyId);
     const out = [];
     for (const s of rows.values()) {
       const refusal = undecidable(s);

@@ -2,7 +2,7 @@
 // /api/bodies, and each ballot's /result, /box and /result.jws — never holds a sign-in code, a password
 // hash, a key hash, a server secret, a submission key, a member id next to a receipt, or any count of a
 // ballot that is not published (the live tally while open, the result once closed but not yet published).
-// (Suggestion contacts: the collection endpoints are not built yet, so they are not checked here.)
+// Nor a suggestion's private contact, or which representative sent it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -15,6 +15,8 @@ const sentKeys: string[] = [];
 const receipts: string[] = [];
 const ids = { selection: '', satisfaction: '', named: '', closedUnpublished: '', open: '' };
 let regenerated = '';
+const contacts = ['13912345678', 'resident@example.cn'];
+const trackingCodes: string[] = [];
 
 async function runBallot(json: object, choices: (i: number) => unknown, end: 'published' | 'closed' | 'open') {
   const p = { token: hall.presiderToken };
@@ -42,6 +44,13 @@ beforeAll(async () => {
   ids.closedUnpublished = await runBallot({ kind: 'motion', title: '未公布', question: '通过？' }, (i) => ({ vote: i % 2 ? 'yes' : 'no' }), 'closed');
   ids.open = await runBallot({ kind: 'selection', title: '进行中', projectIds: [c, d], seats: 1 }, () => ({ [c]: 'yes', [d]: 'no' }), 'open');
   regenerated = ok(await server.call('POST', `/api/members/${hall.members[9].id}/code`, { token: server.adminToken })).code;
+  const day = 86_400_000;
+  ok(await server.call('POST', `/api/bodies/${hall.bodyId}/collection`, { token: server.adminToken, json: { year: 2027, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString() } }));
+  const station = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/stations`, { token: server.adminToken, json: { name: '联络站' } }));
+  const suggest = async (json: object, token?: string) => trackingCodes.push(ok(await server.call('POST', `/api/bodies/${hall.bodyId}/suggestions`, { token, json: { title: '幸福路口加装信号灯', description: '过马路危险', category: '交通出行', ...json } })).trackingCode);
+  await suggest({ contact: contacts[0] });
+  await suggest({ contact: contacts[1], channel: 'station', stationId: station.id });
+  await suggest({ contact: contacts[0] }, hall.members[1].token);
 }, 90_000);
 afterAll(async () => { await server?.close(); });
 
@@ -51,6 +60,9 @@ async function publicReads() {
     '/api/bodies', '/api/public/keys',
     `/api/public/bodies/${hall.bodyId}/projects`, `/api/public/bodies/${hall.bodyId}/projects?year=2027`, `/api/public/bodies/${hall.bodyId}/results`,
     ...Object.values(ids).flatMap((id) => [`/api/ballots/${id}/result`, `/api/ballots/${id}/box`, `/api/ballots/${id}/result.jws`]),
+    `/api/public/bodies/${hall.bodyId}/collection`, `/api/public/bodies/${hall.bodyId}/stations`,
+    `/api/public/bodies/${hall.bodyId}/similar?text=${encodeURIComponent('幸福路信号灯')}`,
+    ...trackingCodes.map((code) => `/api/suggestions/${code}`),
   ];
   const out: { path: string; status: number; text: string }[] = [];
   for (const path of paths) {
@@ -71,7 +83,7 @@ describe('what the public can read', () => {
   it('never holds a code, a hash, a secret, a submission key, or a member id beside a receipt', async () => {
     const reads = await publicReads();
     const texts = reads.filter((r) => r.status === 200);
-    expect(texts.length).toBeGreaterThanOrEqual(9);
+    expect(texts.length).toBeGreaterThanOrEqual(15);
     const forbidden: [string, string[]][] = [
       ['sign-in code', [...hall.members.map((m) => m.code), regenerated]],
       ['password hash', await column('select password_hash as v from users')],
@@ -79,6 +91,7 @@ describe('what the public can read', () => {
       ['roll key hash', await column('select key_hash as v from ballot_roll')],
       ['server secret', await column('select value as v from server_secrets where name <> \'signing_public_key\'')],
       ['submission key', sentKeys],
+      ['suggestion contact', contacts],
     ];
     const privateJwk = JSON.parse((await column('select value as v from server_secrets where name = \'signing_key\''))[0]);
     forbidden.push(['signing key (d)', [privateJwk.d]]);

@@ -54,6 +54,12 @@ let codes: string[] = [];
 let projectIds: string[] = [];
 let presiderName = '';
 const ballots = { open: '', closed: '', published: '' };
+let tracked = { id: '', trackingCode: '' };
+let windowSlot = 0;
+/** A suggestion of B (its window is open), sent by the deployment admin. */
+async function newSuggestion(title = '幸福路口加装信号灯') {
+  return ok(await call('POST', `/api/bodies/${B}/suggestions`, server.adminToken, { json: { title, description: '说明', category: '交通出行' } })) as { id: string; trackingCode: string };
+}
 const uniq = (p: string) => `${p}${randomBytes(4).toString('hex')}`;
 const call = (method: string, path: string, token: string, o: { json?: unknown; csv?: string } = {}) =>
   server.call(method, path, {
@@ -109,6 +115,8 @@ beforeAll(async () => {
   ballots.published = await ballotIn(S, 'published');
   ballots.open = await ballotIn(S, 'open');
   tokens.screen = ok(await call('POST', `/api/sessions/${S}/screen-token`, tokens.presider)).token;
+  ok(await call('POST', `/api/bodies/${B}/collection`, root, { json: { year: 2027, opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() } }));
+  tracked = await newSuggestion();
   tokens.none = await new SignJWT({ knd: 'staff', role: 'admin', bod: B, usr: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('minsheng').setSubject('x')
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(server.ctx.secrets.tokenKey);
   tokens.public = '';
@@ -132,6 +140,32 @@ const table: Row[] = [
   { method: 'POST', route: '/api/bodies/:bodyId/projects', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/projects`, json: { year: 2027, title: '新项目', description: '说明', category: '教育', department: '教育局' } }) },
   { method: 'GET', route: '/api/bodies/:bodyId/projects', allowed: ['admin', 'presider', 'department'], request: () => ({ path: `/api/bodies/${B}/projects` }), note: 'not in API.md (staff list, drafts included)' },
   { method: 'GET', route: '/api/public/bodies/:bodyId/projects', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/projects?year=2027` }) },
+  { method: 'POST', route: '/api/bodies/:bodyId/collection', allowed: ['admin'], fresh: true, request: () => {
+    const opens = Date.UTC(2090, 0, 1) + windowSlot++ * 2 * 86_400_000;
+    return { path: `/api/bodies/${B}/collection`, json: { year: 2090, opensAt: new Date(opens).toISOString(), closesAt: new Date(opens + 86_400_000).toISOString() } };
+  } },
+  { method: 'GET', route: '/api/bodies/:bodyId/collection', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/collection` }), note: 'not in API.md (the windows, for staff)' },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/collection', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/collection` }) },
+  { method: 'POST', route: '/api/bodies/:bodyId/stations', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/stations`, json: { name: uniq('联络站') } }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/stations', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/stations` }) },
+  { method: 'POST', route: '/api/bodies/:bodyId/suggestions', allowed: everyone, request: () => ({ path: `/api/bodies/${B}/suggestions`, json: { title: '建议增设公交站', description: '说明', category: '交通出行' } }),
+    note: 'public; a member\'s token makes it channel rep, a department user\'s channel department' },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/similar', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/similar?text=${encodeURIComponent('信号灯')}` }) },
+  { method: 'GET', route: '/api/me/suggestions', allowed: signedIn, request: () => ({ path: '/api/me/suggestions' }), note: 'not in API.md (what the caller sent)' },
+  { method: 'GET', route: '/api/suggestions/:code', allowed: everyone, request: () => ({ path: `/api/suggestions/${tracked.trackingCode}` }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/suggestions', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/suggestions?year=2027` }) },
+  { method: 'GET', route: '/api/suggestions/:id/similar', allowed: ['admin'], request: () => ({ path: `/api/suggestions/${tracked.id}/similar` }) },
+  { method: 'POST', route: '/api/suggestions/:id/merge', allowed: ['admin'], fresh: true, request: async () => {
+    const [a, b] = [await newSuggestion(), await newSuggestion()];
+    return { path: `/api/suggestions/${a.id}/merge`, json: { into: b.id } };
+  } },
+  { method: 'POST', route: '/api/bodies/:bodyId/suggestions/merge', allowed: ['admin'], fresh: true, request: async () => {
+    const [a, b] = [await newSuggestion(), await newSuggestion()];
+    return { path: `/api/bodies/${B}/suggestions/merge`, json: { into: b.id, ids: [a.id] } };
+  }, note: 'not in API.md (merge several at once)' },
+  { method: 'PUT', route: '/api/suggestions/:id/status', allowed: ['admin'], fresh: true, request: async () => ({ path: `/api/suggestions/${(await newSuggestion()).id}/status`, json: { status: 'referred', reason: '转交县交通局' } }) },
+  { method: 'POST', route: '/api/bodies/:bodyId/suggestions/status', allowed: ['admin'], fresh: true,
+    request: async () => ({ path: `/api/bodies/${B}/suggestions/status`, json: { ids: [(await newSuggestion()).id], status: 'not_adopted', reason: '不属于民生实事范围' } }), note: 'not in API.md (several at once)' },
   // Sessions and check-in
   { method: 'POST', route: '/api/bodies/:bodyId/sessions', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/sessions`, json: { name: uniq('会议'), kind: 'congress', memberIds: [memberIds[0]] } }) },
   { method: 'GET', route: '/api/bodies/:bodyId/sessions', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/sessions` }), note: 'not in API.md' },
