@@ -6,6 +6,7 @@ import { newId } from '../db/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
 import type { Secrets } from '../secrets.js';
+import { seedCollection } from './collection.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
 
 export const demoLogins = {
@@ -69,6 +70,7 @@ export async function seedDemo(db: Db, secrets: Secrets, opts: { adminPassword?:
       category: p.category, department: p.department, investment: p.investment, targets: [], status: 'selected',
     }));
     await tx.insert(projects).values([...projectRows, ...doneRows]);
+    await seedCollection(tx, countyId, projectRows);
 
     await tx.insert(sessions).values([
       { id: sessionId, bodyId: countyId, name: '清河县第十八届人民代表大会第五次会议', kind: 'congress', state: 'open', quorumNum: 2, quorumDen: 3, quorumStrict: false },
