@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/log.js';
 import { findBody } from '../bodies/service.js';
 import { bodyAndDescendants } from '../publication/routes.js';
 import type { projectInput } from '../../shared/schemas.js';
+import { adoptSuggestions, supportersOf } from './adopt.js';
 
 type ProjectRow = typeof projects.$inferSelect;
 
@@ -24,8 +25,9 @@ export async function createProject(ctx: AppContext, actor: StaffPrincipal, body
       id: newId(), bodyId, year: input.year, title: input.title, description: input.description, category: input.category,
       department: input.department, investment: input.investment ?? null, targets: input.targets ?? [], status: 'draft',
     }).returning();
-    await writeAudit(tx, { actor, action: 'project.created', subject: p.id, detail: { title: p.title, bodyId } });
-    return describeProject(p);
+    await adoptSuggestions(tx, p, input.suggestionIds ?? []);
+    await writeAudit(tx, { actor, action: 'project.created', subject: p.id, detail: { title: p.title, bodyId, suggestions: input.suggestionIds?.length ?? 0 } });
+    return { ...describeProject(p), supporters: (await supportersOf(tx, [p.id])).get(p.id) ?? 0, suggestionIds: input.suggestionIds ?? [] };
   });
 }
 
@@ -33,7 +35,9 @@ export async function listProjects(ctx: AppContext, actor: StaffPrincipal, bodyI
   await findBody(ctx.db, bodyId);
   await assertStaffOfBody(ctx.db, actor, bodyId);
   const where = year === undefined ? eq(projects.bodyId, bodyId) : and(eq(projects.bodyId, bodyId), eq(projects.year, year));
-  return (await ctx.db.select().from(projects).where(where).orderBy(asc(projects.createdAt))).map(describeProject);
+  const rows = await ctx.db.select().from(projects).where(where).orderBy(asc(projects.createdAt));
+  const supporters = await supportersOf(ctx.db, rows.map((p) => p.id));
+  return rows.map((p) => ({ ...describeProject(p), supporters: supporters.get(p.id) ?? 0 }));
 }
 
 /** Projects the public may read: those past the draft stage (candidates, selected, …). */
