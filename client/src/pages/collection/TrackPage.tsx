@@ -46,7 +46,7 @@ export default function TrackPage() {
               {s.history.map((h, i) => (
                 <li key={i} className="timeline__item" data-testid="track-event">
                   <time dateTime={h.at}>{fmt.date(h.at)}</time>
-                  <span>{t(`suggestionEvent.${h.status}`)}{h.note ? `：${h.note}` : ''}</span>
+                  <span>{t(`suggestionEvent.${h.status}`)}{h.note ? `${t('collection.sep')}${h.note}` : ''}</span>
                 </li>
               ))}
             </ol>

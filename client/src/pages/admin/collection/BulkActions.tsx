@@ -3,24 +3,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../../api';
-import { ErrorBox, Notice } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/Feedback';
 import { categories } from '../../../../../shared/schemas';
 import { useAdopt, useDecide, useMerge, type InboxItem } from './inboxApi';
 
 type Mode = 'merge' | 'decide' | 'adopt' | null;
 
-export function BulkActions({ token, body, year, selected, onDone }: { token: string; body: Body; year?: number; selected: InboxItem[]; onDone: () => void }) {
+export function BulkActions({ token, body, year, selected, onDone }: { token: string; body: Body; year?: number; selected: InboxItem[]; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>(null);
   const strongest = [...selected].sort((a, b) => b.supporters - a.supporters)[0];
   const [into, setInto] = useState(strongest.id);
   const [reason, setReason] = useState('');
   const [project, setProject] = useState({ title: strongest.title, category: strongest.category, department: '', description: strongest.description });
-  const [done, setDone] = useState('');
   const merge = useMerge(token, body.id);
   const decide = useDecide(token, body.id);
   const adopt = useAdopt(token, body.id);
-  const finish = (message: string) => { setDone(message); setMode(null); onDone(); };
+  const finish = (message: string) => { setMode(null); onDone(message); };
   const ids = selected.map((s) => s.id);
   const error = merge.error ?? decide.error ?? adopt.error;
 
@@ -32,7 +31,6 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
         <button type="button" className="btn btn--secondary btn--sm" onClick={() => setMode('adopt')} data-testid="bulk-adopt">{t('inbox.adopt')}</button>
         <button type="button" className="btn btn--ghost btn--sm" onClick={() => setMode('decide')} data-testid="bulk-decide">{t('inbox.decline')}</button>
       </div>
-      {done ? <Notice kind="ok" testId="bulk-done">{done}</Notice> : null}
       <ErrorBox error={error} testId="bulk-error" />
       {mode === 'merge' ? (
         <form className="inline-form inline-form--wrap" onSubmit={(e) => { e.preventDefault(); merge.mutate({ into, ids: ids.filter((i) => i !== into) }, { onSuccess: (r) => finish(t('inbox.merged', { supporters: r.supporters })) }); }}>

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';
 import type { Body } from '../../../api';
-import { ErrorBox } from '../../../components/Feedback';
+import { ErrorBox, Notice } from '../../../components/Feedback';
 import { DataTable, selectColumn } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 import { categories } from '../../../../../shared/schemas';
@@ -32,6 +32,7 @@ export function SuggestionsPanel({ token, body }: { token: string; body: Body })
   const inbox = useInbox(token, body.id, filters);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [focus, setFocus] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
@@ -98,7 +99,8 @@ export function SuggestionsPanel({ token, body }: { token: string; body: Body })
         {facetSelect('stationId', (stations.data ?? []).map((s) => s.id), (v) => stationName.get(v) ?? v)}
       </form>
       <ErrorBox error={inbox.error} />
-      {selected.length ? <BulkActions token={token} body={body} year={inbox.data?.year} selected={selected} onDone={() => setSelection({})} /> : null}
+      {notice ? <Notice kind="ok" testId="bulk-done">{notice}</Notice> : null}
+      {selected.length ? <BulkActions token={token} body={body} year={inbox.data?.year} selected={selected} onDone={(m) => { setNotice(m); setSelection({}); }} /> : null}
       <DataTable caption={t('inbox.caption')} columns={columns} rows={rows} total={inbox.data?.total ?? 0} loading={inbox.isFetching}
         page={{ offset: filters.offset, limit: filters.limit }} onPage={(p) => set({ offset: String(p.offset) })}
         sorting={sorting} onSorting={(s) => set({ sort: s[0] ? `${s[0].desc ? '-' : ''}${s[0].id}` : undefined })}
