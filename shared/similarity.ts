@@ -86,9 +86,13 @@ export function indexGrams(s: SuggestionText): string[] {
 
 /** Ranks candidates by similarity to `target`, best first, keeping those at or above `min`. */
 export function rankSimilar<T extends SuggestionText>(target: SuggestionText, candidates: T[], limit: number, min = 0.1): (T & { score: number })[] {
-  const t = suggestionGrams(target);
+  return rankByGrams(suggestionGrams(target), candidates.map((c) => ({ ...c, grams: suggestionGrams(c) })), limit, min);
+}
+
+/** The same, for candidates whose grams are already known (an index keeps them). */
+export function rankByGrams<T extends { grams: SuggestionGrams }>(t: SuggestionGrams, candidates: T[], limit: number, min = 0.1): (T & { score: number })[] {
   return candidates
-    .map((c) => ({ ...c, score: suggestionSimilarity(t, suggestionGrams(c)) }))
+    .map((c) => ({ ...c, score: suggestionSimilarity(t, c.grams) }))
     .filter((c) => c.score >= min)
     .sort((x, y) => y.score - x.score)
     .slice(0, limit);

@@ -1,6 +1,7 @@
 // `npm run bench`            the voting burst: 3,000 members, 3,000 sockets, F P F P … F against the floor.
 // `npm run bench -- --reads` public reads (published result, public projects) against a bare "hello".
 // `npm run bench -- --startup` embedded start (npm start, fresh and restarted) and the tablet's JavaScript size.
+// `npm run bench -- --suggestions` duplicates at 50,000 suggestions in one body-year (scripts/bench/suggestions.ts).
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
 //          --cpu-prof (profile the server child; .cpuprofile files in .bench/profiles/)
@@ -18,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { RemoteHall } from './remote-hall.js';
 import { startupBench } from './startup.js';
+import { suggestionsBench } from './suggestions.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, pool, sleep, startChild, timed,
   type BurstResult, type Child, type PreparedRequest,
@@ -449,6 +451,10 @@ async function readsBench(db: BenchDatabase) {
 async function main() {
   if (flag('--startup')) {
     await startupBench(root, num('--rounds', 3), say);
+    process.exit(0);
+  }
+  if (flag('--suggestions')) {
+    await suggestionsBench(say, num('--count', 50_000), num('--samples', 300));
     process.exit(0);
   }
   say(`Minsheng benchmark — ${os.cpus().length} cores, Node ${process.version}${CPU_PROF ? ', server profiled (--cpu-prof)' : ''}`);

@@ -1,44 +1,35 @@
-// Likely duplicates: candidates picked by the GIN index on bigrams (`grams && …`), the most overlapping
-// first, then scored exactly by the shared rule (shared/similarity.ts).
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+// Likely duplicates: candidates from the body-year's bigram index (similar-index.ts), scored exactly by the
+// shared rule (shared/similarity.ts); the state of the few answered is read fresh from the table.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import type { DbOrTx } from '../db/connect.js';
 import { projects, suggestions } from '../db/schema.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { notFound } from '../http/errors.js';
 import { findBody } from '../bodies/service.js';
 import { bodyAndDescendants } from '../publication/routes.js';
-import { indexGrams, rankSimilar, type SuggestionText } from '../../shared/similarity.js';
-import { toTextArray } from './inbox.js';
+import { rankByGrams, rankSimilar, suggestionGrams } from '../../shared/similarity.js';
 import { openWindowOf } from './windows.js';
 import { publicProjectStatuses } from './public-projects.js';
+import { similarIndex } from './similar-index.js';
 
 /** How many candidates the index hands to the exact score: enough that the best ten are among them. */
 const candidatePool = 200;
 /** A suggestion at least this like a text counts as "a similar suggestion" for a resident. */
 export const likeThreshold = 0.3;
 
-async function candidates(db: DbOrTx, bodyId: string, year: number, text: SuggestionText, excludeId?: string) {
-  const grams = indexGrams(text);
-  if (grams.length === 0) return [];
-  const common = sql<number>`cardinality(array(select unnest(${suggestions.grams}) intersect select unnest(${toTextArray(grams)})))`;
-  return db.select({
-    id: suggestions.id, title: suggestions.title, description: suggestions.description, area: suggestions.area,
-    status: suggestions.status, supporters: suggestions.supporters,
-  }).from(suggestions).where(and(
-    eq(suggestions.bodyId, bodyId), eq(suggestions.year, year),
-    sql`${suggestions.grams} && ${toTextArray(grams)}`,
-    excludeId ? ne(suggestions.id, excludeId) : undefined,
-  )).orderBy(sql`${common} desc`).limit(candidatePool);
-}
-
 /** GET /api/suggestions/:id/similar: up to 10 of the same body and year, best first; merged ones left out. */
 export async function similarSuggestions(ctx: AppContext, actor: StaffPrincipal, id: string) {
   const [s] = await ctx.db.select().from(suggestions).where(eq(suggestions.id, id));
   if (!s) throw notFound('建议');
   await assertStaffOfBody(ctx.db, actor, s.bodyId);
-  const pool = (await candidates(ctx.db, s.bodyId, s.year, s, s.id)).filter((c) => c.status !== 'merged');
-  return rankSimilar(s, pool, 10).map((c) => ({ id: c.id, title: c.title, status: c.status, supporters: c.supporters, score: c.score }));
+  const index = await similarIndex(ctx.db, s.bodyId, s.year);
+  const grams = suggestionGrams(s);
+  const ranked = rankByGrams(grams, index.candidates(grams.all, candidatePool, s.id), 40);
+  if (!ranked.length) return [];
+  const state = new Map((await ctx.db.select({ id: suggestions.id, status: suggestions.status, supporters: suggestions.supporters })
+    .from(suggestions).where(inArray(suggestions.id, ranked.map((r) => r.id)))).map((r) => [r.id, r]));
+  return ranked.filter((r) => state.get(r.id)?.status !== 'merged').slice(0, 10)
+    .map((r) => ({ id: r.id, title: r.title, status: state.get(r.id)!.status, supporters: state.get(r.id)!.supporters, score: r.score }));
 }
 
 /**
@@ -49,11 +40,16 @@ export async function publicSimilar(ctx: AppContext, bodyId: string, text: strin
   await findBody(ctx.db, bodyId);
   const ids = await bodyAndDescendants(ctx.db, bodyId);
   const probe = { title: text };
-  const visible = await ctx.db.select({ id: projects.id, title: projects.title, description: projects.description, year: projects.year, status: projects.status, bodyId: projects.bodyId })
+  const visible = await ctx.db.select({ id: projects.id, title: projects.title, description: projects.description, year: projects.year, status: projects.status })
     .from(projects).where(and(inArray(projects.bodyId, ids), inArray(projects.status, [...publicProjectStatuses])));
   const projectsLike = rankSimilar(probe, visible, 5, 0.15).map((p) => ({ id: p.id, title: p.title, year: p.year, status: p.status, score: p.score }));
   const window = await openWindowOf(ctx.db, bodyId);
   // Each suggestion is one resident, merged ones included.
-  const like = window ? rankSimilar(probe, await candidates(ctx.db, bodyId, window.year, probe), candidatePool, likeThreshold) : [];
-  return { projects: projectsLike, suggestions: like.length };
+  let like = 0;
+  if (window) {
+    const index = await similarIndex(ctx.db, bodyId, window.year);
+    const grams = suggestionGrams(probe);
+    like = rankByGrams(grams, index.candidates(grams.all, candidatePool), candidatePool, likeThreshold).length;
+  }
+  return { projects: projectsLike, suggestions: like };
 }
