@@ -1,0 +1,11 @@
+// What of the screening stage the public reads: published assessments (feasible or not, with their reason).
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/connect.js';
+import { assessments } from '../db/schema.js';
+import { describeAssessment } from './views.js';
+
+export async function publicAssessments(db: DbOrTx, projectIds: string[]) {
+  if (!projectIds.length) return new Map<string, ReturnType<typeof describeAssessment>>();
+  const rows = await db.select().from(assessments).where(and(inArray(assessments.projectId, projectIds), isNotNull(assessments.publishedAt)));
+  return new Map(rows.map((a) => [a.projectId, describeAssessment(a)]));
+}
