@@ -1,5 +1,5 @@
 // The carrying department's assessment (可行性、投资、资金、完成时间、目标) and staff's exclusion checklist.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { assessments, projects, screeningChecks } from '../db/schema.js';
@@ -46,12 +46,12 @@ export async function setScreening(ctx: AppContext, actor: StaffPrincipal, proje
   });
 }
 
-/** A department's worklist: its projects of every body it serves, those still waiting for its assessment first. */
+/** A department's worklist: its projects in its body, those still waiting for its assessment (`waiting`) first. */
 export async function myAssessments(ctx: AppContext, actor: StaffPrincipal) {
   const department = await departmentOf(ctx.db, actor);
   if (!department || actor.bodyId === null) return [];
   const rows = await ctx.db.select().from(projects)
-    .where(and(eq(projects.bodyId, actor.bodyId), eq(projects.department, department), inArray(projects.status, ['draft', 'assessed', 'infeasible'])))
+    .where(and(eq(projects.bodyId, actor.bodyId), eq(projects.department, department), ne(projects.status, 'withdrawn')))
     .orderBy(asc(projects.year), asc(projects.createdAt), asc(projects.id));
   const views = await staffViews(ctx.db, rows);
   return views.map((v) => ({ ...v, waiting: v.status === 'draft' })).sort((a, b) => Number(b.waiting) - Number(a.waiting));
