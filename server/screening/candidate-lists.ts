@@ -11,13 +11,14 @@ import { findBody } from '../bodies/service.js';
 import { findSession } from '../sessions/queries.js';
 import { createBallot } from '../ballots/create.js';
 import { differentialWarnings } from '../../shared/screening.js';
+import { iso } from './views.js';
 import type { approveInput, candidateListInput, listBallotInput } from '../../shared/screening-schemas.js';
 
 type ListRow = typeof candidateLists.$inferSelect;
 
 const describeList = (l: ListRow) => ({
   id: l.id, bodyId: l.bodyId, year: l.year, seats: l.seats, projectIds: l.projectIds, ratio: l.ratio, state: l.state,
-  meeting: l.meeting, approvedAt: l.approvedAt, createdAt: l.createdAt, warnings: differentialWarnings(l.projectIds.length, l.seats, l.ratio),
+  meeting: l.meeting, approvedAt: l.approvedAt, createdAt: iso(l.createdAt), warnings: differentialWarnings(l.projectIds.length, l.seats, l.ratio),
 });
 
 async function findList(db: AppContext['db'], id: string, lock = false): Promise<ListRow> {

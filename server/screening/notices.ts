@@ -11,12 +11,13 @@ import { findSession } from '../sessions/queries.js';
 import { bodyAndDescendants } from '../publication/routes.js';
 import { noticeText, noticeTitle } from '../../shared/notice-text.js';
 import type { BallotResult } from '../../shared/types.js';
+import { iso } from './views.js';
 
 type NoticeRow = typeof notices.$inferSelect;
 
 /** The whole notice; this object is also the payload of its JWS. */
 export const describeNotice = (n: NoticeRow) => ({
-  id: n.id, number: n.number, title: n.title, text: n.text, ballotId: n.ballotId, bodyId: n.bodyId, sessionId: n.sessionId, publishedAt: n.publishedAt,
+  id: n.id, number: n.number, title: n.title, text: n.text, ballotId: n.ballotId, bodyId: n.bodyId, sessionId: n.sessionId, publishedAt: iso(n.publishedAt),
 });
 
 /**
@@ -39,7 +40,7 @@ export async function publishNotice(ctx: AppContext, actor: StaffPrincipal, sess
     const publishedAt = new Date().toISOString();
     const source = {
       sessionName: session.name, sessionKind: session.kind as 'congress' | 'committee', ballotTitle: ballot.title,
-      publishedAt: ballot.publishedAt ?? publishedAt, number, result: ballot.result as BallotResult,
+      publishedAt: ballot.publishedAt ? iso(ballot.publishedAt) : publishedAt, number, result: ballot.result as BallotResult,
     };
     const [row] = await tx.insert(notices).values({
       id: newId(), bodyId: session.bodyId, sessionId, ballotId, number, title: noticeTitle(source), text: noticeText(source), publishedAt,
@@ -61,5 +62,5 @@ export async function publicNotices(ctx: AppContext, bodyId: string) {
   const ids = await bodyAndDescendants(ctx.db, bodyId);
   const rows = await ctx.db.select({ n: notices, sessionName: sessions.name }).from(notices).innerJoin(sessions, eq(sessions.id, notices.sessionId))
     .where(and(inArray(notices.bodyId, ids))).orderBy(desc(notices.publishedAt), desc(notices.number));
-  return rows.map(({ n, sessionName }) => ({ id: n.id, number: n.number, title: n.title, ballotId: n.ballotId, bodyId: n.bodyId, sessionId: n.sessionId, sessionName, publishedAt: n.publishedAt }));
+  return rows.map(({ n, sessionName }) => ({ id: n.id, number: n.number, title: n.title, ballotId: n.ballotId, bodyId: n.bodyId, sessionId: n.sessionId, sessionName, publishedAt: iso(n.publishedAt) }));
 }

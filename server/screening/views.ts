@@ -16,9 +16,12 @@ export const describeProject = (p: ProjectRow) => ({
   department: p.department, investment: p.investment, status: p.status, targets: p.targets, createdAt: p.createdAt,
 });
 
+/** PostgreSQL's `2027-01-15 09:00:00.5+00` as ISO 8601 (`2027-01-15T09:00:00.500Z`), as API.md asks of instants. */
+export const iso = (t: string) => new Date(t.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString();
+
 export const describeAssessment = (a: AssessmentRow) => ({
   feasible: a.feasible, reason: a.reason, investment: a.investment, fundingSource: a.fundingSource,
-  completionDate: a.completionDate, targets: a.targets, assessedAt: a.assessedAt,
+  completionDate: a.completionDate, targets: a.targets, assessedAt: iso(a.assessedAt),
 });
 
 export async function findProject(db: DbOrTx, projectId: string, lock = false): Promise<ProjectRow> {
@@ -63,7 +66,7 @@ export async function staffViews(db: DbOrTx, rows: ProjectRow[]) {
     return {
       ...describeProject(p), ...support.get(p.id)!,
       assessment: a ? describeAssessment(a) : null,
-      screening: c ? { exclusions: c.exclusions, note: c.note, updatedAt: c.updatedAt } : null,
+      screening: c ? { exclusions: c.exclusions, note: c.note, updatedAt: iso(c.updatedAt) } : null,
     };
   });
 }

@@ -77,10 +77,12 @@ describe('assessment, list, vote, write-back, notices', () => {
   let infeasible = '';
   let listId = '';
   let ballotId = '';
+  let idea = { id: '', trackingCode: '' };
 
   it('the own department assesses; another department or the presider is refused', async () => {
     for (let i = 0; i < 12; i++) ids.push((await project(hall.bodyId, `候选${i + 1}`)).id);
-    infeasible = (await project(hall.bodyId, '县大剧院')).id;
+    idea = await suggest('建设县大剧院');
+    infeasible = (await project(hall.bodyId, '县大剧院', { suggestionIds: [idea.id] })).id;
     const foreign = await project(hall.bodyId, '乡镇卫生院', { department: '县卫健委' });
     expect((await assess(ids[0], health)).status).toBe(403);
     expect((await assess(ids[0], hall.presiderToken)).status).toBe(403);
@@ -127,6 +129,7 @@ describe('assessment, list, vote, write-back, notices', () => {
     expect([early.status, early.body.error.code]).toEqual([409, 'list_not_approved']);
     // nothing is public before the approval
     expect(ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2027`))).toEqual([]);
+    expect(ok(await server.call('GET', `/api/suggestions/${idea.trackingCode}`)).project).toBeUndefined();
   });
 
   it('approval makes candidates public, the infeasible one with its reason; again → list_not_draft', async () => {
@@ -139,6 +142,8 @@ describe('assessment, list, vote, write-back, notices', () => {
     const shown = pub.find((p: { id: string }) => p.id === infeasible);
     expect(shown).toMatchObject({ status: 'infeasible', bodyName: expect.any(String), assessment: { feasible: false, reason: '投资超过年度财力，当年内无法完成' } });
     expect(pub.every((p: Record<string, unknown>) => 'supporters' in p && p.bodyId === hall.bodyId)).toBe(true);
+    // the resident who proposed it now sees the project and why it was not taken
+    expect(ok(await server.call('GET', `/api/suggestions/${idea.trackingCode}`)).project).toMatchObject({ id: infeasible, status: 'infeasible' });
     expect((await assess(ids[0], edu)).body.error.code).toBe('project_locked');
     expect((await server.call('PUT', `/api/projects/${ids[0]}`, { token: admin, json: { title: 'x' } })).body.error.code).toBe('project_locked');
   });
@@ -189,7 +194,7 @@ describe('assessment, list, vote, write-back, notices', () => {
   it('numbers notices per session, one per ballot, with a text from the result', async () => {
     const n1 = await server.call('POST', `/api/sessions/${hall.sessionId}/notices`, { token: hall.presiderToken, json: { ballotId } });
     expect(n1.status).toBe(201);
-    expect(n1.body).toMatchObject({ number: 1, ballotId, title: expect.stringContaining('第1号') });
+    expect(n1.body).toMatchObject({ number: 1, ballotId, title: expect.stringContaining('第1号'), publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/) });
     expect(n1.body.text).toContain('候选1（赞成 10 票');
     expect(n1.body.text).toContain('再次投票');
     const same = await server.call('POST', `/api/sessions/${hall.sessionId}/notices`, { token: admin, json: { ballotId } });
