@@ -65,12 +65,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly serverMessage: string;
-  constructor(status: number, code: string, serverMessage: string) {
+  /** the fields a 422 names, so a form can show each message beside its field */
+  readonly fields: { field: string; message: string }[];
+  constructor(status: number, code: string, serverMessage: string, fields: { field: string; message: string }[] = []) {
     super(`${status} ${code}: ${serverMessage}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.serverMessage = serverMessage;
+    this.fields = fields;
   }
   /** No answer from the server at all (offline, connection reset, DNS...). */
   get isNetwork(): boolean {
@@ -133,10 +136,11 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     }
   }
   if (!res.ok) {
-    const e = (data as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const e = (data as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
     const code = typeof e?.code === 'string' ? e.code : res.status >= 500 ? 'server_error' : `http_${res.status}`;
     const message = typeof e?.message === 'string' ? e.message : res.statusText;
-    throw new ApiError(res.status, code, message);
+    const fields = Array.isArray(e?.fields) ? (e.fields as { field: string; message: string }[]).filter((f) => typeof f?.field === 'string') : [];
+    throw new ApiError(res.status, code, message, fields);
   }
   if (text && data === undefined) throw new ApiError(res.status, 'bad_response', 'response is not JSON');
   return data as T;

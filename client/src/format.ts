@@ -23,7 +23,8 @@ export function makeFormatters(locale: string): Formatters {
   const pctFmt = new Map<number, Intl.NumberFormat>();
   const wanFmt = new Intl.NumberFormat(intLocale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
   const yuanFmt = new Intl.NumberFormat(intLocale, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 });
-  const dateFmt = new Intl.DateTimeFormat(intLocale, { dateStyle: 'medium' });
+  // A calendar day is a day in Asia/Shanghai (API.md), wherever the browser is.
+  const dateFmt = new Intl.DateTimeFormat(intLocale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
   const dateTimeFmt = new Intl.DateTimeFormat(intLocale, { dateStyle: 'medium', timeStyle: 'short' });
   const timeFmt = new Intl.DateTimeFormat(intLocale, { timeStyle: 'medium' });
   const dash = '—';

@@ -19,6 +19,9 @@ const PublicHomePage = lazy(() => import('./pages/public/PublicHomePage'));
 const BodyResultsPage = lazy(() => import('./pages/public/BodyResultsPage'));
 const ResultPage = lazy(() => import('./pages/public/ResultPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const SuggestPage = lazy(() => import('./pages/collection/SuggestPage'));
+const PosterPage = lazy(() => import('./pages/collection/PosterPage'));
+const TrackPage = lazy(() => import('./pages/collection/TrackPage'));
 
 function App() {
   return (
@@ -28,6 +31,10 @@ function App() {
           <Route path="/" element={<PublicHomePage />} />
           <Route path="/bodies/:bodyId" element={<BodyResultsPage />} />
           <Route path="/results/:ballotId" element={<ResultPage />} />
+          <Route path="/suggest/:bodyId" element={<SuggestPage />} />
+          <Route path="/suggest/:bodyId/poster" element={<PosterPage />} />
+          <Route path="/track" element={<TrackPage />} />
+          <Route path="/track/:code" element={<TrackPage />} />
           <Route path="/tablet" element={<TabletPage />} />
           <Route path="/tablet/:sessionId" element={<TabletPage />} />
           <Route path="/staff" element={<StaffLoginPage />} />

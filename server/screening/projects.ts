@@ -6,7 +6,7 @@ import type { Tx } from '../db/connect.js';
 import { bodies, projects, suggestionEvents, suggestions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict, invalid } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import { writeAudit } from '../audit/log.js';
 import { findBody } from '../bodies/service.js';
 import { bodyAndDescendants } from '../publication/routes.js';
@@ -14,24 +14,9 @@ import type { projectInput } from '../../shared/schemas.js';
 import type { projectUpdateInput } from '../../shared/screening-schemas.js';
 import { departmentOf, findProject, isPublicProject, lockedStatuses, staffViews, supportersOf, describeProject, type ProjectRow } from './views.js';
 import { publicAssessments } from './public.js';
+import { adoptSuggestions } from '../collection/adopt.js';
 
 export { describeProject };
-
-/** Links suggestions of the project's body to it; each becomes `adopted` with an event on its tracking page. */
-async function adopt(tx: Tx, p: ProjectRow, ids: string[]) {
-  const unique = [...new Set(ids)].sort();
-  if (!unique.length) return;
-  const rows = await tx.select().from(suggestions).where(inArray(suggestions.id, unique)).orderBy(asc(suggestions.id)).for('update');
-  if (rows.length !== unique.length || rows.some((s) => s.bodyId !== p.bodyId)) {
-    throw invalid('建议不存在或不属于该人大 / unknown suggestion or one of another body', [{ field: 'suggestionIds', message: 'unknown or other body' }]);
-  }
-  for (const s of rows) {
-    if (s.status === 'merged') throw conflict('already_merged', `「${s.title}」已合并到其他建议，请采纳合并后的建议 / merged into another suggestion: adopt that one`);
-    if (s.status === 'adopted') throw conflict('suggestion_adopted', `「${s.title}」已采纳为其他项目 / already adopted into a project`);
-  }
-  await tx.update(suggestions).set({ status: 'adopted', projectId: p.id, reason: null, updatedAt: sql`now()` }).where(inArray(suggestions.id, unique));
-  await tx.insert(suggestionEvents).values(unique.map((suggestionId) => ({ suggestionId, status: 'adopted', note: p.title })));
-}
 
 async function staffView(tx: Tx, p: ProjectRow) {
   return (await staffViews(tx, [p]))[0];
@@ -45,7 +30,7 @@ export async function createProject(ctx: AppContext, actor: StaffPrincipal, body
       id: newId(), bodyId, year: input.year, title: input.title, description: input.description, category: input.category,
       department: input.department, investment: input.investment ?? null, targets: input.targets ?? [], status: 'draft',
     }).returning();
-    await adopt(tx, p, input.suggestionIds ?? []);
+    await adoptSuggestions(tx, p, input.suggestionIds ?? []);
     await writeAudit(tx, { actor, action: 'project.created', subject: p.id, detail: { title: p.title, bodyId, suggestions: input.suggestionIds ?? [] } });
     return staffView(tx, p);
   });

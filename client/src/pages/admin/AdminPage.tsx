@@ -13,8 +13,10 @@ import { MembersPanel } from './MembersPanel';
 import { ProjectsPanel } from './ProjectsPanel';
 import { SessionsPanel } from './SessionsPanel';
 import { UsersPanel } from './UsersPanel';
+import { SuggestionsPanel } from './collection/SuggestionsPanel';
+import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 
-export const ADMIN_TABS = ['members', 'projects', 'sessions', 'users', 'bodies'] as const;
+export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'projects', 'sessions', 'users', 'bodies'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
@@ -222,6 +224,10 @@ function BodyView({
       <div className="admin-panel">
         {tab === 'members' ? (
           <MembersPanel key={body.id} token={token} body={body} onIssued={onIssued} />
+        ) : tab === 'suggestions' ? (
+          <SuggestionsPanel key={body.id} token={token} body={body} />
+        ) : tab === 'collection' ? (
+          <CollectionSetupPanel key={body.id} token={token} body={body} />
         ) : tab === 'projects' ? (
           <ProjectsPanel key={body.id} token={token} body={body} />
         ) : tab === 'sessions' ? (

@@ -6,6 +6,7 @@ import { api, type Body, type PublicResultSummary } from '../../api';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { CollectionBox } from '../collection/CollectionBox';
 
 /** /bodies/:bodyId — published vote results of one body. */
 export default function BodyResultsPage() {
@@ -28,6 +29,7 @@ export default function BodyResultsPage() {
       <main className="container container--narrow" id="main">
         <Link to="/" className="backlink">{t('public.allBodies')}</Link>
         <h1 data-testid="body-name">{body?.name ?? t('public.results')}</h1>
+        <CollectionBox bodyId={bodyId} />
         <h2>{t('public.publishedResults')}</h2>
         <ErrorBox error={error} />
         {!results ? (

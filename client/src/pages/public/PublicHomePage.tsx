@@ -5,6 +5,7 @@ import '../../styles/public.css';
 import { api, type Body } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { TrackLookup } from '../collection/TrackLookup';
 
 /** / — public site: the people's congresses (bodies) as a tree. */
 export default function PublicHomePage() {
@@ -57,6 +58,10 @@ export default function PublicHomePage() {
           <h2 id="bodies-heading">{t('public.bodies')}</h2>
           <ErrorBox error={error} />
           {!bodies ? error ? null : <Loading /> : bodies.length === 0 ? <p className="muted">{t('public.noBodies')}</p> : renderLevel(null, 0)}
+        </section>
+        <section aria-labelledby="track-heading" className="stack">
+          <h2 id="track-heading">{t('collection.trackHeading')}</h2>
+          <TrackLookup />
         </section>
         <nav className="footer-links" aria-label={t('public.otherEntrances')}>
           <Link to="/tablet">{t('public.tabletLink')}</Link>

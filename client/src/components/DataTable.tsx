@@ -1,0 +1,98 @@
+// The one table of the staff screens: TanStack Table (headless) over a page the server has cut — sorting,
+// paging and filtering happen on the server (offset/limit), so 50,000 rows are never in the page at once.
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
+import { useTranslation } from 'react-i18next';
+
+export interface PageState { offset: number; limit: number }
+
+export interface DataTableProps<T> {
+  caption: string;
+  columns: ColumnDef<T, unknown>[];
+  rows: T[];
+  total: number;
+  page: PageState;
+  onPage: (p: PageState) => void;
+  getRowId: (row: T) => string;
+  sorting?: SortingState;
+  onSorting?: (s: SortingState) => void;
+  selection?: RowSelectionState;
+  onSelection?: (s: RowSelectionState) => void;
+  empty: string;
+  loading?: boolean;
+  testId?: string;
+  rowTestId?: (row: T) => string;
+}
+
+export function DataTable<T>({ caption, columns, rows, total, page, onPage, getRowId, sorting = [], onSorting, selection = {}, onSelection, empty, loading, testId, rowTestId }: DataTableProps<T>) {
+  const { t } = useTranslation();
+  const table = useReactTable({
+    data: rows, columns, getRowId, getCoreRowModel: getCoreRowModel(),
+    manualPagination: true, manualSorting: true, rowCount: total,
+    state: { sorting, rowSelection: selection },
+    enableRowSelection: !!onSelection,
+    onSortingChange: (u) => onSorting?.(typeof u === 'function' ? u(sorting) : u),
+    onRowSelectionChange: (u) => onSelection?.(typeof u === 'function' ? u(selection) : u),
+  });
+  const last = Math.max(0, Math.ceil(total / page.limit) - 1);
+  const current = Math.floor(page.offset / page.limit);
+  return (
+    <div className="data-table" data-testid={testId} aria-busy={loading || undefined}>
+      <div className="data-table__scroll">
+        <table className="table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((g) => (
+              <tr key={g.id}>
+                {g.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  const sortable = h.column.getCanSort() && !!onSorting;
+                  return (
+                    <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                      {sortable ? (
+                        <button type="button" className="data-table__sort" onClick={h.column.getToggleSortingHandler()}>
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}</span>
+                        </button>
+                      ) : flexRender(h.column.columnDef.header, h.getContext())}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr><td colSpan={columns.length} className="data-table__empty" data-testid={testId ? `${testId}-empty` : undefined}>{loading ? t('common.loading') : empty}</td></tr>
+            ) : table.getRowModel().rows.map((r) => (
+              <tr key={r.id} className={r.getIsSelected() ? 'is-selected' : undefined} data-testid={rowTestId?.(r.original)}>
+                {r.getVisibleCells().map((c) => <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="data-table__pager" aria-label={t('table.pages')}>
+        <span className="small muted" data-testid={testId ? `${testId}-count` : undefined}>
+          {t('table.range', { from: total ? page.offset + 1 : 0, to: Math.min(total, page.offset + rows.length), total })}
+        </span>
+        <button type="button" className="btn btn--ghost btn--sm" disabled={current <= 0} onClick={() => onPage({ ...page, offset: Math.max(0, page.offset - page.limit) })}>{t('table.previous')}</button>
+        <span className="small">{t('table.page', { page: current + 1, pages: last + 1 })}</span>
+        <button type="button" className="btn btn--ghost btn--sm" disabled={current >= last} onClick={() => onPage({ ...page, offset: page.offset + page.limit })}>{t('table.next')}</button>
+      </nav>
+    </div>
+  );
+}
+
+/** A checkbox column for bulk actions. */
+export function selectColumn<T>(label: string): ColumnDef<T, unknown> {
+  return {
+    id: 'select',
+    enableSorting: false,
+    header: ({ table }) => (
+      <input type="checkbox" aria-label={label} checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
+    ),
+    cell: ({ row }) => (
+      <input type="checkbox" aria-label={label} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} data-testid="row-select" />
+    ),
+  };
+}

@@ -1,0 +1,88 @@
+// What staff do with the selected suggestions: merge them into one, decline or refer them with a reason,
+// or adopt them into a new draft project.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Body } from '../../../api';
+import { ErrorBox } from '../../../components/Feedback';
+import { categories } from '../../../../../shared/schemas';
+import { useAdopt, useDecide, useMerge, type InboxItem } from './inboxApi';
+
+type Mode = 'merge' | 'decide' | 'adopt' | null;
+
+export function BulkActions({ token, body, year, selected, onDone }: { token: string; body: Body; year?: number; selected: InboxItem[]; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>(null);
+  const strongest = [...selected].sort((a, b) => b.supporters - a.supporters)[0];
+  const [into, setInto] = useState(strongest.id);
+  const [reason, setReason] = useState('');
+  const [project, setProject] = useState({ title: strongest.title, category: strongest.category, department: '', description: strongest.description });
+  const merge = useMerge(token, body.id);
+  const decide = useDecide(token, body.id);
+  const adopt = useAdopt(token, body.id);
+  const finish = (message: string) => { setMode(null); onDone(message); };
+  const ids = selected.map((s) => s.id);
+  const error = merge.error ?? decide.error ?? adopt.error;
+
+  return (
+    <div className="card stack bulk" role="region" aria-label={t('inbox.bulk')} data-testid="inbox-bulk">
+      <div className="btn-row">
+        <strong>{t('inbox.selected', { count: selected.length })}</strong>
+        {selected.length > 1 ? <button type="button" className="btn btn--secondary btn--sm" onClick={() => setMode('merge')} data-testid="bulk-merge">{t('inbox.merge')}</button> : null}
+        <button type="button" className="btn btn--secondary btn--sm" onClick={() => setMode('adopt')} data-testid="bulk-adopt">{t('inbox.adopt')}</button>
+        <button type="button" className="btn btn--ghost btn--sm" onClick={() => setMode('decide')} data-testid="bulk-decide">{t('inbox.decline')}</button>
+      </div>
+      <ErrorBox error={error} testId="bulk-error" />
+      {mode === 'merge' ? (
+        <form className="inline-form inline-form--wrap" onSubmit={(e) => { e.preventDefault(); merge.mutate({ into, ids: ids.filter((i) => i !== into) }, { onSuccess: (r) => finish(t('inbox.merged', { supporters: r.supporters })) }); }}>
+          <div className="field">
+            <label className="field__label" htmlFor="bulk-into">{t('inbox.mergeInto')}</label>
+            <select id="bulk-into" className="input" value={into} onChange={(e) => setInto(e.target.value)} data-testid="bulk-into">
+              {selected.map((s) => <option key={s.id} value={s.id}>{s.title}（{s.supporters}）</option>)}
+            </select>
+          </div>
+          <button type="submit" className="btn btn--primary" disabled={merge.isPending} data-testid="bulk-merge-confirm">{t('inbox.mergeConfirm')}</button>
+        </form>
+      ) : null}
+      {mode === 'decide' ? (
+        <form className="inline-form inline-form--wrap" onSubmit={(e) => e.preventDefault()}>
+          <div className="field bulk__reason">
+            <label className="field__label" htmlFor="bulk-reason">{t('inbox.reason')}</label>
+            <input id="bulk-reason" className="input" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="bulk-reason" />
+            <p className="small muted">{t('inbox.reasonPublic')}</p>
+          </div>
+          {(['not_adopted', 'referred'] as const).map((status) => (
+            <button key={status} type="button" className="btn btn--secondary" disabled={!reason.trim() || decide.isPending} data-testid={`bulk-${status}`}
+              onClick={() => decide.mutate({ ids, status, reason: reason.trim() }, { onSuccess: () => finish(t('inbox.decided', { count: ids.length })) })}>
+              {t(`suggestionStatus.${status}`)}
+            </button>
+          ))}
+        </form>
+      ) : null}
+      {mode === 'adopt' ? (
+        <form className="stack" onSubmit={(e) => { e.preventDefault(); adopt.mutate({ year: year ?? new Date().getFullYear(), ...project, suggestionIds: ids }, { onSuccess: (p) => finish(t('inbox.adopted', { title: p.title })) }); }}>
+          <div className="field">
+            <label className="field__label" htmlFor="adopt-title">{t('inbox.projectTitle')}</label>
+            <input id="adopt-title" className="input" value={project.title} onChange={(e) => setProject({ ...project, title: e.target.value })} maxLength={200} data-testid="adopt-title" />
+          </div>
+          <div className="grid-2">
+            <div className="field">
+              <label className="field__label" htmlFor="adopt-category">{t('inbox.col.category')}</label>
+              <select id="adopt-category" className="input" value={project.category} onChange={(e) => setProject({ ...project, category: e.target.value })}>
+                {categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="adopt-department">{t('inbox.department')}</label>
+              <input id="adopt-department" className="input" value={project.department} onChange={(e) => setProject({ ...project, department: e.target.value })} maxLength={100} data-testid="adopt-department" />
+            </div>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="adopt-description">{t('inbox.projectDescription')}</label>
+            <textarea id="adopt-description" className="input" rows={3} value={project.description} onChange={(e) => setProject({ ...project, description: e.target.value })} maxLength={5000} />
+          </div>
+          <button type="submit" className="btn btn--primary" disabled={adopt.isPending || !project.department.trim()} data-testid="adopt-confirm">{t('inbox.adoptConfirm', { count: ids.length })}</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

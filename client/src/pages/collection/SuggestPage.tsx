@@ -1,0 +1,125 @@
+// /suggest/:bodyId[?station=<id>] — a resident's suggestion on a phone (群众点单): the form, what is already
+// known like it while they type, and the tracking code at the end.
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import '../../styles/public.css';
+import '../../styles/collection.css';
+import { api, ApiError, getToken, request } from '../../api';
+import { TopBar } from '../../components/TopBar';
+import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
+import { suggestionInput } from '../../../../shared/collection-schemas';
+import { categories, collectionApi, useCollectionSummary, useStations, type SuggestionDraft } from './collectionApi';
+import { SimilarPanel } from './SimilarPanel';
+import { WindowDates } from './WindowDates';
+import { Receipt } from './Receipt';
+
+const formSchema = suggestionInput.pick({ title: true, description: true, category: true, area: true, contact: true });
+type Draft = z.infer<typeof formSchema>;
+
+/** Is a representative of this body signed in on this device? Then they may send as 代表. */
+function useMemberOf(bodyId: string) {
+  const token = getToken('member');
+  return useQuery({
+    queryKey: ['me', 'member', token],
+    queryFn: () => request<{ kind: string; member?: { name: string; bodyId: string } }>('/api/me', { token }),
+    enabled: !!token,
+    select: (me) => (me.kind === 'member' && me.member?.bodyId === bodyId ? me.member : null),
+    retry: false,
+  });
+}
+
+export default function SuggestPage() {
+  const { t } = useTranslation();
+  const { bodyId = '' } = useParams();
+  const [search] = useSearchParams();
+  const stationId = search.get('station');
+  const bodies = useQuery({ queryKey: ['bodies'], queryFn: api.bodies, staleTime: 300_000 });
+  const body = bodies.data?.find((b) => b.id === bodyId);
+  const summary = useCollectionSummary(bodyId);
+  const stations = useStations(bodyId);
+  const station = stationId ? stations.data?.find((s) => s.id === stationId) : undefined;
+  const member = useMemberOf(bodyId);
+  const [asMember, setAsMember] = useState(true);
+  const [done, setDone] = useState<{ trackingCode: string } | null>(null);
+  useTitle(t('collection.suggestTitle'));
+
+  const form = useForm<z.input<typeof formSchema>, unknown, Draft>({ resolver: zodResolver(formSchema), defaultValues: { title: '', description: '', area: '', contact: '' } });
+  const title = form.watch('title');
+  const [probe, setProbe] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setProbe(title.trim()), 350);
+    return () => clearTimeout(h);
+  }, [title]);
+
+  const submit = useMutation({
+    mutationFn: (d: Draft) => {
+      const rep = !!member.data && asMember;
+      const draft: SuggestionDraft = { ...d, area: d.area || null, contact: d.contact || null, ...(rep ? { channel: 'rep' } : station ? { channel: 'station', stationId: station.id } : { channel: 'web' }) };
+      return collectionApi.submit(bodyId, draft, rep);
+    },
+    onSuccess: (r) => { setDone(r); window.scrollTo(0, 0); },
+    onError: (err) => { showServerFieldErrors(err, form.setError); },
+  });
+
+  const window_ = summary.data?.window;
+  const closed = summary.data && (!window_ || !window_.open);
+  const refusedClosed = submit.error instanceof ApiError && submit.error.code === 'collection_closed';
+
+  return (
+    <div className="page public collection">
+      <TopBar title={t('collection.suggestTitle')} />
+      <main className="container container--narrow stack" id="main">
+        <header className="stack">
+          <p className="muted small" data-testid="suggest-body">{body?.name ?? ''}</p>
+          <h1>{t('collection.suggestHeading')}</h1>
+          {station ? <p className="tag tag--ok" data-testid="suggest-station">{t('collection.viaStation', { name: station.name })}</p> : null}
+        </header>
+        {summary.isPending ? <Loading /> : <ErrorBox error={summary.error} />}
+        {done ? (
+          <Receipt code={done.trackingCode} onAnother={() => { setDone(null); form.reset(); submit.reset(); }} />
+        ) : closed || refusedClosed ? (
+          <section className="card stack" data-testid="collection-closed">
+            <h2>{t('collection.closedHeading')}</h2>
+            {window_ && Date.parse(window_.opensAt) > Date.now()
+              ? <p>{t('collection.nextOpens')} <WindowDates window={window_} /></p>
+              : <p>{t('collection.noneScheduled')}</p>}
+            <p><Link to="/track">{t('collection.trackExisting')}</Link></p>
+          </section>
+        ) : window_ ? (
+          <FormProvider {...form}>
+            <p className="small" data-testid="window-dates"><WindowDates window={window_} countdown /></p>
+            <form className="stack suggest-form" noValidate onSubmit={form.handleSubmit((d) => submit.mutate(d))}>
+              <TextField name="title" label={t('collection.field.title')} hint={t('collection.hint.title')} required testId="suggest-title" maxLength={100} />
+              <SimilarPanel bodyId={bodyId} text={probe} />
+              <TextAreaField name="description" label={t('collection.field.description')} hint={t('collection.hint.description')} required testId="suggest-description" rows={5} maxLength={2000} />
+              <SelectField name="category" label={t('collection.field.category')} required testId="suggest-category" placeholder={t('collection.chooseCategory')}
+                options={categories.map((c) => ({ value: c, label: t(`category.${c}`, { defaultValue: c }) }))} />
+              <TextField name="area" label={t('collection.field.area')} hint={t('collection.hint.area')} testId="suggest-area" maxLength={100} />
+              <TextField name="contact" label={t('collection.field.contact')} hint={t('collection.hint.contact')} testId="suggest-contact" autoComplete="tel" inputMode="tel" maxLength={100} />
+              {member.data ? (
+                <label className="check">
+                  <input type="checkbox" checked={asMember} onChange={(e) => setAsMember(e.target.checked)} data-testid="suggest-as-member" />
+                  {t('collection.asMember', { name: member.data.name })}
+                </label>
+              ) : null}
+              {submit.error && !(submit.error instanceof ApiError && submit.error.status === 422) ? <ErrorBox error={submit.error} testId="suggest-error" /> : null}
+              <button type="submit" className="btn btn--primary btn--lg btn--block" disabled={submit.isPending} data-testid="suggest-submit">
+                {submit.isPending ? t('collection.sending') : t('collection.submit')}
+              </button>
+            </form>
+          </FormProvider>
+        ) : null}
+        <nav className="footer-links" aria-label={t('collection.more')}>
+          <Link to="/track">{t('collection.trackLink')}</Link>
+          <Link to={`/bodies/${encodeURIComponent(bodyId)}`}>{t('collection.bodyLink')}</Link>
+        </nav>
+      </main>
+    </div>
+  );
+}

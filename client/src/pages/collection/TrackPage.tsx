@@ -1,0 +1,58 @@
+// /track and /track/:code — a resident follows a suggestion by its code: where it stands and what happened.
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '../../styles/public.css';
+import '../../styles/collection.css';
+import { ApiError } from '../../api';
+import { useFormat } from '../../format';
+import { TopBar } from '../../components/TopBar';
+import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { useTracking } from './collectionApi';
+import { TrackLookup } from './TrackLookup';
+
+export default function TrackPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { code = '' } = useParams();
+  const tracking = useTracking(code);
+  const s = tracking.data;
+  useTitle(s ? s.title : t('collection.trackTitle'));
+  const notFound = tracking.error instanceof ApiError && tracking.error.status === 404;
+  return (
+    <div className="page public collection">
+      <TopBar title={t('collection.trackTitle')} />
+      <main className="container container--narrow stack" id="main">
+        <h1>{t('collection.trackHeading')}</h1>
+        <TrackLookup initial={code} />
+        {!code ? null : tracking.isPending ? <Loading /> : notFound ? (
+          <p className="alert alert--warn" role="status" data-testid="track-not-found">{t('collection.notFound')}</p>
+        ) : <ErrorBox error={tracking.error} />}
+        {s ? (
+          <article className="card stack" data-testid="track-result">
+            <h2 data-testid="track-title">{s.title}</h2>
+            <p>
+              <span className={`tag tag--status-${s.status}`} data-testid="track-status">{t(`suggestionStatus.${s.status}`)}</span>{' '}
+              <span className="small muted">{t(`category.${s.category}`, { defaultValue: s.category })}{s.area ? ` · ${s.area}` : ''}</span>
+            </p>
+            {s.reason ? <p data-testid="track-reason">{t('collection.reason')}{s.reason}</p> : null}
+            {s.mergedInto ? <p data-testid="track-merged">{t('collection.mergedInto', { title: s.mergedInto.title })}</p> : null}
+            {s.project ? (
+              <p data-testid="track-project">
+                {t('collection.becameProject')} <Link to={`/bodies/${encodeURIComponent(s.bodyId)}`}>{s.project.title}</Link>{' '}
+                <span className="tag tag--muted">{t(`projectStatus.${s.project.status}`, { defaultValue: s.project.status })}</span>
+              </p>
+            ) : null}
+            <ol className="timeline" aria-label={t('collection.history')}>
+              {s.history.map((h, i) => (
+                <li key={i} className="timeline__item" data-testid="track-event">
+                  <time dateTime={h.at}>{fmt.date(h.at)}</time>
+                  <span>{t(`suggestionEvent.${h.status}`)}{h.note ? `${t('collection.sep')}${h.note}` : ''}</span>
+                </li>
+              ))}
+            </ol>
+          </article>
+        ) : null}
+      </main>
+    </div>
+  );
+}
