@@ -341,3 +341,43 @@ export function formatReport(report: VerifyReport): string {
   lines.push(report.ok ? '结论：全部核验通过 / Result: every check passed' : '结论：核验未通过 / Result: verification FAILED');
   return lines.join('\n');
 }
+
+// ---------------------------------------------------------------- notices (公告)
+
+const noticeSchema = z.object({
+  id: z.string(), number: z.number().int().min(1), title: z.string().min(1), text: z.string().min(1),
+  ballotId: z.string(), publishedAt: z.string(),
+});
+
+export interface NoticeReport { ok: boolean; checks: Check[]; notice?: z.infer<typeof noticeSchema> }
+
+/**
+ * A signed notice (GET /api/public/notices/:id.jws): the signature against the JWKS, the payload's shape,
+ * and, when the page's copy is given (GET /api/public/notices/:id), that it says exactly what was signed.
+ */
+export async function verifyNotice(jws: string, jwks: unknown, copy?: unknown): Promise<NoticeReport> {
+  const checks: Check[] = [];
+  const add = (id: string, ok: boolean, zh: string, en: string, detail?: string) =>
+    checks.push(detail === undefined ? { id, ok, zh, en } : { id, ok, zh, en, detail });
+  const sig = await verifySignature(jws, jwks);
+  add('signature', sig.ok, '公告签名 (EdDSA/Ed25519)', 'notice signature (EdDSA/Ed25519)', sig.detail);
+  let notice: z.infer<typeof noticeSchema> | undefined;
+  if (sig.ok) {
+    const parsed = noticeSchema.safeParse(sig.payload);
+    add('notice-format', parsed.success, '公告内容格式（编号、标题、正文、表决）', 'notice format (number, title, text, ballot)', parsed.success ? `第${parsed.data.number}号 ${parsed.data.title}` : describeZodError(parsed.error));
+    if (parsed.success) notice = parsed.data;
+  }
+  if (copy !== undefined) {
+    const diffs = sig.ok ? differences(copy, sig.payload, '') : ['the signature did not verify'];
+    add('notice-copy', diffs.length === 0, '公告页面与签名内容一致', 'the published notice equals the signed one', diffs.length ? diffs.slice(0, 8).join('; ') : undefined);
+  }
+  return { ok: checks.every((c) => c.ok), checks, notice };
+}
+
+export function formatNoticeReport(report: NoticeReport): string {
+  const lines = ['民生实事票决 公告核验 / Minsheng notice verification', ''];
+  for (const c of report.checks) lines.push(`${c.ok ? '✔ 通过 PASS' : '✘ 失败 FAIL'}  ${c.zh} / ${c.en}${c.detail ? `\n      ${c.detail}` : ''}`);
+  if (report.notice) lines.push('', report.notice.title, report.notice.text);
+  lines.push('', report.ok ? '结论：全部核验通过 / Result: every check passed' : '结论：核验未通过 / Result: verification FAILED');
+  return lines.join('\n');
+}

@@ -1,21 +1,26 @@
 // Command line for the independent verifier:
 //   npx tsx scripts/verify.ts <box.json> [--jws <result.jws>] [--jwks <keys.json>] [--result <result.json>]
+//   npx tsx scripts/verify.ts --notice <notice.jws> --jwks <keys.json> [--notice-json <notice.json>]
 // Exit status 0 only when every check passes, 1 otherwise (including unreadable input).
 
 import { readFileSync } from 'node:fs';
-import { formatReport, verifyBox, type VerifyOptions } from './verify-lib.js';
+import { formatNoticeReport, formatReport, verifyBox, verifyNotice, type VerifyOptions } from './verify-lib.js';
 
 const USAGE =
-  '用法 Usage: npx tsx scripts/verify.ts <box.json> [--jws <result.jws>] [--jwks <keys.json>] [--result <result.json>]';
+  '用法 Usage: npx tsx scripts/verify.ts <box.json> [--jws <result.jws>] [--jwks <keys.json>] [--result <result.json>]\n' +
+  '       npx tsx scripts/verify.ts --notice <notice.jws> --jwks <keys.json> [--notice-json <notice.json>]';
 
-function parseArgs(argv: string[]): { box: string; jws?: string; jwks?: string; result?: string } {
-  const out: { box?: string; jws?: string; jwks?: string; result?: string } = {};
+type Args = { box?: string; jws?: string; jwks?: string; result?: string; notice?: string; 'notice-json'?: string };
+const fileOptions = ['--jws', '--jwks', '--result', '--notice', '--notice-json'];
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--jws' || arg === '--jwks' || arg === '--result') {
+    if (fileOptions.includes(arg)) {
       const value = argv[++i];
       if (value === undefined) throw new Error(`${arg} needs a file name`);
-      out[arg.slice(2) as 'jws' | 'jwks' | 'result'] = value;
+      out[arg.slice(2) as keyof Args] = value;
     } else if (arg.startsWith('--')) {
       throw new Error(`unknown option ${arg}`);
     } else if (out.box === undefined) {
@@ -24,8 +29,9 @@ function parseArgs(argv: string[]): { box: string; jws?: string; jwks?: string; 
       throw new Error(`unexpected argument ${arg}`);
     }
   }
-  if (out.box === undefined) throw new Error('no box file given');
-  return { ...out, box: out.box };
+  if (out.box === undefined && out.notice === undefined) throw new Error('no box file (or --notice) given');
+  if (out.notice !== undefined && out.jwks === undefined) throw new Error('--notice needs --jwks');
+  return out;
 }
 
 function readJson(file: string, what: string): unknown {
@@ -50,8 +56,19 @@ async function main(): Promise<number> {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 1;
   }
+  if (args.notice !== undefined) {
+    try {
+      const copy = args['notice-json'] === undefined ? undefined : readJson(args['notice-json'], 'notice');
+      const report = await verifyNotice(readFileSync(args.notice, 'utf8'), readJson(args.jwks!, 'keys'), copy);
+      console.log(formatNoticeReport(report));
+      if (!report.ok || args.box === undefined) return report.ok ? 0 : 1;
+    } catch (err) {
+      console.error(`核验无法进行 / cannot verify: ${(err as Error).message}`);
+      return 1;
+    }
+  }
   try {
-    const box = readJson(args.box, 'box');
+    const box = readJson(args.box!, 'box');
     const opts: VerifyOptions = {};
     if (args.jws !== undefined) opts.jws = readFileSync(args.jws, 'utf8');
     if (args.jwks !== undefined) opts.jwks = readJson(args.jwks, 'keys');

@@ -10,7 +10,8 @@ import { authRoutes } from './auth/routes.js';
 import { bodyRoutes } from './bodies/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { meRoutes } from './auth/me.js';
-import { projectRoutes } from './collection/routes.js';
+import { projectRoutes } from './screening/project-routes.js';
+import { noticeRoutes } from './screening/notice-routes.js';
 import { collectionRoutes } from './collection/collection-routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { publicationRoutes } from './publication/routes.js';
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', bodyRoutes(ctx))
     .route('/', sessionRoutes(ctx))
     .route('/', projectRoutes(ctx))
+    .route('/', noticeRoutes(ctx))
     .route('/', collectionRoutes(ctx))
     .route('/', ballotRoutes(ctx))
     .route('/', publicationRoutes(ctx));

@@ -1,6 +1,7 @@
 // `npm start`: one server process configured from the environment (see README "Configuration").
 import { startServer } from './server.js';
 import { findDemo, hasDemo, seedDemo, demoLogins } from './demo/seed.js';
+import { demoDepartments } from './demo/screening.js';
 
 const env = process.env;
 const started = Date.now();
@@ -34,6 +35,7 @@ async function main() {
     console.log('Demo sign-in / 演示账号:');
     console.log(`  主持人 presider:  ${demoLogins.presider.username} / ${demoLogins.presider.password}`);
     console.log(`  管理员 admin:     admin / ${env.ADMIN_PASSWORD || demoLogins.admin.password}`);
+    console.log(`  承办单位 departments: ${demoDepartments.map((d) => `${d.username}（${d.department}）`).join('、')} / ${demoLogins.department.password}`);
     console.log(`  代表登录码 member codes: ${demo.firstCodes.join(', ')} … DM000300 (DM000001–DM000010 not yet checked in)`);
   }
   const stop = async () => {

@@ -39,6 +39,8 @@ export interface World {
     stations: string[];
     suggestions: { Q1: string; Q2: string; Q3: string };
     trackingCodes: string[];
+    /** P5 assessed (on the draft list L1), P6 a candidate (on the approved list L2); N1 the notice of P2 */
+    screening: { P5: string; P6: string; L1: string; L2: string; N1: string };
   };
   usernames: string[];
   codes: string[];
@@ -125,6 +127,17 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
   const [Q1, Q2, Q3] = [await suggest('幸福路口加装信号灯'), await suggest('幸福路路口红绿灯'), await suggest('幸福路交叉口信号灯')];
   await api.ok('POST', `/api/suggestions/${Q3.id}/merge`, { ...t, json: { into: Q2.id } });
 
+  const assessed = async () => {
+    const id = (await api.ok('POST', `/api/bodies/${bodyB}/projects`, { ...t, json: { year: 2027, title: uniq('评估项目'), description: '说明', category: '教育', department: '教育局' } })).id as string;
+    await api.ok('PUT', `/api/projects/${id}/assessment`, { ...t, json: { feasible: true, reason: '可行', investment: 100, completionDate: '2027-12-31' } });
+    return id;
+  };
+  const [P5, P6] = [await assessed(), await assessed()];
+  const L1 = (await api.ok('POST', `/api/bodies/${bodyB}/candidate-lists`, { ...t, json: { year: 2027, projectIds: [P5], seats: 1 } })).id as string;
+  const L2 = (await api.ok('POST', `/api/bodies/${bodyB}/candidate-lists`, { ...t, json: { year: 2027, projectIds: [P6], seats: 1 } })).id as string;
+  await api.ok('POST', `/api/candidate-lists/${L2}/approve`, { ...t, json: { meeting: '第1次主任会议' } });
+  const N1 = (await api.ok('POST', `/api/sessions/${S2}/notices`, { ...p, json: { ballotId: P2 } })).id as string;
+
   const rootUserId = users.length ? (await api.ok('GET', '/api/me', { token: root })).user.id as string : '';
   return {
     tokens: { root, adminB, presiderB, deptB, adminO, screenS1, members },
@@ -133,6 +146,7 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
       bodyB, bodyO, users, members: created.map((m) => m.id), projects,
       sessions: { S1, S2, S3, S4, S5 }, ballots: { D1, O1, X1, C2, P2, O2, O3, O4 },
       stations: [station], suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
+      screening: { P5, P6, L1, L2, N1 },
     },
     usernames,
     codes: created.map((m) => m.code),
@@ -511,6 +525,7 @@ export function endpoints(w: World): Endpoint[] {
     { method: 'GET', path: '/api/public/keys', allowed: 'public' },
     { method: 'GET', path: '/api/public/bodies/:bodyId/results', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public' },
     ...collectionEndpoints(w, { staffB, adminsB, notStaff }),
+    ...screeningEndpoints(w, { staffB, adminsB, notStaff }),
   ];
   void allIds;
   return list;
@@ -557,6 +572,52 @@ function collectionEndpoints(w: World, g: { staffB: string[]; adminsB: string[];
       state: fc.constantFrom(...g.adminsB).map((token) => ({ params: { id: Q.Q3 }, token, body: { status: 'referred', reason: '转交' } })) },
     { method: 'POST', path: '/api/bodies/:bodyId/suggestions/status', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: onlyAdmins,
       json: [{ fields: { ids: ids([Q.Q1]), ...statusFields } }] },
+  ];
+}
+
+/** The screening stage: project edits, assessments, the checklist, candidate lists, notices (API.md "Collection and screening"). */
+function screeningEndpoints(w: World, g: { staffB: string[]; adminsB: string[]; notStaff: string[] }): Endpoint[] {
+  const T = w.tokens;
+  const I = w.ids;
+  const X = I.screening;
+  const onlyAdmins = [T.presiderB, T.deptB, T.adminO, ...g.notStaff];
+  const draft = I.projects[0];
+  const date: Field = { valid: fc.constantFrom('2027-12-31', '2028-02-29'), invalid: fc.oneof(fc.constantFrom('2027-02-30', '2027-1-5', 'tomorrow', '', '2027-13-01', '2027-12-31T00:00:00Z'), nonString, fc.constant(null)) };
+  const optional = (f: Field): Field => ({ ...f, optional: true });
+  const assessment: ObjectSpec = { fields: {
+    feasible: bool(), reason: text(2000), investment: num(0, 1e9), fundingSource: text(200, { optional: true, nullable: true }), completionDate: date,
+    targets: array(text(200), 0, 50, { optional: true }),
+  } };
+  const update: ObjectSpec = { fields: {
+    title: text(200, { optional: true }), description: text(5000, { optional: true }), category: enumOf(['教育', '交通出行', '其他'], { optional: true }),
+    department: text(100, { optional: true }), investment: num(0, 1e9, { optional: true, nullable: true }), targets: array(text(200), 0, 50, { optional: true }),
+  } };
+  const exclusions = objectField({ fields: { notWithinYear: bool({ optional: true }), debtRisk: bool({ optional: true }), assignedFromAbove: bool({ optional: true }) } });
+  const locked = (token: string[], path: string, body?: unknown) => fc.constantFrom(...token).map((tk) => ({ params: { id: path }, token: tk, body }));
+  return [
+    { method: 'PUT', path: '/api/projects/:id', params: { id: [draft] }, allowed: g.adminsB, refused: onlyAdmins, json: [update], state: locked(g.adminsB, X.P6, { title: '改名' }) },
+    { method: 'POST', path: '/api/projects/:id/withdraw', params: { id: [draft] }, allowed: g.adminsB, refused: onlyAdmins, bodyless: true, state: locked(g.adminsB, X.P6) },
+    { method: 'PUT', path: '/api/projects/:id/assessment', params: { id: [draft] }, allowed: [...g.adminsB, T.deptB], refused: [T.presiderB, T.adminO, ...g.notStaff], json: [assessment],
+      state: locked([...g.adminsB, T.deptB], X.P6, { feasible: true, reason: '可行', investment: 1, completionDate: '2027-12-31' }) },
+    { method: 'PUT', path: '/api/projects/:id/screening', params: { id: [draft] }, allowed: g.adminsB, refused: onlyAdmins,
+      json: [{ fields: { exclusions, note: text(1000, { min: 0, optional: true, nullable: true }) } }], state: locked(g.adminsB, X.P6, { exclusions: { debtRisk: true } }) },
+    { method: 'GET', path: '/api/me/assessments', allowed: [T.deptB], refused: [...g.staffB, T.adminO, ...g.notStaff] },
+    { method: 'POST', path: '/api/bodies/:bodyId/candidate-lists', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: onlyAdmins,
+      json: [{ fields: { year: int(2000, 2100), projectIds: array(idField([X.P5], { checked: true }), 1, 200, { unique: true }), seats: int(1, 200), ratio: num(1, 10, { optional: true }) },
+        valid: fc.constant({ year: 2027, projectIds: [X.P5], seats: 1 }) }],
+      state: fc.constantFrom(...g.adminsB).map((token) => ({ params: { bodyId: I.bodyB }, token, body: { year: 2027, projectIds: [I.projects[1]], seats: 1 } })) },
+    { method: 'GET', path: '/api/bodies/:bodyId/candidate-lists', params: { bodyId: [I.bodyB] }, allowed: g.staffB, refused: [T.deptB, T.adminO, ...g.notStaff], query: { year: int(2000, 2100, { optional: true }) } },
+    { method: 'GET', path: '/api/candidate-lists/:id', params: { id: [X.L1, X.L2] }, allowed: g.staffB, refused: [T.deptB, T.adminO, ...g.notStaff] },
+    { method: 'POST', path: '/api/candidate-lists/:id/approve', params: { id: [X.L1] }, allowed: g.adminsB, refused: onlyAdmins,
+      json: [{ fields: { meeting: text(200), approvedAt: optional(date) } }], state: locked(g.adminsB, X.L2, { meeting: '第2次主任会议' }) },
+    { method: 'POST', path: '/api/candidate-lists/:id/ballots', params: { id: [X.L2] }, allowed: g.staffB, refused: [T.deptB, T.adminO, ...g.notStaff],
+      json: [{ fields: { sessionId: idField([I.sessions.S1], { checked: true }), form: enumOf(['per_candidate', 'choose_n'], { optional: true }), title: text(200, { optional: true }) } }],
+      state: locked(g.staffB, X.L1, { sessionId: I.sessions.S1 }) },
+    { method: 'POST', path: '/api/sessions/:id/notices', params: { id: [I.sessions.S2] }, allowed: g.staffB, refused: [T.deptB, T.adminO, ...g.notStaff],
+      json: [{ fields: { ballotId: idField([I.ballots.P2], { checked: true }) } }],
+      state: fc.tuple(fc.constantFrom(...g.staffB), fc.constantFrom(I.ballots.C2, I.ballots.O2)).map(([token, ballotId]) => ({ params: { id: I.sessions.S2 }, token, body: { ballotId } })) },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/notices', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public' },
+    { method: 'GET', path: '/api/public/notices/:id', params: { id: [X.N1, `${X.N1}.jws`] }, allowed: 'public' },
   ];
 }
 

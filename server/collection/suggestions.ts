@@ -14,7 +14,7 @@ import type { Principal } from '../auth/tokens.js';
 import { indexGrams } from '../../shared/similarity.js';
 import type { SuggestionChannel, suggestionInput } from '../../shared/collection-schemas.js';
 import { openWindowOf } from './windows.js';
-import { isPublicProjectStatus } from './public-projects.js';
+import { isProjectPublic } from '../screening/public.js';
 
 // No 0/1/I/O: a code read aloud or copied by hand from a phone stays unambiguous. 32^14 = 2^70.
 const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -100,7 +100,7 @@ export async function trackSuggestion(ctx: AppContext, code: string) {
     status: s.status, reason: s.reason, createdAt: new Date(s.createdAt).toISOString(),
     history: history.map((h) => ({ at: new Date(h.at).toISOString(), status: h.status, note: h.note })),
     ...(target ? { mergedInto: { title: target.title } } : {}),
-    ...(p && isPublicProjectStatus(p.status) ? { project: { id: p.id, title: p.title, status: p.status } } : {}),
+    ...(p && await isProjectPublic(ctx.db, p) ? { project: { id: p.id, title: p.title, status: p.status } } : {}),
   };
 }
 

@@ -144,3 +144,4 @@ export const liveVersion = pgSequence('live_version');
 // The tables of each later stage of the year live in a file of their own under schema/, re-exported here
 // (drizzle-kit reads this file; one line per stage).
 export * from './schema/collection.js';
+export * from './schema/screening.js';

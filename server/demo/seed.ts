@@ -7,12 +7,13 @@ import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
 import type { Secrets } from '../secrets.js';
 import { seedCollection } from './collection.js';
+import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
 
 export const demoLogins = {
   admin: { username: 'admin', password: 'minsheng-admin' },
   presider: { username: 'presider', password: 'minsheng-presider' },
-  department: { username: 'jiaoyu', password: 'minsheng-dept' },
+  department: { username: demoDepartments[0].username, password: demoDepartmentPassword },
 };
 
 export interface DemoInfo { bodyId: string; sessionId: string; committeeSessionId: string; firstCodes: string[] }
@@ -49,7 +50,7 @@ export async function seedDemo(db: Db, secrets: Secrets, opts: { adminPassword?:
     if (!existingAdmin) await tx.insert(users).values({ id: newId(), username: 'admin', passwordHash: hashes[0], role: 'admin', bodyId: null });
     await tx.insert(users).values([
       { id: newId(), username: demoLogins.presider.username, passwordHash: hashes[1], role: 'presider', bodyId: countyId },
-      { id: newId(), username: demoLogins.department.username, passwordHash: hashes[2], role: 'department', bodyId: countyId, department: '县教育局' },
+      ...demoDepartments.map((d) => ({ id: newId(), username: d.username, passwordHash: hashes[2], role: 'department', bodyId: countyId, department: d.department })),
     ]).onConflictDoNothing();
 
     const memberRows = Array.from({ length: total }, (_, i) => ({
@@ -71,6 +72,8 @@ export async function seedDemo(db: Db, secrets: Secrets, opts: { adminPassword?:
     }));
     await tx.insert(projects).values([...projectRows, ...doneRows]);
     await seedCollection(tx, countyId, projectRows);
+    // Assessed by their departments and approved as the list of 12 for 10 seats: the selection ballot below is made from it.
+    await seedScreening(tx, countyId, 2027, projectRows);
 
     await tx.insert(sessions).values([
       { id: sessionId, bodyId: countyId, name: '清河县第十八届人民代表大会第五次会议', kind: 'congress', state: 'open', quorumNum: 2, quorumDen: 3, quorumStrict: false },

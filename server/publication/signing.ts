@@ -14,3 +14,15 @@ export async function signResult(secrets: Secrets, ballotId: string, result: unk
   cache.set(ballotId, jws);
   return jws;
 }
+
+/** A notice (公告) never changes once made: signed like a result, its payload exactly the notice object. */
+export async function signNotice(secrets: Secrets, notice: { id: string }): Promise<string> {
+  const key = `notice:${notice.id}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(notice)))
+    .setProtectedHeader({ alg: 'EdDSA', kid: secrets.publicJwk.kid, typ: 'minsheng-notice+json' })
+    .sign(secrets.signingKey);
+  cache.set(key, jws);
+  return jws;
+}

@@ -55,6 +55,18 @@ let projectIds: string[] = [];
 let presiderName = '';
 const ballots = { open: '', closed: '', published: '' };
 let tracked = { id: '', trackingCode: '' };
+const screening = { draft: '', foreign: '', list: '', approvedList: '', notice: '' };
+/** A project of B carried by the `department` role's department (教育局), assessed feasible when asked. */
+async function newProject(o: { department?: string; assessed?: boolean } = {}) {
+  const p = ok(await call('POST', `/api/bodies/${B}/projects`, server.adminToken, { json: { year: 2027, title: uniq('项目'), description: '说明', category: '教育', department: o.department ?? '教育局' } }));
+  if (o.assessed) ok(await call('PUT', `/api/projects/${p.id}/assessment`, server.adminToken, { json: { feasible: true, reason: '可行', investment: 100, completionDate: '2027-12-31' } }));
+  return p.id as string;
+}
+async function newList(state: 'draft' | 'approved') {
+  const l = ok(await call('POST', `/api/bodies/${B}/candidate-lists`, server.adminToken, { json: { year: 2027, projectIds: [await newProject({ assessed: true }), await newProject({ assessed: true })], seats: 1 } }));
+  if (state === 'approved') ok(await call('POST', `/api/candidate-lists/${l.id}/approve`, server.adminToken, { json: { meeting: '第1次主任会议' } }));
+  return l.id as string;
+}
 let windowSlot = 0;
 /** A suggestion of B (its window is open), sent by the deployment admin. */
 async function newSuggestion(title = '幸福路口加装信号灯') {
@@ -117,6 +129,11 @@ beforeAll(async () => {
   tokens.screen = ok(await call('POST', `/api/sessions/${S}/screen-token`, tokens.presider)).token;
   ok(await call('POST', `/api/bodies/${B}/collection`, root, { json: { year: 2027, opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() } }));
   tracked = await newSuggestion();
+  screening.draft = await newProject();
+  screening.foreign = await newProject({ department: '卫健委' });
+  screening.list = await newList('draft');
+  screening.approvedList = await newList('approved');
+  screening.notice = ok(await call('POST', `/api/sessions/${S}/notices`, tokens.presider, { json: { ballotId: ballots.published } })).id;
   tokens.none = await new SignJWT({ knd: 'staff', role: 'admin', bod: B, usr: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('minsheng').setSubject('x')
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(server.ctx.secrets.tokenKey);
   tokens.public = '';
@@ -166,6 +183,25 @@ const table: Row[] = [
   { method: 'PUT', route: '/api/suggestions/:id/status', allowed: ['admin'], fresh: true, request: async () => ({ path: `/api/suggestions/${(await newSuggestion()).id}/status`, json: { status: 'referred', reason: '转交县交通局' } }) },
   { method: 'POST', route: '/api/bodies/:bodyId/suggestions/status', allowed: ['admin'], fresh: true,
     request: async () => ({ path: `/api/bodies/${B}/suggestions/status`, json: { ids: [(await newSuggestion()).id], status: 'not_adopted', reason: '不属于民生实事范围' } }), note: 'not in API.md (several at once)' },
+  // Screening
+  { method: 'PUT', route: '/api/projects/:id', allowed: ['admin'], request: () => ({ path: `/api/projects/${screening.draft}`, json: { title: '修改后的项目' } }), note: 'not in API.md (edit a draft)' },
+  { method: 'POST', route: '/api/projects/:id/withdraw', allowed: ['admin'], fresh: true, request: async () => ({ path: `/api/projects/${await newProject()}/withdraw` }), note: 'not in API.md (withdraw a draft)' },
+  { method: 'PUT', route: '/api/projects/:id/assessment', when: 'the department\'s own project', allowed: ['department', 'admin'],
+    request: () => ({ path: `/api/projects/${screening.draft}/assessment`, json: { feasible: true, reason: '条件具备', investment: 200, completionDate: '2027-11-30' } }) },
+  { method: 'PUT', route: '/api/projects/:id/assessment', when: 'department of another project', allowed: ['admin'],
+    request: () => ({ path: `/api/projects/${screening.foreign}/assessment`, json: { feasible: false, reason: '当年无法完成', investment: 200, completionDate: '2027-11-30' } }),
+    note: 'a department user whose department is not the project\'s is refused' },
+  { method: 'PUT', route: '/api/projects/:id/screening', allowed: ['admin'], request: () => ({ path: `/api/projects/${screening.draft}/screening`, json: { exclusions: { debtRisk: false } } }), note: 'not in API.md (exclusion checklist)' },
+  { method: 'GET', route: '/api/me/assessments', allowed: ['department'], request: () => ({ path: '/api/me/assessments' }), note: 'not in API.md (the department\'s worklist)' },
+  { method: 'POST', route: '/api/bodies/:bodyId/candidate-lists', allowed: ['admin'], request: async () => ({ path: `/api/bodies/${B}/candidate-lists`, json: { year: 2027, projectIds: [await newProject({ assessed: true })], seats: 1 } }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/candidate-lists', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/candidate-lists` }), note: 'not in API.md' },
+  { method: 'GET', route: '/api/candidate-lists/:id', allowed: ['admin', 'presider'], request: () => ({ path: `/api/candidate-lists/${screening.list}` }), note: 'not in API.md' },
+  { method: 'POST', route: '/api/candidate-lists/:id/approve', allowed: ['admin'], fresh: true, request: async () => ({ path: `/api/candidate-lists/${await newList('draft')}/approve`, json: { meeting: '第2次主任会议' } }) },
+  { method: 'POST', route: '/api/candidate-lists/:id/ballots', allowed: ['admin', 'presider'], request: () => ({ path: `/api/candidate-lists/${screening.approvedList}/ballots`, json: { sessionId: S } }) },
+  { method: 'POST', route: '/api/sessions/:id/notices', allowed: ['presider', 'admin'], request: () => ({ path: `/api/sessions/${S}/notices`, json: { ballotId: ballots.published } }), note: 'asking again answers the same notice (200)' },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/notices', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/notices` }) },
+  { method: 'GET', route: '/api/public/notices/:id', allowed: everyone, request: () => ({ path: `/api/public/notices/${screening.notice}` }) },
+  { method: 'GET', route: '/api/public/notices/:id', when: '.jws', allowed: everyone, request: () => ({ path: `/api/public/notices/${screening.notice}.jws` }) },
   // Sessions and check-in
   { method: 'POST', route: '/api/bodies/:bodyId/sessions', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/sessions`, json: { name: uniq('会议'), kind: 'congress', memberIds: [memberIds[0]] } }) },
   { method: 'GET', route: '/api/bodies/:bodyId/sessions', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/sessions` }), note: 'not in API.md' },
