@@ -1,6 +1,3 @@
-// Which project stages the public may see (API.md: public once its year's candidate list is approved).
+// Project stages the public always sees (API.md: public once its year's candidate list is approved); an
+// infeasible one is public too once its assessment is published (screening/public.ts isProjectPublic).
 export const publicProjectStatuses = ['candidate', 'selected', 'not_selected'] as const;
-
-export function isPublicProjectStatus(status: string): boolean {
-  return (publicProjectStatuses as readonly string[]).includes(status);
-}

@@ -138,6 +138,11 @@ function TabletShell({
       </TopBar>
       <main className="container tablet__main" id="main">
         {children}
+        {member ? (
+          <p className="tablet__suggest">
+            <Link to={`/suggest/${encodeURIComponent(member.bodyId)}`} data-testid="tablet-suggest">{t('collection.suggestTitle')}</Link>
+          </p>
+        ) : null}
       </main>
     </div>
   );
