@@ -22,6 +22,7 @@ const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SuggestPage = lazy(() => import('./pages/collection/SuggestPage'));
 const PosterPage = lazy(() => import('./pages/collection/PosterPage'));
 const TrackPage = lazy(() => import('./pages/collection/TrackPage'));
+const DepartmentPage = lazy(() => import('./pages/department/DepartmentPage'));
 
 function App() {
   return (
@@ -42,6 +43,7 @@ function App() {
           <Route path="/console/:sessionId" element={<ConsolePage />} />
           <Route path="/screen/:sessionId" element={<ScreenPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
+          <Route path="/dept" element={<DepartmentPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

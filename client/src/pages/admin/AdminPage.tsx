@@ -15,8 +15,9 @@ import { SessionsPanel } from './SessionsPanel';
 import { UsersPanel } from './UsersPanel';
 import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
+import { ScreeningPanel } from './screening/ScreeningPanel';
 
-export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'projects', 'sessions', 'users', 'bodies'] as const;
+export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'projects', 'sessions', 'users', 'bodies'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
@@ -228,6 +229,8 @@ function BodyView({
           <SuggestionsPanel key={body.id} token={token} body={body} />
         ) : tab === 'collection' ? (
           <CollectionSetupPanel key={body.id} token={token} body={body} />
+        ) : tab === 'screening' ? (
+          <ScreeningPanel key={body.id} token={token} body={body} />
         ) : tab === 'projects' ? (
           <ProjectsPanel key={body.id} token={token} body={body} />
         ) : tab === 'sessions' ? (

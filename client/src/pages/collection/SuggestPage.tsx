@@ -22,14 +22,26 @@ import { Receipt } from './Receipt';
 const formSchema = suggestionInput.pick({ title: true, description: true, category: true, area: true, contact: true });
 type Draft = z.infer<typeof formSchema>;
 
-/** Is a representative of this body signed in on this device? Then they may send as 代表. */
-function useMemberOf(bodyId: string) {
-  const token = getToken('member');
+/**
+ * Is a representative or a department user of this body signed in on this device? Then they may send
+ * as 代表 or as 承办单位 (channel rep / department).
+ */
+function useSenderOf(bodyId: string) {
+  const member = getToken('member');
+  const staff = getToken('staff');
   return useQuery({
-    queryKey: ['me', 'member', token],
-    queryFn: () => request<{ kind: string; member?: { name: string; bodyId: string } }>('/api/me', { token }),
-    enabled: !!token,
-    select: (me) => (me.kind === 'member' && me.member?.bodyId === bodyId ? me.member : null),
+    queryKey: ['me', 'sender', member, staff],
+    queryFn: async () => {
+      type Me = { kind: string; member?: { name: string; bodyId: string }; user?: { role: string; bodyId: string | null; department?: string | null; username: string } };
+      const [m, s] = await Promise.all([
+        member ? request<Me>('/api/me', { token: member }).catch(() => null) : null,
+        staff ? request<Me>('/api/me', { token: staff }).catch(() => null) : null,
+      ]);
+      if (m?.member?.bodyId === bodyId) return { as: 'member' as const, channel: 'rep', name: m.member.name };
+      if (s?.user?.role === 'department' && s.user.bodyId === bodyId) return { as: 'staff' as const, channel: 'department', name: s.user.department ?? s.user.username };
+      return null;
+    },
+    enabled: !!(member || staff),
     retry: false,
   });
 }
@@ -44,7 +56,7 @@ export default function SuggestPage() {
   const summary = useCollectionSummary(bodyId);
   const stations = useStations(bodyId);
   const station = stationId ? stations.data?.find((s) => s.id === stationId) : undefined;
-  const member = useMemberOf(bodyId);
+  const sender = useSenderOf(bodyId);
   const [asMember, setAsMember] = useState(true);
   const [done, setDone] = useState<{ trackingCode: string } | null>(null);
   useTitle(t('collection.suggestTitle'));
@@ -59,9 +71,9 @@ export default function SuggestPage() {
 
   const submit = useMutation({
     mutationFn: (d: Draft) => {
-      const rep = !!member.data && asMember;
-      const draft: SuggestionDraft = { ...d, area: d.area || null, contact: d.contact || null, ...(rep ? { channel: 'rep' } : station ? { channel: 'station', stationId: station.id } : { channel: 'web' }) };
-      return collectionApi.submit(bodyId, draft, rep);
+      const signed = sender.data && asMember ? sender.data : null;
+      const draft: SuggestionDraft = { ...d, area: d.area || null, contact: d.contact || null, ...(signed ? { channel: signed.channel } : station ? { channel: 'station', stationId: station.id } : { channel: 'web' }) };
+      return collectionApi.submit(bodyId, draft, signed?.as ?? null);
     },
     onSuccess: (r) => { setDone(r); window.scrollTo(0, 0); },
     onError: (err) => { showServerFieldErrors(err, form.setError); },
@@ -102,10 +114,10 @@ export default function SuggestPage() {
                 options={categories.map((c) => ({ value: c, label: t(`category.${c}`, { defaultValue: c }) }))} />
               <TextField name="area" label={t('collection.field.area')} hint={t('collection.hint.area')} testId="suggest-area" maxLength={100} />
               <TextField name="contact" label={t('collection.field.contact')} hint={t('collection.hint.contact')} testId="suggest-contact" autoComplete="tel" inputMode="tel" maxLength={100} />
-              {member.data ? (
+              {sender.data ? (
                 <label className="check">
                   <input type="checkbox" checked={asMember} onChange={(e) => setAsMember(e.target.checked)} data-testid="suggest-as-member" />
-                  {t('collection.asMember', { name: member.data.name })}
+                  {t(sender.data.as === 'member' ? 'collection.asMember' : 'collection.asDepartment', { name: sender.data.name })}
                 </label>
               ) : null}
               {submit.error && !(submit.error instanceof ApiError && submit.error.status === 422) ? <ErrorBox error={submit.error} testId="suggest-error" /> : null}

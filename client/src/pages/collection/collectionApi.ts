@@ -26,8 +26,9 @@ export const collectionApi = {
   stations: (bodyId: string) => request<Station[]>(`/api/public/bodies/${enc(bodyId)}/stations`),
   similar: (bodyId: string, text: string) => request<SimilarAnswer>(`/api/public/bodies/${enc(bodyId)}/similar?text=${enc(text)}`),
   track: (code: string) => request<Tracking>(`/api/suggestions/${enc(code.trim().toUpperCase())}`),
-  submit: (bodyId: string, draft: SuggestionDraft, asMember: boolean) =>
-    request<{ id: string; trackingCode: string }>(`/api/bodies/${enc(bodyId)}/suggestions`, { body: draft, token: asMember ? getToken('member') : null }),
+  /** `as`: sent with the representative's or the department user's token (channel rep / department), or anonymously */
+  submit: (bodyId: string, draft: SuggestionDraft, as: 'member' | 'staff' | null) =>
+    request<{ id: string; trackingCode: string }>(`/api/bodies/${enc(bodyId)}/suggestions`, { body: draft, token: as ? getToken(as) : null }),
 };
 
 export const useCollectionSummary = (bodyId: string, year?: number) =>

@@ -32,7 +32,7 @@ export default function StaffLoginPage() {
       const r = await api.staffLogin(username.trim(), password);
       setToken('staff', r.token);
       // Without a page to return to, the clerk's office opens for an admin, the console for a presider.
-      navigate(safeNext(requested, r.user.role === 'admin' ? '/admin' : '/console'), { replace: true });
+      navigate(safeNext(requested, r.user.role === 'admin' ? '/admin' : r.user.role === 'department' ? '/dept' : '/console'), { replace: true });
     } catch (err) {
       setError(err);
     } finally {

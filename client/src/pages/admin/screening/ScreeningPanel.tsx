@@ -1,0 +1,81 @@
+// 筛选 · the year's projects with the departments' assessments and the exclusion checklist, and the list
+// builder: choose candidates and seats, see the 差额 ratio (warned below 1.2×), save, record the approval.
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
+import type { Body } from '../../../api';
+import { ErrorBox } from '../../../components/Feedback';
+import { DataTable, selectColumn } from '../../../components/DataTable';
+import { useFormat } from '../../../format';
+import { differentialRatio, differentialWarnings } from '../../../../../shared/screening';
+import { exclusionRules } from '../../../../../shared/screening-schemas';
+import { useChecklist, useCreateList, useYearProjects, type StaffProject } from './screeningApi';
+import { CandidateLists } from './CandidateLists';
+
+export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || new Date().getFullYear() + 1;
+  const projects = useYearProjects(token, body.id, year);
+  const checklist = useChecklist(token, body.id);
+  const createList = useCreateList(token, body.id);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [seats, setSeats] = useState(10);
+  const rows = (projects.data ?? []).filter((p) => p.status !== 'withdrawn');
+  const chosen = rows.filter((p) => selection[p.id]);
+  const total = chosen.reduce((s, p) => s + (p.assessment?.investment ?? p.investment ?? 0), 0);
+  const warnings = differentialWarnings(chosen.length, seats);
+
+  const columns = useMemo<ColumnDef<StaffProject, unknown>[]>(() => [
+    { ...selectColumn<StaffProject>(t('screening.choose')), cell: ({ row }) => (
+      <input type="checkbox" aria-label={t('screening.choose')} checked={row.getIsSelected()} disabled={row.original.status !== 'assessed'} onChange={row.getToggleSelectedHandler()} data-testid="row-select" />
+    ) },
+    { id: 'title', header: t('screening.project'), cell: ({ row: { original: p } }) => <span><strong>{p.title}</strong><br /><span className="small muted">{p.department} · {t('dept.supporters', { count: p.supporters })}</span></span> },
+    { id: 'status', header: t('screening.status'), cell: ({ row: { original: p } }) => <span className="tag" data-testid="screening-status">{t(`projectStatus.${p.status}`, { defaultValue: p.status })}</span> },
+    { id: 'assessment', header: t('screening.assessment'), cell: ({ row: { original: p } }) => (p.assessment
+      ? <span className="small">{p.assessment.feasible ? t('dept.yes') : t('dept.no')} · {fmt.wan(p.assessment.investment)} · {fmt.date(p.assessment.completionDate)}<br />{p.assessment.reason}</span>
+      : <span className="small muted">{t('screening.notAssessed')}</span>) },
+    { id: 'exclusions', header: t('screening.exclusions'), cell: ({ row: { original: p } }) => (
+      <span className="screening-checks">
+        {exclusionRules.map((r) => (
+          <label key={r} className="check small">
+            <input type="checkbox" checked={!!p.screening?.exclusions?.[r]} disabled={checklist.isPending}
+              onChange={(e) => checklist.mutate({ id: p.id, exclusions: { ...Object.fromEntries(exclusionRules.map((k) => [k, !!p.screening?.exclusions?.[k]])), [r]: e.target.checked } })} />
+            {t(`screening.rule.${r}`)}
+          </label>
+        ))}
+      </span>
+    ) },
+  ], [t, fmt, checklist]);
+
+  return (
+    <section className="stack" aria-labelledby="screening-heading" data-testid="screening">
+      <div className="admin-panel-head">
+        <h2 id="screening-heading">{t('screening.heading', { year })}</h2>
+        <p className="muted">{t('screening.intro')}</p>
+      </div>
+      <div className="inline-form">
+        <div className="field"><label className="field__label" htmlFor="screening-year">{t('inbox.filter.year')}</label>
+          <input id="screening-year" className="input" type="number" min={2000} max={2100} value={year} onChange={(e) => { setParams({ year: e.target.value }, { replace: true }); setSelection({}); }} data-testid="screening-year" /></div>
+      </div>
+      <ErrorBox error={projects.error ?? checklist.error} />
+      <DataTable caption={t('screening.caption')} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
+        selection={selection} onSelection={setSelection} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />
+      <div className="card stack" data-testid="list-builder">
+        <h3>{t('screening.builder')}</h3>
+        <div className="inline-form inline-form--wrap">
+          <div className="field"><label className="field__label" htmlFor="list-seats">{t('screening.seats')}</label>
+            <input id="list-seats" className="input" type="number" min={1} max={200} value={seats} onChange={(e) => setSeats(Number(e.target.value) || 1)} data-testid="list-seats" /></div>
+          <p data-testid="list-summary">{t('screening.summary', { count: chosen.length, seats, ratio: differentialRatio(chosen.length, seats).toFixed(2), total: fmt.wan(total) })}</p>
+        </div>
+        {chosen.length && warnings.length ? <p className="alert alert--warn" role="status" data-testid="list-warning">{t('screening.ratioWarning', { needed: warnings[0].needed })}</p> : null}
+        <ErrorBox error={createList.error} />
+        <button type="button" className="btn btn--primary" disabled={!chosen.length || createList.isPending} data-testid="list-save"
+          onClick={() => createList.mutate({ year, projectIds: chosen.map((p) => p.id), seats }, { onSuccess: () => setSelection({}) })}>{t('screening.save')}</button>
+      </div>
+      <CandidateLists token={token} body={body} year={year} projects={rows} />
+    </section>
+  );
+}

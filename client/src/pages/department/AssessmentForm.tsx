@@ -1,0 +1,53 @@
+// The department's assessment of one project: feasible or not with the reason (published), cost, funding,
+// completion date and measurable targets (one a line). Validated by the schema the server uses.
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ApiError } from '../../api';
+import { ErrorBox } from '../../components/Feedback';
+import { TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
+import { assessmentInput } from '../../../../shared/screening-schemas';
+import { useAssess, type WorkItem } from './departmentApi';
+
+// The form holds targets as lines of text and feasibility as a radio value; the schema's own shape is sent.
+const formSchema = assessmentInput.omit({ targets: true, feasible: true }).extend({ feasible: z.enum(['yes', 'no']), targetsText: z.string().max(10_000).optional() });
+type FormIn = z.input<typeof formSchema>;
+type FormOut = z.output<typeof formSchema>;
+
+export function AssessmentForm({ token, item, onDone }: { token: string; item: WorkItem; onDone: () => void }) {
+  const { t } = useTranslation();
+  const a = item.assessment;
+  const form = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(formSchema),
+    defaultValues: {
+      feasible: a ? (a.feasible ? 'yes' : 'no') : 'yes', reason: a?.reason ?? '', investment: a?.investment,
+      fundingSource: a?.fundingSource ?? '', completionDate: a?.completionDate ?? `${item.year}-12-31`, targetsText: (a?.targets ?? []).join('\n'),
+    },
+  });
+  const assess = useAssess(token);
+  const submit = form.handleSubmit(({ feasible, targetsText, ...rest }) => assess.mutate(
+    { id: item.id, ...rest, feasible: feasible === 'yes', fundingSource: rest.fundingSource || null, targets: (targetsText ?? '').split('\n').map((s) => s.trim()).filter(Boolean) } as never,
+    { onSuccess: onDone, onError: (err) => { showServerFieldErrors(err, form.setError); } },
+  ));
+  return (
+    <FormProvider {...form}>
+      <form className="stack assessment-form" noValidate onSubmit={submit} data-testid="assessment-form">
+        <fieldset className="fieldset">
+          <legend>{t('dept.feasible')}</legend>
+          <label className="check"><input type="radio" value="yes" {...form.register('feasible')} data-testid="assess-feasible-yes" /> {t('dept.yes')}</label>
+          <label className="check"><input type="radio" value="no" {...form.register('feasible')} data-testid="assess-feasible-no" /> {t('dept.no')}</label>
+        </fieldset>
+        <TextAreaField name="reason" label={t('dept.reason')} hint={t('dept.reasonHint')} required testId="assess-reason" rows={3} maxLength={2000} />
+        <div className="grid-2">
+          <TextField name="investment" type="number" label={t('dept.investment')} required testId="assess-investment" inputMode="decimal" />
+          <TextField name="completionDate" type="date" label={t('dept.completionDate')} required testId="assess-date" />
+        </div>
+        <TextField name="fundingSource" label={t('dept.fundingSource')} hint={t('dept.fundingHint')} testId="assess-funding" maxLength={200} />
+        <TextAreaField name="targetsText" label={t('dept.targets')} hint={t('dept.targetsHint')} testId="assess-targets" rows={3} />
+        {assess.error && !(assess.error instanceof ApiError && assess.error.status === 422) ? <ErrorBox error={assess.error} /> : null}
+        <button type="submit" className="btn btn--primary" disabled={assess.isPending} data-testid="assess-submit">{t('dept.submit')}</button>
+      </form>
+    </FormProvider>
+  );
+}

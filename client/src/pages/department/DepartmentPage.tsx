@@ -1,0 +1,60 @@
+// /dept — a department's (承办单位) worklist: the projects waiting for its assessment first, then the ones
+// it has assessed; each opens its assessment form.
+import { useState } from 'react';
+import { Link, Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '../../styles/admin.css';
+import { TopBar } from '../../components/TopBar';
+import { ErrorBox, Loading, Notice, useTitle } from '../../components/Feedback';
+import { useFormat } from '../../format';
+import { useStaffUser } from '../staff/useStaffUser';
+import { useWorklist } from './departmentApi';
+import { AssessmentForm } from './AssessmentForm';
+
+export default function DepartmentPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { token, user, authLost, signOut, signInPath } = useStaffUser();
+  const work = useWorklist(token ?? '');
+  const [open, setOpen] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  useTitle(t('dept.title'));
+  if (!token || authLost) return <Navigate to={signInPath} replace />;
+  const waiting = work.data?.filter((w) => w.waiting).length ?? 0;
+  return (
+    <div className="page admin">
+      <TopBar title={t('dept.title')}>
+        {user ? <span className="admin__who" data-testid="staff-name">{user.username} · {user.department ?? t(`role.${user.role}`)}</span> : null}
+        <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="signout-button">{t('common.signOut')}</button>
+      </TopBar>
+      <main className="container stack" id="main">
+        <h1>{t('dept.heading')}</h1>
+        {user && user.role !== 'department' ? <Notice kind="warn">{t('dept.notDepartment')}</Notice> : null}
+        <p className="muted" data-testid="dept-waiting">{t('dept.waiting', { count: waiting })}</p>
+        {saved ? <Notice kind="ok" testId="dept-saved">{saved}</Notice> : null}
+        {work.isPending ? <Loading /> : <ErrorBox error={work.error} />}
+        {work.data?.length === 0 ? <p className="muted">{t('dept.none')}</p> : null}
+        <ul className="worklist">
+          {work.data?.map((w) => (
+            <li key={w.id} className="card stack" data-testid={`work-${w.id}`}>
+              <div className="btn-row">
+                <strong>{w.title}</strong>
+                <span className={`tag ${w.waiting ? 'tag--warn' : 'tag--ok'}`}>{w.waiting ? t('dept.toAssess') : t(`projectStatus.${w.status}`, { defaultValue: w.status })}</span>
+                <span className="small muted">{w.year} · {t(`category.${w.category}`)} · {t('dept.supporters', { count: w.supporters })}</span>
+              </div>
+              {w.assessment ? (
+                <p className="small">{w.assessment.feasible ? t('dept.yes') : t('dept.no')} · {fmt.wan(w.assessment.investment)} · {fmt.date(w.assessment.completionDate)} · {w.assessment.reason}</p>
+              ) : <p className="small muted">{w.description}</p>}
+              {open === w.id ? (
+                <AssessmentForm token={token} item={w} onDone={() => { setOpen(null); setSaved(t('dept.saved', { title: w.title })); }} />
+              ) : ['draft', 'assessed', 'infeasible'].includes(w.status) ? (
+                <button type="button" className="btn btn--secondary" onClick={() => setOpen(w.id)} data-testid="assess-open">{w.assessment ? t('dept.edit') : t('dept.assess')}</button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {user?.bodyId ? <p><Link to={`/suggest/${encodeURIComponent(user.bodyId)}`}>{t('dept.suggest')}</Link></p> : null}
+      </main>
+    </div>
+  );
+}
