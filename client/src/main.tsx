@@ -23,6 +23,7 @@ const SuggestPage = lazy(() => import('./pages/collection/SuggestPage'));
 const PosterPage = lazy(() => import('./pages/collection/PosterPage'));
 const TrackPage = lazy(() => import('./pages/collection/TrackPage'));
 const DepartmentPage = lazy(() => import('./pages/department/DepartmentPage'));
+const NoticePage = lazy(() => import('./pages/notices/NoticePage'));
 
 function App() {
   return (
@@ -44,6 +45,7 @@ function App() {
           <Route path="/screen/:sessionId" element={<ScreenPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/dept" element={<DepartmentPage />} />
+          <Route path="/notices/:id" element={<NoticePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

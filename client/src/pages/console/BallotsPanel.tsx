@@ -10,6 +10,8 @@ import { ResultView, TallyView } from '../../components/ResultView';
 import { TurnoutBar } from '../../components/TurnoutBar';
 import { BallotStepButtons } from './BallotStepButtons';
 import { CreateBallotForm } from './CreateBallotForm';
+import { FromListButton } from './FromListButton';
+import { NoticeButton } from './NoticeButton';
 
 interface Props {
   token: string;
@@ -85,6 +87,7 @@ export function BallotsPanel({ token, user, session, live, present, quorumMet }:
             {t('console.newBallot')}
           </button>
         </div>
+        <FromListButton token={token} session={session} onCreated={addCreated} />
         {items.length === 0 ? <p className="muted">{t('console.noBallots')}</p> : null}
         <ul className="ballot-items">
           {items.map((b) => (
@@ -367,9 +370,12 @@ function BallotDetailView({
                 {t('console.publish')}
               </button>
             ) : (
-              <Link className="btn btn--secondary" to={`/results/${encodeURIComponent(ballot.id)}`} data-testid="public-result-link">
-                {t('console.viewPublic')}
-              </Link>
+              <>
+                <Link className="btn btn--secondary" to={`/results/${encodeURIComponent(ballot.id)}`} data-testid="public-result-link">
+                  {t('console.viewPublic')}
+                </Link>
+                <NoticeButton token={token} sessionId={session.id} ballotId={ballot.id} />
+              </>
             )}
             {tied.length > 0 && ballot.kind === 'selection' ? (
               <button type="button" className="btn btn--secondary btn--lg" disabled={busy} onClick={runoff} data-testid="runoff-button">

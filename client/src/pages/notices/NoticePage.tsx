@@ -1,0 +1,49 @@
+// /notices/:id — one 公告 as the presidium issues it: title, number, body, issuing body and date, printable
+// on A4, with its signed copy to download and check.
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import '../../styles/public.css';
+import '../../styles/notice.css';
+import { api } from '../../api';
+import { useFormat } from '../../format';
+import { TopBar } from '../../components/TopBar';
+import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { useNotice } from './noticesApi';
+
+export default function NoticePage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { id = '' } = useParams();
+  const notice = useNotice(id);
+  const bodies = useQuery({ queryKey: ['bodies'], queryFn: api.bodies, staleTime: 300_000 });
+  const n = notice.data;
+  const body = bodies.data?.find((b) => b.id === n?.bodyId);
+  useTitle(n ? `${n.title}（第${n.number}号）` : t('notice.title'));
+  return (
+    <div className="page public">
+      <div className="no-print"><TopBar title={t('notice.title')} /></div>
+      <main className="container container--narrow stack" id="main">
+        {n ? <Link to={`/bodies/${encodeURIComponent(n.bodyId)}`} className="backlink no-print">{body?.name ?? t('public.allBodies')}</Link> : null}
+        {notice.isPending ? <Loading /> : <ErrorBox error={notice.error} />}
+        {n ? (
+          <article className="notice-sheet" data-testid="notice">
+            <h1 className="notice-sheet__title" data-testid="notice-title">{n.title}</h1>
+            <p className="notice-sheet__number" data-testid="notice-number">{t('notice.number', { number: n.number })}</p>
+            <div className="notice-sheet__text">{(n.text ?? '').split('\n').map((line, i) => <p key={i}>{line}</p>)}</div>
+            <p className="notice-sheet__issuer">{body?.name ?? ''}</p>
+            <p className="notice-sheet__date"><time dateTime={n.publishedAt}>{fmt.date(n.publishedAt)}</time></p>
+          </article>
+        ) : null}
+        {n ? (
+          <div className="btn-row no-print">
+            <button type="button" className="btn btn--primary" onClick={() => window.print()} data-testid="notice-print">{t('notice.print')}</button>
+            <a className="btn btn--secondary" href={`/api/public/notices/${encodeURIComponent(n.id)}.jws`} download={`notice-${n.number}.jws`}>{t('notice.downloadJws')}</a>
+            <Link className="btn btn--ghost" to={`/results/${encodeURIComponent(n.ballotId)}`}>{t('notice.result')}</Link>
+          </div>
+        ) : null}
+        {n ? <p className="small muted no-print">{t('notice.verify')}</p> : null}
+      </main>
+    </div>
+  );
+}
