@@ -28,11 +28,11 @@ export default function NoticePage() {
         {notice.isPending ? <Loading /> : <ErrorBox error={notice.error} />}
         {n ? (
           <article className="notice-sheet" data-testid="notice">
-            <h1 className="notice-sheet__title" data-testid="notice-title">{n.title}</h1>
-            <p className="notice-sheet__number" data-testid="notice-number">{t('notice.number', { number: n.number })}</p>
-            <div className="notice-sheet__text">{(n.text ?? '').split('\n').map((line, i) => <p key={i}>{line}</p>)}</div>
-            <p className="notice-sheet__issuer">{body?.name ?? ''}</p>
-            <p className="notice-sheet__date"><time dateTime={n.publishedAt}>{fmt.date(n.publishedAt)}</time></p>
+            {/* As printed: the title, then its number on a line of its own; the text ends with the issuer and the date. */}
+            <h1 className="notice-sheet__title" data-testid="notice-title">{n.title.replace(/[（(]第\d+号[）)]$/, '')}</h1>
+            <p className="notice-sheet__number" data-testid="notice-number">（{t('notice.number', { number: n.number })}）</p>
+            <div className="notice-sheet__text">{(n.text ?? '').split('\n').filter(Boolean).map((line, i) => <p key={i}>{line}</p>)}</div>
+            <p className="small muted no-print">{t('notice.published')}<time dateTime={n.publishedAt}>{fmt.date(n.publishedAt)}</time></p>
           </article>
         ) : null}
         {n ? (
