@@ -117,11 +117,20 @@ describe('from assessment to the notice', () => {
   it('the public reads and prints the notice', async () => {
     const page = await tab('phone');
     await page.goto(`/bodies/${hall.bodyId}`);
+    const [a, , c] = hall.projectIds;
+    await expectText(page.getByTestId(`public-project-${a}`).getByTestId('public-project-status'), '已选定');
+    await expectText(page.getByTestId(`public-project-${c}`).getByTestId('public-project-status'), '未当选');
+    await check(page, 'public-body-projects-notices');
     await page.getByTestId('notice-list').getByRole('link').first().click();
     await expectText(page.getByTestId('notice-number'), '（第1号）');
     expect(await page.getByTestId('notice').innerText()).toContain('项目1');
     await check(page, 'public-notice');
     await page.emulateMedia({ media: 'print' });
     await check(page, 'public-notice-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectText(page.getByTestId('notice-number'), '（No. 1）');
+    await expectText(page.getByTestId('notice-print'), 'Print the notice');
+    await check(page, 'public-notice-en');
   });
 });

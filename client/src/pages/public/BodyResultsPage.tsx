@@ -8,6 +8,7 @@ import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { CollectionBox } from '../collection/CollectionBox';
 import { NoticeList } from '../notices/NoticeList';
+import { ProjectList } from './ProjectList';
 
 /** /bodies/:bodyId — published vote results of one body. */
 export default function BodyResultsPage() {
@@ -31,6 +32,7 @@ export default function BodyResultsPage() {
         <Link to="/" className="backlink">{t('public.allBodies')}</Link>
         <h1 data-testid="body-name">{body?.name ?? t('public.results')}</h1>
         <CollectionBox bodyId={bodyId} />
+        <ProjectList bodyId={bodyId} />
         <NoticeList bodyId={bodyId} />
         <h2>{t('public.publishedResults')}</h2>
         <ErrorBox error={error} />

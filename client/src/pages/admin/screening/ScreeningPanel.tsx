@@ -10,7 +10,7 @@ import { DataTable, selectColumn } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 import { differentialRatio, differentialWarnings } from '../../../../../shared/screening';
 import { exclusionRules } from '../../../../../shared/screening-schemas';
-import { useChecklist, useCreateList, useYearProjects, type StaffProject } from './screeningApi';
+import { useChecklist, useCreateList, useWithdraw, useYearProjects, type StaffProject } from './screeningApi';
 import { CandidateLists } from './CandidateLists';
 
 export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
@@ -21,6 +21,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const projects = useYearProjects(token, body.id, year);
   const checklist = useChecklist(token, body.id);
   const createList = useCreateList(token, body.id);
+  const withdraw = useWithdraw(token, body.id);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [seats, setSeats] = useState(10);
   const rows = (projects.data ?? []).filter((p) => p.status !== 'withdrawn');
@@ -48,7 +49,10 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
         ))}
       </span>
     ) },
-  ], [t, fmt, checklist]);
+    { id: 'actions', header: '', cell: ({ row: { original: p } }) => (['draft', 'assessed', 'infeasible'].includes(p.status)
+      ? <button type="button" className="btn btn--ghost btn--sm" disabled={withdraw.isPending} onClick={() => { if (window.confirm(t('screening.withdrawConfirm', { title: p.title }))) withdraw.mutate(p.id); }} data-testid="project-withdraw">{t('screening.withdraw')}</button>
+      : null) },
+  ], [t, fmt, checklist, withdraw]);
 
   return (
     <section className="stack" aria-labelledby="screening-heading" data-testid="screening">
@@ -60,7 +64,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
         <div className="field"><label className="field__label" htmlFor="screening-year">{t('inbox.filter.year')}</label>
           <input id="screening-year" className="input" type="number" min={2000} max={2100} value={year} onChange={(e) => { setParams({ year: e.target.value }, { replace: true }); setSelection({}); }} data-testid="screening-year" /></div>
       </div>
-      <ErrorBox error={projects.error ?? checklist.error} />
+      <ErrorBox error={projects.error ?? checklist.error ?? withdraw.error} />
       <DataTable caption={t('screening.caption')} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
         selection={selection} onSelection={setSelection} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />
       <div className="card stack" data-testid="list-builder">

@@ -32,3 +32,5 @@ export const useApprove = (token: string, bodyId: string) => useYearMutation(bod
   request<CandidateList>(`/api/candidate-lists/${enc(v.id)}/approve`, { token, body: { meeting: v.meeting, ...(v.approvedAt ? { approvedAt: v.approvedAt } : {}) } }));
 export const useChecklist = (token: string, bodyId: string) => useYearMutation(bodyId, (v: { id: string; exclusions: Record<string, boolean> }) =>
   request<unknown>(`/api/projects/${enc(v.id)}/screening`, { token, method: 'PUT', body: { exclusions: v.exclusions } }));
+export const useWithdraw = (token: string, bodyId: string) => useYearMutation(bodyId, (id: string) =>
+  request<unknown>(`/api/projects/${enc(id)}/withdraw`, { token, body: {} }));
