@@ -1,7 +1,7 @@
 // Adopting suggestions into a project (采纳): each becomes `adopted`, linked to the project, and its
 // tracking page says so; in the same transaction as the project's creation.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx, DbOrTx } from '../db/connect.js';
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connect.js';
 import { suggestionEvents, suggestions } from '../db/schema.js';
 import { conflict, invalid } from '../http/errors.js';
 
@@ -18,16 +18,4 @@ export async function adoptSuggestions(tx: Tx, project: { id: string; bodyId: st
   }
   await tx.update(suggestions).set({ status: 'adopted', projectId: project.id, reason: null, updatedAt: sql`now()` }).where(inArray(suggestions.id, unique));
   await tx.insert(suggestionEvents).values(unique.map((id) => ({ suggestionId: id, status: 'adopted', note: project.title })));
-}
-
-/** Residents behind each project: the supporters of the suggestions adopted into it. */
-export async function supportersOf(db: DbOrTx, projectIds: string[]): Promise<Map<string, number>> {
-  if (!projectIds.length) return new Map();
-  const rows = await db.select({ projectId: suggestions.projectId, n: sql<number>`sum(${suggestions.supporters})::int` })
-    .from(suggestions).where(inArray(suggestions.projectId, projectIds)).groupBy(suggestions.projectId);
-  return new Map(rows.map((r) => [r.projectId!, Number(r.n)]));
-}
-
-export async function suggestionsOfProject(db: DbOrTx, projectId: string) {
-  return db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.projectId, projectId));
 }
