@@ -1,5 +1,6 @@
 // The HTTP application: middleware, then one router per domain. Handlers validate, call a service, map errors.
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AppContext, AppEnv } from './context.js';
 import { DomainError, errorBody } from './http/errors.js';
 import { mapDatabaseError } from './db/errors.js';
@@ -15,6 +16,8 @@ import { noticeRoutes } from './screening/notice-routes.js';
 import { collectionRoutes } from './collection/collection-routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { publicationRoutes } from './publication/routes.js';
+import { fileRoutes } from './files/routes.js';
+import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './http/static.js';
 import { invalidatePublicPages, writeMayChangePublicPages } from './publication/cache.js';
 
@@ -33,12 +36,12 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
   const app = new Hono<AppEnv>();
   // server.ts sets these on the Node response itself (cheaper); an app served any other way sets them here.
   if (!opts.securityHeadersSetByServer) app.use('*', securityHeaders());
-  app.use('/api/*', bodyLimit({
-    maxSize: 2 * 1024 * 1024,
-    // The rest of the body is never read, so the connection cannot carry another request: say so,
-    // or a keep-alive client would send its next request on a socket the server is about to close.
-    onError: (c) => c.json(errorBody(new DomainError(413, 'payload_too_large', '请求体过大 / payload too large')), 413, { Connection: 'close' }),
-  }));
+  // The rest of a body too large is never read, so the connection cannot carry another request: say so,
+  // or a keep-alive client would send its next request on a socket the server is about to close.
+  const tooLarge = (c: Context) => c.json(errorBody(new DomainError(413, 'payload_too_large', '请求体过大 / payload too large')), 413, { Connection: 'close' });
+  const jsonLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge });
+  const photoLimit = bodyLimit({ maxSize: maxPhotoBytes, onError: tooLarge });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/files' ? photoLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', principalMiddleware(ctx));
   // Public pages kept in memory (publication/cache.ts) are dropped after any write that may change them.
   app.use('/api/*', async (c, next) => {
@@ -55,7 +58,8 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', noticeRoutes(ctx))
     .route('/', collectionRoutes(ctx))
     .route('/', ballotRoutes(ctx))
-    .route('/', publicationRoutes(ctx));
+    .route('/', publicationRoutes(ctx))
+    .route('/', fileRoutes(ctx));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody(new DomainError(404, 'not_found', '接口不存在 / no such endpoint')), 404));
 

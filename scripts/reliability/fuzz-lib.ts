@@ -8,6 +8,7 @@
 // code; every request built to be refused is refused (a 2xx there means malformed input was accepted).
 // Checked around the run: a dump of every table (and sequence) is the same before and after.
 import fc from 'fast-check';
+import sharp from 'sharp';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
@@ -37,6 +38,7 @@ export interface World {
     ballots: { D1: string; O1: string; X1: string; C2: string; P2: string; O2: string; O3: string; O4: string };
     /** B's collection window is open; Q1, Q2 received, Q3 merged into Q2; T1 the tracking code of Q1 */
     stations: string[];
+    files: string[];
     suggestions: { Q1: string; Q2: string; Q3: string };
     trackingCodes: string[];
     /** P5 assessed (on the draft list L1), P6 a candidate (on the approved list L2); N1 the notice of P2 */
@@ -126,6 +128,8 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
   const suggest = (title: string) => api.ok('POST', `/api/bodies/${bodyB}/suggestions`, { ...t, json: { title, description: '说明', category: '交通出行' } });
   const [Q1, Q2, Q3] = [await suggest('幸福路口加装信号灯'), await suggest('幸福路路口红绿灯'), await suggest('幸福路交叉口信号灯')];
   await api.ok('POST', `/api/suggestions/${Q3.id}/merge`, { ...t, json: { into: Q2.id } });
+  const png = new Uint8Array(await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c00' } }).png().toBuffer());
+  const photo = (await api.ok('POST', '/api/files', { ...t, body: png, headers: { 'content-type': 'image/png' } })).id as string;
 
   const assessed = async () => {
     const id = (await api.ok('POST', `/api/bodies/${bodyB}/projects`, { ...t, json: { year: 2027, title: uniq('评估项目'), description: '说明', category: '教育', department: '教育局' } })).id as string;
@@ -145,7 +149,7 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
     ids: {
       bodyB, bodyO, users, members: created.map((m) => m.id), projects,
       sessions: { S1, S2, S3, S4, S5 }, ballots: { D1, O1, X1, C2, P2, O2, O3, O4 },
-      stations: [station], suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
+      stations: [station], files: [photo], suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
       screening: { P5, P6, L1, L2, N1 },
     },
     usernames,
@@ -525,6 +529,10 @@ export function endpoints(w: World): Endpoint[] {
     { method: 'GET', path: '/api/public/keys', allowed: 'public' },
     { method: 'GET', path: '/api/public/bodies/:bodyId/results', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public' },
     ...collectionEndpoints(w, { staffB, adminsB, notStaff }),
+    // Photos: raw bytes (tests/files/photos.test.ts sends the hostile ones); here, tokens and ids.
+    { method: 'POST', path: '/api/files', allowed: [...staffB, T.deptB, T.adminO, ...members], refused: [T.screenS1], bodyless: true },
+    { method: 'GET', path: '/api/files/:id', params: { id: I.files }, allowed: 'public' },
+    { method: 'GET', path: '/api/files/:id/thumb', params: { id: I.files }, allowed: 'public' },
     ...screeningEndpoints(w, { staffB, adminsB, notStaff }),
   ];
   void allIds;

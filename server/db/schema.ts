@@ -145,3 +145,4 @@ export const liveVersion = pgSequence('live_version');
 // (drizzle-kit reads this file; one line per stage).
 export * from './schema/collection.js';
 export * from './schema/screening.js';
+export * from './schema/files.js';

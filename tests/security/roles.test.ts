@@ -22,13 +22,14 @@ import { SignJWT } from 'jose';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { ok, submissionKey } from '../helpers/fixtures.js';
 import { createApp } from '../../server/app.js';
+import sharp from 'sharp';
 
 const roles = ['none', 'public', 'member', 'memberOff', 'department', 'presider', 'screen', 'otherAdmin', 'admin'] as const;
 type Role = (typeof roles)[number];
 const everyone = [...roles];
 const signedIn: Role[] = ['member', 'memberOff', 'department', 'presider', 'screen', 'otherAdmin', 'admin'];
 
-interface Request { path: string; json?: unknown; csv?: string }
+interface Request { path: string; json?: unknown; csv?: string; png?: Uint8Array }
 interface Row {
   method: 'GET' | 'POST' | 'PUT';
   route: string;
@@ -55,6 +56,8 @@ let projectIds: string[] = [];
 let presiderName = '';
 const ballots = { open: '', closed: '', published: '' };
 let tracked = { id: '', trackingCode: '' };
+let png = new Uint8Array();
+let fileId = '';
 const screening = { draft: '', foreign: '', list: '', approvedList: '', notice: '' };
 /** A project of B carried by the `department` role's department (教育局), assessed feasible when asked. */
 async function newProject(o: { department?: string; assessed?: boolean } = {}) {
@@ -73,11 +76,12 @@ async function newSuggestion(title = '幸福路口加装信号灯') {
   return ok(await call('POST', `/api/bodies/${B}/suggestions`, server.adminToken, { json: { title, description: '说明', category: '交通出行' } })) as { id: string; trackingCode: string };
 }
 const uniq = (p: string) => `${p}${randomBytes(4).toString('hex')}`;
-const call = (method: string, path: string, token: string, o: { json?: unknown; csv?: string } = {}) =>
+const call = (method: string, path: string, token: string, o: { json?: unknown; csv?: string; png?: Uint8Array } = {}) =>
   server.call(method, path, {
     token: token || undefined,
     ...(o.json !== undefined ? { json: o.json } : {}),
     ...(o.csv !== undefined ? { body: o.csv, headers: { 'content-type': 'text/csv' } } : {}),
+    ...(o.png !== undefined ? { body: o.png as unknown as BodyInit, headers: { 'content-type': 'image/png' } } : {}),
   });
 
 /** A session of B whose roster is the `member` role alone, checked in: a fresh place to open ballots. */
@@ -129,6 +133,8 @@ beforeAll(async () => {
   tokens.screen = ok(await call('POST', `/api/sessions/${S}/screen-token`, tokens.presider)).token;
   ok(await call('POST', `/api/bodies/${B}/collection`, root, { json: { year: 2027, opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() } }));
   tracked = await newSuggestion();
+  png = new Uint8Array(await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c00' } }).png().toBuffer());
+  fileId = ok(await call('POST', '/api/files', root, { png })).id;
   screening.draft = await newProject();
   screening.foreign = await newProject({ department: '卫健委' });
   screening.list = await newList('draft');
@@ -202,6 +208,11 @@ const table: Row[] = [
   { method: 'GET', route: '/api/public/bodies/:bodyId/notices', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/notices` }) },
   { method: 'GET', route: '/api/public/notices/:id', allowed: everyone, request: () => ({ path: `/api/public/notices/${screening.notice}` }) },
   { method: 'GET', route: '/api/public/notices/:id', when: '.jws', allowed: everyone, request: () => ({ path: `/api/public/notices/${screening.notice}.jws` }) },
+  // Photos
+  { method: 'POST', route: '/api/files', allowed: ['member', 'memberOff', 'department', 'presider', 'otherAdmin', 'admin'], request: () => ({ path: '/api/files', png }),
+    note: 'any signed-in staff or member (API.md: admin, presider, department, member); not the big screen' },
+  { method: 'GET', route: '/api/files/:id', allowed: everyone, request: () => ({ path: `/api/files/${fileId}` }) },
+  { method: 'GET', route: '/api/files/:id/thumb', allowed: everyone, request: () => ({ path: `/api/files/${fileId}/thumb` }) },
   // Sessions and check-in
   { method: 'POST', route: '/api/bodies/:bodyId/sessions', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/sessions`, json: { name: uniq('会议'), kind: 'congress', memberIds: [memberIds[0]] } }) },
   { method: 'GET', route: '/api/bodies/:bodyId/sessions', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/sessions` }), note: 'not in API.md' },
@@ -261,7 +272,7 @@ describe('every endpoint × every role', () => {
       let req: Request | null = null;
       for (const role of roles) {
         req ??= await row.request();
-        const r = await call(row.method, req.path, tokens[role], { json: req.json, csv: req.csv });
+        const r = await call(row.method, req.path, tokens[role], { json: req.json, csv: req.csv, png: req.png });
         const success = r.status >= 200 && r.status < 300 && (!row.succeeded || row.succeeded(r.body));
         if (row.allowed.includes(role)) {
           if (!success) wrong.push(`${role}: expected success, got ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);
