@@ -2,6 +2,7 @@
 // `npm run bench -- --reads` public reads (published result, public projects) against a bare "hello".
 // `npm run bench -- --startup` embedded start (npm start, fresh and restarted) and the tablet's JavaScript size.
 // `npm run bench -- --suggestions` duplicates at 50,000 suggestions in one body-year (scripts/bench/suggestions.ts).
+// `npm run bench -- --photos` server CPU per 10 MB photo and peak RSS with 10 at once (scripts/bench/photos.ts).
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
 //          --cpu-prof (profile the server child; .cpuprofile files in .bench/profiles/)
@@ -20,6 +21,7 @@ import postgres from 'postgres';
 import { RemoteHall } from './remote-hall.js';
 import { startupBench } from './startup.js';
 import { suggestionsBench } from './suggestions.js';
+import { photosBench } from './photos.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, pool, sleep, startChild, timed,
   type BurstResult, type Child, type PreparedRequest,
@@ -451,6 +453,10 @@ async function readsBench(db: BenchDatabase) {
 async function main() {
   if (flag('--startup')) {
     await startupBench(root, num('--rounds', 3), say);
+    process.exit(0);
+  }
+  if (flag('--photos')) {
+    await photosBench(root, say, num('--rounds', 5));
     process.exit(0);
   }
   if (flag('--suggestions')) {

@@ -50,7 +50,7 @@ export async function storePhoto(ctx: AppContext, who: Principal, type: Accepted
   try {
     // rotate(): upright by the EXIF orientation; sharp writes no metadata unless asked (keepMetadata).
     const upright = sharp(bytes, options).rotate();
-    const encoded = type === 'image/png' ? upright.png() : type === 'image/webp' ? upright.webp({ quality: 85 }) : upright.jpeg({ quality: 85, mozjpeg: true });
+    const encoded = type === 'image/png' ? upright.png() : type === 'image/webp' ? upright.webp({ quality: 85 }) : upright.jpeg({ quality: 85 });
     out = await encoded.toBuffer({ resolveWithObject: true });
     thumb = await sharp(out.data).resize({ width: thumbWidth, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
   } catch {
