@@ -76,6 +76,11 @@ describe('from assessment to the notice', () => {
     const page = await tab('laptop');
     await staffSignIn(page, 'admin', adminPassword, '/admin');
     await page.goto(`/admin/${hall.bodyId}/screening?year=2027`);
+    // a draft is edited before it goes on the list
+    await page.getByTestId(`screening-row-${hall.projectIds[2]}`).getByTestId('project-edit').click();
+    await page.getByTestId('project-edit-title').fill('项目3（调整后）');
+    await page.getByTestId('project-edit-save').click();
+    await expectText(page.getByTestId(`screening-row-${hall.projectIds[2]}`), /项目3（调整后）/);
     await page.getByTestId('list-seats').fill('2');
     for (const id of hall.projectIds.slice(0, 2)) await page.getByTestId(`screening-row-${id}`).getByTestId('row-select').check();
     await expectText(page.getByTestId('list-warning'), /1\.2/);

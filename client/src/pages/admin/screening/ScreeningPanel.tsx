@@ -12,6 +12,7 @@ import { differentialRatio, differentialWarnings } from '../../../../../shared/s
 import { exclusionRules } from '../../../../../shared/screening-schemas';
 import { useChecklist, useCreateList, useWithdraw, useYearProjects, type StaffProject } from './screeningApi';
 import { CandidateLists } from './CandidateLists';
+import { EditProjectForm } from './EditProjectForm';
 
 export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const withdraw = useWithdraw(token, body.id);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [seats, setSeats] = useState(10);
+  const [editing, setEditing] = useState<string | null>(null);
   const rows = (projects.data ?? []).filter((p) => p.status !== 'withdrawn');
   const chosen = rows.filter((p) => selection[p.id]);
   const total = chosen.reduce((s, p) => s + (p.assessment?.investment ?? p.investment ?? 0), 0);
@@ -50,7 +52,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
       </span>
     ) },
     { id: 'actions', header: '', cell: ({ row: { original: p } }) => (['draft', 'assessed', 'infeasible'].includes(p.status)
-      ? <button type="button" className="btn btn--ghost btn--sm" disabled={withdraw.isPending} onClick={() => { if (window.confirm(t('screening.withdrawConfirm', { title: p.title }))) withdraw.mutate(p.id); }} data-testid="project-withdraw">{t('screening.withdraw')}</button>
+      ? <span className="btn-row"><button type="button" className="btn btn--ghost btn--sm" onClick={() => setEditing(p.id)} data-testid="project-edit">{t('screening.edit')}</button><button type="button" className="btn btn--ghost btn--sm" disabled={withdraw.isPending} onClick={() => { if (window.confirm(t('screening.withdrawConfirm', { title: p.title }))) withdraw.mutate(p.id); }} data-testid="project-withdraw">{t('screening.withdraw')}</button></span>
       : null) },
   ], [t, fmt, checklist, withdraw]);
 
@@ -67,6 +69,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
       <ErrorBox error={projects.error ?? checklist.error ?? withdraw.error} />
       <DataTable caption={t('screening.caption')} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
         selection={selection} onSelection={setSelection} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />
+      {editing && rows.some((p) => p.id === editing) ? <EditProjectForm token={token} bodyId={body.id} project={rows.find((p) => p.id === editing)!} onDone={() => setEditing(null)} /> : null}
       <div className="card stack" data-testid="list-builder">
         <h3>{t('screening.builder')}</h3>
         <div className="inline-form inline-form--wrap">

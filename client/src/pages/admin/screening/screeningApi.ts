@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../../api';
 
 export interface StaffProject {
-  id: string; year: number; title: string; category: string; department: string; status: string; investment: number | null; supporters: number;
+  id: string; year: number; title: string; description: string; category: string; department: string; status: string; investment: number | null; supporters: number;
   assessment: { feasible: boolean; reason: string; investment: number; completionDate: string } | null;
   screening: { exclusions: Record<string, boolean | undefined>; note: string | null } | null;
 }
@@ -34,3 +34,5 @@ export const useChecklist = (token: string, bodyId: string) => useYearMutation(b
   request<unknown>(`/api/projects/${enc(v.id)}/screening`, { token, method: 'PUT', body: { exclusions: v.exclusions } }));
 export const useWithdraw = (token: string, bodyId: string) => useYearMutation(bodyId, (id: string) =>
   request<unknown>(`/api/projects/${enc(id)}/withdraw`, { token, body: {} }));
+export const useEditProject = (token: string, bodyId: string) => useYearMutation(bodyId, ({ id, ...body }: { id: string; title: string; description: string; category: string; department: string }) =>
+  request<unknown>(`/api/projects/${enc(id)}`, { token, method: 'PUT', body }));
