@@ -17,6 +17,7 @@ import { collectionRoutes } from './collection/collection-routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { fileRoutes } from './files/routes.js';
+import { implementationRoutes } from './implementation/routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './http/static.js';
 import { invalidatePublicPages, writeMayChangePublicPages } from './publication/cache.js';
@@ -59,7 +60,8 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', collectionRoutes(ctx))
     .route('/', ballotRoutes(ctx))
     .route('/', publicationRoutes(ctx))
-    .route('/', fileRoutes(ctx));
+    .route('/', fileRoutes(ctx))
+    .route('/', implementationRoutes(ctx));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody(new DomainError(404, 'not_found', '接口不存在 / no such endpoint')), 404));
 

@@ -70,6 +70,8 @@ export const ballotInput = z.strictObject({
   secret: z.boolean().optional(),
   baseRule: z.enum(['roster', 'present']).optional(),
   runoffOf: id.optional(),
+  /** a satisfaction ballot's round (API.md): mid-year, year-end or a rectification round */
+  round: z.enum(['midyear', 'yearend', 'rectification']).optional(),
 });
 
 export const cancelInput = z.strictObject({ reason: text(500) });

@@ -39,6 +39,8 @@ export interface World {
     /** B's collection window is open; Q1, Q2 received, Q3 merged into Q2; T1 the tracking code of Q1 */
     stations: string[];
     files: string[];
+    /** a project of B selected by a published ballot, members[0] in its supervision group */
+    selected: string;
     suggestions: { Q1: string; Q2: string; Q3: string };
     trackingCodes: string[];
     /** P5 assessed (on the draft list L1), P6 a candidate (on the approved list L2); N1 the notice of P2 */
@@ -130,6 +132,14 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
   await api.ok('POST', `/api/suggestions/${Q3.id}/merge`, { ...t, json: { into: Q2.id } });
   const png = new Uint8Array(await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c00' } }).png().toBuffer());
   const photo = (await api.ok('POST', '/api/files', { ...t, body: png, headers: { 'content-type': 'image/png' } })).id as string;
+  const selected = (await api.ok('POST', `/api/bodies/${bodyB}/projects`, { ...t, json: { year: 2027, title: '选定项目', description: '说明', category: '教育', department: '教育局' } })).id as string;
+  const S6 = await mkSession(8);
+  const SB = await ballot(S6, { kind: 'selection', title: '票决', projectIds: [selected], seats: 1 });
+  await open(SB);
+  for (let i = 0; i < 8; i++) await vote(SB, i, { [selected]: 'yes' });
+  await api.ok('POST', `/api/ballots/${SB}/close`, p);
+  await api.ok('POST', `/api/ballots/${SB}/publish`, p);
+  await api.ok('PUT', `/api/projects/${selected}/supervisors`, { ...t, json: { memberIds: [created[0].id], leadMemberId: created[0].id } });
 
   const assessed = async () => {
     const id = (await api.ok('POST', `/api/bodies/${bodyB}/projects`, { ...t, json: { year: 2027, title: uniq('评估项目'), description: '说明', category: '教育', department: '教育局' } })).id as string;
@@ -149,7 +159,7 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
     ids: {
       bodyB, bodyO, users, members: created.map((m) => m.id), projects,
       sessions: { S1, S2, S3, S4, S5 }, ballots: { D1, O1, X1, C2, P2, O2, O3, O4 },
-      stations: [station], files: [photo], suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
+      stations: [station], files: [photo], selected, suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
       screening: { P5, P6, L1, L2, N1 },
     },
     usernames,
@@ -534,6 +544,7 @@ export function endpoints(w: World): Endpoint[] {
     { method: 'GET', path: '/api/files/:id', params: { id: I.files }, allowed: 'public' },
     { method: 'GET', path: '/api/files/:id/thumb', params: { id: I.files }, allowed: 'public' },
     ...screeningEndpoints(w, { staffB, adminsB, notStaff }),
+    ...implementationEndpoints(w, { staffB, adminsB, notStaff }),
   ];
   void allIds;
   return list;
@@ -584,6 +595,39 @@ function collectionEndpoints(w: World, g: { staffB: string[]; adminsB: string[];
 }
 
 /** The screening stage: project edits, assessments, the checklist, candidate lists, notices (API.md "Collection and screening"). */
+/** Implementation and supervision (API.md last section) on a selected project of B. */
+function implementationEndpoints(w: World, g: { staffB: string[]; adminsB: string[]; notStaff: string[] }): Endpoint[] {
+  const T = w.tokens;
+  const I = w.ids;
+  const P = I.selected;
+  const carriers = [...g.adminsB, T.deptB];
+  const notCarriers = [T.presiderB, T.adminO, ...g.notStaff];
+  const date: Field = { valid: fc.constantFrom('2027-03-31', '2027-12-31'), invalid: fc.oneof(fc.constantFrom('2027-02-30', '2027-1-5', 'tomorrow', '', '2027-12-31T00:00:00Z'), nonString, fc.constant(null)) };
+  const photos = array(idField(I.files, { checked: true }), 0, 12, { optional: true });
+  const milestone = objectField({ fields: { title: text(100), due: date } });
+  const planSpec: ObjectSpec = { fields: { targets: array(text(200), 0, 50), milestones: array(milestone, 0, 50, { validMax: 1 }), funding: text(500), completionDate: date } };
+  const progressSpec: ObjectSpec = { fields: { percent: int(0, 100), milestone: { optional: true, valid: fc.constant(undefined), invalid: fc.oneof(fc.constantFrom('竣工', ''), nonString) } as Field, note: text(2000), date, photos } };
+  const members = I.members;
+  const groupSpec: ObjectSpec = {
+    fields: { memberIds: array(idField(members.slice(0, 3), { checked: true }), 1, 50, { unique: true }), leadMemberId: idField(members.slice(0, 1), { checked: true }) },
+    valid: fc.constant({ memberIds: members.slice(0, 3), leadMemberId: members[0] }),
+    alsoInvalid: fc.constant({ memberIds: members.slice(1, 3), leadMemberId: members[0] }),
+  };
+  return [
+    { method: 'PUT', path: '/api/projects/:id/plan', params: { id: [P] }, allowed: carriers, refused: notCarriers, json: [planSpec],
+      state: fc.constantFrom(...carriers).map((token) => ({ params: { id: I.projects[0] }, token, body: { targets: [], milestones: [], funding: '县级财政', completionDate: '2027-12-31' } })) },
+    { method: 'POST', path: '/api/projects/:id/progress', params: { id: [P] }, allowed: carriers, refused: notCarriers, json: [progressSpec],
+      state: fc.constantFrom(...carriers).map((token) => ({ params: { id: I.projects[0] }, token, body: { percent: 10, note: '开工', date: '2027-03-01' } })) },
+    { method: 'PUT', path: '/api/projects/:id/supervisors', params: { id: [P] }, allowed: g.adminsB, refused: [T.deptB, ...notCarriers], json: [groupSpec] },
+    { method: 'GET', path: '/api/me/projects', allowed: T.members, refused: [...g.staffB, T.deptB, T.adminO, T.screenS1] },
+    { method: 'POST', path: '/api/projects/:id/inspections', params: { id: [P] }, allowed: [...g.adminsB, T.members[0]], refused: [T.presiderB, T.deptB, T.adminO, T.screenS1, T.members[5]],
+      json: [{ fields: { date, findings: text(5000), photos } }] },
+    // not rectifying: every well-formed request is refused 409 here; the fuzzer sends only malformed ones anyway
+    { method: 'POST', path: '/api/projects/:id/rectifications', params: { id: [P] }, allowed: carriers, refused: notCarriers, json: [{ fields: { note: text(5000), date, photos } }] },
+    { method: 'POST', path: '/api/projects/:id/carry-over', params: { id: [P] }, allowed: g.adminsB, refused: [T.deptB, ...notCarriers], json: [{ fields: { toYear: int(2028, 2100) } }] },
+  ];
+}
+
 function screeningEndpoints(w: World, g: { staffB: string[]; adminsB: string[]; notStaff: string[] }): Endpoint[] {
   const T = w.tokens;
   const I = w.ids;
@@ -707,6 +751,7 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
   for (const id of Object.values(W.ids.sessions)) typeOf.set(id, 'session');
   for (const id of Object.values(W.ids.ballots)) typeOf.set(id, 'ballot');
   for (const id of Object.values(W.ids.suggestions)) typeOf.set(id, 'suggestion');
+  typeOf.set(W.ids.selected, 'project');
   const allTokens = [W.tokens.root, W.tokens.adminB, W.tokens.presiderB, W.tokens.deptB, W.tokens.adminO, W.tokens.screenS1, ...W.tokens.members];
 
   return fc.constantFrom(...list).chain((e) => {

@@ -6,6 +6,7 @@ import { newId } from '../db/ids.js';
 import { DomainError, conflict, invalid } from '../http/errors.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { writeAudit } from '../audit/log.js';
+import { setRound } from '../implementation/grades.js';
 import { findSession } from '../sessions/queries.js';
 import { checkDefinition } from '../../shared/ballot-definition.js';
 import type { BallotInput } from '../../shared/schemas.js';
@@ -46,6 +47,7 @@ function checkFields(input: BallotInput) {
     if (input.form !== undefined) throw field('form', '只有项目票决有票式 / only a selection has a form');
   }
   if (input.kind === 'satisfaction' && !input.projectIds) throw field('projectIds', '请选择测评项目 / projectIds required');
+  if (input.kind !== 'satisfaction' && input.round !== undefined) throw field('round', '只有满意度测评有轮次 / only a satisfaction ballot has a round');
   if (input.kind === 'motion') {
     if (!input.question) throw field('question', '请填写表决事项 / question required');
     if (input.projectIds) throw field('projectIds', '议案表决没有项目 / a motion has no projects');
@@ -84,6 +86,7 @@ export async function createBallot(ctx: AppContext, actor: StaffPrincipal, sessi
     }).returning();
     const problem = checkDefinition(definitionOf(ballot));
     if (problem) throw invalid(problem);
+    await setRound(tx, ballot.id, input.kind === 'satisfaction' ? input.round : undefined);
     await writeAudit(tx, {
       sessionId, actor, action: input.runoffOf ? 'ballot.runoff_created' : 'ballot.created', subject: ballot.id,
       detail: { title: ballot.title, kind: ballot.kind, seats: ballot.seats, form: ballot.form, options: options.map((o) => o.id), runoffOf: ballot.runoffOf },

@@ -13,6 +13,7 @@ import { ballotLockSpace, definitionOf, findBallot, type BallotRow } from './que
 import { namedVotesOf, presentBase, tallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
 import { applySelection } from '../screening/apply-selection.js';
+import { recordGrades } from '../implementation/grades.js';
 
 async function lockBallot(actor: StaffPrincipal, tx: Tx, ballotId: string): Promise<BallotRow> {
   const b = await findBallot(tx, ballotId);
@@ -112,6 +113,7 @@ export async function publishBallot(ctx: AppContext, actor: StaffPrincipal, ball
     if (b.state !== 'closed') throw conflict('ballot_not_closed', '只有已结束的表决可以公布 / only a closed ballot can be published');
     const [row] = await tx.update(ballots).set({ state: 'published', publishedAt: sql`now()` }).where(eq(ballots.id, ballotId)).returning();
     await applySelection(tx, row);
+    await recordGrades(tx, row);
     await writeAudit(tx, { sessionId: b.sessionId, actor, action: 'ballot.published', subject: ballotId });
     return row;
   });

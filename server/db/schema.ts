@@ -146,3 +146,4 @@ export const liveVersion = pgSequence('live_version');
 export * from './schema/collection.js';
 export * from './schema/screening.js';
 export * from './schema/files.js';
+export * from './schema/implementation.js';

@@ -70,6 +70,18 @@ async function newList(state: 'draft' | 'approved') {
   if (state === 'approved') ok(await call('POST', `/api/candidate-lists/${l.id}/approve`, server.adminToken, { json: { meeting: '第1次主任会议' } }));
   return l.id as string;
 }
+/** A project of B made `selected` the real way: a selection ballot over it, one yes vote, published. */
+async function selectedProject(department = '教育局') {
+  const id = await newProject({ department });
+  const sessionId = await freshSession();
+  const b = ok(await call('POST', `/api/sessions/${sessionId}/ballots`, tokens.presider, { json: { kind: 'selection', title: '票决', projectIds: [id], seats: 1 } }));
+  ok(await call('POST', `/api/ballots/${b.id}/open`, tokens.presider));
+  ok(await call('POST', `/api/ballots/${b.id}/votes`, tokens.member, { json: { submissionKey: submissionKey(), choices: { [id]: 'yes' } } }));
+  ok(await call('POST', `/api/ballots/${b.id}/close`, tokens.presider));
+  ok(await call('POST', `/api/ballots/${b.id}/publish`, tokens.presider));
+  return id;
+}
+const impl = { own: '', foreign: '' };
 let windowSlot = 0;
 /** A suggestion of B (its window is open), sent by the deployment admin. */
 async function newSuggestion(title = '幸福路口加装信号灯') {
@@ -139,6 +151,9 @@ beforeAll(async () => {
   screening.foreign = await newProject({ department: '卫健委' });
   screening.list = await newList('draft');
   screening.approvedList = await newList('approved');
+  impl.own = await selectedProject();
+  impl.foreign = await selectedProject('卫健委');
+  ok(await call('PUT', `/api/projects/${impl.own}/supervisors`, root, { json: { memberIds: [memberIds[0]], leadMemberId: memberIds[0] } }));
   screening.notice = ok(await call('POST', `/api/sessions/${S}/notices`, tokens.presider, { json: { ballotId: ballots.published } })).id;
   tokens.none = await new SignJWT({ knd: 'staff', role: 'admin', bod: B, usr: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('minsheng').setSubject('x')
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(server.ctx.secrets.tokenKey);
@@ -208,6 +223,22 @@ const table: Row[] = [
   { method: 'GET', route: '/api/public/bodies/:bodyId/notices', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/notices` }) },
   { method: 'GET', route: '/api/public/notices/:id', allowed: everyone, request: () => ({ path: `/api/public/notices/${screening.notice}` }) },
   { method: 'GET', route: '/api/public/notices/:id', when: '.jws', allowed: everyone, request: () => ({ path: `/api/public/notices/${screening.notice}.jws` }) },
+  // Implementation and supervision
+  { method: 'PUT', route: '/api/projects/:id/plan', when: 'the department\'s own project', allowed: ['department', 'admin'],
+    request: () => ({ path: `/api/projects/${impl.own}/plan`, json: { targets: ['目标'], milestones: [{ title: '开工', due: '2027-03-31' }], funding: '县级财政', completionDate: '2027-12-31' } }) },
+  { method: 'PUT', route: '/api/projects/:id/plan', when: 'department of another project', allowed: ['admin'],
+    request: () => ({ path: `/api/projects/${impl.foreign}/plan`, json: { targets: [], milestones: [], funding: '县级财政', completionDate: '2027-12-31' } }) },
+  { method: 'POST', route: '/api/projects/:id/progress', when: 'the department\'s own project', allowed: ['department', 'admin'],
+    request: () => ({ path: `/api/projects/${impl.own}/progress`, json: { percent: 20, note: '已开工', date: '2027-03-01' } }) },
+  { method: 'POST', route: '/api/projects/:id/progress', when: 'department of another project', allowed: ['admin'],
+    request: () => ({ path: `/api/projects/${impl.foreign}/progress`, json: { percent: 20, note: '已开工', date: '2027-03-01' } }) },
+  { method: 'PUT', route: '/api/projects/:id/supervisors', allowed: ['admin'], request: () => ({ path: `/api/projects/${impl.own}/supervisors`, json: { memberIds: [memberIds[0]], leadMemberId: memberIds[0] } }) },
+  { method: 'GET', route: '/api/me/projects', allowed: ['member', 'memberOff'], request: () => ({ path: '/api/me/projects' }) },
+  { method: 'POST', route: '/api/projects/:id/inspections', allowed: ['member', 'admin'], request: () => ({ path: `/api/projects/${impl.own}/inspections`, json: { date: '2027-04-01', findings: '进展正常' } }),
+    note: '`member` is in the group; `memberOff` is not (403 not_supervisor)' },
+  { method: 'POST', route: '/api/projects/:id/rectifications', when: 'not rectifying', allowed: [], request: () => ({ path: `/api/projects/${impl.own}/rectifications`, json: { note: '整改', date: '2027-07-01' } }),
+    refused: { admin: 409, department: 409 }, note: 'the carrying department or an admin, only while rectifying (tests/implementation covers the rectifying case)' },
+  { method: 'POST', route: '/api/projects/:id/carry-over', allowed: ['admin'], request: () => ({ path: `/api/projects/${impl.own}/carry-over`, json: { toYear: 2028 } }) },
   // Photos
   { method: 'POST', route: '/api/files', allowed: ['member', 'memberOff', 'department', 'presider', 'otherAdmin', 'admin'], request: () => ({ path: '/api/files', png }),
     note: 'any signed-in staff or member (API.md: admin, presider, department, member); not the big screen' },

@@ -1,0 +1,31 @@
+// Execution status of projects, read from their plans, reports and grades (the rule: shared/execution.ts).
+import { asc, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/connect.js';
+import { progressReports, projectGrades, projectPlans } from '../db/schema.js';
+import { executionStatus, reportOverdue, type Execution, type Grade } from '../../shared/execution.js';
+
+export interface ExecutionView { execution: Execution; percent: number; lastReport: string | null; overdue: boolean; grade: Grade | null }
+
+export async function executionOf(db: DbOrTx, projects: { id: string; year: number }[], now = new Date()): Promise<Map<string, ExecutionView>> {
+  const ids = projects.map((p) => p.id);
+  if (!ids.length) return new Map();
+  const [plans, reports, grades] = await Promise.all([
+    db.select().from(projectPlans).where(inArray(projectPlans.projectId, ids)),
+    db.select().from(progressReports).where(inArray(progressReports.projectId, ids)).orderBy(asc(progressReports.date), asc(progressReports.createdAt)),
+    db.select().from(projectGrades).where(inArray(projectGrades.projectId, ids)),
+  ]);
+  const out = new Map<string, ExecutionView>();
+  for (const p of projects) {
+    const plan = plans.find((x) => x.projectId === p.id);
+    const mine = reports.filter((r) => r.projectId === p.id);
+    const graded = grades.filter((g) => g.projectId === p.id).map((g) => ({ publishedAt: new Date(g.publishedAt).toISOString(), grade: g.grade as Grade }));
+    const { execution, percent } = executionStatus({ plan: plan ?? null, reports: mine, grades: graded }, now);
+    const last = graded.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt)).at(-1);
+    out.set(p.id, {
+      execution, percent, lastReport: mine.at(-1)?.date ?? null, grade: last?.grade ?? null,
+      // before any report, the count starts at the beginning of the project's year
+      overdue: execution !== 'done' && reportOverdue(mine, `${p.year}-01-01`, now),
+    });
+  }
+  return out;
+}

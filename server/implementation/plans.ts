@@ -1,0 +1,52 @@
+// 政府办单: the carrying department's plan for a selected project, and its progress reports.
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { progressReports, projectPlans } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import type { StaffPrincipal } from '../http/auth.js';
+import { invalid } from '../http/errors.js';
+import { writeAudit, actorName } from '../audit/log.js';
+import type { planInput, progressInput } from '../../shared/implementation-schemas.js';
+import { carrierProject, checkPhotos, notSelected } from './access.js';
+
+const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
+export const describeReport = (r: typeof progressReports.$inferSelect) => ({
+  id: r.id, projectId: r.projectId, percent: r.percent, milestone: r.milestone, note: r.note, date: r.date, photos: photoUrls(r.photos),
+});
+
+export async function setPlan(ctx: AppContext, actor: StaffPrincipal, projectId: string, input: z.infer<typeof planInput>) {
+  return ctx.db.transaction(async (tx) => {
+    const p = await carrierProject(tx, actor, projectId, true);
+    if (p.status !== 'selected') throw notSelected();
+    const values = { targets: input.targets, milestones: input.milestones, funding: input.funding, completionDate: input.completionDate, updatedBy: actorName(actor), updatedAt: new Date().toISOString() };
+    await tx.insert(projectPlans).values({ projectId, ...values }).onConflictDoUpdate({ target: projectPlans.projectId, set: values });
+    await writeAudit(tx, { actor, action: 'project.planned', subject: projectId, detail: { milestones: input.milestones.length, completionDate: input.completionDate } });
+    return { projectId, ...input };
+  });
+}
+
+export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, projectId: string, input: z.infer<typeof progressInput>) {
+  return ctx.db.transaction(async (tx) => {
+    const p = await carrierProject(tx, actor, projectId, true);
+    if (p.status !== 'selected') throw notSelected();
+    if (input.milestone) {
+      const [plan] = await tx.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
+      if (!plan?.milestones.some((m) => m.title === input.milestone)) {
+        throw invalid('计划中没有这个里程碑 / no such milestone in the plan', [{ field: 'milestone', message: 'not a milestone of the plan' }]);
+      }
+    }
+    const photos = await checkPhotos(tx, input.photos);
+    const [r] = await tx.insert(progressReports).values({
+      id: newId(), projectId, percent: input.percent, milestone: input.milestone ?? null, note: input.note, date: input.date, photos, createdBy: actorName(actor),
+    }).returning();
+    await writeAudit(tx, { actor, action: 'project.progress', subject: projectId, detail: { percent: input.percent, date: input.date, milestone: input.milestone ?? null } });
+    return describeReport(r);
+  });
+}
+
+export async function projectProgress(ctx: AppContext, projectId: string) {
+  const [plan] = await ctx.db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
+  const reports = await ctx.db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(asc(progressReports.date), asc(progressReports.createdAt));
+  return { plan: plan ? { targets: plan.targets, milestones: plan.milestones, funding: plan.funding, completionDate: plan.completionDate } : null, progress: reports.reverse().map(describeReport) };
+}
