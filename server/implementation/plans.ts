@@ -9,6 +9,7 @@ import { invalid } from '../http/errors.js';
 import { writeAudit, actorName } from '../audit/log.js';
 import type { planInput, progressInput } from '../../shared/implementation-schemas.js';
 import { carrierProject, checkPhotos, notSelected } from './access.js';
+import { executionOf } from './execution-queries.js';
 
 const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
 export const describeReport = (r: typeof progressReports.$inferSelect) => ({
@@ -43,6 +44,13 @@ export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, pro
     await writeAudit(tx, { actor, action: 'project.progress', subject: projectId, detail: { percent: input.percent, date: input.date, milestone: input.milestone ?? null } });
     return describeReport(r);
   });
+}
+
+/** GET /api/projects/:id/implementation: the plan, the reports (newest first) and the execution, for staff. */
+export async function projectImplementation(ctx: AppContext, actor: StaffPrincipal, projectId: string) {
+  const p = await carrierProject(ctx.db, actor, projectId);
+  const e = (await executionOf(ctx.db, [p])).get(p.id)!;
+  return { projectId, status: p.status, ...e, ...(await projectProgress(ctx, projectId)) };
 }
 
 export async function projectProgress(ctx: AppContext, projectId: string) {

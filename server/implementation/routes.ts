@@ -6,12 +6,13 @@ import { readJson } from '../http/json.js';
 import { requireMember, requirePrincipal, requireStaff } from '../http/auth.js';
 import { pathId } from '../http/params.js';
 import { carryOverInput, inspectionInput, planInput, progressInput, rectificationInput, supervisorsInput } from '../../shared/implementation-schemas.js';
-import { reportProgress, setPlan } from './plans.js';
+import { projectImplementation, reportProgress, setPlan } from './plans.js';
 import { myProjects, recordInspection, setSupervisors } from './supervision.js';
 import { addRectification, carryOver } from './rectify.js';
 
 export function implementationRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
+    .get('/projects/:id/implementation', async (c) => c.json(await projectImplementation(ctx, requireStaff(c, ['admin', 'department']), pathId(c, 'id'))))
     .put('/projects/:id/plan', async (c) => {
       const actor = requireStaff(c, ['admin', 'department']);
       return c.json(await setPlan(ctx, actor, pathId(c, 'id'), await readJson(c, planInput)));

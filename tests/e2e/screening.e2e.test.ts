@@ -3,6 +3,8 @@
 // selection ballot from the list in one step and, once it is published, issues the numbered notice, which
 // the public reads and prints. Every screen: axe (no serious or critical), no sideways scroll, CSP kept on.
 import fs from 'node:fs';
+import os from 'node:os';
+import sharp from 'sharp';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +119,35 @@ describe('from assessment to the notice', () => {
     await check(page, 'console-notice');
     const projects = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2027`));
     expect(Object.fromEntries(projects.map((x: { id: string; status: string }) => [x.id, x.status]))).toEqual({ [a]: 'selected', [b]: 'selected', [c]: 'not_selected' });
+  });
+
+  it('the department plans a selected project and reports progress with a photo from a file', async () => {
+    const page = tabs[0].page;
+    const [a] = hall.projectIds;
+    const photo = path.join(os.tmpdir(), `minsheng-e2e-${Date.now()}.jpg`);
+    fs.writeFileSync(photo, await sharp({ create: { width: 800, height: 600, channels: 3, background: '#6a8' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer());
+    await page.goto('/dept');
+    await page.getByTestId(`work-${a}`).getByTestId('impl-open').click();
+    await expectText(page.getByTestId('impl-execution'), '未启动');
+    await page.getByTestId('plan-targets').fill('新建幼儿园 2 所');
+    await page.getByTestId('plan-milestones').fill('开工 2027-03-31\n主体完工 2027-09-30');
+    await page.getByTestId('plan-funding').fill('县级财政 4200 万元');
+    await page.getByTestId('plan-save').click();
+    await expect.poll(async () => (await page.getByTestId('report-milestone').locator('option').count())).toBe(3);
+    await page.getByTestId('report-percent').fill('30');
+    await page.getByTestId('report-milestone').selectOption('开工');
+    await page.getByTestId('report-note').fill('幼儿园主体已开工建设');
+    await page.getByTestId('report-photo').setInputFiles(photo);
+    await page.getByTestId('report-photo-thumb').waitFor();
+    await page.getByTestId('report-submit').click();
+    await expectText(page.getByTestId('report-item').first(), /30% · 开工 · 幼儿园主体已开工建设/);
+    await expectText(page.getByTestId('impl-execution'), '推进中');
+    await check(page, 'department-progress-photo');
+    const impl = ok(await server.call('GET', `/api/projects/${a}/implementation`, { token: server.adminToken }));
+    const stored = await (await fetch(server.url + impl.progress[0].photos[0].url)).arrayBuffer();
+    const meta = await sharp(Buffer.from(stored)).metadata();
+    expect([meta.width, meta.height, meta.exif]).toEqual([600, 800, undefined]);
+    fs.rmSync(photo, { force: true });
   });
 
   it('the public reads and prints the notice', async () => {

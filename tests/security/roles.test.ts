@@ -232,6 +232,8 @@ const table: Row[] = [
     request: () => ({ path: `/api/projects/${impl.own}/progress`, json: { percent: 20, note: '已开工', date: '2027-03-01' } }) },
   { method: 'POST', route: '/api/projects/:id/progress', when: 'department of another project', allowed: ['admin'],
     request: () => ({ path: `/api/projects/${impl.foreign}/progress`, json: { percent: 20, note: '已开工', date: '2027-03-01' } }) },
+  { method: 'GET', route: '/api/projects/:id/implementation', when: 'the department\'s own project', allowed: ['department', 'admin'], request: () => ({ path: `/api/projects/${impl.own}/implementation` }), note: 'not in API.md (plan, reports, execution for the carrier)' },
+  { method: 'GET', route: '/api/projects/:id/implementation', when: 'department of another project', allowed: ['admin'], request: () => ({ path: `/api/projects/${impl.foreign}/implementation` }) },
   { method: 'PUT', route: '/api/projects/:id/supervisors', allowed: ['admin'], request: () => ({ path: `/api/projects/${impl.own}/supervisors`, json: { memberIds: [memberIds[0]], leadMemberId: memberIds[0] } }) },
   { method: 'GET', route: '/api/me/projects', allowed: ['member', 'memberOff'], request: () => ({ path: '/api/me/projects' }) },
   { method: 'POST', route: '/api/projects/:id/inspections', allowed: ['member', 'admin'], request: () => ({ path: `/api/projects/${impl.own}/inspections`, json: { date: '2027-04-01', findings: '进展正常' } }),

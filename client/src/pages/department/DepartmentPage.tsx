@@ -10,6 +10,7 @@ import { useFormat } from '../../format';
 import { useStaffUser } from '../staff/useStaffUser';
 import { useWorklist } from './departmentApi';
 import { AssessmentForm } from './AssessmentForm';
+import { ImplementationPanel } from './ImplementationPanel';
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export default function DepartmentPage() {
             <li key={w.id} className="card stack" data-testid={`work-${w.id}`}>
               <div className="btn-row">
                 <strong>{w.title}</strong>
-                <span className={`tag ${w.waiting ? 'tag--warn' : 'tag--ok'}`}>{w.waiting ? t('dept.toAssess') : t(`projectStatus.${w.status}`, { defaultValue: w.status })}</span>
+                <span className={`tag ${w.waiting ? 'tag--warn' : w.status === 'selected' ? 'tag--ok' : 'tag--muted'}`}>{w.waiting ? t('dept.toAssess') : t(`projectStatus.${w.status}`, { defaultValue: w.status })}</span>
                 <span className="small muted">{w.year} · {t(`category.${w.category}`)} · {t('dept.supporters', { count: w.supporters })}</span>
               </div>
               {w.assessment ? (
@@ -47,6 +48,9 @@ export default function DepartmentPage() {
               ) : <p className="small muted">{w.description}</p>}
               {open === w.id ? (
                 <AssessmentForm token={token} item={w} onDone={() => { setOpen(null); setSaved(t('dept.saved', { title: w.title })); }} />
+              ) : w.status === 'selected' ? (
+                open === `impl-${w.id}` ? <ImplementationPanel token={token} projectId={w.id} year={w.year} />
+                  : <button type="button" className="btn btn--secondary" onClick={() => setOpen(`impl-${w.id}`)} data-testid="impl-open">{t('impl.open')}</button>
               ) : ['draft', 'assessed', 'infeasible'].includes(w.status) ? (
                 <button type="button" className="btn btn--secondary" onClick={() => setOpen(w.id)} data-testid="assess-open">{w.assessment ? t('dept.edit') : t('dept.assess')}</button>
               ) : null}
