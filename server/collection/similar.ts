@@ -9,7 +9,7 @@ import { findBody } from '../bodies/service.js';
 import { bodyAndDescendants } from '../publication/routes.js';
 import { rankByGrams, rankSimilar, suggestionGrams } from '../../shared/similarity.js';
 import { openWindowOf } from './windows.js';
-import { publicProjectStatuses } from './public-projects.js';
+import { publicProjectStatuses } from '../screening/public.js';
 import { similarIndex } from './similar-index.js';
 
 /** How many candidates the index hands to the exact score: enough that the best ten are among them. */

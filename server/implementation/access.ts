@@ -5,16 +5,14 @@ import type { DbOrTx } from '../db/connect.js';
 import { files } from '../db/schema.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { conflict, forbidden, invalid } from '../http/errors.js';
-import { departmentOf, findProject, type ProjectRow } from '../screening/views.js';
+import { assertCarryingDepartment, findProject, type ProjectRow } from '../screening/views.js';
 
 export const notSelected = () => conflict('project_not_selected', '只有票决产生的项目可以这样做 / only a selected project');
 
 export async function carrierProject(db: DbOrTx, actor: StaffPrincipal, projectId: string, lock = false): Promise<ProjectRow> {
   const p = await findProject(db, projectId, lock);
   await assertStaffOfBody(db, actor, p.bodyId);
-  if (actor.role === 'department' && (await departmentOf(db, actor)) !== p.department) {
-    throw forbidden('not_your_department', '只能填报本单位承办的项目 / only the carrying department');
-  }
+  await assertCarryingDepartment(db, actor, p, '只能填报本单位承办的项目 / only the carrying department');
   if (actor.role !== 'admin' && actor.role !== 'department') throw forbidden();
   return p;
 }

@@ -4,10 +4,10 @@ import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { assessments, projects, screeningChecks } from '../db/schema.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict, forbidden } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import { writeAudit } from '../audit/log.js';
 import type { assessmentInput, screeningInput } from '../../shared/screening-schemas.js';
-import { departmentOf, findProject, lockedStatuses, staffViews } from './views.js';
+import { assertCarryingDepartment, departmentOf, findProject, lockedStatuses, staffViews } from './views.js';
 
 const locked = () => conflict('project_locked', '项目已列入候选名单，评估不能再修改 / the project is a candidate: its assessment is final');
 
@@ -16,9 +16,7 @@ export async function assessProject(ctx: AppContext, actor: StaffPrincipal, proj
   return ctx.db.transaction(async (tx) => {
     const p = await findProject(tx, projectId, true);
     await assertStaffOfBody(tx, actor, p.bodyId);
-    if (actor.role === 'department' && (await departmentOf(tx, actor)) !== p.department) {
-      throw forbidden('not_your_department', '只能评估本单位承办的项目 / only the carrying department may assess it');
-    }
+    await assertCarryingDepartment(tx, actor, p, '只能评估本单位承办的项目 / only the carrying department may assess it');
     if (lockedStatuses.includes(p.status) || p.status === 'withdrawn') throw locked();
     const values = {
       feasible: input.feasible, reason: input.reason, investment: input.investment, fundingSource: input.fundingSource ?? null,

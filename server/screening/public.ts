@@ -10,9 +10,12 @@ export async function publicAssessments(db: DbOrTx, projectIds: string[]) {
   return new Map(rows.map((a) => [a.projectId, describeAssessment(a)]));
 }
 
+/** Project stages the public always sees (API.md: public once its year's candidate list is approved). */
+export const publicProjectStatuses = ['candidate', 'selected', 'not_selected'] as const;
+
 /** Whether one project is public: a candidate or later, or infeasible with its assessment published. */
 export async function isProjectPublic(db: DbOrTx, p: { id: string; status: string }): Promise<boolean> {
-  if (['candidate', 'selected', 'not_selected'].includes(p.status)) return true;
+  if ((publicProjectStatuses as readonly string[]).includes(p.status)) return true;
   if (p.status !== 'infeasible') return false;
   return (await publicAssessments(db, [p.id])).has(p.id);
 }

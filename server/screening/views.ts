@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { assessments, projects, screeningChecks, suggestions, users } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../http/errors.js';
 import type { StaffPrincipal } from '../http/auth.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -74,3 +74,8 @@ export async function staffViews(db: DbOrTx, rows: ProjectRow[]) {
 /** SQL: the project is public (its year's list approved: a candidate or later, or infeasible with a published reason). */
 export const isPublicProject = sql`(${projects.status} in ('candidate', 'selected', 'not_selected')
   or (${projects.status} = 'infeasible' and exists (select 1 from ${assessments} where ${assessments.projectId} = ${projects.id} and ${assessments.publishedAt} is not null)))`;
+
+/** A department user may act only on the projects its department carries (403 not_your_department). */
+export async function assertCarryingDepartment(db: DbOrTx, actor: StaffPrincipal, p: { department: string }, message: string): Promise<void> {
+  if (actor.role === 'department' && (await departmentOf(db, actor)) !== p.department) throw forbidden('not_your_department', message);
+}

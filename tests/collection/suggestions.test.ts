@@ -2,7 +2,7 @@
 // tracking, the inbox, duplicates, merge and status — every endpoint and refusal, on either database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { createHall, ok, type Hall } from '../helpers/fixtures.js';
+import { createHall, departmentToken, ok, type Hall } from '../helpers/fixtures.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../server/db/connect.js';
 
@@ -20,19 +20,14 @@ const day = 86_400_000;
 const submit = (bodyId: string, json: Record<string, unknown>, token?: string) =>
   server.call('POST', `/api/bodies/${bodyId}/suggestions`, { token, json: { description: '详细说明', category: '交通出行', ...json } });
 
-async function departmentToken(bodyId: string, department: string) {
-  const username = `d${Math.random().toString(36).slice(2, 10)}`;
-  ok(await server.call('POST', '/api/users', { token: admin, json: { username, password: 'dept-password', role: 'department', bodyId, department } }));
-  return ok(await server.call('POST', '/api/auth/login', { json: { username, password: 'dept-password' } })).token as string;
-}
 
 beforeAll(async () => {
   server = await startTestServer();
   admin = server.adminToken;
   hall = await createHall(server, { members: 3 });
   other = await createHall(server, { members: 1 });
-  dept = await departmentToken(hall.bodyId, '县交通运输局');
-  otherDept = await departmentToken(other.bodyId, '交通局');
+  dept = await departmentToken(server, hall.bodyId, '县交通运输局');
+  otherDept = await departmentToken(server, other.bodyId, '交通局');
 }, 120_000);
 afterAll(async () => server?.close());
 

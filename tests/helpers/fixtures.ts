@@ -49,3 +49,10 @@ export function submissionKey(): string {
   for (let i = 0; i < 32; i++) s += alphabet[Math.floor(Math.random() * 64)];
   return s;
 }
+
+/** A department user (承办单位) of a body, signed in: its token. */
+export async function departmentToken(server: Pick<TestServer, 'call' | 'adminToken'>, bodyId: string, department: string): Promise<string> {
+  const username = unique('d');
+  ok(await server.call('POST', '/api/users', { token: server.adminToken, json: { username, password: 'dept-password', role: 'department', bodyId, department } }));
+  return ok(await server.call('POST', '/api/auth/login', { json: { username, password: 'dept-password' } })).token as string;
+}

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { createHall, ok, submissionKey, type Hall } from '../helpers/fixtures.js';
+import { createHall, departmentToken, ok, submissionKey, type Hall } from '../helpers/fixtures.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../server/db/connect.js';
 
@@ -19,11 +19,6 @@ let p1 = '';
 let p2 = '';
 const plan = { targets: ['新建幼儿园 2 所'], milestones: [{ title: '开工', due: '2027-03-31' }, { title: '主体完工', due: '2027-09-30' }], funding: '县级财政 4200 万元', completionDate: '2027-12-31' };
 
-async function user(bodyId: string, department: string) {
-  const username = `d${Math.random().toString(36).slice(2, 10)}`;
-  ok(await server.call('POST', '/api/users', { token: admin, json: { username, password: 'dept-password', role: 'department', bodyId, department } }));
-  return ok(await server.call('POST', '/api/auth/login', { json: { username, password: 'dept-password' } })).token as string;
-}
 async function ballot(json: object, choices: (i: number) => object) {
   const p = { token: hall.presiderToken };
   const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...p, json }));
@@ -41,8 +36,8 @@ beforeAll(async () => {
   hall = await createHall(server, { members: 10, projects: 3, checkIn: 'all' });
   other = await createHall(server, { members: 1 });
   [p0, p1, p2] = hall.projectIds;
-  dept = await user(hall.bodyId, '教育局');
-  otherDept = await user(hall.bodyId, '交通局');
+  dept = await departmentToken(server, hall.bodyId, '教育局');
+  otherDept = await departmentToken(server, hall.bodyId, '交通局');
   await ballot({ kind: 'selection', title: '票决', projectIds: hall.projectIds, seats: 2 }, () => ({ [p0]: 'yes', [p1]: 'yes', [p2]: 'no' }));
 }, 120_000);
 afterAll(async () => server?.close());
