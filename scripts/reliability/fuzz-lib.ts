@@ -618,7 +618,9 @@ function implementationEndpoints(w: World, g: { staffB: string[]; adminsB: strin
       state: fc.constantFrom(...carriers).map((token) => ({ params: { id: I.projects[0] }, token, body: { targets: [], milestones: [], funding: '县级财政', completionDate: '2027-12-31' } })) },
     { method: 'POST', path: '/api/projects/:id/progress', params: { id: [P] }, allowed: carriers, refused: notCarriers, json: [progressSpec],
       state: fc.constantFrom(...carriers).map((token) => ({ params: { id: I.projects[0] }, token, body: { percent: 10, note: '开工', date: '2027-03-01' } })) },
-    { method: 'GET', path: '/api/projects/:id/implementation', params: { id: [P] }, allowed: carriers, refused: notCarriers },
+    // public once selected: any member of the body reads it before rating it; staff of the body too
+    { method: 'GET', path: '/api/projects/:id/implementation', params: { id: [P] }, allowed: [...carriers, T.presiderB, ...T.members], refused: [T.adminO, T.screenS1] },
+    { method: 'GET', path: '/api/bodies/:bodyId/implementation', params: { bodyId: [I.bodyB] }, allowed: g.staffB, refused: [T.deptB, T.adminO, ...g.notStaff], query: { year: int(2000, 2100, { optional: true }) } },
     { method: 'PUT', path: '/api/projects/:id/supervisors', params: { id: [P] }, allowed: g.adminsB, refused: [T.deptB, ...notCarriers], json: [groupSpec] },
     { method: 'GET', path: '/api/me/projects', allowed: T.members, refused: [...g.staffB, T.deptB, T.adminO, T.screenS1] },
     { method: 'POST', path: '/api/projects/:id/inspections', params: { id: [P] }, allowed: [...g.adminsB, T.members[0]], refused: [T.presiderB, T.deptB, T.adminO, T.screenS1, T.members[5]],

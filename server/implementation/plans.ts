@@ -11,7 +11,7 @@ import type { planInput, progressInput } from '../../shared/implementation-schem
 import { carrierProject, checkPhotos, notSelected } from './access.js';
 import { executionOf } from './execution-queries.js';
 
-const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
+export const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
 export const describeReport = (r: typeof progressReports.$inferSelect) => ({
   id: r.id, projectId: r.projectId, percent: r.percent, milestone: r.milestone, note: r.note, date: r.date, photos: photoUrls(r.photos),
 });
@@ -44,17 +44,4 @@ export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, pro
     await writeAudit(tx, { actor, action: 'project.progress', subject: projectId, detail: { percent: input.percent, date: input.date, milestone: input.milestone ?? null } });
     return describeReport(r);
   });
-}
-
-/** GET /api/projects/:id/implementation: the plan, the reports (newest first) and the execution, for staff. */
-export async function projectImplementation(ctx: AppContext, actor: StaffPrincipal, projectId: string) {
-  const p = await carrierProject(ctx.db, actor, projectId);
-  const e = (await executionOf(ctx.db, [p])).get(p.id)!;
-  return { projectId, status: p.status, ...e, ...(await projectProgress(ctx, projectId)) };
-}
-
-export async function projectProgress(ctx: AppContext, projectId: string) {
-  const [plan] = await ctx.db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
-  const reports = await ctx.db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(asc(progressReports.date), asc(progressReports.createdAt));
-  return { plan: plan ? { targets: plan.targets, milestones: plan.milestones, funding: plan.funding, completionDate: plan.completionDate } : null, progress: reports.reverse().map(describeReport) };
 }

@@ -6,13 +6,22 @@ import { readJson } from '../http/json.js';
 import { requireMember, requirePrincipal, requireStaff } from '../http/auth.js';
 import { pathId } from '../http/params.js';
 import { carryOverInput, inspectionInput, planInput, progressInput, rectificationInput, supervisorsInput } from '../../shared/implementation-schemas.js';
-import { projectImplementation, reportProgress, setPlan } from './plans.js';
+import { reportProgress, setPlan } from './plans.js';
+import { projectImplementation } from './project-detail.js';
+import { yearOverview } from './overview.js';
+import { overviewQuery } from '../../shared/implementation-schemas.js';
+import { parseWith } from '../http/json.js';
+import { shanghaiDate } from '../../shared/execution.js';
 import { myProjects, recordInspection, setSupervisors } from './supervision.js';
 import { addRectification, carryOver } from './rectify.js';
 
 export function implementationRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
-    .get('/projects/:id/implementation', async (c) => c.json(await projectImplementation(ctx, requireStaff(c, ['admin', 'department']), pathId(c, 'id'))))
+    .get('/projects/:id/implementation', async (c) => c.json(await projectImplementation(ctx, requirePrincipal(c), pathId(c, 'id'))))
+    .get('/bodies/:bodyId/implementation', async (c) => {
+      const actor = requireStaff(c, ['admin', 'presider']);
+      return c.json(await yearOverview(ctx, actor, pathId(c, 'bodyId'), parseWith(overviewQuery, c.req.query()).year ?? Number(shanghaiDate(new Date()).slice(0, 4))));
+    })
     .put('/projects/:id/plan', async (c) => {
       const actor = requireStaff(c, ['admin', 'department']);
       return c.json(await setPlan(ctx, actor, pathId(c, 'id'), await readJson(c, planInput)));

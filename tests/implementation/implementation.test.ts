@@ -127,3 +127,39 @@ describe('satisfaction rounds, rectification and carry-over', () => {
     expect(c).toMatchObject({ id: p0, carriedOverFrom: 2027, carriedOverTo: 2028 });
   });
 });
+
+describe('the year\'s overview and one project\'s implementation', () => {
+  it('lists the year\'s projects with execution, group, inspections and grades, and sums the dashboard', async () => {
+    const y = ok(await server.call('GET', `/api/bodies/${hall.bodyId}/implementation?year=2027`, { token: hall.presiderToken }));
+    expect(y.projects.map((p: { id: string }) => p.id).sort()).toEqual([p0, p1].sort());
+    const a = y.projects.find((p: { id: string }) => p.id === p0);
+    expect(a).toMatchObject({ execution: 'in_progress', groupSize: 3, inspections: 2, lastInspection: '2027-04-10', rectifications: 1, carriedOverFrom: null, carriedOverTo: 2028 });
+    expect(a.grades.map((g: { round: string; grade: string }) => [g.round, g.grade])).toEqual([['midyear', '不满意'], ['rectification', '满意']]);
+    expect(a.group.find((m: { lead: boolean }) => m.lead)).toMatchObject({ id: hall.members[0].id, load: 2 });
+    expect(y.dashboard.byExecution).toMatchObject({ in_progress: 1, done: 1 });
+    expect(y.dashboard.gradesByRound.midyear).toEqual({ 满意: 1, 基本满意: 0, 不满意: 1 });
+    expect(y.dashboard.coverage.withoutGroup).toBe(0);
+    // The carried-over project appears in the next year's list too, marked where it came from.
+    const next = ok(await server.call('GET', `/api/bodies/${hall.bodyId}/implementation?year=2028`, { token: admin }));
+    expect(next.projects.map((p: { id: string; carriedOverFrom: number }) => [p.id, p.carriedOverFrom])).toEqual([[p0, 2027]]);
+    expect(await status(server.call('GET', `/api/bodies/${hall.bodyId}/implementation?year=20x`, { token: admin }))).toBe('422 invalid_input');
+    expect(await status(server.call('GET', `/api/bodies/${hall.bodyId}/implementation`, { token: dept }))).toBe('403 forbidden');
+    expect(await status(server.call('GET', `/api/bodies/${hall.bodyId}/implementation`, { token: other.presiderToken }))).toBe('403 other_body');
+  });
+
+  it('shows a member of the body the plan, reports, group, inspections and grades; no one outside', async () => {
+    const d = ok(await server.call('GET', `/api/projects/${p0}/implementation`, { token: hall.members[9].token }));
+    expect(d).toMatchObject({ id: p0, title: expect.any(String), supervising: false, carriedOverTo: 2028 });
+    expect(d.plan.milestones).toHaveLength(2);
+    expect(d.progress[0]).toMatchObject({ percent: 30 });
+    expect(d.supervisors[0]).toMatchObject({ id: hall.members[0].id, lead: true });
+    expect(d.inspections.map((i: { by: string | null }) => i.by)).toContain(hall.members[1].name);
+    expect(d.rectifications).toHaveLength(1);
+    expect(d.grades.map((g: { round: string }) => g.round)).toEqual(['midyear', 'rectification']);
+    expect(ok(await server.call('GET', `/api/projects/${p0}/implementation`, { token: hall.members[1].token })).supervising).toBe(true);
+    expect(await status(server.call('GET', `/api/projects/${p0}/implementation`, { token: other.members[0].token }))).toBe('403 other_body');
+    expect(await status(server.call('GET', `/api/projects/${p0}/implementation`, { token: otherDept }))).toBe('403 not_your_department');
+    expect(await status(server.call('GET', `/api/projects/${p0}/implementation`, { token: hall.presiderToken }))).toBe('200');
+    expect(await status(server.call('GET', `/api/projects/${p0}/implementation`))).toBe('401 unauthorized');
+  });
+});

@@ -1,0 +1,53 @@
+// GET /api/projects/:id/implementation: one selected project's plan, reports, group, inspections,
+// rectifications and grades, for its carrying department, staff of its body, and the members of its body
+// (who read it before they rate it, or when they supervise it). All of it is public once selected;
+// this view adds nothing private, only the signed-in reader's own place in the group.
+import { asc, desc, eq } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/connect.js';
+import { carryOvers, inspections, members, progressReports, projectGrades, projectPlans, rectifications, supervisors } from '../db/schema.js';
+import { assertStaffOfBody } from '../http/auth.js';
+import { forbidden } from '../http/errors.js';
+import type { Principal } from '../auth/tokens.js';
+import { assertCarryingDepartment, describeProject, findProject, iso } from '../screening/views.js';
+import { executionOf } from './execution-queries.js';
+import { describeReport, photoUrls } from './plans.js';
+
+export async function projectImplementation(ctx: AppContext, who: Principal, projectId: string) {
+  const p = await findProject(ctx.db, projectId);
+  if (who.kind === 'member') {
+    if (who.bodyId !== p.bodyId) throw forbidden('other_body', '不是本级人大的项目 / not a project of your body');
+  } else {
+    if (who.kind !== 'staff' || !['admin', 'presider', 'department'].includes(who.role)) throw forbidden();
+    await assertStaffOfBody(ctx.db, who, p.bodyId);
+    await assertCarryingDepartment(ctx.db, who, p, '只能查看本单位承办的项目 / only the carrying department');
+  }
+  const e = (await executionOf(ctx.db, [p])).get(p.id)!;
+  const detail = await implementationDetail(ctx.db, projectId);
+  const mine = who.kind === 'member' ? detail.supervisors.find((s) => s.id === who.memberId) : undefined;
+  return { ...describeProject(p), projectId, ...e, ...detail, supervising: !!mine };
+}
+
+export async function implementationDetail(db: DbOrTx, projectId: string) {
+  const [[plan], reports, group, visits, fixes, grades, [carried]] = await Promise.all([
+    db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId)),
+    db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(desc(progressReports.date), desc(progressReports.createdAt)),
+    db.select({ id: members.id, name: members.name, delegation: members.delegation, lead: supervisors.lead })
+      .from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId)).where(eq(supervisors.projectId, projectId)).orderBy(desc(supervisors.lead), asc(members.name)),
+    db.select({ i: inspections, by: members.name }).from(inspections).leftJoin(members, eq(members.id, inspections.memberId))
+      .where(eq(inspections.projectId, projectId)).orderBy(desc(inspections.date), desc(inspections.createdAt)),
+    db.select().from(rectifications).where(eq(rectifications.projectId, projectId)).orderBy(desc(rectifications.date)),
+    db.select().from(projectGrades).where(eq(projectGrades.projectId, projectId)).orderBy(asc(projectGrades.publishedAt)),
+    db.select().from(carryOvers).where(eq(carryOvers.projectId, projectId)),
+  ]);
+  return {
+    plan: plan ? { targets: plan.targets, milestones: plan.milestones, funding: plan.funding, completionDate: plan.completionDate } : null,
+    progress: reports.map(describeReport),
+    supervisors: group,
+    inspections: visits.map(({ i, by }) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos), by })),
+    rectifications: fixes.map((r) => ({ id: r.id, date: r.date, note: r.note, photos: photoUrls(r.photos) })),
+    grades: grades.map((g) => ({ ballotId: g.ballotId, round: g.round, grade: g.grade, satisfied: g.satisfied, basic: g.basic, unsatisfied: g.unsatisfied, base: g.base, rate: g.rate, publishedAt: iso(g.publishedAt) })),
+    carriedOverFrom: carried?.fromYear ?? null,
+    carriedOverTo: carried?.toYear ?? null,
+  };
+}
