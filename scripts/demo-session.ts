@@ -35,14 +35,15 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) =
 /** Yes-votes per candidate in the selection: the 10th and 11th tie at 180, above half of 300. */
 export const selectionYes = [290, 285, 280, 270, 260, 250, 240, 230, 200, 180, 180, 120];
 /** 满意 / 基本满意 / 不满意 per project among 30 committee members: 满意, 基本满意, and exactly half → 不满意. */
-export const satisfactionVotes = [[20, 8, 2], [10, 8, 12], [5, 10, 15]];
+/** The year-end round of the demo year's ten projects, [满意, 基本满意, 不满意] of the 30 committee members. */
+export const satisfactionVotes = [[22, 6, 2], [20, 8, 2], [10, 8, 12], [18, 10, 2], [16, 12, 2], [19, 9, 2], [25, 4, 1], [12, 10, 8], [5, 10, 15], [21, 7, 2]];
 
 export async function runDemoSession(call: Call, log: (s: string) => void = console.log) {
   const presider = (await must(call('POST', '/api/auth/login', { json: demoLogins.presider }), 'presider login')).token as string;
   const me = await must(call('GET', '/api/me', { token: presider }), 'me');
   const sessions = await must(call('GET', `/api/bodies/${me.user.bodyId}/sessions`, { token: presider }), 'sessions');
   const congress = sessions.find((s: any) => s.kind === 'congress');
-  const committee = sessions.find((s: any) => s.kind === 'committee');
+  const committee = sessions.find((s: any) => s.kind === 'committee' && s.state === 'open');
 
   const memberTokens: string[] = [];
   await inBatches(Array.from({ length: 300 }, (_, i) => i), 25, async (i) => {

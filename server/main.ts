@@ -17,10 +17,10 @@ async function main() {
     trustProxy: env.TRUST_PROXY === '1',
     poolSize: env.DB_POOL ? Number(env.DB_POOL) : undefined,
   });
-  const { db, secrets } = server.ctx;
+  const { db } = server.ctx;
   const embedded = server.database.driver === 'pglite';
   const wantDemo = env.DEMO === '1' || (embedded && env.DEMO !== '0');
-  if (wantDemo && !(await hasDemo(db))) await seedDemo(db, secrets, { adminPassword: env.ADMIN_PASSWORD || undefined });
+  if (wantDemo && !(await hasDemo(db))) await seedDemo(server.ctx, { adminPassword: env.ADMIN_PASSWORD || undefined });
   const demo = wantDemo ? await findDemo(db) : null;
 
   console.log(`listening on ${server.url}`);

@@ -39,6 +39,8 @@ function App() {
           <Route path="/track/:code" element={<TrackPage />} />
           <Route path="/tablet" element={<TabletPage />} />
           <Route path="/tablet/:sessionId" element={<TabletPage />} />
+          <Route path="/tablet/projects" element={<TabletPage view="projects" />} />
+          <Route path="/tablet/projects/:projectId" element={<TabletPage view="projects" />} />
           <Route path="/staff" element={<StaffLoginPage />} />
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/console/:sessionId" element={<ConsolePage />} />

@@ -18,10 +18,18 @@ export const candidateProjects = [
   { title: '校园及周边安全智能监控全覆盖', category: '公共安全', department: '县公安局', investment: 640, targets: ['覆盖中小学 58 所'] },
 ];
 
+/** The demo year's (2026) ten selected projects, now being carried out and supervised (demo/implementation.ts). */
 export const lastYearProjects = [
   { title: '城区学校食堂明厨亮灶', category: '食品安全', department: '县市场监督管理局', investment: 210 },
   { title: '县人民医院胸痛中心建设', category: '医疗卫生', department: '县卫生健康局', investment: 980 },
   { title: '背街小巷路灯亮化', category: '城乡建设', department: '县城市管理局', investment: 430 },
+  { title: '城乡公交一体化（新能源公交）', category: '交通出行', department: '县交通运输局', investment: 2600 },
+  { title: '中小学课后延时服务全覆盖', category: '教育', department: '县教育局', investment: 380 },
+  { title: '农村饮水安全巩固提升', category: '农业农村', department: '县水利局', investment: 1850 },
+  { title: '社区嵌入式托育服务点建设', category: '医疗卫生', department: '县卫生健康局', investment: 520 },
+  { title: '老年助餐服务点扩面', category: '养老服务', department: '县民政局', investment: 460 },
+  { title: '农村低收入群体危房改造', category: '城乡建设', department: '县住房和城乡建设局', investment: 900 },
+  { title: '城区排水防涝设施改造', category: '城乡建设', department: '县住房和城乡建设局', investment: 3200 },
 ];
 
 /** Demo sign-in codes are predictable on purpose: the demo is for trying the tablet, not for a real vote. */

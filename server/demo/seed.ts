@@ -1,11 +1,12 @@
 // DEMO=1 (and `npm start` on a fresh embedded database): a county with 300 representatives, ready to vote.
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
-import { bodies, members, projects, roster, sessions, users, ballots } from '../db/schema.js';
+import type { AppContext } from '../context.js';
+import { seedImplementation } from './implementation.js';
+import { bodies, members, projects, roster, sessions, users, ballots, ballotRounds } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
-import type { Secrets } from '../secrets.js';
 import { seedCollection } from './collection.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
@@ -30,17 +31,35 @@ export async function findDemo(db: Db): Promise<DemoInfo | null> {
   return { bodyId: s.bodyId, sessionId: s.id, committeeSessionId: c.id, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };
 }
 
-export async function seedDemo(db: Db, secrets: Secrets, opts: { adminPassword?: string; members?: number } = {}): Promise<DemoInfo> {
+/** Seeds through the server's context: the demo's past satisfaction round is run as a real ballot. */
+export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; members?: number } = {}): Promise<DemoInfo> {
+  const { db, secrets } = ctx;
   const total = opts.members ?? 300;
   const cityId = newId();
   const countyId = newId();
   const sessionId = newId();
   const committeeSessionId = newId();
+  const yearEndBallotId = newId();
   const hashes = await Promise.all([
     hashPassword(opts.adminPassword ?? demoLogins.admin.password),
     hashPassword(demoLogins.presider.password),
     hashPassword(demoLogins.department.password),
   ]);
+  const memberRows = Array.from({ length: total }, (_, i) => ({
+    id: newId(), bodyId: countyId,
+    name: surnames[(i * 7) % surnames.length] + givenNames[(i * 13 + Math.floor(i / surnames.length)) % givenNames.length],
+    delegation: delegations[i % delegations.length],
+    kind: i % 10 === 0 ? 'committee' : 'rep',
+    codeHash: codeHash(secrets.codeKey, demoCode(i)),
+  }));
+  const projectRows = candidateProjects.map((p) => ({
+    id: newId(), bodyId: countyId, year: 2027, title: p.title, description: `${p.title}：${p.targets.join('；')}。`,
+    category: p.category, department: p.department, investment: p.investment, targets: p.targets, status: 'candidate',
+  }));
+  const doneRows = lastYearProjects.map((p) => ({
+    id: newId(), bodyId: countyId, year: 2026, title: p.title, description: `${p.title}（2026 年度民生实事项目）`,
+    category: p.category, department: p.department, investment: p.investment, targets: [], status: 'selected',
+  }));
   await db.transaction(async (tx) => {
     await tx.insert(bodies).values([
       { id: cityId, name: '示范市人民代表大会常务委员会', level: 'city', parentId: null },
@@ -53,23 +72,8 @@ export async function seedDemo(db: Db, secrets: Secrets, opts: { adminPassword?:
       ...demoDepartments.map((d) => ({ id: newId(), username: d.username, passwordHash: hashes[2], role: 'department', bodyId: countyId, department: d.department })),
     ]).onConflictDoNothing();
 
-    const memberRows = Array.from({ length: total }, (_, i) => ({
-      id: newId(), bodyId: countyId,
-      name: surnames[(i * 7) % surnames.length] + givenNames[(i * 13 + Math.floor(i / surnames.length)) % givenNames.length],
-      delegation: delegations[i % delegations.length],
-      kind: i % 10 === 0 ? 'committee' : 'rep',
-      codeHash: codeHash(secrets.codeKey, demoCode(i)),
-    }));
     await tx.insert(members).values(memberRows);
 
-    const projectRows = candidateProjects.map((p) => ({
-      id: newId(), bodyId: countyId, year: 2027, title: p.title, description: `${p.title}：${p.targets.join('；')}。`,
-      category: p.category, department: p.department, investment: p.investment, targets: p.targets, status: 'candidate',
-    }));
-    const doneRows = lastYearProjects.map((p) => ({
-      id: newId(), bodyId: countyId, year: 2026, title: p.title, description: `${p.title}（2026 年度民生实事项目）`,
-      category: p.category, department: p.department, investment: p.investment, targets: [], status: 'selected',
-    }));
     await tx.insert(projects).values([...projectRows, ...doneRows]);
     await seedCollection(tx, countyId, projectRows);
     // Assessed by their departments and approved as the list of 12 for 10 seats: the selection ballot below is made from it.
@@ -90,10 +94,13 @@ export async function seedDemo(db: Db, secrets: Secrets, opts: { adminPassword?:
         options: projectRows.map((p) => ({ id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category })),
       },
       {
-        id: newId(), sessionId: committeeSessionId, kind: 'satisfaction', title: '2026 年度民生实事项目满意度测评', secret: true, baseRule: 'roster',
+        id: yearEndBallotId, sessionId: committeeSessionId, kind: 'satisfaction', title: '2026 年度民生实事项目满意度测评', secret: true, baseRule: 'roster',
         options: doneRows.map((p) => ({ id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category })),
       },
     ]);
+    await tx.insert(ballotRounds).values({ ballotId: yearEndBallotId, round: 'yearend' });
   });
+  const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
+  await seedImplementation(ctx, { kind: 'staff', userId: admin.id, username: admin.username, role: 'admin', bodyId: admin.bodyId }, countyId, 2026, doneRows, memberRows);
   return { bodyId: countyId, sessionId, committeeSessionId, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };
 }

@@ -9,7 +9,7 @@ let bodyId = '';
 let admin = '';
 beforeAll(async () => {
   server = await startTestServer();
-  ({ bodyId } = await seedDemo(server.ctx.db, server.ctx.secrets));
+  ({ bodyId } = await seedDemo(server.ctx));
   admin = server.adminToken;
 }, 60_000);
 afterAll(async () => { await server?.close(); });

@@ -7,7 +7,7 @@ import { runDemoSession, selectionYes, satisfactionVotes } from '../../scripts/d
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await seedDemo(server.ctx.db, server.ctx.secrets);
+  await seedDemo(server.ctx);
 }, 60_000);
 afterAll(async () => { await server?.close(); });
 
@@ -31,6 +31,6 @@ describe('the demo session', () => {
     const committee = (await server.call('GET', `/api/sessions/${committeeId}`, { token: presider })).body;
     const sat = (await server.call('GET', `/api/ballots/${committee.ballots[0].id}/result`)).body;
     expect(sat.options.map((o: any) => [o.satisfied, o.basic, o.unsatisfied])).toEqual(satisfactionVotes);
-    expect(sat.options.map((o: any) => o.grade)).toEqual(['满意', '基本满意', '不满意']);
+    expect(sat.options.map((o: any) => o.grade)).toEqual(['满意', '满意', '基本满意', '满意', '满意', '满意', '满意', '基本满意', '不满意', '满意']);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ let server: TestServer;
 let bodyId = '';
 beforeAll(async () => {
   server = await startTestServer();
-  ({ bodyId } = await seedDemo(server.ctx.db, server.ctx.secrets));
+  ({ bodyId } = await seedDemo(server.ctx));
 }, 60_000);
 afterAll(async () => { await server?.close(); });
 
@@ -40,4 +40,34 @@ it('signs in each demo department to its worklist of its own projects', async ()
     expect(work.length).toBeGreaterThan(0);
     expect(work.every((p: { department: string }) => p.department === d.department)).toBe(true);
   }
+});
+
+it('carries the demo year (2026) through implementation: plans, reports, groups, a mid-year round, rectification, carry-over', async () => {
+  const y = ok(await server.call('GET', `/api/bodies/${bodyId}/implementation?year=2026`, { token: server.adminToken }));
+  expect(y.projects).toHaveLength(11);
+  const by = (title: string) => y.projects.find((p: { title: string }) => p.title.startsWith(title));
+  expect(by('城乡公交一体化').execution).toBe('behind');
+  expect(by('中小学课后延时服务').execution).toBe('rectifying');
+  expect(by('中小学课后延时服务').rectifications).toBe(1);
+  expect(by('县城集中供热管网改造')).toMatchObject({ carriedOverFrom: 2025, year: 2025 });
+  expect(y.dashboard.byExecution).toMatchObject({ done: 4, behind: 1, rectifying: 1 });
+  expect(y.dashboard.overdueByDepartment.map((d: { department: string }) => d.department).sort()).toEqual(['县住房和城乡建设局', '县水利局'].sort());
+  expect(y.dashboard.coverage.withoutGroup).toBe(0);
+  expect(y.dashboard.gradesByRound.midyear).toEqual({ 满意: 7, 基本满意: 2, 不满意: 1 });
+  expect(y.projects.every((p: { groupSize: number }) => p.groupSize >= 10)).toBe(true);
+  // The mid-year round is a real published ballot whose result is signed like any other.
+  const ballotId = by('中小学课后延时服务').grades[0].ballotId;
+  const result = await server.call('GET', `/api/ballots/${ballotId}/result`);
+  expect(result.status).toBe(200);
+  expect(result.body.options).toHaveLength(10);
+  // Photos made by the seed are served, without metadata.
+  const detail = ok(await server.call('GET', `/api/projects/${by('县人民医院胸痛中心').id}/implementation`, { token: server.adminToken }));
+  const photo = detail.progress.find((r: { photos: unknown[] }) => r.photos.length).photos[0];
+  const img = await fetch(`${server.url}${photo.url}`);
+  expect(img.headers.get('content-type')).toBe('image/jpeg');
+  // The first demo code leads the hospital's group and sees three projects on the tablet.
+  const member = ok(await server.call('POST', '/api/auth/member-login', { json: { code: 'DM000001' } }));
+  const mine = ok(await server.call('GET', '/api/me/projects', { token: member.token }));
+  expect(mine).toHaveLength(3);
+  expect(mine.some((p: { overdue: boolean }) => p.overdue)).toBe(true);
 });

@@ -16,8 +16,9 @@ import { UsersPanel } from './UsersPanel';
 import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
+import { OverviewPanel } from './implementation/OverviewPanel';
 
-export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'projects', 'sessions', 'users', 'bodies'] as const;
+export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'projects', 'sessions', 'users', 'bodies'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
@@ -231,6 +232,8 @@ function BodyView({
           <CollectionSetupPanel key={body.id} token={token} body={body} />
         ) : tab === 'screening' ? (
           <ScreeningPanel key={body.id} token={token} body={body} />
+        ) : tab === 'implementation' ? (
+          <OverviewPanel key={body.id} token={token} body={body} />
         ) : tab === 'projects' ? (
           <ProjectsPanel key={body.id} token={token} body={body} />
         ) : tab === 'sessions' ? (

@@ -11,6 +11,7 @@ import { TurnoutBar } from '../../components/TurnoutBar';
 import { BallotStepButtons } from './BallotStepButtons';
 import { CreateBallotForm } from './CreateBallotForm';
 import { FromListButton } from './FromListButton';
+import { SatisfactionRoundButton } from './SatisfactionRoundButton';
 import { NoticeButton } from './NoticeButton';
 
 interface Props {
@@ -88,6 +89,7 @@ export function BallotsPanel({ token, user, session, live, present, quorumMet }:
           </button>
         </div>
         <FromListButton token={token} session={session} onCreated={addCreated} />
+        <SatisfactionRoundButton token={token} session={session} onCreated={addCreated} />
         {items.length === 0 ? <p className="muted">{t('console.noBallots')}</p> : null}
         <ul className="ballot-items">
           {items.map((b) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotOption, BallotState } from '../../../../shared/types';
 import { ApiError, api, type BallotDetail } from '../../api';
@@ -6,6 +6,9 @@ import { useFormat } from '../../format';
 import { ErrorBox, Loading, Notice } from '../../components/Feedback';
 import { loadVote, newSubmissionKey, saveVote, type Draft, type VoteRecord } from './voteStore';
 import { MOTION_KEY, SAT, YNA, draftComplete, draftToChoices, type Mark } from './choices';
+
+// A satisfaction ballot's 查看进展: the project's plan, latest report and inspections, loaded on demand.
+const ProgressPanel = lazy(() => import('../supervision/ProgressPanel'));
 
 interface Props {
   token: string;
@@ -211,7 +214,7 @@ export function BallotVote({ token, memberId, ballotId, liveState, joins, presen
       ) : (
         <ol className="candidates">
           {ballot.options.map((o, i) => (
-            <CandidateRow key={o.id} index={i} option={o} ballot={ballot} draft={rec.draft} setMark={setMark} />
+            <CandidateRow key={o.id} index={i} option={o} ballot={ballot} draft={rec.draft} setMark={setMark} token={token} />
           ))}
         </ol>
       )}
@@ -269,7 +272,9 @@ function CandidateRow({
   ballot,
   draft,
   setMark,
+  token,
 }: {
+  token: string;
   option: BallotOption;
   index: number;
   ballot: BallotDetail;
@@ -284,6 +289,7 @@ function CandidateRow({
   const marks = ballot.kind === 'satisfaction' ? SAT : YNA;
   const chosenCount = chooseN ? ballot.options.filter((o) => draft[o.id] === 'yes').length : 0;
   const atMax = chooseN && chosenCount >= (ballot.seats ?? Infinity);
+  const [showProgress, setShowProgress] = useState(false);
   return (
     <li className={`candidate${current ? ` candidate--${current}` : ''}`} data-testid={`candidate-${option.id}`}>
       <div className="candidate__info">
@@ -294,6 +300,12 @@ function CandidateRow({
             {option.department ? <span>{t('vote.metaItem', { label: t('vote.department'), value: option.department })}</span> : null}
             {option.investment != null ? <span>{t('vote.metaItem', { label: t('vote.investment'), value: fmt.wan(option.investment) })}</span> : null}
           </p>
+          {ballot.kind === 'satisfaction' ? (
+            <button type="button" className="btn btn--ghost btn--sm" aria-expanded={showProgress} aria-controls={`progress-${index}`}
+              onClick={() => setShowProgress((v) => !v)} data-testid={`progress-toggle-${option.id}`}>
+              {showProgress ? t('supervision.hideProgress') : t('supervision.showProgress')}
+            </button>
+          ) : null}
         </div>
       </div>
       {chooseN ? (
@@ -328,6 +340,11 @@ function CandidateRow({
           ))}
         </div>
       )}
+      {showProgress ? (
+        <div className="candidate__progress" id={`progress-${index}`}>
+          <Suspense fallback={<Loading />}><ProgressPanel token={token} projectId={option.id} /></Suspense>
+        </div>
+      ) : null}
     </li>
   );
 }

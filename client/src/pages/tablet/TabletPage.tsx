@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/tablet.css';
@@ -7,12 +7,15 @@ import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { TabletSession } from './TabletSession';
 
+// Supervision (我督办的项目) is read between sessions: its code stays out of the voting bundle.
+const Supervision = lazy(() => import('../supervision/TabletSupervision'));
+
 type MemberMe = Extract<Me, { kind: 'member' }>;
 
-/** /tablet and /tablet/:sessionId — the representative's voting tablet. */
-export function TabletPage() {
+/** /tablet, /tablet/:sessionId and /tablet/projects[/:projectId] — the representative's tablet. */
+export function TabletPage({ view }: { view?: 'projects' }) {
   const { t } = useTranslation();
-  const { sessionId } = useParams();
+  const { sessionId, projectId } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
   const [token, setTok] = useState<string | null>(() => getToken('member'));
@@ -102,7 +105,9 @@ export function TabletPage() {
   }
   return (
     <TabletShell member={me.member} onSignOut={signOut}>
-      {sessionId ? (
+      {view === 'projects' ? (
+        <Suspense fallback={<Loading />}><Supervision token={token} projectId={projectId} /></Suspense>
+      ) : sessionId ? (
         <TabletSession key={sessionId} token={token} member={me.member} sessionId={sessionId} onAuthLost={signOut} />
       ) : (
         <SessionList sessions={me.sessions} />
@@ -198,7 +203,10 @@ function SessionList({ sessions }: { sessions: MemberSessionSummary[] }) {
   const { t } = useTranslation();
   return (
     <section className="stack" aria-labelledby="sessions-heading">
-      <h1 id="sessions-heading">{t('tablet.sessions.heading')}</h1>
+      <div className="row-between">
+        <h1 id="sessions-heading">{t('tablet.sessions.heading')}</h1>
+        <Link className="btn btn--secondary" to="/tablet/projects" data-testid="tablet-my-projects">{t('supervision.myProjects')}</Link>
+      </div>
       {sessions.length === 0 ? (
         <p className="muted" data-testid="no-sessions">{t('tablet.sessions.none')}</p>
       ) : (

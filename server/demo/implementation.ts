@@ -1,0 +1,100 @@
+// Demo implementation of the demo year (2026): plans, a year of reports (some with photos made here, two
+// overdue, one behind), supervision groups and inspections, a mid-year satisfaction round run as a real
+// ballot (one project 不满意 → rectifying, with its rectification report), and a project carried over
+// from 2025. The year-end round stays a draft in the committee session, for whoever tries the demo.
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import type { AppContext } from '../context.js';
+import { ballots, carryOvers, inspections, progressReports, projectGrades, projectPlans, projects, rectifications, roster, sessions, supervisors } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import type { MemberPrincipal, StaffPrincipal } from '../http/auth.js';
+import { storePhoto } from '../files/photos.js';
+import { createBallot } from '../ballots/create.js';
+import { castBallot } from '../ballots/cast.js';
+import { closeBallot, openBallot, publishBallot } from '../ballots/lifecycle.js';
+import { carriedProject, demoImplementations, type DemoImplementation } from './implementation-data.js';
+
+interface Member { id: string; kind: string }
+type Project = { id: string; department: string };
+
+/** A site photo drawn here (no camera, no metadata): sky, buildings, a crane, in one of a few palettes. */
+async function sitePhoto(i: number): Promise<Uint8Array> {
+  const [sky, ground, block] = [['#9cc7e8', '#b5a58a', '#d9d3c7'], ['#c6dcef', '#8fa27a', '#e8e1d4'], ['#f3d9b1', '#9a8f7d', '#cfd8dc']][i % 3];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="640">
+    <rect width="960" height="640" fill="${sky}"/><rect y="470" width="960" height="170" fill="${ground}"/>
+    <rect x="${120 + i * 40}" y="250" width="220" height="220" fill="${block}"/><rect x="420" y="300" width="180" height="170" fill="${block}"/>
+    <rect x="700" y="120" width="14" height="350" fill="#e0a100"/><rect x="560" y="120" width="300" height="12" fill="#e0a100"/>
+    <line x1="620" y1="132" x2="620" y2="260" stroke="#333" stroke-width="3"/></svg>`;
+  return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer());
+}
+
+async function writeYear(ctx: AppContext, project: Project, plan: Pick<DemoImplementation, 'milestones' | 'completionDate' | 'funding' | 'reports' | 'inspections'>,
+  group: string[], nextPhoto: () => string) {
+  const db = ctx.db;
+  await db.insert(projectPlans).values({
+    projectId: project.id, targets: [], milestones: plan.milestones.map(([title, due]) => ({ title, due })), funding: plan.funding,
+    completionDate: plan.completionDate, updatedBy: project.department,
+  });
+  if (plan.reports.length) {
+    await db.insert(progressReports).values(plan.reports.map((r) => ({
+      id: newId(), projectId: project.id, percent: r.percent, milestone: r.milestone ?? null, note: r.note, date: r.date,
+      photos: r.photo ? [nextPhoto()] : [], createdBy: project.department, createdAt: `${r.date}T09:00:00+08:00`,
+    })));
+  }
+  await db.insert(supervisors).values(group.map((memberId, k) => ({ projectId: project.id, memberId, lead: k === 0 })));
+  if (plan.inspections.length) {
+    await db.insert(inspections).values(plan.inspections.map((v, k) => ({
+      id: newId(), projectId: project.id, date: v.date, findings: v.findings, photos: 'photo' in v && v.photo ? [nextPhoto()] : [],
+      memberId: group[k % group.length], createdAt: `${v.date}T16:00:00+08:00`,
+    })));
+  }
+}
+
+/** The mid-year round as a real secret ballot of the committee, so its result verifies like any other. */
+async function midyearRound(ctx: AppContext, admin: StaffPrincipal, bodyId: string, committee: Member[], list: Project[]) {
+  const sessionId = newId();
+  await ctx.db.insert(sessions).values({ id: sessionId, bodyId, name: '清河县人大常委会第二十次会议', kind: 'committee', state: 'open', quorumNum: 1, quorumDen: 2, quorumStrict: true });
+  await ctx.db.insert(roster).values(committee.map((m) => ({ sessionId, memberId: m.id, present: true })));
+  const ballot = await createBallot(ctx, admin, sessionId, {
+    kind: 'satisfaction', title: '2026 年度民生实事项目年中满意度测评', secret: true, baseRule: 'roster', projectIds: list.map((p) => p.id), round: 'midyear',
+  } as Parameters<typeof createBallot>[3]);
+  await openBallot(ctx, admin, ballot.id);
+  const grade = ([s, b]: number[], i: number) => (i < s ? 'satisfied' : i < s + b ? 'basic' : 'unsatisfied');
+  for (const [i, m] of committee.entries()) {
+    const who: MemberPrincipal = { kind: 'member', memberId: m.id, bodyId };
+    const choices = Object.fromEntries(list.map((p, j) => [p.id, grade(demoImplementations[j].midyear, i)]));
+    await castBallot(ctx, who, ballot.id, { submissionKey: randomBytes(18).toString('base64url'), choices });
+  }
+  await closeBallot(ctx, admin, ballot.id);
+  await publishBallot(ctx, admin, ballot.id);
+  // Held in July: the times say so (the signed result and the box do not carry them).
+  await ctx.db.update(ballots).set({ createdAt: '2026-07-16T08:30:00+08:00', openedAt: '2026-07-16T09:40:00+08:00', closedAt: '2026-07-16T09:52:00+08:00', publishedAt: '2026-07-16T10:05:00+08:00' }).where(eq(ballots.id, ballot.id));
+  await ctx.db.update(projectGrades).set({ publishedAt: '2026-07-16T10:05:00+08:00' }).where(eq(projectGrades.ballotId, ballot.id));
+  await ctx.db.update(sessions).set({ state: 'ended' }).where(eq(sessions.id, sessionId));
+}
+
+export async function seedImplementation(ctx: AppContext, admin: StaffPrincipal, bodyId: string, year: number, list: Project[], members: Member[]) {
+  const photos = await Promise.all([0, 1, 2].map(async (i) => (await storePhoto(ctx, admin, 'image/jpeg', await sitePhoto(i))).id));
+  let n = 0;
+  const nextPhoto = () => photos[n++ % photos.length];
+  // Groups of ten from the 11th member on; the first demo code (not yet checked in) leads the hospital's
+  // group and sits in two more, so trying the tablet shows 我督办的项目 at once.
+  const groupOf = (j: number) => members.slice(10 + j * 10, 20 + j * 10).map((m) => m.id);
+  for (const [j, p] of list.entries()) {
+    const group = groupOf(j);
+    if (j === 1) group.unshift(members[0].id);
+    if (j === 4 || j === 5) group.push(members[0].id);
+    await writeYear(ctx, p, demoImplementations[j], group, nextPhoto);
+    const fix = demoImplementations[j].rectification;
+    if (fix) await ctx.db.insert(rectifications).values({ id: newId(), projectId: p.id, note: fix.note, date: fix.date, photos: [], createdAt: `${fix.date}T09:00:00+08:00` });
+  }
+  const c = carriedProject;
+  const [carried] = await ctx.db.insert(projects).values({
+    id: newId(), bodyId, year: year - 1, title: c.title, description: `${c.title}（${year - 1} 年度民生实事项目，跨年督办）`, category: c.category,
+    department: c.department, investment: c.investment, targets: [], status: 'selected',
+  }).returning();
+  await writeYear(ctx, carried, c, groupOf(list.length), nextPhoto);
+  await ctx.db.insert(carryOvers).values({ projectId: carried.id, fromYear: year - 1, toYear: year, createdAt: `${year - 1}-12-28T10:00:00+08:00` });
+  await midyearRound(ctx, admin, bodyId, members.filter((m) => m.kind === 'committee'), list);
+}
