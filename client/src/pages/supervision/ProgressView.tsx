@@ -6,7 +6,8 @@ import '../../styles/supervision.css';
 import { useFormat } from '../../format';
 import type { Photo, ProjectDetail } from './supervisionApi';
 
-const GRADE_KEY: Record<string, string> = { 满意: 'satisfied', 基本满意: 'basic', 不满意: 'unsatisfied' };
+/** A grade as its choice key (choice.satisfied …), so it reads in the reader's language. */
+export const GRADE_KEY: Record<string, string> = { 满意: 'satisfied', 基本满意: 'basic', 不满意: 'unsatisfied' };
 
 const Photos = ({ photos, alt }: { photos: Photo[]; alt: string }) => (photos.length ? (
   <span className="impl-photos">{photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} alt={alt} loading="lazy" /></a>)}</span>
