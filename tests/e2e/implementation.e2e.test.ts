@@ -52,6 +52,7 @@ beforeAll(async () => {
   ok(await server.call('POST', `/api/ballots/${vote.id}/close`, presider));
   ok(await server.call('POST', `/api/ballots/${vote.id}/publish`, presider));
   const admin = { token: server.adminToken };
+  ok(await server.call('POST', '/api/users', { ...admin, json: { username: 'dept-edu', password: 'dept-password', role: 'department', bodyId: hall.bodyId, department: '教育局' } }));
   // a: its first milestone long past and never reached (behind); b: its last report long ago (overdue).
   ok(await server.call('PUT', `/api/projects/${a}/plan`, { ...admin, json: { targets: ['新建幼儿园 2 所'], milestones: [{ title: '开工', due: '2026-01-31' }, { title: '竣工', due: '2099-09-30' }], funding: '县级财政 4200 万元', completionDate: '2099-12-31' } }));
   ok(await server.call('POST', `/api/projects/${a}/progress`, { ...admin, json: { percent: 35, note: '场地平整完成，主体待开工', date: '2026-11-20' } }));
@@ -136,6 +137,17 @@ describe('after the vote', () => {
     for (const m of hall.members.filter((_, i) => i !== 1)) await apiVote(server, m.token, round.id, { [a]: 'unsatisfied', [b]: 'satisfied' });
     ok(await server.call('POST', `/api/ballots/${round.id}/close`, { token: hall.presiderToken }));
     ok(await server.call('POST', `/api/ballots/${round.id}/publish`, { token: hall.presiderToken }));
+  });
+
+  it('the department answers 不满意 with a rectification report', async () => {
+    const page = await tab('portrait');
+    await staffSignIn(page, 'dept-edu', 'dept-password', '/dept');
+    await page.getByTestId(`work-${a}`).getByTestId('impl-open').click();
+    await expectText(page.getByTestId('impl-execution'), '整改中');
+    await page.getByTestId('rectify-note').fill('已与施工单位签订倒排工期责任书，主体工程于 12 月 10 日开工。');
+    await page.getByTestId('rectify-submit').click();
+    await expectText(page.getByTestId('rectify-item').first(), /倒排工期责任书/);
+    await check(page, 'department-rectification');
   });
 
   it('the clerk\'s dashboard shows the overdue, the rectifying and the grades; groups show each member\'s load', async () => {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/collection.css';
 import { ErrorBox, Loading } from '../../components/Feedback';
 import { useImplementation, useReport, useSavePlan, uploadPhoto } from './implementationApi';
+import { RectificationForm } from './RectificationForm';
+import { shanghaiDate } from '../../../../shared/execution';
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -32,6 +34,13 @@ export function ImplementationPanel({ token, projectId, year }: { token: string;
   return (
     <div className="stack" data-testid="implementation-panel">
       <p><span className="tag" data-testid="impl-execution">{t(`execution.${impl.data.execution}`)}</span> {t('impl.percent', { percent: impl.data.percent })}{impl.data.overdue ? <span className="tag tag--warn"> {t('impl.overdue')}</span> : null}</p>
+      {impl.data.execution === 'rectifying' ? <RectificationForm token={token} projectId={projectId} today={shanghaiDate(new Date())} /> : null}
+      {impl.data.rectifications?.length ? (
+        <section aria-label={t('deptImpl.rectifications')}>
+          <h3>{t('deptImpl.rectifications')}</h3>
+          <ol className="timeline">{impl.data.rectifications.map((r) => <li key={r.id} className="timeline__item" data-testid="rectify-item"><time dateTime={r.date}>{r.date}</time><span>{r.note}</span></li>)}</ol>
+        </section>
+      ) : null}
       <form className="stack card" onSubmit={(e) => { e.preventDefault(); submitPlan(); }}>
         <h3>{t('impl.plan')}</h3>
         <label className="field"><span className="field__label">{t('dept.targets')}</span>

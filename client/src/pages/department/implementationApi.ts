@@ -1,12 +1,13 @@
 // A department's plan and progress reports for a selected project, and photo upload.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, request } from '../../api';
+import { request } from '../../api';
 
 export interface Report { id: string; percent: number; milestone: string | null; note: string; date: string; photos: { id: string; url: string; thumbUrl: string }[] }
 export interface Implementation {
   projectId: string; execution: string; percent: number; overdue: boolean; lastReport: string | null;
   plan: { targets: string[]; milestones: { title: string; due: string }[]; funding: string; completionDate: string } | null;
   progress: Report[];
+  rectifications?: { id: string; date: string; note: string }[];
 }
 
 const key = (id: string) => ['project', id, 'implementation'] as const;
@@ -20,13 +21,9 @@ function useProjectMutation<I>(id: string, fn: (i: I) => Promise<unknown>) {
 }
 export const useSavePlan = (token: string, id: string) => useProjectMutation(id, (plan: NonNullable<Implementation['plan']>) =>
   request(`/api/projects/${enc(id)}/plan`, { token, method: 'PUT', body: plan }));
+export const useRectify = (token: string, id: string) => useProjectMutation(id, (r: { note: string; date: string; photos?: string[] }) =>
+  request(`/api/projects/${enc(id)}/rectifications`, { token, body: r }));
 export const useReport = (token: string, id: string) => useProjectMutation(id, (r: { percent: number; milestone?: string | null; note: string; date: string; photos?: string[] }) =>
   request(`/api/projects/${enc(id)}/progress`, { token, body: r }));
 
-/** Sends one photo's raw bytes (API.md POST /api/files); the server strips its metadata. */
-export async function uploadPhoto(token: string, file: File): Promise<{ id: string; thumbUrl: string }> {
-  const res = await fetch('/api/files', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type || 'application/octet-stream' }, body: file });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? res.statusText);
-  return body;
-}
+export { uploadPhoto } from '../../components/PhotoPicker';
