@@ -53,10 +53,10 @@ beforeAll(async () => {
   ok(await server.call('POST', `/api/ballots/${vote.id}/publish`, presider));
   const admin = { token: server.adminToken };
   ok(await server.call('POST', '/api/users', { ...admin, json: { username: 'dept-edu', password: 'dept-password', role: 'department', bodyId: hall.bodyId, department: '教育局' } }));
-  // a: its first milestone long past and never reached (behind); b: its last report long ago (overdue).
+  // a: its first milestone long past and never reached (behind); b: the same, and its last report long ago (overdue).
   ok(await server.call('PUT', `/api/projects/${a}/plan`, { ...admin, json: { targets: ['新建幼儿园 2 所'], milestones: [{ title: '开工', due: '2026-01-31' }, { title: '竣工', due: '2099-09-30' }], funding: '县级财政 4200 万元', completionDate: '2099-12-31' } }));
   ok(await server.call('POST', `/api/projects/${a}/progress`, { ...admin, json: { percent: 35, note: '场地平整完成，主体待开工', date: '2026-11-20' } }));
-  ok(await server.call('PUT', `/api/projects/${b}/plan`, { ...admin, json: { targets: ['改造小区 6 个'], milestones: [{ title: '完工', due: '2099-10-31' }], funding: '县级财政', completionDate: '2099-12-31' } }));
+  ok(await server.call('PUT', `/api/projects/${b}/plan`, { ...admin, json: { targets: ['改造小区 6 个'], milestones: [{ title: '开工', due: '2026-02-28' }, { title: '完工', due: '2099-10-31' }], funding: '县级财政', completionDate: '2099-12-31' } }));
   ok(await server.call('POST', `/api/projects/${b}/progress`, { ...admin, json: { percent: 20, note: '完成设计招标', date: '2026-05-10' } }));
   const [m0, m1] = hall.members;
   ok(await server.call('PUT', `/api/projects/${a}/supervisors`, { ...admin, json: { memberIds: [m0.id, m1.id], leadMemberId: m0.id } }));
@@ -77,7 +77,7 @@ describe('after the vote', () => {
     await memberSignIn(page, hall.members[0].code);
     await page.getByTestId('tablet-my-projects').click();
     await page.getByTestId(`my-project-${b}`).waitFor();
-    await expectText(page.getByTestId(`my-project-${b}`).locator('.tag--warn').first(), '进度报告已逾期');
+    await expectText(page.getByTestId(`my-project-${b}`), /进度报告已逾期/);
     await expectText(page.getByTestId(`my-project-${a}`).getByTestId('execution'), '滞后');
     await check(page, 'tablet-my-projects');
     await page.getByTestId(`my-project-${a}`).click();
@@ -150,11 +150,13 @@ describe('after the vote', () => {
     await check(page, 'department-rectification');
   });
 
-  it('the clerk\'s dashboard shows the overdue, the rectifying and the grades; groups show each member\'s load', async () => {
+  it('the clerk\'s dashboard shows the overdue, the behind, the rectifying and the grades; groups show each member\'s load', async () => {
     const page = await tab('laptop');
     await staffSignIn(page, 'admin', adminPassword, '/admin');
     await page.goto(`/admin/${hall.bodyId}/implementation?year=2027`);
     await expectText(page.getByTestId('dash-exec-rectifying').locator('.impl-count__n'), '1');
+    await expectText(page.getByTestId('dash-exec-behind').locator('.impl-count__n'), '1');
+    await expectText(page.getByTestId(`impl-row-${b}`).getByTestId('execution'), '滞后');
     await expectText(page.getByTestId('dash-overdue'), /教育局：1 项逾期/);
     await expectText(page.getByTestId(`impl-row-${b}`).getByTestId('impl-overdue'), '进度报告已逾期');
     await expectText(page.getByTestId(`impl-row-${a}`).getByTestId('execution'), '整改中');
