@@ -162,4 +162,13 @@ describe('the year\'s overview and one project\'s implementation', () => {
     expect(await status(server.call('GET', `/api/projects/${p0}/implementation`, { token: hall.presiderToken }))).toBe('200');
     expect(await status(server.call('GET', `/api/projects/${p0}/implementation`))).toBe('401 unauthorized');
   });
+
+  it('the public list shows execution and percent, and the carried-over project in its new year', async () => {
+    const list = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2027`));
+    const byId = Object.fromEntries(list.map((p: { id: string }) => [p.id, p]));
+    expect(byId[p1]).toMatchObject({ execution: 'done', percent: 100, grade: '满意' });
+    expect(byId[p2]).toMatchObject({ status: 'not_selected', execution: null });
+    const next = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2028`));
+    expect(next.map((p: { id: string; carriedOverFrom: number }) => [p.id, p.carriedOverFrom])).toEqual([[p0, 2027]]);
+  });
 });
