@@ -17,8 +17,9 @@ import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
+import { ModerationPanel } from './ratings/ModerationPanel';
 
-export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'projects', 'sessions', 'users', 'bodies'] as const;
+export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'ratings', 'projects', 'sessions', 'users', 'bodies'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
@@ -234,6 +235,8 @@ function BodyView({
           <ScreeningPanel key={body.id} token={token} body={body} />
         ) : tab === 'implementation' ? (
           <OverviewPanel key={body.id} token={token} body={body} />
+        ) : tab === 'ratings' ? (
+          <ModerationPanel key={body.id} token={token} body={body} />
         ) : tab === 'projects' ? (
           <ProjectsPanel key={body.id} token={token} body={body} />
         ) : tab === 'sessions' ? (
