@@ -1,9 +1,14 @@
 // The one table of the staff screens: TanStack Table (headless) over a page the server has cut — sorting,
 // paging and filtering happen on the server (offset/limit), so 50,000 rows are never in the page at once.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface PageState { offset: number; limit: number }
+
+/** Per column (`meta` of a ColumnDef): a class for its cells (`num-col`), or its cells are the row's header. */
+export interface ColumnMeta { className?: string; rowHeader?: boolean }
+const metaOf = (m: unknown) => (m ?? {}) as ColumnMeta;
 
 export interface DataTableProps<T> {
   caption: string;
@@ -47,7 +52,7 @@ export function DataTable<T>({ caption, columns, rows, total, page, onPage, getR
                   const sorted = h.column.getIsSorted();
                   const sortable = h.column.getCanSort() && !!onSorting;
                   return (
-                    <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    <th key={h.id} scope="col" className={metaOf(h.column.columnDef.meta).className} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                       {sortable ? (
                         <button type="button" className="data-table__sort" onClick={h.column.getToggleSortingHandler()}>
                           {flexRender(h.column.columnDef.header, h.getContext())}
@@ -65,7 +70,13 @@ export function DataTable<T>({ caption, columns, rows, total, page, onPage, getR
               <tr><td colSpan={columns.length} className="data-table__empty" data-testid={testId ? `${testId}-empty` : undefined}>{loading ? t('common.loading') : empty}</td></tr>
             ) : table.getRowModel().rows.map((r) => (
               <tr key={r.id} className={r.getIsSelected() ? 'is-selected' : undefined} data-testid={rowTestId?.(r.original)}>
-                {r.getVisibleCells().map((c) => <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>)}
+                {r.getVisibleCells().map((c) => {
+                  const meta = metaOf(c.column.columnDef.meta);
+                  const content = flexRender(c.column.columnDef.cell, c.getContext());
+                  return meta.rowHeader
+                    ? <th key={c.id} scope="row" className={meta.className}>{content}</th>
+                    : <td key={c.id} className={meta.className}>{content}</td>;
+                })}
               </tr>
             ))}
           </tbody>
@@ -95,4 +106,18 @@ export function selectColumn<T>(label: string): ColumnDef<T, unknown> {
       <input type="checkbox" aria-label={label} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} data-testid="row-select" />
     ),
   };
+}
+
+/**
+ * DataTable over a list the server answers whole (a body's roster, sessions, one year's projects: hundreds
+ * at most): the page is cut here; back to the first page when the rows change length (a filter).
+ */
+export function LocalTable<T>({ rows, limit = 50, ...rest }: Omit<DataTableProps<T>, 'total' | 'page' | 'onPage'> & { limit?: number }) {
+  const [offset, setOffset] = useState(0);
+  const [seen, setSeen] = useState(rows.length);
+  if (seen !== rows.length) {
+    setSeen(rows.length);
+    setOffset(0);
+  }
+  return <DataTable {...rest} rows={rows.slice(offset, offset + limit)} total={rows.length} page={{ offset, limit }} onPage={(p) => setOffset(p.offset)} />;
 }
