@@ -26,9 +26,11 @@ export interface DataTableProps<T> {
   loading?: boolean;
   testId?: string;
   rowTestId?: (row: T) => string;
+  /** more `data-*` attributes of a row (e.g. `{ 'data-action': … }`) */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
 }
 
-export function DataTable<T>({ caption, columns, rows, total, page, onPage, getRowId, sorting = [], onSorting, selection = {}, onSelection, empty, loading, testId, rowTestId }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, rows, total, page, onPage, getRowId, sorting = [], onSorting, selection = {}, onSelection, empty, loading, testId, rowTestId, rowData }: DataTableProps<T>) {
   const { t } = useTranslation();
   const table = useReactTable({
     data: rows, columns, getRowId, getCoreRowModel: getCoreRowModel(),
@@ -69,7 +71,7 @@ export function DataTable<T>({ caption, columns, rows, total, page, onPage, getR
             {rows.length === 0 ? (
               <tr><td colSpan={columns.length} className="data-table__empty" data-testid={testId ? `${testId}-empty` : undefined}>{loading ? t('common.loading') : empty}</td></tr>
             ) : table.getRowModel().rows.map((r) => (
-              <tr key={r.id} className={r.getIsSelected() ? 'is-selected' : undefined} data-testid={rowTestId?.(r.original)}>
+              <tr key={r.id} className={r.getIsSelected() ? 'is-selected' : undefined} data-testid={rowTestId?.(r.original)} {...rowData?.(r.original)}>
                 {r.getVisibleCells().map((c) => {
                   const meta = metaOf(c.column.columnDef.meta);
                   const content = flexRender(c.column.columnDef.cell, c.getContext());
@@ -109,15 +111,12 @@ export function selectColumn<T>(label: string): ColumnDef<T, unknown> {
 }
 
 /**
- * DataTable over a list the server answers whole (a body's roster, sessions, one year's projects: hundreds
- * at most): the page is cut here; back to the first page when the rows change length (a filter).
+ * DataTable over a list the server answers whole (a body's roster, sessions, one year's projects, a session's
+ * log: hundreds at most): the page is cut here; a page that no longer exists (a filter narrowed the list) goes
+ * back to the first.
  */
 export function LocalTable<T>({ rows, limit = 50, ...rest }: Omit<DataTableProps<T>, 'total' | 'page' | 'onPage'> & { limit?: number }) {
-  const [offset, setOffset] = useState(0);
-  const [seen, setSeen] = useState(rows.length);
-  if (seen !== rows.length) {
-    setSeen(rows.length);
-    setOffset(0);
-  }
+  const [wanted, setOffset] = useState(0);
+  const offset = wanted < rows.length ? wanted : 0;
   return <DataTable {...rest} rows={rows.slice(offset, offset + limit)} total={rows.length} page={{ offset, limit }} onPage={(p) => setOffset(p.offset)} />;
 }

@@ -8,7 +8,7 @@ import { membersInput } from '../../../../shared/schemas';
 import type { Body } from '../../api';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useAddMembers, type MemberWithCode } from './adminApi';
-import { FormError } from './common';
+import { FormButtons, FormError } from './common';
 
 type Values = z.input<typeof membersInput>;
 const blank = (delegation: string | null = null) => ({ name: '', delegation, kind: 'rep' as const });
@@ -57,12 +57,7 @@ export function AddMembersForm({ token, body, delegations, onAdded, onCancel }: 
           </button>
         </div>
         <FormError error={add.error} placed={rows.fields.map((_, i) => `members.${i}`)} testId="admin-member-error" />
-        <div className="btn-row">
-          <button type="submit" className="btn btn--primary" disabled={add.isPending} data-testid="admin-member-submit">
-            {add.isPending ? t('common.working') : t('admin.members.submit', { count: filled.length || 1 })}
-          </button>
-          <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={add.isPending}>{t('common.cancel')}</button>
-        </div>
+        <FormButtons label={t('admin.members.submit', { count: filled.length || 1 })} busy={add.isPending} onCancel={onCancel} testId="admin-member-submit" />
       </form>
     </FormProvider>
   );

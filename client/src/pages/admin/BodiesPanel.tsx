@@ -9,7 +9,7 @@ import { bodyInput } from '../../../../shared/schemas';
 import type { Body, StaffUser } from '../../api';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useCreateBody } from './adminApi';
-import { FormError } from './common';
+import { FormButtons, FormError } from './common';
 
 export interface TreeNode {
   body: Body;
@@ -186,11 +186,7 @@ function BodyForm({ token, bodies, parent, parentOptions, mayCreateRoot }: { tok
             <Link to={`/admin/${encodeURIComponent(create.data.id)}`}>{t('admin.bodies.openCreated')}</Link>
           </div>
         ) : null}
-        <div className="btn-row">
-          <button type="submit" className="btn btn--primary" disabled={create.isPending} data-testid="admin-body-submit">
-            {create.isPending ? t('common.working') : t('admin.bodies.submit')}
-          </button>
-        </div>
+        <FormButtons label={t('admin.bodies.submit')} busy={create.isPending} testId="admin-body-submit" />
       </form>
     </FormProvider>
   );

@@ -5,7 +5,7 @@ import { ApiError, type Body } from '../../api';
 import { useFormat } from '../../format';
 import { fieldMessage } from '../../forms/messages';
 import { useImportMembers, type MemberWithCode } from './adminApi';
-import { adminErrorText } from './common';
+import { FormButtons, adminErrorText } from './common';
 
 export const CSV_TEMPLATE = 'name,delegation,kind\n张三,城关镇代表团,rep\n李四,城关镇代表团,committee\n王五,河西镇代表团,\n';
 
@@ -107,14 +107,7 @@ export function ImportMembers({
           ) : null}
         </div>
       ) : null}
-      <div className="btn-row">
-        <button type="submit" className="btn btn--primary" disabled={send.isPending || !text.trim()} data-testid="admin-import-submit">
-          {send.isPending ? t('common.working') : t('admin.members.importSubmit')}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={send.isPending}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons label={t('admin.members.importSubmit')} busy={send.isPending} disabled={!text.trim()} onCancel={onCancel} testId="admin-import-submit" />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { useMembers, useRegenerateCode, type Member, type MemberWithCode } from 
 import { AddMembersForm } from './AddMembersForm';
 import { CSV_TEMPLATE, ImportMembers } from './ImportMembers';
 import { LocalTable } from '../../components/DataTable';
-import { ConfirmDialog, adminErrorText } from './common';
+import { ConfirmDialog, ToggleButton, adminErrorText } from './common';
 
 const NO_DELEGATION = '\u0000none';
 
@@ -73,26 +73,8 @@ export function MembersPanel({ token, body, onIssued }: { token: string; body: B
             ) : null}
           </div>
           <div className="btn-row">
-            <button
-              type="button"
-              className={mode === 'add' ? 'btn btn--primary' : 'btn btn--secondary'}
-              aria-expanded={mode === 'add'}
-              aria-controls="member-add-area"
-              onClick={() => setMode(mode === 'add' ? 'none' : 'add')}
-              data-testid="admin-member-add-toggle"
-            >
-              {t('admin.members.add')}
-            </button>
-            <button
-              type="button"
-              className={mode === 'import' ? 'btn btn--primary' : 'btn btn--secondary'}
-              aria-expanded={mode === 'import'}
-              aria-controls="member-add-area"
-              onClick={() => setMode(mode === 'import' ? 'none' : 'import')}
-              data-testid="admin-member-import-toggle"
-            >
-              {t('admin.members.import')}
-            </button>
+            <ToggleButton open={mode === 'add'} onToggle={() => setMode(mode === 'add' ? 'none' : 'add')} controls="member-add-area" testId="admin-member-add-toggle">{t('admin.members.add')}</ToggleButton>
+            <ToggleButton open={mode === 'import'} onToggle={() => setMode(mode === 'import' ? 'none' : 'import')} controls="member-add-area" testId="admin-member-import-toggle">{t('admin.members.import')}</ToggleButton>
             <a
               className="btn btn--ghost"
               href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${CSV_TEMPLATE}`)}`}

@@ -8,7 +8,7 @@ import { ApiError, type Body, type Project } from '../../api';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { fieldMessage } from '../../forms/messages';
 import { useCreateProject } from './adminApi';
-import { FormError } from './common';
+import { FormButtons, FormError } from './common';
 
 const schema = projectInput.omit({ targets: true, suggestionIds: true }).extend({ targets: z.string().nullable().optional() });
 type Values = z.input<typeof schema>;
@@ -56,12 +56,7 @@ export function ProjectForm({ token, body, defaultYear, onCreated, onCancel }: {
           <TextAreaField name="targets" label={t('admin.projects.targets')} hint={t('admin.projects.targetsHint')} rows={4} placeholder={t('admin.projects.targetsPlaceholder')} testId="admin-project-targets" className="admin-span-2" />
         </div>
         <FormError error={create.error} placed={['year', 'title', 'description', 'category', 'department', 'investment', 'targets']} testId="admin-project-error" />
-        <div className="btn-row">
-          <button type="submit" className="btn btn--primary" disabled={create.isPending} data-testid="admin-project-submit">
-            {create.isPending ? t('common.working') : t('admin.projects.submit')}
-          </button>
-          <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={create.isPending}>{t('common.cancel')}</button>
-        </div>
+        <FormButtons label={t('admin.projects.submit')} busy={create.isPending} onCancel={onCancel} testId="admin-project-submit" />
       </form>
     </FormProvider>
   );

@@ -6,7 +6,7 @@ import { ErrorBox, Loading } from '../../components/Feedback';
 import { useFormat } from '../../format';
 import { useProjects } from './adminApi';
 import { LocalTable } from '../../components/DataTable';
-import { currentYear } from './common';
+import { ToggleButton, currentYear } from './common';
 import { ProjectForm } from './ProjectForm';
 
 /** 候选项目: the body's projects of one year, and a form to add one (status 草稿 until listed). */
@@ -60,16 +60,7 @@ export function ProjectsPanel({ token, body }: { token: string; body: Body }) {
     <div className="stack" data-testid="admin-projects">
       <div className="admin-panel-head">
         <h2>{t('admin.projects.heading')}</h2>
-        <button
-          type="button"
-          className={showForm ? 'btn btn--primary' : 'btn btn--secondary'}
-          aria-expanded={showForm}
-          aria-controls="project-form-area"
-          onClick={() => setShowForm((v) => !v)}
-          data-testid="admin-project-create-toggle"
-        >
-          {t('admin.projects.create')}
-        </button>
+        <ToggleButton open={showForm} onToggle={() => setShowForm((v) => !v)} controls="project-form-area" testId="admin-project-create-toggle">{t('admin.projects.create')}</ToggleButton>
       </div>
 
       <div id="project-form-area">

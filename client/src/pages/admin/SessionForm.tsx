@@ -11,7 +11,7 @@ import type { Body } from '../../api';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { fieldMessage } from '../../forms/messages';
 import { useCreateSession } from './adminApi';
-import { FormError } from './common';
+import { FormButtons, FormError } from './common';
 
 export function quorumText(t: TFunction, num: number, den: number, strict: boolean) {
   return t(strict ? 'session.quorumRuleStrict' : 'session.quorumRule', { num, den });
@@ -75,12 +75,7 @@ export function SessionForm({ token, body, onCreated, onCancel }: { token: strin
           ) : null}
         </fieldset>
         <FormError error={create.error} placed={custom ? ['name', 'kind', 'quorum'] : ['name', 'kind']} testId="admin-session-error" />
-        <div className="btn-row">
-          <button type="submit" className="btn btn--primary" disabled={create.isPending} data-testid="admin-session-submit">
-            {create.isPending ? t('common.working') : t('admin.sessions.submit')}
-          </button>
-          <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={create.isPending}>{t('common.cancel')}</button>
-        </div>
+        <FormButtons label={t('admin.sessions.submit')} busy={create.isPending} onCancel={onCancel} testId="admin-session-submit" />
       </form>
     </FormProvider>
   );

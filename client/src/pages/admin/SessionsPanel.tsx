@@ -8,6 +8,7 @@ import { useFormat } from '../../format';
 import { useSessions } from './adminApi';
 import { LocalTable } from '../../components/DataTable';
 import { SessionForm } from './SessionForm';
+import { ToggleButton } from './common';
 
 /** 会议: the body's sessions (open each in the presider console) and a form to create one. */
 export function SessionsPanel({ token, body }: { token: string; body: Body }) {
@@ -40,16 +41,7 @@ export function SessionsPanel({ token, body }: { token: string; body: Body }) {
     <div className="stack" data-testid="admin-sessions">
       <div className="admin-panel-head">
         <h2>{t('admin.sessions.heading')}</h2>
-        <button
-          type="button"
-          className={showForm ? 'btn btn--primary' : 'btn btn--secondary'}
-          aria-expanded={showForm}
-          aria-controls="session-form-area"
-          onClick={() => setShowForm((v) => !v)}
-          data-testid="admin-session-create-toggle"
-        >
-          {t('admin.sessions.create')}
-        </button>
+        <ToggleButton open={showForm} onToggle={() => setShowForm((v) => !v)} controls="session-form-area" testId="admin-session-create-toggle">{t('admin.sessions.create')}</ToggleButton>
       </div>
       <div id="session-form-area">
         {showForm ? (

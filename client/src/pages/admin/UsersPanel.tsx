@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '../../../../shared/types';
 import { userInput } from '../../../../shared/schemas';
 import { ApiError, type Body, type StaffUser } from '../../api';
+import { LocalTable } from '../../components/DataTable';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useCreateUser } from './adminApi';
-import { FormError } from './common';
+import { FormButtons, FormError } from './common';
 const ROLES: Role[] = ['presider', 'department', 'admin'];
 const PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -18,22 +20,28 @@ function randomPassword(length = 12): string {
   return Array.from(bytes, (b) => PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length]).join('');
 }
 
-type UserValues = z.input<typeof userInput>;
+// The department is asked for (and checked, with the server's rule) only for a department account.
+const schema = userInput.extend({ department: z.unknown().optional() }).superRefine((v, ctx) => {
+  if (v.role !== 'department') return;
+  const r = userInput.shape.department.unwrap().unwrap().safeParse(v.department ?? '');
+  r.error?.issues.forEach((i) => ctx.addIssue({ code: 'custom', message: i.message, path: ['department'] }));
+});
+type UserValues = z.input<typeof schema>;
 
 /** Staff accounts of one body: presider (主持人/秘书处), department (承办单位), admin. */
 export function UsersPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
   const [showPassword, setShowPassword] = useState(false);
   const [created, setCreated] = useState<StaffUser[]>([]);
-  const form = useForm<UserValues, unknown, z.output<typeof userInput>>({
-    resolver: zodResolver(userInput),
+  const form = useForm<UserValues, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
     defaultValues: { role: 'presider', username: '', password: '', department: null, bodyId: body.id },
   });
   const role = form.watch('role');
   const create = useCreateUser(token);
   const submit = form.handleSubmit((v) =>
     create.mutate(
-      { ...v, department: v.role === 'department' ? (v.department ?? '') : undefined },
+      { ...v, department: v.role === 'department' ? String(v.department).trim() : undefined },
       {
         onSuccess: (u) => {
           setCreated((c) => [u, ...c]);
@@ -47,6 +55,11 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
       },
     ),
   );
+  const columns = useMemo<ColumnDef<StaffUser, unknown>[]>(() => [
+    { id: 'username', header: t('admin.users.username'), meta: { rowHeader: true, className: 'mono' }, cell: ({ row }) => row.original.username },
+    { id: 'role', header: t('admin.users.role'), cell: ({ row }) => t(`role.${row.original.role}`) },
+    { id: 'department', header: t('admin.users.department'), cell: ({ row }) => row.original.department ?? '—' },
+  ], [t]);
   const passwordTools = (
     <>
       <button type="button" className="btn btn--ghost btn--sm" aria-pressed={showPassword} onClick={() => setShowPassword((v) => !v)} data-testid="admin-user-password-show">
@@ -72,35 +85,14 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
             <TextField name="password" type={showPassword ? 'text' : 'password'} label={t('admin.users.password')} hint={t('admin.users.passwordHint')} required autoComplete="new-password" testId="admin-user-password" after={passwordTools} />
           </div>
           <FormError error={create.error} placed={['username', 'password', 'role', 'department']} testId="admin-user-error" />
-          <div className="btn-row">
-            <button type="submit" className="btn btn--primary" disabled={create.isPending} data-testid="admin-user-submit">
-              {create.isPending ? t('common.working') : t('admin.users.submit')}
-            </button>
-          </div>
+          <FormButtons label={t('admin.users.submit')} busy={create.isPending} testId="admin-user-submit" />
         </form>
       </FormProvider>
       {created.length ? (
         <section className="card stack" aria-labelledby="users-created-heading" data-testid="admin-users-created">
           <h2 id="users-created-heading">{t('admin.users.created')}</h2>
           <p className="muted small">{t('admin.users.createdHint')}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.users.username')}</th>
-                <th scope="col">{t('admin.users.role')}</th>
-                <th scope="col">{t('admin.users.department')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {created.map((u) => (
-                <tr key={u.id} data-testid={`admin-user-row-${u.id}`}>
-                  <th scope="row" className="mono">{u.username}</th>
-                  <td>{t(`role.${u.role}`)}</td>
-                  <td>{u.department ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LocalTable caption={t('admin.users.created')} columns={columns} rows={created} getRowId={(u) => u.id} empty="" rowTestId={(u) => `admin-user-row-${u.id}`} />
         </section>
       ) : null}
     </div>

@@ -98,6 +98,26 @@ export function ConfirmDialog({
   );
 }
 
+/** A button that opens and closes the form area it controls (pressed look while open). */
+export function ToggleButton({ open, onToggle, controls, testId, children }: { open: boolean; onToggle: () => void; controls: string; testId: string; children: ReactNode }) {
+  return (
+    <button type="button" className={open ? 'btn btn--primary' : 'btn btn--secondary'} aria-expanded={open} aria-controls={controls} onClick={onToggle} data-testid={testId}>
+      {children}
+    </button>
+  );
+}
+
+/** A form's submit (showing that it works while the request runs) and, when it can be closed, cancel. */
+export function FormButtons({ label, busy, disabled, onCancel, testId }: { label: string; busy: boolean; disabled?: boolean; onCancel?: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="btn-row">
+      <button type="submit" className="btn btn--primary" disabled={busy || disabled} data-testid={testId}>{busy ? t('common.working') : label}</button>
+      {onCancel ? <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={busy}>{t('common.cancel')}</button> : null}
+    </div>
+  );
+}
+
 export function currentYear(): number {
   return new Date().getFullYear();
 }
