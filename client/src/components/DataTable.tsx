@@ -3,6 +3,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../styles/data-table.css';
 
 export interface PageState { offset: number; limit: number }
 
@@ -28,9 +29,11 @@ export interface DataTableProps<T> {
   rowTestId?: (row: T) => string;
   /** more `data-*` attributes of a row (e.g. `{ 'data-action': … }`) */
   rowData?: (row: T) => Record<`data-${string}`, string>;
+  /** no pager when everything fits on one page */
+  hideSinglePage?: boolean;
 }
 
-export function DataTable<T>({ caption, columns, rows, total, page, onPage, getRowId, sorting = [], onSorting, selection = {}, onSelection, empty, loading, testId, rowTestId, rowData }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, rows, total, page, onPage, getRowId, sorting = [], onSorting, selection = {}, onSelection, empty, loading, testId, rowTestId, rowData, hideSinglePage }: DataTableProps<T>) {
   const { t } = useTranslation();
   const table = useReactTable({
     data: rows, columns, getRowId, getCoreRowModel: getCoreRowModel(),
@@ -84,14 +87,14 @@ export function DataTable<T>({ caption, columns, rows, total, page, onPage, getR
           </tbody>
         </table>
       </div>
-      <nav className="data-table__pager" aria-label={t('table.pages')}>
+      {hideSinglePage && total <= page.limit ? null : <nav className="data-table__pager" aria-label={t('table.pages')}>
         <span className="small muted" data-testid={testId ? `${testId}-count` : undefined}>
           {t('table.range', { from: total ? page.offset + 1 : 0, to: Math.min(total, page.offset + rows.length), total })}
         </span>
         <button type="button" className="btn btn--ghost btn--sm" disabled={current <= 0} onClick={() => onPage({ ...page, offset: Math.max(0, page.offset - page.limit) })}>{t('table.previous')}</button>
         <span className="small">{t('table.page', { page: current + 1, pages: last + 1 })}</span>
         <button type="button" className="btn btn--ghost btn--sm" disabled={current >= last} onClick={() => onPage({ ...page, offset: page.offset + page.limit })}>{t('table.next')}</button>
-      </nav>
+      </nav>}
     </div>
   );
 }
@@ -118,5 +121,5 @@ export function selectColumn<T>(label: string): ColumnDef<T, unknown> {
 export function LocalTable<T>({ rows, limit = 50, ...rest }: Omit<DataTableProps<T>, 'total' | 'page' | 'onPage'> & { limit?: number }) {
   const [wanted, setOffset] = useState(0);
   const offset = wanted < rows.length ? wanted : 0;
-  return <DataTable {...rest} rows={rows.slice(offset, offset + limit)} total={rows.length} page={{ offset, limit }} onPage={(p) => setOffset(p.offset)} />;
+  return <DataTable hideSinglePage {...rest} rows={rows.slice(offset, offset + limit)} total={rows.length} page={{ offset, limit }} onPage={(p) => setOffset(p.offset)} />;
 }
