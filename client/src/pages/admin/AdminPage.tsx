@@ -6,7 +6,7 @@ import type { Body } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { useStaffUser } from '../staff/useStaffUser';
-import { adminApi, type MemberWithCode } from './adminApi';
+import { useBodies, type MemberWithCode } from './adminApi';
 import { NewCodes } from './CodeCards';
 import { BodiesPanel, BodyTree, buildTree, administeredIds } from './BodiesPanel';
 import { MembersPanel } from './MembersPanel';
@@ -28,9 +28,9 @@ export default function AdminPage() {
   // One route, `/admin/*`, so moving between bodies and tabs keeps this page (and its data) mounted.
   const [bodyId, tab] = (useParams()['*'] ?? '').split('/').filter(Boolean);
   const { token, user, error: userError, authLost, signOut, signInPath } = useStaffUser();
-  const [bodies, setBodies] = useState<Body[] | null>(null);
-  const [bodiesError, setBodiesError] = useState<unknown>(null);
-  const error = userError ?? bodiesError;
+  const bodiesQuery = useBodies(token);
+  const bodies = bodiesQuery.data ?? null;
+  const error = userError ?? bodiesQuery.error;
   // New sign-in codes live here, not in the members tab, so moving between tabs does not lose them.
   const [issued, setIssued] = useState<{ body: Body; members: MemberWithCode[] } | null>(null);
   useTitle(t('admin.title'));
@@ -53,14 +53,6 @@ export default function AdminPage() {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [issued]);
-
-  const reloadBodies = useCallback(() => {
-    if (!token) return Promise.resolve();
-    return adminApi.bodies(token).then(setBodies, setBodiesError);
-  }, [token]);
-  useEffect(() => {
-    void reloadBodies();
-  }, [reloadBodies]);
 
   const tree = useMemo(() => (bodies ? buildTree(bodies) : null), [bodies]);
   const mine = useMemo(() => (bodies && user ? administeredIds(bodies, user.bodyId ?? null) : new Set<string>()), [bodies, user]);
@@ -108,12 +100,11 @@ export default function AdminPage() {
         bodies={bodies}
         tab={activeTab}
         mine={mine}
-        onBodiesChanged={reloadBodies}
         onIssued={(list) => addIssued(body, list)}
       />
     );
   } else {
-    content = <BodiesPanel token={token} bodies={bodies} mine={mine} user={user} onBodiesChanged={reloadBodies} />;
+    content = <BodiesPanel token={token} bodies={bodies} mine={mine} user={user} />;
   }
 
   return (
@@ -168,7 +159,6 @@ function BodyView({
   bodies,
   tab,
   mine,
-  onBodiesChanged,
   onIssued,
 }: {
   token: string;
@@ -176,7 +166,6 @@ function BodyView({
   bodies: Body[];
   tab: AdminTab;
   mine: Set<string>;
-  onBodiesChanged: () => Promise<void>;
   onIssued: (list: MemberWithCode[]) => void;
 }) {
   const { t } = useTranslation();
@@ -244,7 +233,7 @@ function BodyView({
         ) : tab === 'users' ? (
           <UsersPanel key={body.id} token={token} body={body} />
         ) : (
-          <BodiesPanel key={body.id} token={token} bodies={bodies} mine={mine} parent={body} onBodiesChanged={onBodiesChanged} />
+          <BodiesPanel key={body.id} token={token} bodies={bodies} mine={mine} parent={body} />
         )}
       </div>
     </div>
