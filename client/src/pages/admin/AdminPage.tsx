@@ -18,6 +18,7 @@ import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
+import { StageTabs } from './StageTabs';
 
 export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'ratings', 'projects', 'sessions', 'users', 'bodies'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
@@ -200,19 +201,7 @@ function BodyView({
           <span className="tag tag--muted">{t(`bodyLevel.${body.level}`)}</span>
         </h1>
       </div>
-      <nav className="admin-tabs" aria-label={t('admin.sections')}>
-        {ADMIN_TABS.map((k) => (
-          <Link
-            key={k}
-            to={`/admin/${encodeURIComponent(body.id)}/${k}`}
-            className={k === tab ? 'admin-tabs__tab is-active' : 'admin-tabs__tab'}
-            aria-current={k === tab ? 'page' : undefined}
-            data-testid={`admin-tab-${k}`}
-          >
-            {t(`admin.tab.${k}`)}
-          </Link>
-        ))}
-      </nav>
+      <StageTabs bodyId={body.id} tab={tab} />
       <div className="admin-panel">
         {tab === 'members' ? (
           <MembersPanel key={body.id} token={token} body={body} onIssued={onIssued} />

@@ -47,7 +47,7 @@ export function ModerationPanel({ token, body }: { token: string; body: Body }) 
       <div className="btn-row" role="group" aria-label={t('portal.filter.status')}>
         {statuses.map((s) => (
           <button key={s} type="button" className={`btn btn--sm ${s === status ? 'btn--primary' : 'btn--secondary'}`} aria-pressed={s === status}
-            onClick={() => { setParams({ status: s }, { replace: true }); setPage({ ...page, offset: 0 }); }} data-testid={`moderation-${s}`}>{t(`moderation.status.${s}`)}</button>
+            onClick={() => { const n = new URLSearchParams(params); n.set('status', s); setParams(n, { replace: true }); setPage({ ...page, offset: 0 }); }} data-testid={`moderation-${s}`}>{t(`moderation.status.${s}`)}</button>
         ))}
       </div>
       <ErrorBox error={list.error ?? moderate.error} />
