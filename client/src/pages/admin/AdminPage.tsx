@@ -19,6 +19,7 @@ import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
 import { StageTabs } from './StageTabs';
+import { BodyPicker } from './BodyPicker';
 
 export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'ratings', 'projects', 'sessions', 'users', 'bodies'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
@@ -128,7 +129,7 @@ export default function AdminPage() {
                 {t('admin.nav.bodies')}
               </Link>
             </h2>
-            {tree ? <BodyTree tree={tree} mine={mine} currentId={body?.id} compact /> : null}
+            {tree ? <BodyPicker tree={tree} mine={mine} currentId={body?.id} /> : null}
             <p className="admin-side__more">
               <Link to="/admin" className="btn btn--ghost btn--sm">
                 {t('admin.bodies.createShort')}
