@@ -8,7 +8,7 @@ import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { useStaffUser } from '../staff/useStaffUser';
 import { useBodies, type MemberWithCode } from './adminApi';
 import { NewCodes } from './CodeCards';
-import { BodiesPanel, BodyTree, buildTree, administeredIds } from './BodiesPanel';
+import { BodiesPanel, buildTree, administeredIds } from './BodiesPanel';
 import { MembersPanel } from './MembersPanel';
 import { ProjectsPanel } from './ProjectsPanel';
 import { SessionsPanel } from './SessionsPanel';
