@@ -12,7 +12,7 @@ import { executionOf } from '../implementation/execution-queries.js';
 import { projectProgress } from '../implementation/plans.js';
 import { ratingSummaries, visibleComments } from '../ratings/ratings.js';
 import type { SelectionResult } from '../../shared/types.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline } from '../../shared/portal-timeline.js';
 
 export const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
 

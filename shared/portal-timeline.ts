@@ -1,4 +1,5 @@
-// A project's public timeline: 点单 → 定单 → 派单 → 办单 → 督单 → 评单, one entry per event, oldest first.
+// A project's public timeline (pure; used by server/portal/project-page.ts, property-tested in tests/shared):
+// 点单 → 定单 → 派单 → 办单 → 督单 → 评单, one entry per event, oldest first.
 // `stage` is a stable English code the client translates; `phase` the Chinese step it belongs to;
 // `text` a Chinese sentence for clients without translations; `data` the numbers inside it.
 
