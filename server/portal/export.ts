@@ -145,6 +145,8 @@ export async function exportResponse(ctx: AppContext, bodyId: string, year: numb
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (err) {
+        // Headers are sent: the client sees a cut download (no closing bracket / short CSV), the log says why.
+        console.error('export failed mid-stream', err);
         controller.error(err);
       }
     },

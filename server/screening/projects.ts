@@ -15,6 +15,7 @@ import type { projectUpdateInput } from '../../shared/screening-schemas.js';
 import { departmentOf, findProject, isPublicProject, lockedStatuses, staffViews, supportersOf, describeProject, type ProjectRow } from './views.js';
 import { publicAssessments } from './public.js';
 import { adoptSuggestions } from '../collection/adopt.js';
+import { executionOf } from '../implementation/execution-queries.js';
 
 export { describeProject };
 
@@ -100,10 +101,14 @@ export async function publicProjects(ctx: AppContext, bodyId: string, year?: num
     .where(and(...conds)).orderBy(asc(projects.year), asc(projects.createdAt), asc(projects.id));
   const support = await supportersOf(ctx.db, rows.map((r) => r.p.id));
   const assessed = await publicAssessments(ctx.db, rows.map((r) => r.p.id));
-  return rows.map(({ p, bodyName }) => ({
-    ...describeProject(p), bodyName, supporters: support.get(p.id)!.supporters, suggestions: support.get(p.id)!.suggestionIds.length,
-    assessment: assessed.get(p.id) ?? null,
-    // Execution, percent and grade come with the implementation stage (another branch): null until it is merged.
-    execution: null, percent: null, grade: null,
-  }));
+  const exec = await executionOf(ctx.db, rows.map((r) => r.p).filter((p) => p.status === 'selected'));
+  return rows.map(({ p, bodyName }) => {
+    const e = exec.get(p.id);
+    return {
+      ...describeProject(p), bodyName, supporters: support.get(p.id)!.supporters, suggestions: support.get(p.id)!.suggestionIds.length,
+      assessment: assessed.get(p.id) ?? null,
+      // selected projects only (implementation/execution-queries.ts); null for the others
+      execution: e?.execution ?? null, percent: e ? e.percent : null, grade: e?.grade ?? null,
+    };
+  });
 }

@@ -51,6 +51,14 @@ describe('the public project page', () => {
     for (const secret of [...city.contacts, ...city.trackingCodes]) expect(text.includes(secret)).toBe(false);
   });
 
+  it('the public list carries execution, percent and the latest grade of selected projects', async () => {
+    const list = ok(await server.call('GET', `/api/public/bodies/${city.a.bodyId}/projects?year=2027`));
+    const byId = Object.fromEntries(list.map((p: { id: string }) => [p.id, p]));
+    expect(byId[city.ids.a1]).toMatchObject({ execution: 'done', percent: 100, grade: '基本满意' });
+    expect(byId[city.ids.a2]).toMatchObject({ execution: null, percent: null, grade: null });
+    expect(byId[city.ids.aDraft]).toBeUndefined();
+  });
+
   it('shows a not-selected project without execution; 404 for a draft and an unknown id', async () => {
     expect(ok(await page(city.ids.a2))).toMatchObject({ status: 'not_selected', execution: null, plan: null, progress: [], grades: [] });
     expect((await page(city.ids.aDraft)).status).toBe(404);
