@@ -3,18 +3,14 @@
 // inbox, merges a duplicate into it and adopts it into a draft project; the resident's tracking page then
 // says so, in Chinese and in English. The station's poster carries the QR code of that very form.
 // Every screen: axe (no serious or critical violations), no sideways scroll, CSP kept on.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ok } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, pageText, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, startE2EServer, type E2EServer } from './support/server.js';
-import { runAxe, serious } from './support/axe.js';
+import { screenChecker } from './support/screens.js';
 import { expectText, staffSignIn } from './support/ui.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TITLE = '幸福路与建设路交叉口加装红绿灯';
 const EARLIER = ['建设路幸福路路口没有信号灯，过马路很危险', '幸福路建设路十字路口希望装个红绿灯'];
 
@@ -28,14 +24,7 @@ let stationId = '';
 let code = '';
 const earlierIds: string[] = [];
 
-async function check(page: Page, label: string, fullPage = true) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const found = serious(await runAxe(page));
-  await shot(page, label, { fullPage });
-  expect(found, `${label}:\n${found.join('\n')}`).toEqual([]);
-  const width = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  expect(width[0], `${label}: sideways scroll`).toBeLessThanOrEqual(width[1]);
-}
+const check = screenChecker(() => shot);
 
 beforeAll(async () => {
   shot = screenshots('collection');

@@ -6,16 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
-import { runAxe, serious } from './support/axe.js';
+import { screenChecker } from './support/screens.js';
 import { apiVote, expectAttr, expectText, memberSignIn, staffSignIn } from './support/ui.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let server: E2EServer;
 let browser: Browser;
 let shot: ReturnType<typeof screenshots>;
@@ -24,14 +22,7 @@ const tabs: Tab[] = [];
 let a = '';
 let b = '';
 
-async function check(page: Page, label: string, fullPage = true) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const found = serious(await runAxe(page));
-  await shot(page, label, { fullPage });
-  expect(found, `${label}:\n${found.join('\n')}`).toEqual([]);
-  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  expect(scroll, `${label}: sideways scroll`).toBeLessThanOrEqual(client);
-}
+const check = screenChecker(() => shot);
 
 async function tab(viewport: 'laptop' | 'portrait' | 'phone') {
   const t = await openTab(browser, server.url, viewport);

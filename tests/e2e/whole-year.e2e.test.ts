@@ -9,16 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'csv-parse/sync';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
-import { runAxe, serious } from './support/axe.js';
+import { screenChecker } from './support/screens.js';
 import { apiVote, expectText, memberSignIn, staffSignIn, voteOnTablet } from './support/ui.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TITLE = '城关镇中心小学门口增设过街天桥';
 const EARLIER = '中心小学门口学生过马路危险，建议建天桥';
 const PROJECT = '城关镇中心小学过街天桥建设';
@@ -34,14 +32,7 @@ let otherId = '';
 const tabs: Tab[] = [];
 const admin = () => ({ token: server.adminToken });
 
-async function check(page: Page, label: string, fullPage = true) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const found = serious(await runAxe(page));
-  await shot(page, label, { fullPage });
-  expect(found, `${label}:\n${found.join('\n')}`).toEqual([]);
-  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  expect(scroll, `${label}: sideways scroll`).toBeLessThanOrEqual(client);
-}
+const check = screenChecker(() => shot);
 
 async function tab(viewport: 'laptop' | 'portrait' | 'phone') {
   const t = await openTab(browser, server.url, viewport);

@@ -56,3 +56,14 @@ export async function departmentToken(server: Pick<TestServer, 'call' | 'adminTo
   ok(await server.call('POST', '/api/users', { token: server.adminToken, json: { username, password: 'dept-password', role: 'department', bodyId, department } }));
   return ok(await server.call('POST', '/api/auth/login', { json: { username, password: 'dept-password' } })).token as string;
 }
+
+/** A ballot of the hall's session, created, voted by every member (`choices(i)`), closed and published: its id. */
+export async function publishedBallot(server: Pick<TestServer, 'call'>, hall: Hall, json: object, choices: (i: number) => object): Promise<string> {
+  const p = { token: hall.presiderToken };
+  const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...p, json })) as { id: string };
+  ok(await server.call('POST', `/api/ballots/${b.id}/open`, p));
+  for (const [i, m] of hall.members.entries()) ok(await server.call('POST', `/api/ballots/${b.id}/votes`, { token: m.token, json: { submissionKey: submissionKey(), choices: choices(i) } }));
+  ok(await server.call('POST', `/api/ballots/${b.id}/close`, p));
+  ok(await server.call('POST', `/api/ballots/${b.id}/publish`, p));
+  return b.id;
+}

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { createHall, departmentToken, ok, submissionKey, type Hall } from '../helpers/fixtures.js';
+import { createHall, departmentToken, ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../server/db/connect.js';
 import { shareMeta, withMeta } from '../../server/publication/share-meta.js';
@@ -20,15 +20,7 @@ let p1 = '';
 let p2 = '';
 const plan = { targets: ['新建幼儿园 2 所'], milestones: [{ title: '开工', due: '2027-03-31' }, { title: '主体完工', due: '2027-09-30' }], funding: '县级财政 4200 万元', completionDate: '2027-12-31' };
 
-async function ballot(json: object, choices: (i: number) => object) {
-  const p = { token: hall.presiderToken };
-  const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...p, json }));
-  ok(await server.call('POST', `/api/ballots/${b.id}/open`, p));
-  for (const [i, m] of hall.members.entries()) ok(await server.call('POST', `/api/ballots/${b.id}/votes`, { token: m.token, json: { submissionKey: submissionKey(), choices: choices(i) } }));
-  ok(await server.call('POST', `/api/ballots/${b.id}/close`, p));
-  ok(await server.call('POST', `/api/ballots/${b.id}/publish`, p));
-  return b.id as string;
-}
+const ballot = (json: object, choices: (i: number) => object) => publishedBallot(server, hall, json, choices);
 const status = async (r: Promise<{ status: number; body: any }>) => { const x = await r; return `${x.status} ${x.body?.error?.code ?? ''}`.trim(); };
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 // A small city for the portal tests: city C with two counties A and B below it, projects selected by real
 // published ballots, suggestions adopted into a project, plan, progress, supervision, inspection, grades.
-import { createHall, departmentToken, ok, submissionKey, type Hall } from '../helpers/fixtures.js';
+import { createHall, departmentToken, ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import type { TestServer } from '../helpers/server.js';
 
 export interface City {
@@ -10,15 +10,7 @@ export interface City {
   trackingCodes: string[]; contacts: string[]; ballots: string[];
 }
 
-export async function ballot(server: TestServer, hall: Hall, json: object, choices: (i: number) => object) {
-  const p = { token: hall.presiderToken };
-  const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...p, json }));
-  ok(await server.call('POST', `/api/ballots/${b.id}/open`, p));
-  for (const [i, m] of hall.members.entries()) ok(await server.call('POST', `/api/ballots/${b.id}/votes`, { token: m.token, json: { submissionKey: submissionKey(), choices: choices(i) } }));
-  ok(await server.call('POST', `/api/ballots/${b.id}/close`, p));
-  ok(await server.call('POST', `/api/ballots/${b.id}/publish`, p));
-  return b.id as string;
-}
+export const ballot = publishedBallot;
 
 export async function buildCity(server: TestServer): Promise<City> {
   const admin = { token: server.adminToken };
