@@ -3,6 +3,8 @@
 // `npm run bench -- --startup` embedded start (npm start, fresh and restarted) and the tablet's JavaScript size.
 // `npm run bench -- --suggestions` duplicates at 50,000 suggestions in one body-year (scripts/bench/suggestions.ts).
 // `npm run bench -- --photos` server CPU per 10 MB photo and peak RSS with 10 at once (scripts/bench/photos.ts).
+// `npm run bench -- --portal` city scale: public list, project page, stats vs "hello" on a generated city, and a change's delay (scripts/bench/portal.ts).
+// `npm run bench -- --flood` public flood: a 300-member vote alone and under 20,000 public writes (scripts/bench/flood.ts).
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
 //          --cpu-prof (profile the server child; .cpuprofile files in .bench/profiles/)
@@ -22,6 +24,7 @@ import { RemoteHall } from './remote-hall.js';
 import { startupBench } from './startup.js';
 import { suggestionsBench } from './suggestions.js';
 import { photosBench } from './photos.js';
+import { portalBench } from './portal.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, pool, sleep, startChild, timed,
   type BurstResult, type Child, type PreparedRequest,
@@ -457,6 +460,10 @@ async function main() {
   }
   if (flag('--photos')) {
     await photosBench(root, say, num('--rounds', 5));
+    process.exit(0);
+  }
+  if (flag('--portal')) {
+    await portalBench(root, say, { duration: num('--duration', 3000), rounds: num('--rounds', 3), concurrency: CONCURRENCY, delays: num('--delays', 5) });
     process.exit(0);
   }
   if (flag('--suggestions')) {
