@@ -1,0 +1,134 @@
+// `npm run bench -- --flood`: QUALITY.md "public flood". A 300-member vote (sockets joined from the hall
+// process, like the voting bench) is timed alone and while 20,000 public writes arrive from many
+// addresses (X-Forwarded-For, the server trusting its proxy), most of them throttled (429): suggestions,
+// and ratings of a done project when POST /api/public/projects/:id/ratings exists. Prints the 5xx count,
+// whether every vote was acknowledged (and every socket saw the final count), and the burst rates.
+//   options: --members N (300)  --requests N (20000)  --addresses N (250)  --runs N (3 bursts each way)
+//            --concurrency C (64 for votes; the flood uses 32 connections)
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { RemoteHall } from './remote-hall.js';
+import { buildHall, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
+import { HttpClient, burst, fmt, median, now, percentile, pool, sleep, startChild, type Child } from './lib.js';
+import { benchDatabase, redact } from './fresh-db.js';
+import { shanghaiDate } from '../../shared/execution.js';
+
+export interface FloodOptions { members: number; requests: number; addresses: number; runs: number; concurrency: number }
+
+const json = (x: unknown) => {
+  const body = Buffer.from(JSON.stringify(x));
+  return { body, headers: { 'content-type': 'application/json', 'content-length': body.length } };
+};
+
+/** One vote burst on a new ballot: its rate, whether all were acknowledged and every socket saw the final count. */
+async function voteRun(api: HttpClient, votes: HttpClient, hall: Hall, audience: RemoteHall, o: FloodOptions, label: string, say: (s: string) => void) {
+  const ballotId = await newBallot(api, hall, `洪峰基准 ${label}`);
+  const { requests } = prepareVotes(`/api/ballots/${ballotId}/votes`, hall, o.members);
+  await audience.watch(ballotId, o.members);
+  await sleep(300);
+  const res = await burst(votes, requests, o.concurrency);
+  const notAcked = checkStatuses(res, 201, label, say);
+  const fiveXx = Array.from(res.statuses).filter((s) => s >= 500 || s < 0).length;
+  const settled = await audience.settle(10_000);
+  await api.json('POST', `/api/ballots/${ballotId}/close`, { token: hall.presiderToken });
+  say(`  ${label.padEnd(8)} ${fmt(res.perSecond).padStart(6)} votes/s  p50 ${fmt(percentile(res.latencies, 50))} ms  p99 ${fmt(percentile(res.latencies, 99))} ms  ` +
+    `${notAcked ? `${notAcked} NOT acknowledged` : 'all acknowledged'}${settled.missing ? `, ${settled.missing} sockets missed the final count` : ''}`);
+  await sleep(2500); // the close's fan-out and vacuum (ballots/lifecycle.ts) settle before the next run
+  return { perSecond: res.perSecond, notAcked, fiveXx, missing: settled.missing };
+}
+
+export async function floodBench(root: string, say: (s: string) => void, o: FloodOptions) {
+  const db = await benchDatabase();
+  const adminPassword = `bench-${randomBytes(8).toString('hex')}`;
+  say(`flood bench on ${redact(db.url)}${db.fresh ? ' (fresh, dropped at the end)' : ''}; server with TRUST_PROXY=1 and the default public limits`);
+  let server: Child | null = null;
+  let audience: RemoteHall | null = null;
+  const api = () => new HttpClient(server!.url, 16);
+  try {
+    server = await startChild(path.join(root, 'server/main.ts'), {
+      PORT: '0', HOST: '127.0.0.1', DEMO: '0', ADMIN_PASSWORD: adminPassword, DB_POOL: process.env.DB_POOL ?? '20', DATABASE_URL: db.url, NODE_ENV: 'production', TRUST_PROXY: '1',
+    }, [], 60_000);
+    const setup = api();
+    const votes = new HttpClient(server.url, o.concurrency);
+    const flood = new HttpClient(server.url, 32);
+    try {
+      let t = now();
+      const hall = await buildHall(setup, adminPassword, o.members, 12);
+      audience = new RemoteHall();
+      await audience.join(server.url, hall.sessionId, hall.presiderToken, hall.screenToken, hall.memberTokens);
+      say(`hall: ${o.members} members checked in with their sockets joined, in ${fmt((now() - t) / 1000, 1)} s`);
+      const admin = { token: hall.adminToken };
+      const opensAt = new Date(Date.now() - 3_600_000).toISOString();
+      const closesAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+      await setup.json('POST', `/api/bodies/${hall.bodyId}/collection`, { ...admin, json: { year: 2028, opensAt, closesAt } });
+
+      // A warm-up vote, published: its projects are selected; one is then reported done, for the ratings.
+      const warm = await newBallot(setup, hall, '洪峰基准 预热');
+      checkStatuses(await burst(votes, prepareVotes(`/api/ballots/${warm}/votes`, hall, o.members).requests, o.concurrency), 201, 'warm-up', say);
+      await setup.json('POST', `/api/ballots/${warm}/close`, { token: hall.presiderToken });
+      const published = await setup.json('POST', `/api/ballots/${warm}/publish`, { token: hall.presiderToken });
+      const doneId = (published.result?.selected ?? [])[0] as string | undefined;
+      let ratingsPath: string | null = null;
+      if (doneId) {
+        await setup.json('POST', `/api/projects/${doneId}/progress`, { ...admin, json: { percent: 100, note: '基准：项目完工。', date: shanghaiDate(new Date()) } });
+        const probe = await setup.request('POST', `/api/public/projects/${doneId}/ratings`, { ...json({}).headers, 'x-forwarded-for': '198.18.255.1' }, json({}).body);
+        if (probe.status === 404 && probe.text.includes('no such endpoint')) say('ratings: POST /api/public/projects/:id/ratings not available (404): the flood is suggestions only');
+        else ratingsPath = `/api/public/projects/${doneId}/ratings`;
+      }
+      await sleep(2000);
+
+      // The flood's requests: from `addresses` different addresses in turn, suggestions (and ratings) alternating.
+      const statuses = new Map<number, number>();
+      let floodDone = 0;
+      const floodRun = async () => {
+        const t0 = now();
+        await pool(o.requests, 32, async (i) => {
+          const address = `198.18.${Math.floor((i % o.addresses) / 250)}.${(i % o.addresses) % 250 + 1}`;
+          const rating = ratingsPath && i % 2 === 1;
+          const { body, headers } = rating
+            ? json({ grade: ['satisfied', 'basic', 'unsatisfied'][i % 3], deviceKey: randomBytes(18).toString('base64url'), ...(i % 5 === 0 ? { comment: '希望继续做好后续维护' } : {}) })
+            : json({ title: `洪峰测试建议 ${i}：小区门口路灯不亮`, description: '晚上出行不便，希望尽快维修。', category: '城乡建设' });
+          let status: number;
+          try {
+            status = (await flood.request('POST', rating ? ratingsPath! : `/api/bodies/${hall.bodyId}/suggestions`, { ...headers, 'x-forwarded-for': address }, body)).status;
+          } catch {
+            status = -1;
+          }
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          floodDone++;
+        });
+        return now() - t0;
+      };
+
+      say(`\nvote bursts: ${o.members} votes each, ${o.concurrency} in flight; alone, then during a flood of ${o.requests} public writes from ${o.addresses} addresses (32 connections)`);
+      const alone = [];
+      for (let k = 0; k < o.runs; k++) alone.push(await voteRun(setup, votes, hall, audience, o, `alone ${k + 1}`, say));
+      const flooding = floodRun();
+      await sleep(500);
+      const during = [];
+      for (let k = 0; k < o.runs; k++) {
+        if (floodDone >= o.requests) say(`  !! the flood ended before burst ${k + 1}: use more --requests`);
+        during.push(await voteRun(setup, votes, hall, audience, o, `flood ${k + 1}`, say));
+      }
+      const floodMs = await flooding;
+      say(`flood: ${o.requests} requests in ${fmt(floodMs / 1000, 1)} s (${fmt((o.requests / floodMs) * 1000)} req/s); statuses ${JSON.stringify([...statuses].sort((a, b) => a[0] - b[0]))}`);
+      for (let k = 0; k < o.runs; k++) alone.push(await voteRun(setup, votes, hall, audience, o, `alone ${o.runs + k + 1}`, say));
+
+      const fiveXx = [...statuses].filter(([s]) => s >= 500 || s < 0).reduce((a, [, n]) => a + n, 0) + [...alone, ...during].reduce((a, r) => a + r.fiveXx, 0);
+      const throttled = statuses.get(429) ?? 0;
+      const a = median(alone.map((r) => r.perSecond));
+      const f = median(during.map((r) => r.perSecond));
+      say('\n---------------- public flood ----------------');
+      say(`5xx (or no answer): ${fiveXx} (bar 0); flood throttled 429: ${throttled} of ${o.requests} (${fmt((throttled / o.requests) * 100)}%)`);
+      say(`vote acknowledgements: ${[...alone, ...during].every((r) => r.notAcked === 0) ? 'all arrived' : 'SOME MISSING'} (${[...alone, ...during].length} bursts of ${o.members}); sockets that missed a final count: ${[...alone, ...during].reduce((s, r) => s + r.missing, 0)}`);
+      say(`burst rate alone: ${alone.map((r) => fmt(r.perSecond)).join(', ')} votes/s (median ${fmt(a)}); during the flood: ${during.map((r) => fmt(r.perSecond)).join(', ')} (median ${fmt(f)})`);
+      say(`ratio flood / alone: ${fmt(f / a, 2)} (bar ≥ 0.70)`);
+    } finally {
+      setup.close(); votes.close(); flood.close();
+    }
+  } finally {
+    await audience?.close();
+    await server?.stop();
+    await db.drop().catch((e) => say(`could not drop the bench database: ${(e as Error).message}`));
+  }
+}
