@@ -6,10 +6,12 @@
 //   options: --members N (300)  --requests N (20000)  --addresses N (250)  --runs N (3 bursts each way)
 //            --concurrency C (64 for votes; the flood uses 32 connections)
 import path from 'node:path';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { RemoteHall } from './remote-hall.js';
 import { buildHall, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
-import { HttpClient, burst, fmt, median, now, percentile, pool, sleep, startChild, type Child } from './lib.js';
+import { HttpClient, burst, fmt, median, now, percentile, sleep, startChild, type Child } from './lib.js';
+import type { FloodJob, FloodReply } from './flood-worker.js';
 import { benchDatabase, redact } from './fresh-db.js';
 import { shanghaiDate } from '../../shared/execution.js';
 
@@ -50,7 +52,6 @@ export async function floodBench(root: string, say: (s: string) => void, o: Floo
     }, [], 60_000);
     const setup = api();
     const votes = new HttpClient(server.url, o.concurrency);
-    const flood = new HttpClient(server.url, 32);
     try {
       let t = now();
       const hall = await buildHall(setup, adminPassword, o.members, 12);
@@ -77,41 +78,29 @@ export async function floodBench(root: string, say: (s: string) => void, o: Floo
       }
       await sleep(2000);
 
-      // The flood's requests: from `addresses` different addresses in turn, suggestions (and ratings) alternating.
-      const statuses = new Map<number, number>();
-      let floodDone = 0;
-      const floodRun = async () => {
-        const t0 = now();
-        await pool(o.requests, 32, async (i) => {
-          const address = `198.18.${Math.floor((i % o.addresses) / 250)}.${(i % o.addresses) % 250 + 1}`;
-          const rating = ratingsPath && i % 2 === 1;
-          const { body, headers } = rating
-            ? json({ grade: ['satisfied', 'basic', 'unsatisfied'][i % 3], deviceKey: randomBytes(18).toString('base64url'), ...(i % 5 === 0 ? { comment: '希望继续做好后续维护' } : {}) })
-            : json({ title: `洪峰测试建议 ${i}：小区门口路灯不亮`, description: '晚上出行不便，希望尽快维修。', category: '城乡建设' });
-          let status: number;
-          try {
-            status = (await flood.request('POST', rating ? ratingsPath! : `/api/bodies/${hall.bodyId}/suggestions`, { ...headers, 'x-forwarded-for': address }, body)).status;
-          } catch {
-            status = -1;
-          }
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          floodDone++;
-        });
-        return now() - t0;
-      };
+      // The flood, from a process of its own (flood-worker.ts).
+      const floodRun = () => new Promise<FloodReply>((resolve, reject) => {
+        const worker = fork(path.join(root, 'scripts/bench/flood-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        worker.once('message', (m: FloodReply) => resolve(m));
+        worker.once('exit', (code) => reject(new Error(`flood worker exited with ${code}`)));
+        const job: FloodJob = { url: server!.url, bodyId: hall.bodyId, ratingsPath, requests: o.requests, addresses: o.addresses, connections: 32 };
+        worker.send(job);
+      });
+      let floodDone = false;
 
-      say(`\nvote bursts: ${o.members} votes each, ${o.concurrency} in flight; alone, then during a flood of ${o.requests} public writes from ${o.addresses} addresses (32 connections)`);
+      say(`\nvote bursts: ${o.members} votes each, ${o.concurrency} in flight; alone, then during a flood of ${o.requests} public writes from ${o.addresses} addresses (32 connections, from a process of their own)`);
       const alone = [];
       for (let k = 0; k < o.runs; k++) alone.push(await voteRun(setup, votes, hall, audience, o, `alone ${k + 1}`, say));
-      const flooding = floodRun();
-      await sleep(500);
+      const flooding = floodRun().finally(() => { floodDone = true; });
+      await sleep(1000);
       const during = [];
       for (let k = 0; k < o.runs; k++) {
-        if (floodDone >= o.requests) say(`  !! the flood ended before burst ${k + 1}: use more --requests`);
+        if (floodDone) say(`  !! the flood ended before burst ${k + 1}: use more --requests`);
         during.push(await voteRun(setup, votes, hall, audience, o, `flood ${k + 1}`, say));
       }
-      const floodMs = await flooding;
-      say(`flood: ${o.requests} requests in ${fmt(floodMs / 1000, 1)} s (${fmt((o.requests / floodMs) * 1000)} req/s); statuses ${JSON.stringify([...statuses].sort((a, b) => a[0] - b[0]))}`);
+      const flood = await flooding;
+      const statuses = new Map(flood.statuses);
+      say(`flood: ${o.requests} requests in ${fmt(flood.ms / 1000, 1)} s (${fmt((o.requests / flood.ms) * 1000)} req/s); statuses ${JSON.stringify(flood.statuses)}`);
       for (let k = 0; k < o.runs; k++) alone.push(await voteRun(setup, votes, hall, audience, o, `alone ${o.runs + k + 1}`, say));
 
       const fiveXx = [...statuses].filter(([s]) => s >= 500 || s < 0).reduce((a, [, n]) => a + n, 0) + [...alone, ...during].reduce((a, r) => a + r.fiveXx, 0);
@@ -124,7 +113,7 @@ export async function floodBench(root: string, say: (s: string) => void, o: Floo
       say(`burst rate alone: ${alone.map((r) => fmt(r.perSecond)).join(', ')} votes/s (median ${fmt(a)}); during the flood: ${during.map((r) => fmt(r.perSecond)).join(', ')} (median ${fmt(f)})`);
       say(`ratio flood / alone: ${fmt(f / a, 2)} (bar ≥ 0.70)`);
     } finally {
-      setup.close(); votes.close(); flood.close();
+      setup.close(); votes.close();
     }
   } finally {
     await audience?.close();
