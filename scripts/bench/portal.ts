@@ -2,6 +2,8 @@
 // into the bench database if it is not there, starts the server and the bare Hono floor as children, and
 // measures req/s of the city-wide project list, a project page and the stats against "hello" (alternating,
 // like --reads), then how long a progress report takes to show on the project's public page.
+// Last, QUALITY.md "exports": the city-wide CSV and JSON export of 1 year and of all 5, each from a fresh
+// server child, with the server's RSS before and its peak (VmHWM) after.
 //   options: --duration ms (3000 per measurement)  --rounds N (3)  --concurrency C (64)  --delays N (5)
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +14,8 @@ import { progressReports, projects } from '../../server/db/schema.js';
 import { executionOf } from '../../server/implementation/execution-queries.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { findCity, seedCity } from '../city/seed.js';
-import { HttpClient, fmt, median, now, peakRssMb, sleep, startChild, timed, type PreparedRequest } from './lib.js';
+import http from 'node:http';
+import { HttpClient, fmt, median, now, peakRssMb, rssMb, sleep, startChild, timed, type PreparedRequest } from './lib.js';
 import { benchDatabase, redact } from './fresh-db.js';
 
 export interface PortalOptions { duration: number; rounds: number; concurrency: number; delays: number }
@@ -65,6 +68,7 @@ export async function portalBench(root: string, say: (s: string) => void, o: Por
       api.close(); client.close(); hello.close();
       await Promise.all([server.stop(), floor.stop()]);
     }
+    await exportsPart(say, root, env, city);
   } finally {
     await db.drop().catch((e) => say(`could not drop the bench database: ${(e as Error).message}`));
   }
@@ -89,7 +93,8 @@ async function readsPart(say: (s: string) => void, o: PortalOptions, city: City,
     say(`  ${k.padEnd(8)} ${p(0)} → ${r.status}, ${r.text.length} bytes, ETag ${r.headers?.etag ?? '(none)'}`);
     targets.push([k, get(p)]);
     const etag = r.headers?.etag as string | undefined;
-    if (k === 'list' && etag) targets.push(['list 304', get(p, { 'if-none-match': etag })]);
+    // revalidation of the same page (the project pages rotate, so theirs would not match)
+    if (k !== 'project' && etag) targets.push([`${k} 304`, get(p, { 'if-none-match': etag })]);
   }
   const helloReq = get(() => '/hello');
   await timed(hello, helloReq, o.concurrency, 1000);
@@ -153,4 +158,39 @@ async function delayPart(say: (s: string) => void, o: PortalOptions, city: City,
     await sleep(300);
   }
   say(`change → ${available ? 'public page' : 'staff read (public page not available)'}: median ${fmt(median(delays))} ms, max ${fmt(Math.max(...delays))} ms${available ? ' (bar < 1000 ms)' : ''}`);
+}
+
+/** Downloads a URL, counting its bytes without keeping them (the body only when 404, to tell a missing route). */
+function download(url: string): Promise<{ status: number; bytes: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      let bytes = 0;
+      const keep: Buffer[] = [];
+      res.on('data', (c: Buffer) => { bytes += c.length; if (res.statusCode === 404) keep.push(c); });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, text: Buffer.concat(keep).toString('utf8') }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+async function exportsPart(say: (s: string) => void, root: string, env: Record<string, string>, city: City) {
+  say('\n---------------- exports (a fresh server child for each) ----------------');
+  for (const format of ['csv', 'json']) {
+    for (const [label, query] of [['1 year', `?year=${city.year}`], ['all 5 years', '']]) {
+      const server = await startChild(path.join(root, 'server/main.ts'), env, [], 60_000);
+      try {
+        await sleep(500);
+        const before = rssMb(server.pid);
+        const t0 = now();
+        const r = await download(`${server.url}/api/public/bodies/${city.cityId}/export.${format}${query}`);
+        if (missingRoute(r.status, r.text)) {
+          say(`export.${format}: not available (404: the route is not in this build)`);
+          break;
+        }
+        say(`export.${format} ${label.padEnd(11)} ${r.status}, ${fmt(r.bytes / 2 ** 20, 1)} MB in ${fmt((now() - t0) / 1000, 1)} s; server RSS before ${fmt(before)} MB, peak ${fmt(peakRssMb(server.pid))} MB`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
 }
