@@ -71,6 +71,6 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     return c.json(errorBody(e), e.status);
   });
 
-  if (opts.clientDir) serveClient(app, opts.clientDir);
+  if (opts.clientDir) serveClient(app, opts.clientDir, ctx);
   return app;
 }

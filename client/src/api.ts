@@ -61,13 +61,20 @@ export { safeGet as storageGet, safeSet as storageSet };
 
 // ---------------------------------------------------------------- errors
 
+/** One failing field of a 422 `invalid_input` (a CSV import adds the row number). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+  row?: number;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly serverMessage: string;
   /** the fields a 422 names, so a form can show each message beside its field */
-  readonly fields: { field: string; message: string }[];
-  constructor(status: number, code: string, serverMessage: string, fields: { field: string; message: string }[] = []) {
+  readonly fields: FieldIssue[];
+  constructor(status: number, code: string, serverMessage: string, fields: FieldIssue[] = []) {
     super(`${status} ${code}: ${serverMessage}`);
     this.name = 'ApiError';
     this.status = status;
@@ -100,6 +107,8 @@ export function errorText(t: TFunction, err: unknown): string {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** a CSV document sent as text/csv instead of a JSON body */
+  csv?: string;
   token?: string | null;
   signal?: AbortSignal;
 }
@@ -111,6 +120,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
+  } else if (opts.csv !== undefined) {
+    headers['Content-Type'] = 'text/csv; charset=utf-8';
+    body = opts.csv;
   }
   let res: Response;
   try {
@@ -139,7 +151,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     const e = (data as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
     const code = typeof e?.code === 'string' ? e.code : res.status >= 500 ? 'server_error' : `http_${res.status}`;
     const message = typeof e?.message === 'string' ? e.message : res.statusText;
-    const fields = Array.isArray(e?.fields) ? (e.fields as { field: string; message: string }[]).filter((f) => typeof f?.field === 'string') : [];
+    const fields = Array.isArray(e?.fields) ? (e.fields as FieldIssue[]).filter((f) => typeof f?.field === 'string') : [];
     throw new ApiError(res.status, code, message, fields);
   }
   if (text && data === undefined) throw new ApiError(res.status, 'bad_response', 'response is not JSON');

@@ -21,6 +21,8 @@ const ResultPage = lazy(() => import('./pages/public/ResultPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SuggestPage = lazy(() => import('./pages/collection/SuggestPage'));
 const PosterPage = lazy(() => import('./pages/collection/PosterPage'));
+const ProjectPage = lazy(() => import('./pages/portal/ProjectPage'));
+const DataPage = lazy(() => import('./pages/portal/DataPage'));
 const TrackPage = lazy(() => import('./pages/collection/TrackPage'));
 const DepartmentPage = lazy(() => import('./pages/department/DepartmentPage'));
 const NoticePage = lazy(() => import('./pages/notices/NoticePage'));
@@ -33,6 +35,8 @@ function App() {
           <Route path="/" element={<PublicHomePage />} />
           <Route path="/bodies/:bodyId" element={<BodyResultsPage />} />
           <Route path="/results/:ballotId" element={<ResultPage />} />
+          <Route path="/projects/:id" element={<ProjectPage />} />
+          <Route path="/bodies/:bodyId/data" element={<DataPage />} />
           <Route path="/suggest/:bodyId" element={<SuggestPage />} />
           <Route path="/suggest/:bodyId/poster" element={<PosterPage />} />
           <Route path="/track" element={<TrackPage />} />

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { AppEnv } from '../context.js';
+import type { AppContext, AppEnv } from '../context.js';
+import { shareMeta, withMeta } from '../publication/share-meta.js';
 
 /** Serves the built client; any other path that is not an API, asset or socket path gets the SPA shell. */
-export function serveClient(app: Hono<AppEnv>, clientDir: string) {
+export function serveClient(app: Hono<AppEnv>, clientDir: string, ctx?: AppContext) {
   const root = path.relative(process.cwd(), clientDir) || '.';
   const indexFile = path.join(clientDir, 'index.html');
   app.use('/assets/*', async (c, next) => {
@@ -15,10 +16,14 @@ export function serveClient(app: Hono<AppEnv>, clientDir: string) {
   app.use('/assets/*', serveStatic({ root }));
   app.get('/assets/*', (c) => c.text('not found', 404));
   app.use('*', serveStatic({ root }));
-  app.get('*', (c) => {
+  let shell: string | null = null;
+  app.get('*', async (c) => {
     if (c.req.path.startsWith('/socket.io')) return c.text('not found', 404);
     if (!fs.existsSync(indexFile)) return c.text('客户端尚未构建：请运行 npm run build / client not built: run npm run build', 503);
     c.header('Cache-Control', 'no-cache');
-    return c.html(fs.readFileSync(indexFile, 'utf8'));
+    shell ??= fs.readFileSync(indexFile, 'utf8');
+    // A page of one public thing carries its own title and description, for links shared in chats.
+    const meta = ctx ? await shareMeta(ctx, c.req.path).catch(() => null) : null;
+    return c.html(withMeta(shell, meta));
   });
 }

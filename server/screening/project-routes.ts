@@ -9,7 +9,8 @@ import { projectInput } from '../../shared/schemas.js';
 import {
   approveInput, assessmentInput, candidateListInput, listBallotInput, listQuery, projectListQuery, projectUpdateInput, screeningInput,
 } from '../../shared/screening-schemas.js';
-import { createProject, listProjects, publicProjects, updateProject, withdrawProject } from './projects.js';
+import { createProject, listProjects, updateProject, withdrawProject } from './projects.js';
+import { publicProjects } from './public-projects.js';
 import { assessProject, myAssessments, setScreening } from './assessment.js';
 import { approveCandidateList, ballotFromList, createCandidateList, getCandidateList, listCandidateLists } from './candidate-lists.js';
 import { pageCacheControl, publicPage, servePage } from '../publication/cache.js';

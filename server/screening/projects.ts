@@ -3,17 +3,15 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/connect.js';
-import { bodies, projects, suggestionEvents, suggestions } from '../db/schema.js';
+import { projects, suggestionEvents, suggestions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { conflict } from '../http/errors.js';
 import { writeAudit } from '../audit/log.js';
 import { findBody } from '../bodies/service.js';
-import { bodyAndDescendants } from '../publication/routes.js';
 import type { projectInput } from '../../shared/schemas.js';
 import type { projectUpdateInput } from '../../shared/screening-schemas.js';
-import { departmentOf, findProject, isPublicProject, lockedStatuses, staffViews, supportersOf, describeProject, type ProjectRow } from './views.js';
-import { publicAssessments } from './public.js';
+import { departmentOf, findProject, lockedStatuses, staffViews, describeProject, type ProjectRow } from './views.js';
 import { adoptSuggestions } from '../collection/adopt.js';
 
 export { describeProject };
@@ -90,20 +88,3 @@ export async function listProjects(ctx: AppContext, actor: StaffPrincipal, bodyI
 }
 
 /** Public projects of a body and every body below it: from the approval of their year's candidate list on. */
-export async function publicProjects(ctx: AppContext, bodyId: string, year?: number, status?: string) {
-  await findBody(ctx.db, bodyId);
-  const ids = await bodyAndDescendants(ctx.db, bodyId);
-  const conds = [inArray(projects.bodyId, ids), isPublicProject];
-  if (year !== undefined) conds.push(eq(projects.year, year));
-  if (status !== undefined) conds.push(eq(projects.status, status));
-  const rows = await ctx.db.select({ p: projects, bodyName: bodies.name }).from(projects).innerJoin(bodies, eq(bodies.id, projects.bodyId))
-    .where(and(...conds)).orderBy(asc(projects.year), asc(projects.createdAt), asc(projects.id));
-  const support = await supportersOf(ctx.db, rows.map((r) => r.p.id));
-  const assessed = await publicAssessments(ctx.db, rows.map((r) => r.p.id));
-  return rows.map(({ p, bodyName }) => ({
-    ...describeProject(p), bodyName, supporters: support.get(p.id)!.supporters, suggestions: support.get(p.id)!.suggestionIds.length,
-    assessment: assessed.get(p.id) ?? null,
-    // Execution, percent and grade come with the implementation stage (another branch): null until it is merged.
-    execution: null, percent: null, grade: null,
-  }));
-}

@@ -3,7 +3,8 @@
 // line is refused with that line's number and nobody imported; the fixed file imports everyone and
 // shows the one-time sign-in codes once), print the sign-in cards (a name and a QR code on each),
 // create a project, a congress and a standing-committee session (rosters by default) and a presider
-// account. Every screen passes axe (no serious or critical violations), does not scroll sideways at
+// account; last, members added by the form (a blank row dropped, a missing name refused beside its field)
+// and a session with a custom quorum (a fraction over 1 refused as a whole). Every screen passes axe (no serious or critical violations), does not scroll sideways at
 // 1024×768, and reads in English after the language switch. The page's CSP stays on throughout.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -433,5 +434,49 @@ describe('the admin office on day one', () => {
     }
     await page.getByTestId('lang-zh-CN').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  it('the add form drops blank rows and shows the schema\'s message in place; a custom quorum is checked as a whole', async () => {
+    const { page } = clerk;
+    await page.goto(`/admin/${bodyId}/members`);
+    await page.getByTestId('admin-member-table').waitFor();
+    await page.getByTestId('admin-member-add-toggle').click();
+    await page.getByTestId('admin-member-form').waitFor();
+    // a row with a delegation but no name is refused beside its field, in the reader's language
+    await page.getByTestId('admin-member-delegation-0').fill('城关镇代表团');
+    await page.getByTestId('admin-member-submit').click();
+    await expectText(page.getByTestId('admin-member-name-0-error'), '必填');
+    await page.getByTestId('admin-member-name-0').fill('补选代表甲');
+    await page.getByTestId('admin-member-add-row').click(); // a new row takes the delegation above it …
+    await expect.poll(() => page.getByTestId('admin-member-delegation-1').inputValue()).toBe('城关镇代表团');
+    await page.getByTestId('admin-member-delegation-1').fill(''); // … emptied, the row is blank and is dropped
+    await page.getByTestId('admin-member-add-row').click();
+    await page.getByTestId('admin-member-name-2').fill('补选代表乙');
+    await page.getByTestId('admin-member-kind-2').selectOption('committee');
+    await page.getByTestId('admin-member-submit').click();
+    await page.getByTestId('admin-new-codes').waitFor();
+    await expect.poll(() => page.locator('[data-testid^="admin-code-row-"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid^="admin-member-row-"]').count()).toBe(MEMBERS.length + 2);
+    await page.getByTestId('admin-codes-dismiss').click();
+    await page.getByTestId('admin-codes-dismiss-dialog-confirm').click();
+
+    await page.getByTestId('admin-tab-sessions').click();
+    await page.getByTestId('admin-session-create-toggle').click();
+    await page.getByTestId('admin-session-name').fill('清河县第十八届人民代表大会第二次会议');
+    await page.getByTestId('admin-session-quorum-custom').check();
+    await page.getByTestId('admin-session-quorum-num').fill('4');
+    await page.getByTestId('admin-session-quorum-den').fill('3');
+    await page.getByTestId('admin-session-submit').click();
+    await page.getByTestId('admin-session-quorum-error').waitFor(); // more than 1: refused before it is sent
+    await page.getByTestId('admin-session-quorum-strict').selectOption('true');
+    await page.getByTestId('admin-session-quorum-num').fill('3');
+    await page.getByTestId('admin-session-quorum-den').fill('5');
+    await expectText(page.getByTestId('admin-session-quorum-preview'), /3\/5/);
+    await page.getByTestId('admin-session-submit').click();
+    const created = page.getByTestId('admin-session-created-link');
+    await created.waitFor();
+    const id = (await created.getAttribute('href'))!.split('/').pop()!;
+    const session = ok(await server.call('GET', `/api/sessions/${id}`, { token: server.adminToken })) as { quorum: { num: number; den: number; strict: boolean } };
+    expect(session.quorum).toMatchObject({ num: 3, den: 5, strict: true });
   });
 });

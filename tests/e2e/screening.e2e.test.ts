@@ -152,7 +152,7 @@ describe('from assessment to the notice', () => {
 
   it('the public reads and prints the notice', async () => {
     const page = await tab('phone');
-    await page.goto(`/bodies/${hall.bodyId}`);
+    await page.goto(`/bodies/${hall.bodyId}?year=2027`);
     const [a, , c] = hall.projectIds;
     await expectText(page.getByTestId(`public-project-${a}`).getByTestId('public-project-status'), '已选定');
     await expectText(page.getByTestId(`public-project-${c}`).getByTestId('public-project-status'), '未当选');

@@ -17,9 +17,9 @@ export function ok<T>(reply: { status: number; body: T }, expected = [200, 201])
   return reply.body;
 }
 
-export async function createHall(server: TestServer, opts: { members?: number; committee?: number; projects?: number; kind?: 'congress' | 'committee'; checkIn?: number | 'all'; login?: boolean } = {}): Promise<Hall> {
+export async function createHall(server: TestServer, opts: { members?: number; committee?: number; projects?: number; kind?: 'congress' | 'committee'; checkIn?: number | 'all'; login?: boolean; parentId?: string } = {}): Promise<Hall> {
   const admin = server.adminToken;
-  const body = ok(await server.call('POST', '/api/bodies', { token: admin, json: { name: unique('县人大'), level: 'county' } }));
+  const body = ok(await server.call('POST', '/api/bodies', { token: admin, json: { name: unique('县人大'), level: 'county', ...(opts.parentId ? { parentId: opts.parentId } : {}) } }));
   const presiderName = unique('p');
   ok(await server.call('POST', '/api/users', { token: admin, json: { username: presiderName, password: 'presider-pass', role: 'presider', bodyId: body.id } }));
   const presiderToken = ok(await server.call('POST', '/api/auth/login', { json: { username: presiderName, password: 'presider-pass' } })).token;

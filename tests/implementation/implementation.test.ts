@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createHall, departmentToken, ok, submissionKey, type Hall } from '../helpers/fixtures.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../server/db/connect.js';
+import { shareMeta, withMeta } from '../../server/publication/share-meta.js';
 
 let server: TestServer;
 let hall: Hall;
@@ -161,5 +162,28 @@ describe('the year\'s overview and one project\'s implementation', () => {
     expect(await status(server.call('GET', `/api/projects/${p0}/implementation`, { token: otherDept }))).toBe('403 not_your_department');
     expect(await status(server.call('GET', `/api/projects/${p0}/implementation`, { token: hall.presiderToken }))).toBe('200');
     expect(await status(server.call('GET', `/api/projects/${p0}/implementation`))).toBe('401 unauthorized');
+  });
+
+  it('the public list shows execution and percent, and the carried-over project in its new year', async () => {
+    const list = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2027`));
+    const byId = Object.fromEntries(list.map((p: { id: string }) => [p.id, p]));
+    expect(byId[p1]).toMatchObject({ execution: 'done', percent: 100, grade: '满意' });
+    expect(byId[p2]).toMatchObject({ status: 'not_selected', execution: null });
+    const next = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2028`));
+    expect(next.map((p: { id: string; carriedOverFrom: number }) => [p.id, p.carriedOverFrom])).toEqual([[p0, 2027]]);
+  });
+});
+
+describe('links shared in a chat', () => {
+  it('give a public project\'s page its own title and description, escaped; nothing for a private one or another path', async () => {
+    const meta = await shareMeta(server.ctx, `/projects/${p0}`);
+    expect(meta?.title).toMatch(/^项目1 · 2027 年度民生实事项目$/);
+    const html = withMeta('<html><head><title>民生实事票决</title></head></html>', { title: 'a<b>"', description: '"<script>' });
+    expect(html).toContain('<title>a&#60;b&#62;&#34; - 民生实事票决</title>');
+    expect(html).toContain('content="&#34;&#60;script&#62;"');
+    expect(html).not.toContain('<script>');
+    expect(await shareMeta(server.ctx, `/bodies/${hall.bodyId}`)).toMatchObject({ title: expect.stringContaining('民生实事项目') });
+    expect(await shareMeta(server.ctx, '/admin/x')).toBeNull();
+    expect(await shareMeta(server.ctx, '/projects/nosuch')).toBeNull();
   });
 });

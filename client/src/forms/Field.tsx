@@ -12,6 +12,11 @@ interface FieldProps {
   hint?: ReactNode;
   required?: boolean;
   testId?: string;
+  /** the error message's test id; `<testId>-error` unless given */
+  errorTestId?: string;
+  className?: string;
+  /** shown right after the control, inside the field (a unit, a button that fills it) */
+  after?: ReactNode;
 }
 
 function useField(name: string) {
@@ -23,17 +28,19 @@ function useField(name: string) {
   return { register, id, message, t };
 }
 
-function Frame({ id, label, hint, required, message, children }: { id: string; label: ReactNode; hint?: ReactNode; required?: boolean; message: string; children: ReactNode }) {
+type FrameProps = { id: string; label: ReactNode; hint?: ReactNode; required?: boolean; message: string; children: ReactNode; testId?: string; errorTestId?: string; className?: string; after?: ReactNode };
+
+function Frame({ id, label, hint, required, message, children, testId, errorTestId, className, after }: FrameProps) {
   const { t } = useTranslation();
   return (
-    <div className={`field${message ? ' field--invalid' : ''}`}>
+    <div className={`field${message ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
         {required ? <span className="field__required">{t('form.requiredMark')}</span> : null}
       </label>
-      {children}
+      {after ? <div className="field__row">{children}{after}</div> : children}
       {hint ? <p className="field__hint small muted" id={`${id}-hint`}>{hint}</p> : null}
-      {message ? <p className="field__error" id={`${id}-error`} role="alert">{message}</p> : null}
+      {message ? <p className="field__error" id={`${id}-error`} role="alert" data-testid={errorTestId ?? (testId ? `${testId}-error` : undefined)}>{message}</p> : null}
     </div>
   );
 }
@@ -41,32 +48,34 @@ function Frame({ id, label, hint, required, message, children }: { id: string; l
 const described = (id: string, hint: unknown, message: string) =>
   [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextField({ name, label, hint, required, testId, type = 'text', ...rest }: FieldProps & { type?: string; autoComplete?: string; inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email'; placeholder?: string; maxLength?: number }) {
+type InputProps = { type?: string; autoComplete?: string; inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email'; placeholder?: string; maxLength?: number; min?: number; max?: number; step?: number | 'any'; list?: string; spellCheck?: boolean };
+
+export function TextField({ name, label, hint, required, testId, errorTestId, className, after, type = 'text', ...rest }: FieldProps & InputProps) {
   const { register, id, message } = useField(name);
   return (
-    <Frame id={id} label={label} hint={hint} required={required} message={message}>
+    <Frame id={id} label={label} hint={hint} required={required} message={message} testId={testId} errorTestId={errorTestId} className={className} after={after}>
       <input id={id} className="input" type={type} data-testid={testId} aria-invalid={message ? true : undefined}
         aria-describedby={described(id, hint, message)} {...rest} {...register(name, { setValueAs: (v) => (v === '' ? (required ? '' : null) : type === 'number' ? Number(v) : v) })} />
     </Frame>
   );
 }
 
-export function TextAreaField({ name, label, hint, required, testId, rows = 4, maxLength }: FieldProps & { rows?: number; maxLength?: number }) {
+export function TextAreaField({ name, label, hint, required, testId, errorTestId, className, rows = 4, maxLength, placeholder }: FieldProps & { rows?: number; maxLength?: number; placeholder?: string }) {
   const { register, id, message } = useField(name);
   return (
-    <Frame id={id} label={label} hint={hint} required={required} message={message}>
-      <textarea id={id} className="input" rows={rows} maxLength={maxLength} data-testid={testId} aria-invalid={message ? true : undefined}
+    <Frame id={id} label={label} hint={hint} required={required} message={message} testId={testId} errorTestId={errorTestId} className={className}>
+      <textarea id={id} className="input" rows={rows} maxLength={maxLength} placeholder={placeholder} data-testid={testId} aria-invalid={message ? true : undefined}
         aria-describedby={described(id, hint, message)} {...register(name, { setValueAs: (v) => (v === '' && !required ? null : v) })} />
     </Frame>
   );
 }
 
-export function SelectField({ name, label, hint, required, testId, options, placeholder }: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+export function SelectField({ name, label, hint, required, testId, errorTestId, className, options, placeholder, parse }: FieldProps & { options: { value: string; label: string }[]; placeholder?: string; parse?: (v: string) => unknown }) {
   const { register, id, message } = useField(name);
   return (
-    <Frame id={id} label={label} hint={hint} required={required} message={message}>
+    <Frame id={id} label={label} hint={hint} required={required} message={message} testId={testId} errorTestId={errorTestId} className={className}>
       <select id={id} className="input" data-testid={testId} aria-invalid={message ? true : undefined} aria-describedby={described(id, hint, message)}
-        {...register(name, { setValueAs: (v) => (v === '' ? undefined : v) })}>
+        {...register(name, { setValueAs: parse ?? ((v) => (v === '' ? undefined : v)) })}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>

@@ -6,9 +6,9 @@ import type { Body } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { useStaffUser } from '../staff/useStaffUser';
-import { adminApi, type MemberWithCode } from './adminApi';
+import { useBodies, type MemberWithCode } from './adminApi';
 import { NewCodes } from './CodeCards';
-import { BodiesPanel, BodyTree, buildTree, administeredIds } from './BodiesPanel';
+import { BodiesPanel, buildTree, administeredIds } from './BodiesPanel';
 import { MembersPanel } from './MembersPanel';
 import { ProjectsPanel } from './ProjectsPanel';
 import { SessionsPanel } from './SessionsPanel';
@@ -17,8 +17,11 @@ import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
+import { ModerationPanel } from './ratings/ModerationPanel';
+import { StageTabs } from './StageTabs';
+import { BodyPicker } from './BodyPicker';
 
-export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'projects', 'sessions', 'users', 'bodies'] as const;
+export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'ratings', 'projects', 'sessions', 'users', 'bodies'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
@@ -27,9 +30,9 @@ export default function AdminPage() {
   // One route, `/admin/*`, so moving between bodies and tabs keeps this page (and its data) mounted.
   const [bodyId, tab] = (useParams()['*'] ?? '').split('/').filter(Boolean);
   const { token, user, error: userError, authLost, signOut, signInPath } = useStaffUser();
-  const [bodies, setBodies] = useState<Body[] | null>(null);
-  const [bodiesError, setBodiesError] = useState<unknown>(null);
-  const error = userError ?? bodiesError;
+  const bodiesQuery = useBodies(token);
+  const bodies = bodiesQuery.data ?? null;
+  const error = userError ?? bodiesQuery.error;
   // New sign-in codes live here, not in the members tab, so moving between tabs does not lose them.
   const [issued, setIssued] = useState<{ body: Body; members: MemberWithCode[] } | null>(null);
   useTitle(t('admin.title'));
@@ -52,14 +55,6 @@ export default function AdminPage() {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [issued]);
-
-  const reloadBodies = useCallback(() => {
-    if (!token) return Promise.resolve();
-    return adminApi.bodies(token).then(setBodies, setBodiesError);
-  }, [token]);
-  useEffect(() => {
-    void reloadBodies();
-  }, [reloadBodies]);
 
   const tree = useMemo(() => (bodies ? buildTree(bodies) : null), [bodies]);
   const mine = useMemo(() => (bodies && user ? administeredIds(bodies, user.bodyId ?? null) : new Set<string>()), [bodies, user]);
@@ -107,12 +102,11 @@ export default function AdminPage() {
         bodies={bodies}
         tab={activeTab}
         mine={mine}
-        onBodiesChanged={reloadBodies}
         onIssued={(list) => addIssued(body, list)}
       />
     );
   } else {
-    content = <BodiesPanel token={token} bodies={bodies} mine={mine} user={user} onBodiesChanged={reloadBodies} />;
+    content = <BodiesPanel token={token} bodies={bodies} mine={mine} user={user} />;
   }
 
   return (
@@ -135,7 +129,7 @@ export default function AdminPage() {
                 {t('admin.nav.bodies')}
               </Link>
             </h2>
-            {tree ? <BodyTree tree={tree} mine={mine} currentId={body?.id} compact /> : null}
+            {tree ? <BodyPicker tree={tree} mine={mine} currentId={body?.id} /> : null}
             <p className="admin-side__more">
               <Link to="/admin" className="btn btn--ghost btn--sm">
                 {t('admin.bodies.createShort')}
@@ -167,7 +161,6 @@ function BodyView({
   bodies,
   tab,
   mine,
-  onBodiesChanged,
   onIssued,
 }: {
   token: string;
@@ -175,7 +168,6 @@ function BodyView({
   bodies: Body[];
   tab: AdminTab;
   mine: Set<string>;
-  onBodiesChanged: () => Promise<void>;
   onIssued: (list: MemberWithCode[]) => void;
 }) {
   const { t } = useTranslation();
@@ -210,19 +202,7 @@ function BodyView({
           <span className="tag tag--muted">{t(`bodyLevel.${body.level}`)}</span>
         </h1>
       </div>
-      <nav className="admin-tabs" aria-label={t('admin.sections')}>
-        {ADMIN_TABS.map((k) => (
-          <Link
-            key={k}
-            to={`/admin/${encodeURIComponent(body.id)}/${k}`}
-            className={k === tab ? 'admin-tabs__tab is-active' : 'admin-tabs__tab'}
-            aria-current={k === tab ? 'page' : undefined}
-            data-testid={`admin-tab-${k}`}
-          >
-            {t(`admin.tab.${k}`)}
-          </Link>
-        ))}
-      </nav>
+      <StageTabs bodyId={body.id} tab={tab} />
       <div className="admin-panel">
         {tab === 'members' ? (
           <MembersPanel key={body.id} token={token} body={body} onIssued={onIssued} />
@@ -234,6 +214,8 @@ function BodyView({
           <ScreeningPanel key={body.id} token={token} body={body} />
         ) : tab === 'implementation' ? (
           <OverviewPanel key={body.id} token={token} body={body} />
+        ) : tab === 'ratings' ? (
+          <ModerationPanel key={body.id} token={token} body={body} />
         ) : tab === 'projects' ? (
           <ProjectsPanel key={body.id} token={token} body={body} />
         ) : tab === 'sessions' ? (
@@ -241,7 +223,7 @@ function BodyView({
         ) : tab === 'users' ? (
           <UsersPanel key={body.id} token={token} body={body} />
         ) : (
-          <BodiesPanel key={body.id} token={token} bodies={bodies} mine={mine} parent={body} onBodiesChanged={onBodiesChanged} />
+          <BodiesPanel key={body.id} token={token} bodies={bodies} mine={mine} parent={body} />
         )}
       </div>
     </div>

@@ -1,11 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
 import type { BodyLevel } from '../../../../shared/types';
+import { bodyInput } from '../../../../shared/schemas';
 import type { Body, StaffUser } from '../../api';
-import { adminApi, fieldsOf } from './adminApi';
-import { FormError, issuesFor } from './common';
-import { FormField } from './FormField';
+import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
+import { useCreateBody } from './adminApi';
+import { FormButtons, FormError } from './common';
 
 export interface TreeNode {
   body: Body;
@@ -99,61 +103,13 @@ function BodyTreeItem({ node, mine, currentId, compact }: { node: TreeNode; mine
  * The overview (all bodies, create anywhere one administers) or, with `parent`, the bodies below
  * one body and a form to add one there.
  */
-export function BodiesPanel({
-  token,
-  bodies,
-  mine,
-  user,
-  parent,
-  onBodiesChanged,
-}: {
-  token: string;
-  bodies: Body[];
-  mine: Set<string>;
-  user?: StaffUser;
-  parent?: Body;
-  onBodiesChanged: () => Promise<void>;
-}) {
+export function BodiesPanel({ token, bodies, mine, user, parent }: { token: string; bodies: Body[]; mine: Set<string>; user?: StaffUser; parent?: Body }) {
   const { t } = useTranslation();
   const tree = buildTree(bodies);
   const parentOptions = flatten(tree).filter((x) => mine.has(x.body.id) && x.body.level !== 'township');
   const mayCreateRoot = !parent && user != null && (user.bodyId ?? null) === null;
-  const firstParent = parent?.id ?? (mayCreateRoot ? '' : (parentOptions[0]?.body.id ?? ''));
-  const [parentId, setParentId] = useState<string>(firstParent);
-  const parentBody = bodies.find((b) => b.id === parentId);
-  const [name, setName] = useState('');
-  const [level, setLevel] = useState<BodyLevel>(parentBody ? NEXT_LEVEL[parentBody.level] : 'city');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<Body | null>(null);
-  const issues = fieldsOf(error);
-
-  const chooseParent = (id: string) => {
-    setParentId(id);
-    const p = bodies.find((b) => b.id === id);
-    setLevel(p ? NEXT_LEVEL[p.level] : 'city');
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setCreated(null);
-    try {
-      const b = await adminApi.createBody(token, { name: name.trim(), level, parentId: parentId || null });
-      setCreated(b);
-      setName('');
-      await onBodiesChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const children = parent ? bodies.filter((b) => b.parentId === parent.id) : null;
   const canCreate = mayCreateRoot || parentOptions.length > 0;
-
   return (
     <div className="stack" data-testid="admin-bodies">
       {parent ? (
@@ -163,9 +119,7 @@ export function BodiesPanel({
             <ul className="admin-plain-list" data-testid="admin-body-children">
               {children.map((c) => (
                 <li key={c.id}>
-                  <Link to={`/admin/${encodeURIComponent(c.id)}`} data-testid={`admin-child-${c.id}`}>
-                    {c.name}
-                  </Link>
+                  <Link to={`/admin/${encodeURIComponent(c.id)}`} data-testid={`admin-child-${c.id}`}>{c.name}</Link>
                   <span className="tag tag--muted">{t(`bodyLevel.${c.level}`)}</span>
                 </li>
               ))}
@@ -181,80 +135,59 @@ export function BodiesPanel({
           <BodyTree tree={tree} mine={mine} />
         </section>
       )}
-
       {parent && parent.level === 'township' ? (
         <p className="muted" data-testid="admin-body-no-children-allowed">{t('admin.bodies.townshipLeaf')}</p>
       ) : canCreate ? (
-        <form className="card stack" onSubmit={submit} noValidate data-testid="admin-body-form" aria-labelledby="body-form-heading">
-          <h2 id="body-form-heading">{parent ? t('admin.bodies.createUnder', { name: parent.name }) : t('admin.bodies.create')}</h2>
-          <div className="admin-form-grid">
-            {parent ? null : (
-              <FormField id="body-parent" label={t('admin.bodies.parent')} issues={issuesFor(issues, 'parentId')}>
-                {(control) => (
-                  <select
-                    className="input"
-                    value={parentId}
-                    onChange={(e) => chooseParent(e.target.value)}
-                    data-testid="admin-body-parent"
-                    {...control}
-                  >
-                    {mayCreateRoot ? <option value="">{t('admin.bodies.noParent')}</option> : null}
-                    {parentOptions.map(({ body: b, depth }) => (
-                      <option key={b.id} value={b.id}>
-                        {'\u3000'.repeat(depth)}
-                        {b.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </FormField>
-            )}
-            <FormField id="body-name" label={t('admin.bodies.name')} issues={issuesFor(issues, 'name')} required errorTestId="admin-body-name-error">
-              {(control) => (
-                <input
-                  className="input"
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  maxLength={100}
-                  aria-required="true"
-                  placeholder={t(`admin.bodies.namePlaceholder.${level}`)}
-                  data-testid="admin-body-name-input"
-                  {...control}
-                />
-              )}
-            </FormField>
-            <FormField id="body-level" label={t('admin.bodies.level')} issues={issuesFor(issues, 'level')}>
-              {(control) => (
-                <select
-                  className="input"
-                  value={level}
-                  onChange={(e) => setLevel(e.target.value as BodyLevel)}
-                  data-testid="admin-body-level"
-                  {...control}
-                >
-                  {LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`bodyLevel.${l}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          </div>
-          <FormError error={error} placed={['name', 'level', 'parentId']} testId="admin-body-error" />
-          {created ? (
-            <div className="alert alert--ok" role="status" data-testid="admin-body-created">
-              {t('admin.bodies.created', { name: created.name })}{' '}
-              <Link to={`/admin/${encodeURIComponent(created.id)}`}>{t('admin.bodies.openCreated')}</Link>
-            </div>
-          ) : null}
-          <div className="btn-row">
-            <button type="submit" className="btn btn--primary" disabled={busy} data-testid="admin-body-submit">
-              {busy ? t('common.working') : t('admin.bodies.submit')}
-            </button>
-          </div>
-        </form>
+        <BodyForm token={token} bodies={bodies} parent={parent} parentOptions={parentOptions} mayCreateRoot={mayCreateRoot} />
       ) : null}
     </div>
+  );
+}
+
+type BodyValues = z.input<typeof bodyInput>;
+
+function BodyForm({ token, bodies, parent, parentOptions, mayCreateRoot }: { token: string; bodies: Body[]; parent?: Body; parentOptions: { body: Body; depth: number }[]; mayCreateRoot: boolean }) {
+  const { t } = useTranslation();
+  const levelBelow = (id: string | null | undefined): BodyLevel => {
+    const p = bodies.find((b) => b.id === id);
+    return p ? NEXT_LEVEL[p.level] : 'city';
+  };
+  const firstParent = parent?.id ?? (mayCreateRoot ? null : (parentOptions[0]?.body.id ?? null));
+  const form = useForm<BodyValues, unknown, z.output<typeof bodyInput>>({
+    resolver: zodResolver(bodyInput),
+    defaultValues: { name: '', parentId: firstParent, level: levelBelow(firstParent) },
+  });
+  const create = useCreateBody(token);
+  // The level follows the parent chosen (the level below it); it can still be changed by hand.
+  const parentId = form.watch('parentId');
+  useEffect(() => form.setValue('level', levelBelow(parentId)), [parentId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const level = form.watch('level');
+  const submit = form.handleSubmit((v) =>
+    create.mutate(v, { onSuccess: () => form.reset({ ...form.getValues(), name: '' }), onError: (e) => void showServerFieldErrors(e, form.setError) }),
+  );
+  return (
+    <FormProvider {...form}>
+      <form className="card stack" onSubmit={submit} noValidate data-testid="admin-body-form" aria-labelledby="body-form-heading">
+        <h2 id="body-form-heading">{parent ? t('admin.bodies.createUnder', { name: parent.name }) : t('admin.bodies.create')}</h2>
+        <div className="admin-form-grid">
+          {parent ? null : (
+            <SelectField name="parentId" label={t('admin.bodies.parent')} testId="admin-body-parent" parse={(v) => v || null}
+              placeholder={mayCreateRoot ? t('admin.bodies.noParent') : undefined}
+              options={parentOptions.map(({ body: b, depth }) => ({ value: b.id, label: `${'\u3000'.repeat(depth)}${b.name}` }))} />
+          )}
+          <TextField name="name" label={t('admin.bodies.name')} required maxLength={100} placeholder={t(`admin.bodies.namePlaceholder.${level}`)}
+            testId="admin-body-name-input" errorTestId="admin-body-name-error" />
+          <SelectField name="level" label={t('admin.bodies.level')} testId="admin-body-level" options={LEVELS.map((l) => ({ value: l, label: t(`bodyLevel.${l}`) }))} />
+        </div>
+        <FormError error={create.error} placed={['name', 'level', 'parentId']} testId="admin-body-error" />
+        {create.data && create.isSuccess ? (
+          <div className="alert alert--ok" role="status" data-testid="admin-body-created">
+            {t('admin.bodies.created', { name: create.data.name })}{' '}
+            <Link to={`/admin/${encodeURIComponent(create.data.id)}`}>{t('admin.bodies.openCreated')}</Link>
+          </div>
+        ) : null}
+        <FormButtons label={t('admin.bodies.submit')} busy={create.isPending} testId="admin-body-submit" />
+      </form>
+    </FormProvider>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError, errorText } from '../../api';
-import { fieldsOf, type FieldIssue } from './adminApi';
+import { fieldMessage } from '../../forms/messages';
 
 /** Error text: admin-specific codes first (`admin.errors.<code>`), then the shared `errors.<code>`. */
 export function adminErrorText(t: TFunction, err: unknown): string {
@@ -14,40 +14,14 @@ export function adminErrorText(t: TFunction, err: unknown): string {
 }
 
 /**
- * Server messages are often bilingual ("密码至少 8 位 / at least 8 characters"); zod's defaults are
- * English. Show the half in the current language and translate the common defaults.
- */
-export function localizeMessage(t: TFunction, lang: string, message: string): string {
-  const m = message.trim();
-  let r: RegExpMatchArray | null;
-  if (/expected string to have >=1 character/i.test(m) || /received undefined/i.test(m) || /^Required$/i.test(m)) {
-    return t('admin.validation.required');
-  }
-  if ((r = m.match(/Too big: expected string to have <=\s*(\d+)/i))) return t('admin.validation.tooLong', { max: r[1] });
-  if ((r = m.match(/Too small: expected number to be >=?\s*(-?[\d.]+)/i))) return t('admin.validation.min', { min: r[1] });
-  if ((r = m.match(/Too big: expected number to be <=?\s*(-?[\d.e+]+)/i))) return t('admin.validation.max', { max: r[1] });
-  if (/expected int/i.test(m)) return t('admin.validation.integer');
-  if (/expected number/i.test(m)) return t('admin.validation.number');
-  if (/Invalid option/i.test(m)) return t('admin.validation.option');
-  if (/Unrecognized key/i.test(m)) return t('admin.validation.unknownField');
-  const parts = m.split(' / ');
-  if (parts.length === 2) return lang === 'en' ? parts[1] : parts[0];
-  return m;
-}
-
-/** Issues that belong to `key` (exactly, or below it: `quorum` takes `quorum.num`). */
-export function issuesFor(issues: FieldIssue[], key: string): FieldIssue[] {
-  return issues.filter((i) => i.field === key || i.field.startsWith(`${key}.`));
-}
-
-/**
  * The error box of a form: the localized error, plus every field issue the form could not place
  * next to a field (`placed` lists the keys the form shows itself).
  */
 export function FormError({ error, placed, testId }: { error: unknown; placed: string[]; testId: string }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
-  const rest = fieldsOf(error).filter((i) => !placed.some((k) => i.field === k || i.field.startsWith(`${k}.`)));
+  const fields = error instanceof ApiError ? error.fields : [];
+  const rest = fields.filter((i) => !placed.some((k) => i.field === k || i.field.startsWith(`${k}.`)));
   return (
     <div className="alert alert--error" role="alert" data-testid={testId}>
       <p className="admin-alert-title">{adminErrorText(t, error)}</p>
@@ -56,7 +30,7 @@ export function FormError({ error, placed, testId }: { error: unknown; placed: s
           {rest.map((i, n) => (
             <li key={n}>
               {i.field && i.field !== '(body)' ? <span className="mono">{i.field}: </span> : null}
-              {localizeMessage(t, i18n.language, i.message)}
+              {fieldMessage(t, i18n.language, i.message)}
             </li>
           ))}
         </ul>
@@ -121,6 +95,26 @@ export function ConfirmDialog({
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** A button that opens and closes the form area it controls (pressed look while open). */
+export function ToggleButton({ open, onToggle, controls, testId, children }: { open: boolean; onToggle: () => void; controls: string; testId: string; children: ReactNode }) {
+  return (
+    <button type="button" className={open ? 'btn btn--primary' : 'btn btn--secondary'} aria-expanded={open} aria-controls={controls} onClick={onToggle} data-testid={testId}>
+      {children}
+    </button>
+  );
+}
+
+/** A form's submit (showing that it works while the request runs) and, when it can be closed, cancel. */
+export function FormButtons({ label, busy, disabled, onCancel, testId }: { label: string; busy: boolean; disabled?: boolean; onCancel?: () => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="btn-row">
+      <button type="submit" className="btn btn--primary" disabled={busy || disabled} data-testid={testId}>{busy ? t('common.working') : label}</button>
+      {onCancel ? <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={busy}>{t('common.cancel')}</button> : null}
+    </div>
   );
 }
 

@@ -38,7 +38,7 @@ export default function TrackPage() {
             {s.mergedInto ? <p data-testid="track-merged">{t('collection.mergedInto', { title: s.mergedInto.title })}</p> : null}
             {s.project ? (
               <p data-testid="track-project">
-                {t('collection.becameProject')} <Link to={`/bodies/${encodeURIComponent(s.bodyId)}`}>{s.project.title}</Link>{' '}
+                {t('collection.becameProject')} <Link to={`/projects/${encodeURIComponent(s.project.id)}`} data-testid="track-project-link">{s.project.title}</Link>{' '}
                 <span className="tag tag--muted">{t(`projectStatus.${s.project.status}`, { defaultValue: s.project.status })}</span>
               </p>
             ) : null}

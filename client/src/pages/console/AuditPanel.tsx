@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type AuditEntry, type RosterEntry } from '../../api';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { AuditEntry } from '../../api';
+import { LocalTable } from '../../components/DataTable';
 import { useFormat } from '../../format';
 import { ErrorBox, Loading } from '../../components/Feedback';
+import { consoleKeys, useAudit, useInvalidateOn, useRoster } from './consoleApi';
 import { actorShown, detailFacts, isRec, str, subjectShown, type Fact, type Names } from './auditText';
 
 interface Props {
@@ -13,6 +16,8 @@ interface Props {
   /** ballot id → title, from the session (the log itself names ballots created in it) */
   ballotTitles: Record<string, string>;
 }
+
+type Row = AuditEntry & { n: number };
 
 function Facts({ facts }: { facts: Fact[] }): ReactNode {
   if (!facts.length) return null;
@@ -32,36 +37,10 @@ function Facts({ facts }: { facts: Fact[] }): ReactNode {
 export function AuditPanel({ token, sessionId, liveVersion, sessionName, ballotTitles }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [roster, setRoster] = useState<RosterEntry[] | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const load = useCallback(() => {
-    api.audit(token, sessionId).then((a) => (setEntries(a), setError(null)), setError);
-  }, [token, sessionId]);
-
-  useEffect(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(load, 800);
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [load, liveVersion]);
-  useEffect(load, [load]);
-
-  // Names for the member ids in the log. The roster is fixed when the session is created, so once
-  // is enough; without it the ids are shown as they are.
-  useEffect(() => {
-    let cancelled = false;
-    api.roster(token, sessionId).then(
-      (r) => !cancelled && setRoster(r),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [token, sessionId]);
+  const { data: entries, error, refetch } = useAudit(token, sessionId);
+  useInvalidateOn(consoleKeys.audit(sessionId), [liveVersion], 800);
+  // Names for the member ids in the log, from the roster the roster tab reads too; without it the ids are shown as they are.
+  const { data: roster } = useRoster(token, sessionId);
 
   const names = useMemo<Names>(() => {
     const ballots = new Map(Object.entries(ballotTitles));
@@ -74,11 +53,32 @@ export function AuditPanel({ token, sessionId, liveVersion, sessionName, ballotT
     return { members: new Map((roster ?? []).map((m) => [m.memberId, m])), ballots, sessionId, sessionName };
   }, [entries, roster, ballotTitles, sessionId, sessionName]);
 
+  const rows = useMemo(() => (entries ?? []).map((e, n) => ({ ...e, n })), [entries]);
+  const columns = useMemo<ColumnDef<Row, unknown>[]>(() => [
+    { id: 'at', header: t('audit.at'), meta: { className: 'nowrap' }, cell: ({ row }) => fmt.dateTime(row.original.at) },
+    {
+      id: 'actor', header: t('audit.actor'), meta: { className: 'audit__actor' },
+      cell: ({ row }) => {
+        const actor = actorShown(t, names, row.original.actor);
+        return <span title={actor.hint}>{actor.text}{actor.sub ? <span className="audit__role">{actor.sub}</span> : null}</span>;
+      },
+    },
+    { id: 'action', header: t('audit.action'), meta: { className: 'audit__action' }, cell: ({ row }) => t(`audit.actions.${row.original.action.replace(/[.:]/g, '_')}`, { defaultValue: row.original.action }) },
+    {
+      id: 'subject', header: t('audit.subject'), meta: { className: 'audit__subject' },
+      cell: ({ row }) => {
+        const subject = subjectShown(t, names, row.original);
+        return <span className={subject.raw ? 'mono small' : undefined} title={subject.hint}>{subject.text}</span>;
+      },
+    },
+    { id: 'detail', header: t('audit.detail'), meta: { className: 'small audit__detail' }, cell: ({ row }) => <Facts facts={detailFacts(t, fmt, names, row.original)} /> },
+  ], [t, fmt, names]);
+
   return (
     <section className="stack" aria-labelledby="audit-heading">
       <div className="panel-head">
         <h2 id="audit-heading">{t('audit.heading')}</h2>
-        <button type="button" className="btn btn--ghost btn--sm" onClick={load} data-testid="audit-refresh">
+        <button type="button" className="btn btn--ghost btn--sm" onClick={() => void refetch()} data-testid="audit-refresh">
           {t('common.refresh')}
         </button>
       </div>
@@ -88,39 +88,8 @@ export function AuditPanel({ token, sessionId, liveVersion, sessionName, ballotT
       ) : entries.length === 0 ? (
         <p className="muted">{t('audit.empty')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="audit-heading">
-          <table className="table audit" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.subject')}</th>
-                <th scope="col">{t('audit.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e, i) => {
-                const actor = actorShown(t, names, e.actor);
-                const subject = subjectShown(t, names, e);
-                return (
-                  <tr key={i} data-testid="audit-row" data-action={e.action}>
-                    <td className="nowrap">{fmt.dateTime(e.at)}</td>
-                    <td className="audit__actor" title={actor.hint}>
-                      {actor.text}
-                      {actor.sub ? <span className="audit__role">{actor.sub}</span> : null}
-                    </td>
-                    <td className="audit__action">{t(`audit.actions.${e.action.replace(/[.:]/g, '_')}`, { defaultValue: e.action })}</td>
-                    <td className={subject.raw ? 'audit__subject mono small' : 'audit__subject'} title={subject.hint}>{subject.text}</td>
-                    <td className="small audit__detail">
-                      <Facts facts={detailFacts(t, fmt, names, e)} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <LocalTable caption={t('audit.heading')} columns={columns} rows={rows} getRowId={(e) => String(e.n)} empty={t('audit.empty')} limit={100}
+          testId="audit-table" rowTestId={() => 'audit-row'} rowData={(e) => ({ 'data-action': e.action })} />
       )}
     </section>
   );

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { ColumnDef } from '@tanstack/react-table';
 import '../../styles/console.css';
-import { api, type StaffSessionSummary, type StaffUser } from '../../api';
+import type { StaffSessionSummary, StaffUser } from '../../api';
+import { LocalTable } from '../../components/DataTable';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { useStaffUser } from '../staff/useStaffUser';
 import { SessionConsole } from './SessionConsole';
+import { useStaffSessions } from './consoleApi';
 
 /** /console and /console/:sessionId — the presider console. */
 export default function ConsolePage() {
@@ -47,15 +50,15 @@ export default function ConsolePage() {
 function SessionPicker({ token, user }: { token: string; user: StaffUser }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [sessions, setSessions] = useState<StaffSessionSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const load = user.bodyId
-      ? api.bodySessions(token, user.bodyId)
-      : // A deployment-wide admin has no body of its own: list the sessions of every body.
-        api.bodies().then((bodies) => Promise.all(bodies.map((b) => api.bodySessions(token, b.id)))).then((lists) => lists.flat());
-    load.then(setSessions, setError);
-  }, [token, user.bodyId]);
+  const { data: sessions, error } = useStaffSessions(token, user.bodyId ?? null);
+  const columns = useMemo<ColumnDef<StaffSessionSummary, unknown>[]>(() => [
+    { id: 'name', header: t('console.sessionName'), cell: ({ row: { original: s } }) => <Link to={`/console/${encodeURIComponent(s.id)}`} data-testid={`session-${s.id}`}>{s.name}</Link> },
+    { id: 'kind', header: t('console.sessionKind'), cell: ({ row }) => t(`session.kind.${row.original.kind}`) },
+    { id: 'state', header: t('console.sessionState'), cell: ({ row }) => t(`session.state.${row.original.state}`, { defaultValue: row.original.state }) },
+    { id: 'roster', header: t('session.rosterSize'), meta: { className: 'num-col' }, cell: ({ row }) => fmt.num(row.original.rosterSize) },
+    { id: 'present', header: t('session.present'), meta: { className: 'num-col' }, cell: ({ row }) => fmt.num(row.original.present) },
+    { id: 'createdAt', header: t('console.createdAt'), cell: ({ row }) => fmt.dateTime(row.original.createdAt) },
+  ], [t, fmt]);
   if (error) return <ErrorBox error={error} />;
   if (!sessions) return <Loading />;
   return (
@@ -64,34 +67,7 @@ function SessionPicker({ token, user }: { token: string; user: StaffUser }) {
       {sessions.length === 0 ? (
         <p className="muted" data-testid="no-sessions">{t('console.noSessions')}</p>
       ) : (
-        <table className="table" data-testid="session-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('console.sessionName')}</th>
-              <th scope="col">{t('console.sessionKind')}</th>
-              <th scope="col">{t('console.sessionState')}</th>
-              <th scope="col" className="num-col">{t('session.rosterSize')}</th>
-              <th scope="col" className="num-col">{t('session.present')}</th>
-              <th scope="col">{t('console.createdAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/console/${encodeURIComponent(s.id)}`} data-testid={`session-${s.id}`}>
-                    {s.name}
-                  </Link>
-                </td>
-                <td>{t(`session.kind.${s.kind}`)}</td>
-                <td>{t(`session.state.${s.state}`, { defaultValue: s.state })}</td>
-                <td className="num-col">{fmt.num(s.rosterSize)}</td>
-                <td className="num-col">{fmt.num(s.present)}</td>
-                <td>{fmt.dateTime(s.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LocalTable caption={t('console.chooseSession')} columns={columns} rows={sessions} getRowId={(s) => s.id} empty={t('console.noSessions')} testId="session-table" />
       )}
     </section>
   );

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type RosterEntry } from '../../api';
+import type { RosterEntry } from '../../api';
 import { useFormat } from '../../format';
 import { ErrorBox, Loading } from '../../components/Feedback';
+import { consoleKeys, useInvalidateOn, useRoster, useSetAttendance } from './consoleApi';
 
 interface Props {
   token: string;
@@ -20,25 +21,13 @@ function statusOf(m: RosterEntry): Status {
 export function RosterPanel({ token, sessionId, livePresent, liveVersion }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [roster, setRoster] = useState<RosterEntry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: roster, error } = useRoster(token, sessionId);
   const [filter, setFilter] = useState('');
   const [leaveFor, setLeaveFor] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const load = () => api.roster(token, sessionId).then((r) => (setRoster(r), setError(null)), setError);
-
-  // refetch (debounced) whenever attendance changes on the live feed
-  useEffect(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(load, roster ? 400 : 0);
-    return () => {
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [token, sessionId, livePresent, liveVersion]);
+  const attendance = useSetAttendance(token, sessionId);
+  // Attendance changed on the live feed (a tablet checked in, another console): ask for the roster again.
+  useInvalidateOn(consoleKeys.roster(sessionId), [livePresent, liveVersion], 400);
 
   const groups = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -53,23 +42,13 @@ export function RosterPanel({ token, sessionId, livePresent, liveVersion }: Prop
     return [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN'));
   }, [roster, filter]);
 
-  const set = async (m: RosterEntry, present: boolean, n?: string) => {
-    setBusy(m.memberId);
-    setActionError(null);
-    try {
-      await api.setAttendance(token, sessionId, m.memberId, present, n);
-      setRoster((r) => r?.map((x) => (x.memberId === m.memberId ? { ...x, present, note: n ?? (present ? x.note : null) } : x)) ?? r);
-      setLeaveFor(null);
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const set = (m: RosterEntry, present: boolean, n?: string) =>
+    attendance.mutate({ memberId: m.memberId, present, note: n }, { onSuccess: () => setLeaveFor(null) });
+  const busy = attendance.isPending ? attendance.variables?.memberId : null;
 
   const submitLeave = (e: FormEvent, m: RosterEntry) => {
     e.preventDefault();
-    void set(m, false, note.trim() || t('roster.leaveDefault'));
+    set(m, false, note.trim() || t('roster.leaveDefault'));
   };
 
   if (error && !roster) return <ErrorBox error={error} />;
@@ -91,7 +70,7 @@ export function RosterPanel({ token, sessionId, livePresent, liveVersion }: Prop
         <span className="field__label">{t('roster.filter')}</span>
         <input className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="roster-filter" />
       </label>
-      <ErrorBox error={actionError} testId="roster-error" />
+      <ErrorBox error={attendance.error} testId="roster-error" />
       {groups.map(([delegation, members]) => {
         const here = members.filter((m) => m.present).length;
         return (

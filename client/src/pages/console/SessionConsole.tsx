@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '@tanstack/react-query';
 import { api, type StaffUser } from '../../api';
 import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
@@ -25,8 +26,8 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
   const fmt = useFormat();
   const { live, session, error } = useLiveSession(sessionId, token, { onAuthLost, tallies: true });
   const [tab, setTab] = useState<Tab>('ballots');
-  const [screenError, setScreenError] = useState<unknown>(null);
-  const [screenUrl, setScreenUrl] = useState<string | null>(null);
+  const screen = useMutation({ mutationFn: () => api.screenToken(token, sessionId) });
+  const screenUrl = screen.data ? `/screen/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(screen.data.token)}` : null;
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ ballots: null, roster: null, audit: null });
   useTitle(session?.name ?? t('console.title'));
   const ballotTitles = useMemo(() => {
@@ -36,22 +37,17 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
     return titles;
   }, [session, live.ballots]);
 
-  const openScreen = async () => {
-    setScreenError(null);
+  const openScreen = () => {
     // open the window synchronously (inside the click) so popup blockers let it through
     const w = window.open('about:blank', '_blank');
-    try {
-      const r = await api.screenToken(token, sessionId);
-      const url = `/screen/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(r.token)}`;
-      setScreenUrl(url);
-      if (w) {
+    screen.mutate(undefined, {
+      onSuccess: (r) => {
+        if (!w) return;
         w.opener = null;
-        w.location.href = url;
-      }
-    } catch (e) {
-      w?.close();
-      setScreenError(e);
-    }
+        w.location.href = `/screen/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(r.token)}`;
+      },
+      onError: () => w?.close(),
+    });
   };
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -88,7 +84,7 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
           </button>
         </div>
       </div>
-      {screenError ? <ErrorBox error={screenError} /> : null}
+      {screen.error ? <ErrorBox error={screen.error} /> : null}
       {screenUrl ? (
         <p className="muted small">
           {t('console.screenLinkHint')}{' '}

@@ -1,68 +1,64 @@
-import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+// /bodies/:bodyId?year= — one body's year for the public: the way up and down the tree, the year's
+// projects of the body and below (with charts), the collection box, notices, published results, open data.
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../styles/public.css';
-import { api, type Body, type PublicResultSummary } from '../../api';
+import '../../styles/portal.css';
+import { api } from '../../api';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { shanghaiDate } from '../../../../shared/execution';
 import { CollectionBox } from '../collection/CollectionBox';
 import { NoticeList } from '../notices/NoticeList';
-import { ProjectList } from './ProjectList';
+import { BodyNav, useBodies } from '../portal/BodyNav';
+import { YearProjects } from '../portal/YearProjects';
 
-/** /bodies/:bodyId — published vote results of one body. */
 export default function BodyResultsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { bodyId = '' } = useParams();
-  const [body, setBody] = useState<Body | null>(null);
-  const [results, setResults] = useState<PublicResultSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useTitle(body?.name ?? t('public.results'));
-
-  useEffect(() => {
-    api.bodies().then((bs) => setBody(bs.find((b) => b.id === bodyId) ?? null), () => {});
-    api.publicResults(bodyId).then(setResults, setError);
-  }, [bodyId]);
+  const [params, setParams] = useSearchParams();
+  const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
+  const year = Number(params.get('year')) || thisYear;
+  // Next year's candidates, this year's projects and four years back.
+  const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear + 1 - i), [thisYear]);
+  const body = useBodies().data?.find((b) => b.id === bodyId);
+  const results = useQuery({ queryKey: ['public', 'body', bodyId, 'results'], queryFn: () => api.publicResults(bodyId) });
+  useTitle(body ? t('portal.bodyYear', { name: body.name, year }) : t('public.results'));
 
   return (
     <div className="page public">
       <TopBar />
-      <main className="container container--narrow" id="main">
-        <Link to="/" className="backlink">{t('public.allBodies')}</Link>
+      <main className="container container--narrow stack" id="main">
+        <BodyNav bodyId={bodyId} year={year} years={years.includes(year) ? years : [year, ...years]} onYear={(y) => setParams({ year: String(y) }, { replace: true })} />
         <h1 data-testid="body-name">{body?.name ?? t('public.results')}</h1>
         <CollectionBox bodyId={bodyId} />
-        <ProjectList bodyId={bodyId} />
+        <YearProjects bodyId={bodyId} year={year} />
         <NoticeList bodyId={bodyId} />
         <h2>{t('public.publishedResults')}</h2>
-        <ErrorBox error={error} />
-        {!results ? (
-          error ? null : <Loading />
-        ) : results.length === 0 ? (
+        <ErrorBox error={results.error} />
+        {results.isPending ? <Loading /> : !results.data?.length ? (
           <p className="muted" data-testid="no-results">{t('public.noResults')}</p>
         ) : (
           <ul className="result-list" data-testid="result-list">
-            {[...results]
-              .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
-              .map((r) => (
-                <li key={r.ballotId}>
-                  <Link
-                    className="result-list__item"
-                    to={`/results/${encodeURIComponent(r.ballotId)}`}
-                    state={{ title: r.title, sessionName: r.sessionName }}
-                    data-testid={`result-link-${r.ballotId}`}
-                  >
-                    <span className="result-list__title">{r.title}</span>
-                    <span className="result-list__meta">
-                      <span>{r.sessionName}</span>
-                      <span className="tag tag--muted">{t(`ballotKind.${r.kind}`)}</span>
-                      <time dateTime={r.publishedAt}>{fmt.date(r.publishedAt)}</time>
-                    </span>
-                  </Link>
-                </li>
-              ))}
+            {[...results.data].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')).map((r) => (
+              <li key={r.ballotId}>
+                <Link className="result-list__item" to={`/results/${encodeURIComponent(r.ballotId)}`} state={{ title: r.title, sessionName: r.sessionName }} data-testid={`result-link-${r.ballotId}`}>
+                  <span className="result-list__title">{r.title}</span>
+                  <span className="result-list__meta">
+                    <span>{r.sessionName}</span>
+                    <span className="tag tag--muted">{t(`ballotKind.${r.kind}`)}</span>
+                    <time dateTime={r.publishedAt}>{fmt.date(r.publishedAt)}</time>
+                  </span>
+                </Link>
+              </li>
+            ))}
           </ul>
         )}
+        <p><Link to={`/bodies/${encodeURIComponent(bodyId)}/data`} data-testid="open-data-link">{t('portal.data')}</Link></p>
       </main>
     </div>
   );

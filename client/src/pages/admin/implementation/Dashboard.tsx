@@ -35,7 +35,7 @@ export function Dashboard({ d, filter, onFilter }: { d: YearDashboard; filter: E
       <section className="card stack" aria-labelledby="dash-grades">
         <h3 id="dash-grades">{t('implAdmin.gradesByRound')}</h3>
         <table className="table table--compact" data-testid="dash-grades">
-          <thead><tr><th scope="col">{t('implAdmin.round')}</th><th scope="col">{t('choice.satisfied')}</th><th scope="col">{t('choice.basic')}</th><th scope="col">{t('choice.unsatisfied')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('implAdmin.round')}</th><th scope="col">{t('implAdmin.short.satisfied')}</th><th scope="col">{t('implAdmin.short.basic')}</th><th scope="col">{t('implAdmin.short.unsatisfied')}</th></tr></thead>
           <tbody>
             {rounds.map((r) => (
               <tr key={r}><th scope="row">{t(`round.${r}`)}</th><td>{d.gradesByRound[r].满意}</td><td>{d.gradesByRound[r].基本满意}</td><td>{d.gradesByRound[r].不满意}</td></tr>

@@ -1,0 +1,83 @@
+// The presider console's server state as TanStack queries keyed by resource. The live feed (socket) does
+// not carry rosters, audit entries or ballot details: its events invalidate the matching queries instead,
+// a little later so a burst of frames costs one request.
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { api, type BallotDetail, type CreateBallotInput, type RosterEntry } from '../../api';
+
+export const consoleKeys = {
+  sessions: (bodyId: string | null) => ['body', bodyId ?? '*', 'sessions'] as const,
+  roster: (sessionId: string) => ['session', sessionId, 'roster'] as const,
+  audit: (sessionId: string) => ['session', sessionId, 'audit'] as const,
+  ballot: (ballotId: string) => ['ballot', ballotId] as const,
+  projects: (bodyId: string) => ['body', bodyId, 'projects'] as const,
+};
+
+/** Invalidates `key` `delayMs` after the last change of `signal` (not on the first render). */
+export function useInvalidateOn(key: QueryKey, signal: unknown[], delayMs: number) {
+  const qc = useQueryClient();
+  const k = JSON.stringify(key);
+  const s = JSON.stringify(signal);
+  useEffect(() => {
+    const first = !qc.getQueryState(key)?.dataUpdatedAt;
+    if (first) return;
+    const timer = setTimeout(() => void qc.invalidateQueries({ queryKey: key }), delayMs);
+    return () => clearTimeout(timer);
+  }, [k, s]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+/** The sessions a staff user may open: their body's, or (a deployment-wide admin) every body's. */
+export const useStaffSessions = (token: string, bodyId: string | null) =>
+  useQuery({
+    queryKey: consoleKeys.sessions(bodyId),
+    queryFn: () =>
+      bodyId
+        ? api.bodySessions(token, bodyId)
+        : api.bodies().then((bodies) => Promise.all(bodies.map((b) => api.bodySessions(token, b.id)))).then((lists) => lists.flat()),
+  });
+
+export const useRoster = (token: string, sessionId: string) =>
+  useQuery({ queryKey: consoleKeys.roster(sessionId), queryFn: () => api.roster(token, sessionId) });
+
+export const useAudit = (token: string, sessionId: string) =>
+  useQuery({ queryKey: consoleKeys.audit(sessionId), queryFn: () => api.audit(token, sessionId) });
+
+export const useBallot = (token: string, ballotId: string) =>
+  useQuery({ queryKey: consoleKeys.ballot(ballotId), queryFn: () => api.ballot(token, ballotId) });
+
+export const useBodyProjects = (token: string, bodyId: string, enabled: boolean) =>
+  useQuery({ queryKey: consoleKeys.projects(bodyId), queryFn: () => api.projects(token, bodyId), enabled });
+
+/** Present / absent / on leave: the row changes at once, then the roster and the log are asked again. */
+export function useSetAttendance(token: string, sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { memberId: string; present: boolean; note?: string }) => api.setAttendance(token, sessionId, v.memberId, v.present, v.note),
+    onSuccess: (_r, { memberId, present, note }) => {
+      qc.setQueryData<RosterEntry[]>(consoleKeys.roster(sessionId), (r) =>
+        r?.map((x) => (x.memberId === memberId ? { ...x, present, note: note ?? (present ? x.note : null) } : x)));
+      void qc.invalidateQueries({ queryKey: consoleKeys.audit(sessionId) });
+    },
+  });
+}
+
+/** A step of a ballot (open, close, publish, cancel): the answer replaces the cached detail. */
+export function useBallotStep(token: string, ballotId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (step: { action: 'open' | 'close' | 'publish' } | { cancel: string }) =>
+      'cancel' in step ? api.cancelBallot(token, ballotId, step.cancel) : api.ballotAction(token, ballotId, step.action),
+    onSuccess: (b) => {
+      if (b && typeof b === 'object' && 'id' in b) qc.setQueryData<BallotDetail>(consoleKeys.ballot(ballotId), (old) => ({ ...(old ?? b), ...b }));
+      else void qc.invalidateQueries({ queryKey: consoleKeys.ballot(ballotId) });
+    },
+  });
+}
+
+export function useCreateBallot(token: string, sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateBallotInput) => api.createBallot(token, sessionId, input),
+    onSuccess: (b) => qc.setQueryData(consoleKeys.ballot(b.id), b),
+  });
+}

@@ -1,0 +1,39 @@
+// GET /api/public/bodies/:bodyId/projects: the public projects of a body and every body below it, with
+// who asked for them, the published assessment, and — once selected — execution, percent and last grade.
+// A year's list also holds the projects carried over into it (跨年督办), marked where they came from.
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import { bodies, carryOvers, projects } from '../db/schema.js';
+import { findBody } from '../bodies/service.js';
+import { bodyAndDescendants } from '../publication/routes.js';
+import { executionOf } from '../implementation/execution-queries.js';
+import { describeProject, isPublicProject, supportersOf } from './views.js';
+import { publicAssessments } from './public.js';
+
+export async function publicProjects(ctx: AppContext, bodyId: string, year?: number, status?: string) {
+  await findBody(ctx.db, bodyId);
+  const ids = await bodyAndDescendants(ctx.db, bodyId);
+  const conds = [inArray(projects.bodyId, ids), isPublicProject];
+  if (year !== undefined) {
+    const carried = ctx.db.select({ id: carryOvers.projectId }).from(carryOvers).where(eq(carryOvers.toYear, year));
+    conds.push(or(eq(projects.year, year), inArray(projects.id, carried))!);
+  }
+  if (status !== undefined) conds.push(eq(projects.status, status));
+  const rows = await ctx.db.select({ p: projects, bodyName: bodies.name, fromYear: carryOvers.fromYear, toYear: carryOvers.toYear })
+    .from(projects).innerJoin(bodies, eq(bodies.id, projects.bodyId)).leftJoin(carryOvers, eq(carryOvers.projectId, projects.id))
+    .where(and(...conds)).orderBy(asc(projects.year), asc(projects.createdAt), asc(projects.id));
+  const pids = rows.map((r) => r.p.id);
+  const [support, assessed, exec] = await Promise.all([
+    supportersOf(ctx.db, pids), publicAssessments(ctx.db, pids),
+    executionOf(ctx.db, rows.filter((r) => r.p.status === 'selected').map((r) => r.p)),
+  ]);
+  return rows.map(({ p, bodyName, fromYear, toYear }) => {
+    const e = exec.get(p.id);
+    return {
+      ...describeProject(p), bodyName, supporters: support.get(p.id)!.supporters, suggestions: support.get(p.id)!.suggestionIds.length,
+      assessment: assessed.get(p.id) ?? null,
+      execution: e?.execution ?? null, percent: e?.percent ?? null, grade: e?.grade ?? null,
+      carriedOverFrom: toYear !== null && toYear === year ? fromYear : null, carriedOverTo: toYear ?? null,
+    };
+  });
+}
