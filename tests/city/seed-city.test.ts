@@ -8,7 +8,7 @@ import { CityExists, seedCity, type CitySeeded } from '../../scripts/city/seed.j
 import type { CityOptions } from '../../scripts/city/options.js';
 import { allocate } from '../../scripts/city/projects.js';
 import { executionOf } from '../../server/implementation/execution-queries.js';
-import { bodies, ballots, members, progressReports, projectGrades, projects, suggestions, supervisors, inspections, projectPlans } from '../../server/db/schema.js';
+import { bodies, ballots, carryOvers, members, progressReports, projectGrades, projects, suggestions, supervisors, inspections, projectPlans } from '../../server/db/schema.js';
 import { gradeProject } from '../../shared/counting/satisfaction.js';
 import type { SatisfactionResult } from '../../shared/types.js';
 
@@ -79,12 +79,18 @@ describe('seed:city at a tiny scale', () => {
     expect([...seen].some((k) => k.endsWith('not_started'))).toBe(false);
   });
 
-  it('the city-wide public list holds the year’s selected projects of every body', async () => {
+  it('the city-wide public list holds the year’s selected projects of every body, with the ones carried into it', async () => {
     const r = await server.call('GET', `/api/public/bodies/${seeded.cityId}/projects?year=2026`);
     expect(r.status).toBe(200);
-    const list = r.body as { status: string; bodyName: string }[];
-    expect(list.filter((p) => p.status === 'selected').length).toBe(20);
+    const list = r.body as { id: string; status: string; year: number; bodyName: string; execution: string | null }[];
+    const own = list.filter((p) => p.status === 'selected' && p.year === 2026);
+    expect(own.length).toBe(20);
     expect(new Set(list.map((p) => p.bodyName)).size).toBe(7);
+    // the list derives execution too, as executionOf does today
+    const today = await executionOf(server.ctx.db, own.map((p) => ({ id: p.id, year: p.year })));
+    expect(own.map((p) => p.execution)).toEqual(own.map((p) => today.get(p.id)!.execution));
+    const carried = await n(carryOvers, eq(carryOvers.toYear, 2026));
+    expect(list.filter((p) => p.year === 2025).length).toBe(carried);
   });
 
   it('suggestions carry tracking codes, grams and their history; adopted ones count their merged duplicates', async () => {
