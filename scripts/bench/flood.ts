@@ -3,7 +3,7 @@
 // addresses (X-Forwarded-For, the server trusting its proxy), most of them throttled (429): suggestions,
 // and ratings of a done project when POST /api/public/projects/:id/ratings exists. Prints the 5xx count,
 // whether every vote was acknowledged (and every socket saw the final count), and the burst rates.
-//   options: --members N (300)  --requests N (20000)  --addresses N (250)  --runs N (3 bursts each way)
+//   options: --members N (300)  --requests N (20000)  --addresses N (250)  --runs N (3 bursts each way)  --warm N (3 bursts first, not counted)
 //            --concurrency C (64 for votes; the flood uses 32 connections)
 import path from 'node:path';
 import { fork } from 'node:child_process';
@@ -15,7 +15,7 @@ import type { FloodJob, FloodReply } from './flood-worker.js';
 import { benchDatabase, redact } from './fresh-db.js';
 import { shanghaiDate } from '../../shared/execution.js';
 
-export interface FloodOptions { members: number; requests: number; addresses: number; runs: number; concurrency: number }
+export interface FloodOptions { members: number; requests: number; addresses: number; runs: number; warm: number; concurrency: number }
 
 const json = (x: unknown) => {
   const body = Buffer.from(JSON.stringify(x));
@@ -89,6 +89,8 @@ export async function floodBench(root: string, say: (s: string) => void, o: Floo
       let floodDone = false;
 
       say(`\nvote bursts: ${o.members} votes each, ${o.concurrency} in flight; alone, then during a flood of ${o.requests} public writes from ${o.addresses} addresses (32 connections, from a process of their own)`);
+      // Discarded: the vote path warms up (JIT, caches) over the first bursts; without them the first "alone" runs were ~1.7× slower than the last.
+      for (let k = 0; k < o.warm; k++) await voteRun(setup, votes, hall, audience, o, `warm ${k + 1}`, say);
       const alone = [];
       for (let k = 0; k < o.runs; k++) alone.push(await voteRun(setup, votes, hall, audience, o, `alone ${k + 1}`, say));
       const flooding = floodRun().finally(() => { floodDone = true; });

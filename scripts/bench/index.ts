@@ -378,7 +378,7 @@ async function main() {
     process.exit(0);
   }
   if (flag('--flood')) {
-    await floodBench(root, say, { members: num('--members', 300), requests: num('--requests', 20_000), addresses: num('--addresses', 250), runs: num('--runs', 3), concurrency: CONCURRENCY });
+    await floodBench(root, say, { members: num('--members', 300), requests: num('--requests', 20_000), addresses: num('--addresses', 250), runs: num('--runs', 3), warm: num('--warm', 3), concurrency: CONCURRENCY });
     process.exit(0);
   }
   if (flag('--suggestions')) {
