@@ -18,6 +18,8 @@ import { ballotRoutes } from './ballots/routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { implementationRoutes } from './implementation/routes.js';
+import { portalRoutes } from './portal/routes.js';
+import { ratingRoutes } from './ratings/routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './http/static.js';
 import { invalidatePublicPages, writeMayChangePublicPages } from './publication/cache.js';
@@ -61,7 +63,9 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', ballotRoutes(ctx))
     .route('/', publicationRoutes(ctx))
     .route('/', fileRoutes(ctx))
-    .route('/', implementationRoutes(ctx));
+    .route('/', implementationRoutes(ctx))
+    .route('/', portalRoutes(ctx))
+    .route('/', ratingRoutes(ctx));
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody(new DomainError(404, 'not_found', '接口不存在 / no such endpoint')), 404));
 

@@ -14,8 +14,10 @@ export interface ExecutionInput {
 
 /** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai, where the bodies are. */
 export function shanghaiDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return shanghaiDays.format(instant);
 }
+// Made once: building an Intl formatter costs far more than using it (a city's stats derive thousands).
+const shanghaiDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The latest report: by date, the later-listed one on the same day. */
 function latest<T extends { date: string }>(reports: T[]): T | undefined {

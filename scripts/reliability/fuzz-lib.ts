@@ -41,6 +41,8 @@ export interface World {
     files: string[];
     /** a project of B selected by a published ballot, members[0] in its supervision group */
     selected: string;
+    /** a selected project of B reported 100 % (done), rated once with key `ratingKey`: rating R (comment pending) */
+    portal: { done: string; rating: string; ratingKey: string };
     suggestions: { Q1: string; Q2: string; Q3: string };
     trackingCodes: string[];
     /** P5 assessed (on the draft list L1), P6 a candidate (on the approved list L2); N1 the notice of P2 */
@@ -140,6 +142,16 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
   await api.ok('POST', `/api/ballots/${SB}/close`, p);
   await api.ok('POST', `/api/ballots/${SB}/publish`, p);
   await api.ok('PUT', `/api/projects/${selected}/supervisors`, { ...t, json: { memberIds: [created[0].id], leadMemberId: created[0].id } });
+  // A finished project with one public rating (comment pending): the portal's ratings and moderation.
+  const done = (await api.ok('POST', `/api/bodies/${bodyB}/projects`, { ...t, json: { year: 2027, title: '完工项目', description: '说明', category: '教育', department: '教育局' } })).id as string;
+  const SD = await ballot(S6, { kind: 'selection', title: '票决二', projectIds: [done], seats: 1 });
+  await open(SD);
+  for (let i = 0; i < 8; i++) await vote(SD, i, { [done]: 'yes' });
+  await api.ok('POST', `/api/ballots/${SD}/close`, p);
+  await api.ok('POST', `/api/ballots/${SD}/publish`, p);
+  await api.ok('POST', `/api/projects/${done}/progress`, { ...t, json: { percent: 100, note: '完工', date: '2027-06-01' } });
+  const ratingKey = randomBytes(24).toString('base64url');
+  const rating = (await api.ok('POST', `/api/public/projects/${done}/ratings`, { json: { grade: 'satisfied', comment: '很好', deviceKey: ratingKey } })).id as string;
 
   const assessed = async () => {
     const id = (await api.ok('POST', `/api/bodies/${bodyB}/projects`, { ...t, json: { year: 2027, title: uniq('评估项目'), description: '说明', category: '教育', department: '教育局' } })).id as string;
@@ -159,7 +171,7 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
     ids: {
       bodyB, bodyO, users, members: created.map((m) => m.id), projects,
       sessions: { S1, S2, S3, S4, S5 }, ballots: { D1, O1, X1, C2, P2, O2, O3, O4 },
-      stations: [station], files: [photo], selected, suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
+      stations: [station], files: [photo], selected, portal: { done, rating, ratingKey }, suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
       screening: { P5, P6, L1, L2, N1 },
     },
     usernames,
@@ -545,6 +557,7 @@ export function endpoints(w: World): Endpoint[] {
     { method: 'GET', path: '/api/files/:id/thumb', params: { id: I.files }, allowed: 'public' },
     ...screeningEndpoints(w, { staffB, adminsB, notStaff }),
     ...implementationEndpoints(w, { staffB, adminsB, notStaff }),
+    ...portalEndpoints(w, { adminsB, notStaff }),
   ];
   void allIds;
   return list;
@@ -628,6 +641,40 @@ function implementationEndpoints(w: World, g: { staffB: string[]; adminsB: strin
     // not rectifying: every well-formed request is refused 409 here; the fuzzer sends only malformed ones anyway
     { method: 'POST', path: '/api/projects/:id/rectifications', params: { id: [P] }, allowed: carriers, refused: notCarriers, json: [{ fields: { note: text(5000), date, photos } }] },
     { method: 'POST', path: '/api/projects/:id/carry-over', params: { id: [P] }, allowed: g.adminsB, refused: [T.deptB, ...notCarriers], json: [{ fields: { toYear: int(2028, 2100) } }] },
+  ];
+}
+
+/** The public portal (API.md last section): project pages, ratings and moderation, stats, exports. */
+function portalEndpoints(w: World, g: { adminsB: string[]; notStaff: string[] }): Endpoint[] {
+  const T = w.tokens;
+  const I = w.ids;
+  const X = I.portal;
+  const year = { year: int(2000, 2100, { optional: true }) };
+  const deviceKey: Field = {
+    valid: fc.stringMatching(/^[A-Za-z0-9_-]{22,64}$/),
+    invalid: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{0,21}$/), fc.stringMatching(/^[A-Za-z0-9_-]{65,80}$/), fc.constantFrom('x'.repeat(30) + '!', '中文'.repeat(12), 'a b'.repeat(10)), nonString, fc.constant(null)),
+  };
+  const ratingSpec: ObjectSpec = { fields: {
+    grade: enumOf(['satisfied', 'basic', 'unsatisfied']), deviceKey,
+    comment: { optional: true, valid: fc.constantFrom('很好', null), invalid: fc.oneof(nonString.filter((v) => v !== null), tooLong(500), withNul, loneSurrogate) } as Field,
+  } };
+  const bodies = { bodyId: [I.bodyB, I.bodyO] };
+  return [
+    { method: 'GET', path: '/api/public/projects/:id', params: { id: [I.selected, X.done, I.projects[0]] }, allowed: 'public' },
+    // Anyone may rate a done project: every request the fuzzer sends here is malformed, or refused by the state.
+    { method: 'POST', path: '/api/public/projects/:id/ratings', params: { id: [X.done] }, allowed: 'public', json: [ratingSpec],
+      state: fc.oneof(
+        fc.constant({ params: { id: X.done }, token: '', body: { grade: 'basic', deviceKey: X.ratingKey } }),
+        fc.constantFrom(I.selected, ...I.projects).map((id) => ({ params: { id }, token: '', body: { grade: 'basic', deviceKey: 'k'.repeat(32) } })),
+      ) },
+    { method: 'GET', path: '/api/bodies/:bodyId/ratings', params: { bodyId: [I.bodyB] }, allowed: g.adminsB, refused: [T.presiderB, T.deptB, T.adminO, ...g.notStaff],
+      query: { status: enumOf(['pending', 'visible', 'hidden'], { optional: true }), offset: int(0, 1_000_000, { optional: true }), limit: int(1, 200, { optional: true }) } },
+    { method: 'PUT', path: '/api/ratings/:id', params: { id: [X.rating] }, allowed: g.adminsB, refused: [T.presiderB, T.deptB, T.adminO, ...g.notStaff], json: [{ fields: { visible: bool() } }] },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/stats', params: bodies, allowed: 'public', query: year },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/export.csv', params: bodies, allowed: 'public', query: year },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/export.json', params: bodies, allowed: 'public', query: year },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/export.csv.sha256', params: bodies, allowed: 'public', query: year },
+    { method: 'GET', path: '/api/public/bodies/:bodyId/export.json.sha256', params: bodies, allowed: 'public', query: year },
   ];
 }
 

@@ -147,3 +147,4 @@ export * from './schema/collection.js';
 export * from './schema/screening.js';
 export * from './schema/files.js';
 export * from './schema/implementation.js';
+export * from './schema/ratings.js';

@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import type { AppContext } from '../context.js';
 import { seedImplementation } from './implementation.js';
+import { seedPublicRatings } from './ratings.js';
 import { bodies, members, projects, roster, sessions, users, ballots, ballotRounds } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -102,5 +103,7 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
   });
   const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
   await seedImplementation(ctx, { kind: 'staff', userId: admin.id, username: admin.username, role: 'admin', bodyId: admin.bodyId }, countyId, 2026, doneRows, memberRows);
+  // The finished ones (demo/implementation-data.ts): 明厨亮灶, 路灯, 托育, 排水.
+  await seedPublicRatings(ctx, countyId, [0, 2, 6, 9].map((i) => doneRows[i]));
   return { bodyId: countyId, sessionId, committeeSessionId, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };
 }

@@ -8,11 +8,14 @@ export interface PublicLimitOptions {
   suggestionsPerHour?: number;
   /** public look-ups (similar, tracking) per address per minute (env LOOKUPS_PER_MINUTE, default 120) */
   lookupsPerMinute?: number;
+  /** public ratings of finished projects per address per hour (env RATINGS_PER_HOUR, default 30) */
+  ratingsPerHour?: number;
 }
 
 export interface PublicLimits {
   suggestion(address: string): Promise<void>;
   lookup(address: string): Promise<void>;
+  rating(address: string): Promise<void>;
 }
 
 const tooMany = () => new DomainError(429, 'too_many_attempts', '提交过于频繁，请稍后再试 / too many requests, try later');
@@ -37,5 +40,6 @@ export function createPublicLimits(opts: PublicLimitOptions = {}): PublicLimits 
   return {
     suggestion: limiter(opts.suggestionsPerHour ?? fromEnv('SUGGESTIONS_PER_HOUR', 20), 3600, 'sugg'),
     lookup: limiter(opts.lookupsPerMinute ?? fromEnv('LOOKUPS_PER_MINUTE', 120), 60, 'look'),
+    rating: limiter(opts.ratingsPerHour ?? fromEnv('RATINGS_PER_HOUR', 30), 3600, 'rate'),
   };
 }

@@ -14,11 +14,20 @@ export async function executionOf(db: DbOrTx, projects: { id: string; year: numb
     db.select().from(progressReports).where(inArray(progressReports.projectId, ids)).orderBy(asc(progressReports.date), asc(progressReports.createdAt)),
     db.select().from(projectGrades).where(inArray(projectGrades.projectId, ids)),
   ]);
+  // Grouped once by project: a city's stats ask for thousands of projects at a time.
+  const group = <T extends { projectId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) (m.get(r.projectId) ?? m.set(r.projectId, []).get(r.projectId)!).push(r);
+    return m;
+  };
+  const planOf = new Map(plans.map((x) => [x.projectId, x]));
+  const reportsOf = group(reports);
+  const gradesOf = group(grades);
   const out = new Map<string, ExecutionView>();
   for (const p of projects) {
-    const plan = plans.find((x) => x.projectId === p.id);
-    const mine = reports.filter((r) => r.projectId === p.id);
-    const graded = grades.filter((g) => g.projectId === p.id).map((g) => ({ publishedAt: new Date(g.publishedAt).toISOString(), grade: g.grade as Grade }));
+    const plan = planOf.get(p.id);
+    const mine = reportsOf.get(p.id) ?? [];
+    const graded = (gradesOf.get(p.id) ?? []).map((g) => ({ publishedAt: new Date(g.publishedAt).toISOString(), grade: g.grade as Grade }));
     const { execution, percent } = executionStatus({ plan: plan ?? null, reports: mine, grades: graded }, now);
     const last = graded.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt)).at(-1);
     out.set(p.id, {

@@ -45,3 +45,10 @@ export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, pro
     return describeReport(r);
   });
 }
+
+/** A project's plan and its reports, newest first (the public page and staff views). */
+export async function projectProgress(ctx: AppContext, projectId: string) {
+  const [plan] = await ctx.db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
+  const reports = await ctx.db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(asc(progressReports.date), asc(progressReports.createdAt));
+  return { plan: plan ? { targets: plan.targets, milestones: plan.milestones, funding: plan.funding, completionDate: plan.completionDate } : null, progress: reports.reverse().map(describeReport) };
+}

@@ -86,5 +86,3 @@ export async function listProjects(ctx: AppContext, actor: StaffPrincipal, bodyI
   const rows = await ctx.db.select().from(projects).where(and(...conds)).orderBy(asc(projects.createdAt), asc(projects.id));
   return staffViews(ctx.db, rows);
 }
-
-/** Public projects of a body and every body below it: from the approval of their year's candidate list on. */

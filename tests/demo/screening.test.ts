@@ -71,3 +71,16 @@ it('carries the demo year (2026) through implementation: plans, reports, groups,
   expect(mine).toHaveLength(3);
   expect(mine.some((p: { overdue: boolean }) => p.overdue)).toBe(true);
 });
+
+it('shows residents\' ratings of the finished projects, approved comments public and two waiting for staff', async () => {
+  const y = ok(await server.call('GET', `/api/bodies/${bodyId}/implementation?year=2026`, { token: server.adminToken }));
+  const done = y.projects.filter((p: { execution: string }) => p.execution === 'done');
+  expect(done).toHaveLength(4);
+  for (const p of done) {
+    const page = ok(await server.call('GET', `/api/public/projects/${p.id}`));
+    expect(page.publicRatings.count).toBeGreaterThanOrEqual(60);
+    expect(page.comments.length).toBeGreaterThanOrEqual(1);
+  }
+  const pending = ok(await server.call('GET', `/api/bodies/${bodyId}/ratings?status=pending`, { token: server.adminToken }));
+  expect(pending.total).toBe(2);
+});

@@ -217,6 +217,7 @@ describe('one county, one year, one project from a phone to its rating', () => {
     await page.reload();
     await expectText(page.getByTestId('public-comment').first(), /天桥建得好/);
     await expectText(page.getByTestId('public-ratings-count'), /1 位群众评价/);
+    await expectText(page.getByTestId('rate-thanks'), /已经评价过/);
     await check(page, 'phone-project-page');
     await page.getByRole('button', { name: 'English' }).click();
     await expectText(page.getByTestId('public-ratings-count'), /1 residents rated it/);

@@ -21,7 +21,7 @@ export async function startTestServer(opts: { throttlePoints?: number; publicLim
   const server = await startServer({
     port: 0, database, adminPassword, clientDir: null,
     throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }),
-    publicLimits: opts.publicLimits ?? { suggestionsPerHour: 100_000, lookupsPerMinute: 100_000 },
+    publicLimits: { suggestionsPerHour: 100_000, lookupsPerMinute: 100_000, ratingsPerHour: 100_000, ...opts.publicLimits },
   });
   const sockets: Socket[] = [];
   const api = new Api(server.url);

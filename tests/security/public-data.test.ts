@@ -17,6 +17,8 @@ const ids = { selection: '', satisfaction: '', named: '', closedUnpublished: '',
 let regenerated = '';
 const contacts = ['13912345678', 'resident@example.cn'];
 const trackingCodes: string[] = [];
+let adopted = '';
+const deviceKeys: string[] = [];
 
 async function runBallot(json: object, choices: (i: number) => unknown, end: 'published' | 'closed' | 'open') {
   const p = { token: hall.presiderToken };
@@ -51,6 +53,21 @@ beforeAll(async () => {
   await suggest({ contact: contacts[0] });
   await suggest({ contact: contacts[1], channel: 'station', stationId: station.id });
   await suggest({ contact: contacts[0] }, hall.members[1].token);
+  // A project adopting the suggestions with contacts (its page counts them, never shows them), and public
+  // ratings of a finished project (their device keys are never shown).
+  const inbox = ok(await server.call('GET', `/api/bodies/${hall.bodyId}/suggestions`, { token: server.adminToken }));
+  const suggestionIds = (Array.isArray(inbox) ? inbox : inbox.items).map((x: { id: string }) => x.id);
+  adopted = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/projects`, { token: server.adminToken, json: { year: 2027, title: '信号灯', description: '说明', category: '交通出行', department: '交通局', suggestionIds } })).id;
+  ok(await server.call('PUT', `/api/projects/${adopted}/assessment`, { token: server.adminToken, json: { feasible: true, reason: '可行', investment: 10, completionDate: '2027-12-31' } }));
+  const list = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/candidate-lists`, { token: server.adminToken, json: { year: 2027, projectIds: [adopted], seats: 1 } }));
+  ok(await server.call('POST', `/api/candidate-lists/${list.id}/approve`, { token: server.adminToken, json: { meeting: '第1次主任会议' } }));
+  ok(await server.call('POST', `/api/projects/${a}/progress`, { token: server.adminToken, json: { percent: 100, note: '完工', date: '2027-06-01' } }));
+  for (const comment of ['很好', undefined]) {
+    const deviceKey = `dk${Math.random().toString(36).slice(2)}xxxxxxxxxxxxxxxxxxxx`;
+    deviceKeys.push(deviceKey);
+    const r = ok(await server.call('POST', `/api/public/projects/${a}/ratings`, { json: { grade: 'satisfied', deviceKey, ...(comment ? { comment } : {}) } }));
+    if (comment) ok(await server.call('PUT', `/api/ratings/${r.id}`, { token: server.adminToken, json: { visible: true } }));
+  }
 }, 90_000);
 afterAll(async () => { await server?.close(); });
 
@@ -63,6 +80,11 @@ async function publicReads() {
     `/api/public/bodies/${hall.bodyId}/collection`, `/api/public/bodies/${hall.bodyId}/stations`,
     `/api/public/bodies/${hall.bodyId}/similar?text=${encodeURIComponent('幸福路信号灯')}`,
     ...trackingCodes.map((code) => `/api/suggestions/${code}`),
+    // the public portal: project pages, stats, exports and their digests
+    ...[...hall.projectIds, adopted].map((id) => `/api/public/projects/${id}`),
+    `/api/public/bodies/${hall.bodyId}/stats`, `/api/public/bodies/${hall.bodyId}/stats?year=2027`,
+    `/api/public/bodies/${hall.bodyId}/export.csv`, `/api/public/bodies/${hall.bodyId}/export.json`,
+    `/api/public/bodies/${hall.bodyId}/export.csv.sha256`, `/api/public/bodies/${hall.bodyId}/export.json.sha256?year=2027`,
   ];
   const out: { path: string; status: number; text: string }[] = [];
   for (const path of paths) {
@@ -92,6 +114,8 @@ describe('what the public can read', () => {
       ['server secret', await column('select value as v from server_secrets where name <> \'signing_public_key\'')],
       ['submission key', sentKeys],
       ['suggestion contact', contacts],
+      ['rating device key', deviceKeys],
+      ['rating key hash', await column('select key_hash as v from public_ratings')],
     ];
     const privateJwk = JSON.parse((await column('select value as v from server_secrets where name = \'signing_key\''))[0]);
     forbidden.push(['signing key (d)', [privateJwk.d]]);
@@ -103,6 +127,15 @@ describe('what the public can read', () => {
       if (r.path === '/api/public/keys' && /"d"\s*:/.test(r.text)) leaks.push('the JWKS holds a private key');
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('the portal\'s pages and exports hold no tracking code either, and show the adopted project\'s supporters', async () => {
+    const reads = (await publicReads()).filter((r) => !r.path.startsWith('/api/suggestions/'));
+    expect(reads.filter((r) => r.path.includes('/export.') && r.status === 200)).toHaveLength(4);
+    for (const r of reads) for (const code of trackingCodes) expect(r.text.includes(code), r.path).toBe(false);
+    const page = JSON.parse(reads.find((r) => r.path === `/api/public/projects/${adopted}`)!.text);
+    expect(page).toMatchObject({ status: 'candidate', suggestions: 3, supporters: 3 });
+    expect(page.timeline.map((e: { stage: string }) => e.stage)).toEqual(['suggested', 'listed']);
   });
 
   it('never puts a member id in the same answer as a receipt; only a named motion names members', async () => {

@@ -81,7 +81,8 @@ async function selectedProject(department = '教育局') {
   ok(await call('POST', `/api/ballots/${b.id}/publish`, tokens.presider));
   return id;
 }
-const impl = { own: '', foreign: '' };
+const impl = { own: '', foreign: '', done: '', rating: '' };
+const deviceKey = () => randomBytes(24).toString('base64url');
 let windowSlot = 0;
 /** A suggestion of B (its window is open), sent by the deployment admin. */
 async function newSuggestion(title = '幸福路口加装信号灯') {
@@ -154,6 +155,9 @@ beforeAll(async () => {
   impl.own = await selectedProject();
   impl.foreign = await selectedProject('卫健委');
   ok(await call('PUT', `/api/projects/${impl.own}/supervisors`, root, { json: { memberIds: [memberIds[0]], leadMemberId: memberIds[0] } }));
+  impl.done = await selectedProject();
+  ok(await call('POST', `/api/projects/${impl.done}/progress`, root, { json: { percent: 100, note: '完工', date: '2027-06-01' } }));
+  impl.rating = ok(await call('POST', `/api/public/projects/${impl.done}/ratings`, '', { json: { grade: 'satisfied', comment: '很好', deviceKey: deviceKey() } })).id;
   screening.notice = ok(await call('POST', `/api/sessions/${S}/notices`, tokens.presider, { json: { ballotId: ballots.published } })).id;
   tokens.none = await new SignJWT({ knd: 'staff', role: 'admin', bod: B, usr: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('minsheng').setSubject('x')
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(server.ctx.secrets.tokenKey);
@@ -244,6 +248,20 @@ const table: Row[] = [
   { method: 'POST', route: '/api/projects/:id/rectifications', when: 'not rectifying', allowed: [], request: () => ({ path: `/api/projects/${impl.own}/rectifications`, json: { note: '整改', date: '2027-07-01' } }),
     refused: { admin: 409, department: 409 }, note: 'the carrying department or an admin, only while rectifying (tests/implementation covers the rectifying case)' },
   { method: 'POST', route: '/api/projects/:id/carry-over', allowed: ['admin'], request: () => ({ path: `/api/projects/${impl.own}/carry-over`, json: { toYear: 2028 } }) },
+  // Public portal: project page, ratings and their moderation, stats, exports
+  { method: 'GET', route: '/api/public/projects/:id', allowed: everyone, request: () => ({ path: `/api/public/projects/${impl.own}` }) },
+  { method: 'GET', route: '/api/public/projects/:id', when: 'a draft project', allowed: [], request: () => ({ path: `/api/public/projects/${screening.draft}` }), refused: 404 },
+  { method: 'POST', route: '/api/public/projects/:id/ratings', allowed: everyone, fresh: true,
+    request: () => ({ path: `/api/public/projects/${impl.done}/ratings`, json: { grade: 'basic', deviceKey: deviceKey() } }), note: 'anyone, signed in or not, one rating per device key' },
+  { method: 'POST', route: '/api/public/projects/:id/ratings', when: 'not finished', allowed: [],
+    request: () => ({ path: `/api/public/projects/${impl.own}/ratings`, json: { grade: 'basic', deviceKey: deviceKey() } }), refused: 409 },
+  { method: 'GET', route: '/api/bodies/:bodyId/ratings', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/ratings?status=pending` }) },
+  { method: 'PUT', route: '/api/ratings/:id', allowed: ['admin'], request: () => ({ path: `/api/ratings/${impl.rating}`, json: { visible: true } }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/stats', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/stats?year=2027` }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/export.csv', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/export.csv?year=2027` }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/export.json', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/export.json` }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/export.csv.sha256', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/export.csv.sha256` }), note: 'not in API.md (signed digest of the download)' },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/export.json.sha256', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/export.json.sha256?year=2027` }), note: 'not in API.md (signed digest of the download)' },
   // Photos
   { method: 'POST', route: '/api/files', allowed: ['member', 'memberOff', 'department', 'presider', 'otherAdmin', 'admin'], request: () => ({ path: '/api/files', png }),
     note: 'any signed-in staff or member (API.md: admin, presider, department, member); not the big screen' },

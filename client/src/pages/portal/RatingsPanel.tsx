@@ -9,6 +9,14 @@ import { useRate, type PublicProject } from './portalApi';
 
 const grades = ['satisfied', 'basic', 'unsatisfied'] as const;
 
+/** This browser rated the project already (the server would answer already_rated): say so instead of the form. */
+function ratedHere(projectId: string): boolean {
+  try { return localStorage.getItem(`minsheng.rated.${projectId}`) === '1'; } catch { return false; }
+}
+function markRated(projectId: string) {
+  try { localStorage.setItem(`minsheng.rated.${projectId}`, '1'); } catch { /* private mode: the server still refuses a second rating */ }
+}
+
 export function RatingsPanel({ p }: { p: PublicProject }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -42,10 +50,10 @@ function RateForm({ projectId }: { projectId: string }) {
   const rate = useRate(projectId);
   const [grade, setGrade] = useState<(typeof grades)[number] | null>(null);
   const [comment, setComment] = useState('');
-  const already = rate.error instanceof ApiError && rate.error.code === 'already_rated';
+  const already = (rate.error instanceof ApiError && rate.error.code === 'already_rated') || ratedHere(projectId);
   if (rate.isSuccess || already) return <p className="notice notice--ok" role="status" data-testid="rate-thanks">{already ? t('portal.alreadyRated') : t('portal.thanks')}</p>;
   return (
-    <form className="stack" onSubmit={(e) => { e.preventDefault(); if (grade) rate.mutate({ grade, ...(comment.trim() ? { comment: comment.trim() } : {}) }); }} data-testid="rate-form">
+    <form className="stack" onSubmit={(e) => { e.preventDefault(); if (grade) rate.mutate({ grade, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: () => markRated(projectId) }); }} data-testid="rate-form">
       <fieldset className="portal-rate">
         <legend>{t('portal.yourRating')}</legend>
         {grades.map((g) => (

@@ -1,0 +1,47 @@
+// The CSV export's columns (docs/OPEN-DATA.md lists them) and RFC 4180 quoting.
+import type { ExportProject } from './export.js';
+
+/** A field is quoted when it holds a comma, quote, line break or outer spaces; quotes inside are doubled. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One record, CRLF-terminated as RFC 4180 asks (Excel and csv-parse read it either way). */
+export const csvLine = (fields: unknown[]) => `${fields.map(csvField).join(',')}\r\n`;
+
+const last = (p: ExportProject) => p.grades.at(-1);
+
+export const exportColumns: { name: string; value: (p: ExportProject) => unknown }[] = [
+  { name: 'id', value: (p) => p.id },
+  { name: 'year', value: (p) => p.year },
+  { name: 'body_id', value: (p) => p.bodyId },
+  { name: 'body_name', value: (p) => p.bodyName },
+  { name: 'title', value: (p) => p.title },
+  { name: 'category', value: (p) => p.category },
+  { name: 'department', value: (p) => p.department },
+  { name: 'status', value: (p) => p.status },
+  { name: 'investment', value: (p) => p.investment },
+  { name: 'description', value: (p) => p.description },
+  { name: 'targets', value: (p) => p.targets.join('；') },
+  { name: 'supporters', value: (p) => p.supporters },
+  { name: 'suggestions', value: (p) => p.suggestions },
+  { name: 'feasible', value: (p) => (p.assessment ? p.assessment.feasible : null) },
+  { name: 'assessment_reason', value: (p) => p.assessment?.reason },
+  { name: 'assessed_investment', value: (p) => p.assessment?.investment },
+  { name: 'funding_source', value: (p) => p.assessment?.fundingSource },
+  { name: 'planned_completion', value: (p) => p.assessment?.completionDate },
+  { name: 'execution', value: (p) => p.execution },
+  { name: 'percent', value: (p) => p.percent },
+  { name: 'last_report', value: (p) => p.lastReport },
+  { name: 'grade', value: (p) => last(p)?.grade },
+  { name: 'grade_round', value: (p) => last(p)?.round },
+  { name: 'grade_rate', value: (p) => last(p)?.rate },
+  { name: 'grade_published_at', value: (p) => last(p)?.publishedAt },
+  { name: 'public_satisfied', value: (p) => p.publicRatings.satisfied },
+  { name: 'public_basic', value: (p) => p.publicRatings.basic },
+  { name: 'public_unsatisfied', value: (p) => p.publicRatings.unsatisfied },
+  { name: 'carried_over_from', value: (p) => p.carriedOverFrom },
+  { name: 'carried_over_to', value: (p) => p.carriedOverTo },
+];

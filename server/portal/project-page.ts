@@ -1,0 +1,85 @@
+// GET /api/public/projects/:id: everything public about one project, from suggestion to evaluation.
+// Never a contact, a member id or a tracking code: supervisors by name, inspections without their author.
+import { and, asc, desc, eq, min, sql } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import {
+  assessments, ballots, bodies, carryOvers, inspections, members, projectGrades, projectPlans, rectifications, suggestions, supervisors,
+} from '../db/schema.js';
+import { notFound } from '../http/errors.js';
+import { describeProject, findProject, iso, supportersOf } from '../screening/views.js';
+import { isProjectPublic, publicAssessments } from '../screening/public.js';
+import { executionOf } from '../implementation/execution-queries.js';
+import { projectProgress } from '../implementation/plans.js';
+import { ratingSummaries, visibleComments } from '../ratings/ratings.js';
+import type { SelectionResult } from '../../shared/types.js';
+import { buildTimeline } from '../../shared/portal-timeline.js';
+
+export const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
+
+export const describeGrade = (g: typeof projectGrades.$inferSelect) => ({
+  ballotId: g.ballotId, round: g.round, grade: g.grade, satisfied: g.satisfied, basic: g.basic, unsatisfied: g.unsatisfied, base: g.base, rate: g.rate, publishedAt: iso(g.publishedAt),
+});
+
+/** The published selection vote over a project (the latest, if a runoff followed). */
+async function selectionVote(ctx: AppContext, projectId: string) {
+  const [b] = await ctx.db.select({ result: ballots.result, publishedAt: ballots.publishedAt }).from(ballots)
+    .where(and(eq(ballots.kind, 'selection'), eq(ballots.state, 'published'), sql`${ballots.options} @> ${JSON.stringify([{ id: projectId }])}::jsonb`))
+    .orderBy(desc(ballots.publishedAt)).limit(1);
+  const option = (b?.result as SelectionResult | null)?.options.find((o) => o.id === projectId);
+  return b?.publishedAt && option ? { at: iso(b.publishedAt), yes: option.yes, selected: option.status === 'selected' } : null;
+}
+
+export async function publicProjectPage(ctx: AppContext, projectId: string) {
+  const p = await findProject(ctx.db, projectId);
+  if (!(await isProjectPublic(ctx.db, p))) throw notFound('项目');
+  const db = ctx.db;
+  const [[body], support, [firstSuggestion], assessed, progress, group, inspected, rectified, grades, ratings, comments, [carried], [planRow], vote] = await Promise.all([
+    db.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, p.bodyId)),
+    supportersOf(db, [p.id]),
+    db.select({ at: min(suggestions.createdAt) }).from(suggestions).where(and(eq(suggestions.projectId, p.id), eq(suggestions.status, 'adopted'))),
+    publicAssessments(db, [p.id]),
+    projectProgress(ctx, p.id),
+    db.select({ name: members.name, lead: supervisors.lead }).from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId))
+      .where(eq(supervisors.projectId, p.id)).orderBy(desc(supervisors.lead), asc(members.name)),
+    db.select().from(inspections).where(eq(inspections.projectId, p.id)).orderBy(desc(inspections.date), desc(inspections.createdAt)),
+    db.select().from(rectifications).where(eq(rectifications.projectId, p.id)).orderBy(desc(rectifications.date), desc(rectifications.createdAt)),
+    db.select().from(projectGrades).where(eq(projectGrades.projectId, p.id)).orderBy(asc(projectGrades.publishedAt)),
+    ratingSummaries(db, [p.id]),
+    visibleComments(db, p.id),
+    db.select().from(carryOvers).where(eq(carryOvers.projectId, p.id)),
+    db.select({ updatedAt: projectPlans.updatedAt }).from(projectPlans).where(eq(projectPlans.projectId, p.id)),
+    selectionVote(ctx, p.id),
+  ]);
+  const s = support.get(p.id)!;
+  const assessment = assessed.get(p.id) ?? null;
+  const exec = p.status === 'selected' ? (await executionOf(db, [p])).get(p.id)! : null;
+  const timeline = buildTimeline({
+    suggestions: firstSuggestion?.at ? { at: iso(firstSuggestion.at), count: s.suggestionIds.length, supporters: s.supporters } : null,
+    listedAt: p.status !== 'infeasible' && assessment ? (await listedAt(ctx, p.id)) : null,
+    vote,
+    plan: progress.plan && planRow ? { at: iso(planRow.updatedAt), department: p.department, completionDate: progress.plan.completionDate } : null,
+    reports: progress.progress.map((r) => ({ date: r.date, percent: r.percent, milestone: r.milestone })),
+    rectifications: rectified, inspections: inspected,
+    grades: grades.map((g) => ({ publishedAt: iso(g.publishedAt), round: g.round, grade: g.grade, rate: g.rate })),
+    carriedOver: carried ? { at: iso(carried.createdAt), toYear: carried.toYear } : null,
+  });
+  return {
+    ...describeProject(p), createdAt: iso(p.createdAt), bodyName: body?.name ?? null, supporters: s.supporters, suggestions: s.suggestionIds.length,
+    assessment, plan: progress.plan, progress: progress.progress,
+    supervisors: { lead: group.find((m) => m.lead)?.name ?? null, members: group.map((m) => m.name) },
+    inspections: inspected.map((i) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos) })),
+    rectifications: rectified.map((r) => ({ id: r.id, date: r.date, note: r.note, photos: photoUrls(r.photos) })),
+    grades: grades.map(describeGrade),
+    publicRatings: ratings.get(p.id)!,
+    comments,
+    carriedOverFrom: carried?.fromYear ?? null, carriedOverTo: carried?.toYear ?? null,
+    execution: exec?.execution ?? null, percent: exec ? exec.percent : null,
+    timeline,
+  };
+}
+
+/** When the project's assessment became public: the approval of its year's candidate list (定单). */
+async function listedAt(ctx: AppContext, projectId: string): Promise<string | null> {
+  const [a] = await ctx.db.select({ at: assessments.publishedAt }).from(assessments).where(eq(assessments.projectId, projectId));
+  return a?.at ? iso(a.at) : null;
+}

@@ -1,0 +1,95 @@
+// 群众评单: a resident rates a finished project (one rating per browser and project); staff approve or
+// hide comments before the public sees them. No address, account or device key is stored.
+import { createHash } from 'node:crypto';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/connect.js';
+import { projects, publicRatings } from '../db/schema.js';
+import { newId } from '../db/ids.js';
+import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import { conflict, notFound } from '../http/errors.js';
+import { writeAudit, actorName } from '../audit/log.js';
+import { findBody } from '../bodies/service.js';
+import { findProject, iso } from '../screening/views.js';
+import { isProjectPublic } from '../screening/public.js';
+import { executionOf } from '../implementation/execution-queries.js';
+import type { moderationInput, ratingInput, ratingListQuery } from '../../shared/portal-schemas.js';
+
+type RatingRow = typeof publicRatings.$inferSelect;
+
+/** A one-way hash: enough to recognise the same browser again, useless to tell who it is. */
+const keyHash = (deviceKey: string) => createHash('sha256').update(`minsheng-rating:${deviceKey}`).digest('base64url');
+
+const describeRating = (r: RatingRow) => ({
+  id: r.id, projectId: r.projectId, grade: r.grade, comment: r.comment, status: r.status, createdAt: iso(r.createdAt),
+});
+
+export async function rateProject(ctx: AppContext, projectId: string, input: z.infer<typeof ratingInput>) {
+  const p = await findProject(ctx.db, projectId);
+  if (!(await isProjectPublic(ctx.db, p))) throw notFound('项目');
+  const done = p.status === 'selected' && (await executionOf(ctx.db, [p])).get(p.id)!.execution === 'done';
+  if (!done) throw conflict('project_not_finished', '项目尚未完成，暂不能评价 / the project is not finished yet');
+  const comment = input.comment?.trim() || null;
+  return ctx.db.transaction(async (tx) => {
+    // The unique index (project, key hash) decides a race between two requests with the same key.
+    const [row] = await tx.insert(publicRatings).values({
+      id: newId(), projectId, bodyId: p.bodyId, grade: input.grade, comment, status: comment ? 'pending' : null, keyHash: keyHash(input.deviceKey),
+    }).onConflictDoNothing().returning();
+    if (!row) throw conflict('already_rated', '这台设备已经评价过该项目 / this device has already rated the project');
+    return describeRating(row);
+  });
+}
+
+/** Counts by grade of every public rating of these projects (comments or not, moderated or not). */
+export async function ratingSummaries(db: DbOrTx, projectIds: string[]) {
+  const out = new Map<string, { satisfied: number; basic: number; unsatisfied: number; count: number }>();
+  for (const id of projectIds) out.set(id, { satisfied: 0, basic: 0, unsatisfied: 0, count: 0 });
+  if (!projectIds.length) return out;
+  const rows = await db.select({ projectId: publicRatings.projectId, grade: publicRatings.grade, n: count() }).from(publicRatings)
+    .where(inArray(publicRatings.projectId, projectIds)).groupBy(publicRatings.projectId, publicRatings.grade);
+  for (const r of rows) {
+    const s = out.get(r.projectId)!;
+    s[r.grade as 'satisfied' | 'basic' | 'unsatisfied'] = Number(r.n);
+    s.count += Number(r.n);
+  }
+  return out;
+}
+
+/** Approved comments of a project, newest first: what the public reads. */
+export async function visibleComments(db: DbOrTx, projectId: string) {
+  const rows = await db.select().from(publicRatings).where(and(eq(publicRatings.projectId, projectId), eq(publicRatings.status, 'visible')))
+    .orderBy(desc(publicRatings.createdAt), desc(publicRatings.id)).limit(200);
+  return rows.map((r) => ({ id: r.id, grade: r.grade, comment: r.comment, createdAt: iso(r.createdAt) }));
+}
+
+/** GET /api/bodies/:bodyId/ratings: comments of the body's projects in one moderation state, newest first, paged. */
+export async function listRatings(ctx: AppContext, actor: StaffPrincipal, bodyId: string, q: z.infer<typeof ratingListQuery>) {
+  await findBody(ctx.db, bodyId);
+  await assertStaffOfBody(ctx.db, actor, bodyId);
+  const status = q.status ?? 'pending';
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? 50;
+  const where = and(eq(publicRatings.bodyId, bodyId), eq(publicRatings.status, status));
+  const [{ n }] = await ctx.db.select({ n: count() }).from(publicRatings).where(where);
+  const rows = await ctx.db.select({ r: publicRatings, title: projects.title }).from(publicRatings).innerJoin(projects, eq(projects.id, publicRatings.projectId))
+    .where(where).orderBy(desc(publicRatings.createdAt), desc(publicRatings.id)).offset(offset).limit(limit);
+  return {
+    status, offset, limit, total: Number(n),
+    items: rows.map(({ r, title }) => ({ ...describeRating(r), projectTitle: title, moderatedAt: r.moderatedAt ? iso(r.moderatedAt) : null })),
+  };
+}
+
+/** PUT /api/ratings/:id: an admin of the rating's body shows or hides its comment. */
+export async function moderateRating(ctx: AppContext, actor: StaffPrincipal, ratingId: string, input: z.infer<typeof moderationInput>) {
+  return ctx.db.transaction(async (tx) => {
+    const [r] = await tx.select().from(publicRatings).where(eq(publicRatings.id, ratingId)).for('update');
+    if (!r) throw notFound('评价');
+    await assertStaffOfBody(tx, actor, r.bodyId);
+    if (r.comment === null) throw conflict('no_comment', '该评价没有留言 / the rating has no comment');
+    const status = input.visible ? 'visible' : 'hidden';
+    const [row] = await tx.update(publicRatings).set({ status, moderatedBy: actorName(actor), moderatedAt: sql`now()` }).where(eq(publicRatings.id, ratingId)).returning();
+    await writeAudit(tx, { actor, action: 'rating.moderated', subject: ratingId, detail: { projectId: r.projectId, visible: input.visible } });
+    return { ...describeRating(row), moderatedAt: row.moderatedAt ? iso(row.moderatedAt) : null };
+  });
+}
