@@ -16,6 +16,8 @@ import { getBox } from '../ballots/view.js';
 
 export interface CachedPage {
   body: string;
+  /** the body encoded once, so a large page (a city's list, ~250 KB) is not re-encoded for every answer */
+  bytes: Uint8Array<ArrayBuffer>;
   etag: string;
   /** when it was made (ms); published pages never expire */
   at: number;
@@ -24,7 +26,7 @@ export interface CachedPage {
 export function makePage(value: unknown): CachedPage {
   const body = JSON.stringify(value);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return { body, etag, at: Date.now() };
+  return { body, bytes: new TextEncoder().encode(body), etag, at: Date.now() };
 }
 
 /** `If-None-Match` names this page (weak comparison, as RFC 9110 asks for GET; `*` matches anything). */
@@ -41,7 +43,7 @@ export function notModified(c: Context, page: CachedPage): boolean {
  */
 export function servePage(c: Context, page: CachedPage, cacheControl: string): Response {
   if (notModified(c, page)) return new Response(null, { status: 304, headers: { ETag: page.etag, 'Cache-Control': cacheControl } });
-  return new Response(page.body, {
+  return new Response(page.bytes, {
     status: 200,
     headers: { 'Content-Type': 'application/json', ETag: page.etag, 'Cache-Control': cacheControl },
   });
@@ -115,12 +117,18 @@ const pages = new Map<string, CachedPage>();
 const loading = new Map<string, Promise<CachedPage>>();
 let generation = 0;
 
-/** A public page from memory if it is fresh, else made by `load` (once, however many ask) and kept. */
+/**
+ * A public page from memory if it is fresh, else made by `load` (once, however many ask) and kept.
+ * A page that is only older than `pageTtlMs` is still answered while one reader rebuilds it behind the
+ * scenes (stale-while-revalidate): the TTL only covers writes made through other processes, and readers
+ * should not queue behind a rebuild that takes longer than the page's life at city scale. A write through
+ * this process drops the pages (invalidatePublicPages), and then readers do wait for the fresh one.
+ */
 export async function publicPage(key: string, load: () => Promise<unknown>): Promise<CachedPage> {
   const hit = pages.get(key);
   if (hit && Date.now() - hit.at < pageTtlMs) return hit;
   const pending = loading.get(key);
-  if (pending) return pending;
+  if (pending) return hit ?? pending;
   const started = generation;
   const at = Date.now();
   const promise = load().then((value) => {
@@ -131,8 +139,12 @@ export async function publicPage(key: string, load: () => Promise<unknown>): Pro
       pages.set(key, page);
     }
     return page;
-  }).finally(() => loading.delete(key));
+  }).finally(() => { if (loading.get(key) === promise) loading.delete(key); });
   loading.set(key, promise);
+  if (hit) {
+    promise.catch(() => { /* the stale page was answered; the next reader tries again */ });
+    return hit;
+  }
   return promise;
 }
 
@@ -147,7 +159,13 @@ export function invalidatePublicPages() {
  * Writes that never change what the public pages show: votes, check-ins, sign-ins. Every other
  * successful write through this process drops the cached public pages.
  */
-const harmlessWrites = [/^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//];
+const harmlessWrites = [
+  /^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//,
+  // Residents' writes: a new suggestion is not on any cached page until staff adopt it, and a rating moves
+  // only counts, which the TTL refreshes within a second. Letting a flood of them drop every page would
+  // make each one cost a city-wide rebuild.
+  /^\/api\/bodies\/[^/]+\/suggestions$/, /^\/api\/public\/projects\/[^/]+\/ratings$/,
+];
 
 export function writeMayChangePublicPages(method: string, path: string): boolean {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
