@@ -228,6 +228,10 @@ describe('one county, one year, one project from a phone to its rating', () => {
     await page.getByTestId(`public-project-${projectId}`).waitFor();
     await page.getByTestId('chart-category').waitFor();
     await check(page, 'phone-city-page');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectText(page.getByTestId('year-summary'), /1 livelihood projects chosen by vote for 2027/);
+    await check(page, 'phone-city-page-en');
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByTestId(`below-${hall.bodyId}`).waitFor();
     await page.getByTestId('open-data-link').click();
     await page.getByTestId('data-year').selectOption('2027');
