@@ -39,3 +39,25 @@ describe('publicPage', () => {
     expect(writeMayChangePublicPages('GET', '/api/projects/p1')).toBe(false);
   });
 });
+
+describe('servePage', () => {
+  it('gzips a large page for a client that accepts it, with its own ETag, and answers 304 to either tag', async () => {
+    const { Hono } = await import('hono');
+    const { gunzipSync } = await import('node:zlib');
+    const { servePage, makePage } = await import('../../server/publication/cache.js');
+    const page = makePage({ list: Array.from({ length: 300 }, (_, i) => ({ i, title: `项目${i}` })) });
+    const app = new Hono().get('/p', (c) => servePage(c, page, 'no-cache'));
+    const plain = await app.request('/p');
+    const zipped = await app.request('/p', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    const raw = new Uint8Array(await zipped.arrayBuffer());
+    expect(raw.length).toBeLessThan(page.bytes.length / 3);
+    expect(gunzipSync(raw).toString('utf8')).toBe(page.body);
+    expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    for (const tag of [plain.headers.get('etag')!, zipped.headers.get('etag')!]) {
+      expect((await app.request('/p', { headers: { 'if-none-match': tag, 'accept-encoding': 'gzip' } })).status).toBe(304);
+    }
+    expect((await app.request('/p', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+});
