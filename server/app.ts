@@ -22,6 +22,7 @@ import { portalRoutes } from './portal/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './http/static.js';
+import { publicWriteQueue } from './http/public-writes.js';
 import { invalidatePublicPages, writeMayChangePublicPages } from './publication/cache.js';
 
 export function toDomainError(err: unknown): DomainError {
@@ -46,6 +47,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
   const photoLimit = bodyLimit({ maxSize: maxPhotoBytes, onError: tooLarge });
   app.use('/api/*', (c, next) => (c.req.path === '/api/files' ? photoLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', principalMiddleware(ctx));
+  app.use('/api/*', publicWriteQueue(Number(process.env.PUBLIC_WRITES_IN_FLIGHT) || 4));
   // Public pages kept in memory (publication/cache.ts) are dropped after any write that may change them.
   app.use('/api/*', async (c, next) => {
     await next();
