@@ -3,7 +3,8 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
-import { carryOvers, inspections, members, projectGrades, projects, rectifications, supervisors } from '../db/schema.js';
+import { bodies, carryOvers, inspections, members, projectGrades, projects, rectifications, supervisors } from '../db/schema.js';
+import { bodyAndDescendants } from '../publication/routes.js';
 import { findBody } from '../bodies/service.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { shanghaiDate, type Grade } from '../../shared/execution.js';
@@ -11,10 +12,12 @@ import { summarizeYear } from '../../shared/implementation-dashboard.js';
 import { executionOf } from './execution-queries.js';
 
 async function yearProjects(db: DbOrTx, bodyId: string, year: number) {
+  // A county's or a city's clerk sees the year of every body below too (a city: ~400 projects).
+  const ids = await bodyAndDescendants(db, bodyId);
   const carried = db.select({ id: carryOvers.projectId }).from(carryOvers).where(eq(carryOvers.toYear, year));
-  return db.select({ p: projects, carriedOverFrom: carryOvers.fromYear, carriedOverTo: carryOvers.toYear })
-    .from(projects).leftJoin(carryOvers, eq(carryOvers.projectId, projects.id))
-    .where(and(eq(projects.bodyId, bodyId), eq(projects.status, 'selected'), or(eq(projects.year, year), inArray(projects.id, carried))))
+  return db.select({ p: projects, bodyName: bodies.name, carriedOverFrom: carryOvers.fromYear, carriedOverTo: carryOvers.toYear })
+    .from(projects).innerJoin(bodies, eq(bodies.id, projects.bodyId)).leftJoin(carryOvers, eq(carryOvers.projectId, projects.id))
+    .where(and(inArray(projects.bodyId, ids), eq(projects.status, 'selected'), or(eq(projects.year, year), inArray(projects.id, carried))))
     .orderBy(asc(projects.year), asc(projects.department), asc(projects.title));
 }
 
@@ -41,12 +44,12 @@ export async function yearOverview(ctx: AppContext, actor: StaffPrincipal, bodyI
   ]);
   const load = new Map<string, number>();
   for (const g of groups) load.set(g.memberId, (load.get(g.memberId) ?? 0) + 1);
-  const list = rows.map(({ p, carriedOverFrom, carriedOverTo }) => {
+  const list = rows.map(({ p, bodyName, carriedOverFrom, carriedOverTo }) => {
     const e = exec.get(p.id)!;
     const group = groups.filter((g) => g.projectId === p.id);
     const mine = visits.filter((v) => v.projectId === p.id).map((v) => v.date).sort();
     return {
-      id: p.id, title: p.title, year: p.year, department: p.department, category: p.category, investment: p.investment,
+      id: p.id, bodyId: p.bodyId, bodyName, title: p.title, year: p.year, department: p.department, category: p.category, investment: p.investment,
       execution: e.execution, percent: e.percent, lastReport: e.lastReport, overdue: e.overdue,
       group: group.map((g) => ({ id: g.memberId, name: g.name, delegation: g.delegation, lead: g.lead, load: load.get(g.memberId)! })),
       groupSize: group.length, inspections: mine.length, lastInspection: mine.at(-1) ?? null,

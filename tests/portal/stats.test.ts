@@ -50,3 +50,14 @@ describe('public stats', () => {
     expect((await stats('nosuchbody0')).status).toBe(404);
   });
 });
+
+describe('the staff overview of a city', () => {
+  it('holds the selected projects of every county below, each with its body', async () => {
+    const y = ok(await server.call('GET', `/api/bodies/${city.cityId}/implementation?year=2027`, { token: server.adminToken }));
+    const byId = Object.fromEntries(y.projects.map((p: { id: string; bodyId: string }) => [p.id, p.bodyId]));
+    expect(byId).toEqual({ [city.ids.a0]: city.a.bodyId, [city.ids.a1]: city.a.bodyId, [city.ids.aSug]: city.a.bodyId, [city.ids.b0]: city.b.bodyId });
+    expect(y.dashboard.projects).toBe(4);
+    const county = ok(await server.call('GET', `/api/bodies/${city.b.bodyId}/implementation?year=2027`, { token: server.adminToken }));
+    expect(county.projects.map((p: { id: string }) => p.id)).toEqual([city.ids.b0]);
+  });
+});

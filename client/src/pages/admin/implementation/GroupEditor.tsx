@@ -11,7 +11,8 @@ export const HEAVY_LOAD = 5;
 
 export function GroupEditor({ token, bodyId, project, load, onDone }: { token: string; bodyId: string; project: OverviewProject; load: Map<string, number>; onDone: () => void }) {
   const { t } = useTranslation();
-  const members = useBodyMembers(token, bodyId);
+  // The group is of the project's own body (a township's project, seen from the county, has township members).
+  const members = useBodyMembers(token, project.bodyId);
   const save = useSetGroup(token, bodyId);
   const [chosen, setChosen] = useState<string[]>(() => project.group.map((m) => m.id));
   const [lead, setLead] = useState<string | null>(() => project.group.find((m) => m.lead)?.id ?? null);

@@ -37,7 +37,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
   const columns = useMemo<ColumnDef<OverviewProject, unknown>[]>(() => [
     { id: 'title', header: t('screening.project'), cell: ({ row: { original: p } }) => (
       <span><button type="button" className="link-button" onClick={() => setViewing((v) => (v === p.id ? null : p.id))} data-testid="impl-view"><strong>{p.title}</strong></button><br />
-        <span className="small muted">{p.department}{p.carriedOverFrom ? ` · ${t('supervision.carriedFrom', { year: p.carriedOverFrom })}` : ''}</span></span>
+        <span className="small muted">{p.bodyId !== body.id ? `${p.bodyName} · ` : ''}{p.department}{p.carriedOverFrom ? ` · ${t('supervision.carriedFrom', { year: p.carriedOverFrom })}` : ''}</span></span>
     ) },
     { id: 'execution', header: t('implAdmin.execution'), cell: ({ row: { original: p } }) => (
       <span className="stack stack--tight"><span><ExecutionTag execution={p.execution} /> {p.percent}%</span><ProgressBar percent={p.percent} /></span>
@@ -61,7 +61,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
           ) : null}
       </span>
     ) },
-  ], [t, carry, year]);
+  ], [t, carry, year, body.id]);
 
   const grouped = grouping ? all.find((p) => p.id === grouping) : undefined;
   return (

@@ -6,7 +6,7 @@ import type { YearDashboard } from '../../../../../shared/implementation-dashboa
 
 export interface GroupMember { id: string; name: string; delegation: string | null; lead: boolean; load: number }
 export interface OverviewProject {
-  id: string; title: string; year: number; department: string; category: string; investment: number | null;
+  id: string; bodyId: string; bodyName: string; title: string; year: number; department: string; category: string; investment: number | null;
   execution: Execution; percent: number; lastReport: string | null; overdue: boolean;
   group: GroupMember[]; groupSize: number; inspections: number; lastInspection: string | null; rectifications: number;
   grades: { ballotId: string; round: string; grade: Grade; rate: number }[];
