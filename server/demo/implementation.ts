@@ -14,12 +14,13 @@ import { createBallot } from '../ballots/create.js';
 import { castBallot } from '../ballots/cast.js';
 import { closeBallot, openBallot, publishBallot } from '../ballots/lifecycle.js';
 import { carriedProject, demoImplementations, type DemoImplementation } from './implementation-data.js';
+import { seedLastYear } from './last-year.js';
 
-interface Member { id: string; kind: string }
-type Project = { id: string; department: string };
+export interface Member { id: string; kind: string }
+export type Project = { id: string; department: string };
 
 /** A site photo drawn here (no camera, no metadata): sky, buildings, a crane, in one of a few palettes. */
-async function sitePhoto(i: number): Promise<Uint8Array> {
+export async function sitePhoto(i: number): Promise<Uint8Array> {
   const [sky, ground, block] = [['#9cc7e8', '#b5a58a', '#d9d3c7'], ['#c6dcef', '#8fa27a', '#e8e1d4'], ['#f3d9b1', '#9a8f7d', '#cfd8dc']][i % 3];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="640">
     <rect width="960" height="640" fill="${sky}"/><rect y="470" width="960" height="170" fill="${ground}"/>
@@ -29,7 +30,7 @@ async function sitePhoto(i: number): Promise<Uint8Array> {
   return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer());
 }
 
-async function writeYear(ctx: AppContext, project: Project, plan: Pick<DemoImplementation, 'milestones' | 'completionDate' | 'funding' | 'reports' | 'inspections'>,
+export async function writeYear(ctx: AppContext, project: Project, plan: Pick<DemoImplementation, 'milestones' | 'completionDate' | 'funding' | 'reports' | 'inspections'>,
   group: string[], nextPhoto: () => string) {
   const db = ctx.db;
   await db.insert(projectPlans).values({
@@ -51,26 +52,29 @@ async function writeYear(ctx: AppContext, project: Project, plan: Pick<DemoImple
   }
 }
 
-/** The mid-year round as a real secret ballot of the committee, so its result verifies like any other. */
-async function midyearRound(ctx: AppContext, admin: StaffPrincipal, bodyId: string, committee: Member[], list: Project[]) {
+export interface PastRound { session: string; title: string; round: 'midyear' | 'yearend'; at: string; votes: number[][] }
+
+/** A past satisfaction round as a real secret ballot of the committee, so its result verifies like any other. */
+export async function pastRound(ctx: AppContext, admin: StaffPrincipal, bodyId: string, committee: Member[], list: Project[], r: PastRound) {
   const sessionId = newId();
-  await ctx.db.insert(sessions).values({ id: sessionId, bodyId, name: '清河县人大常委会第二十次会议', kind: 'committee', state: 'open', quorumNum: 1, quorumDen: 2, quorumStrict: true });
+  await ctx.db.insert(sessions).values({ id: sessionId, bodyId, name: r.session, kind: 'committee', state: 'open', quorumNum: 1, quorumDen: 2, quorumStrict: true });
   await ctx.db.insert(roster).values(committee.map((m) => ({ sessionId, memberId: m.id, present: true })));
   const ballot = await createBallot(ctx, admin, sessionId, {
-    kind: 'satisfaction', title: '2026 年度民生实事项目年中满意度测评', secret: true, baseRule: 'roster', projectIds: list.map((p) => p.id), round: 'midyear',
+    kind: 'satisfaction', title: r.title, secret: true, baseRule: 'roster', projectIds: list.map((p) => p.id), round: r.round,
   } as Parameters<typeof createBallot>[3]);
   await openBallot(ctx, admin, ballot.id);
   const grade = ([s, b]: number[], i: number) => (i < s ? 'satisfied' : i < s + b ? 'basic' : 'unsatisfied');
   for (const [i, m] of committee.entries()) {
     const who: MemberPrincipal = { kind: 'member', memberId: m.id, bodyId };
-    const choices = Object.fromEntries(list.map((p, j) => [p.id, grade(demoImplementations[j].midyear, i)]));
+    const choices = Object.fromEntries(list.map((p, j) => [p.id, grade(r.votes[j], i)]));
     await castBallot(ctx, who, ballot.id, { submissionKey: randomBytes(18).toString('base64url'), choices });
   }
   await closeBallot(ctx, admin, ballot.id);
   await publishBallot(ctx, admin, ballot.id);
-  // Held in July: the times say so (the signed result and the box do not carry them).
-  await ctx.db.update(ballots).set({ createdAt: '2026-07-16T08:30:00+08:00', openedAt: '2026-07-16T09:40:00+08:00', closedAt: '2026-07-16T09:52:00+08:00', publishedAt: '2026-07-16T10:05:00+08:00' }).where(eq(ballots.id, ballot.id));
-  await ctx.db.update(projectGrades).set({ publishedAt: '2026-07-16T10:05:00+08:00' }).where(eq(projectGrades.ballotId, ballot.id));
+  // Held in the past: the times say so (the signed result and the box do not carry them).
+  const at = (hm: string) => `${r.at}T${hm}:00+08:00`;
+  await ctx.db.update(ballots).set({ createdAt: at('08:30'), openedAt: at('09:40'), closedAt: at('09:52'), publishedAt: at('10:05') }).where(eq(ballots.id, ballot.id));
+  await ctx.db.update(projectGrades).set({ publishedAt: at('10:05') }).where(eq(projectGrades.ballotId, ballot.id));
   await ctx.db.update(sessions).set({ state: 'ended' }).where(eq(sessions.id, sessionId));
 }
 
@@ -96,5 +100,8 @@ export async function seedImplementation(ctx: AppContext, admin: StaffPrincipal,
   }).returning();
   await writeYear(ctx, carried, c, groupOf(list.length), nextPhoto);
   await ctx.db.insert(carryOvers).values({ projectId: carried.id, fromYear: year - 1, toYear: year, createdAt: `${year - 1}-12-28T10:00:00+08:00` });
-  await midyearRound(ctx, admin, bodyId, members.filter((m) => m.kind === 'committee'), list);
+  await pastRound(ctx, admin, bodyId, members.filter((m) => m.kind === 'committee'), list, {
+    session: '清河县人大常委会第二十次会议', title: '2026 年度民生实事项目年中满意度测评', round: 'midyear', at: '2026-07-16', votes: demoImplementations.map((d) => d.midyear),
+  });
+  await seedLastYear(ctx, admin, bodyId, members, nextPhoto);
 }

@@ -14,7 +14,7 @@ const comments = [
 const waiting = [['basic', '路灯亮了，但有两盏经常闪，希望及时维修。'], ['unsatisfied', '施工期间道路封闭太久，出行不便。']] as const;
 
 /** `done`: the finished projects, in the order of the comments above (one approved comment each). */
-export async function seedPublicRatings(ctx: AppContext, bodyId: string, done: { id: string }[]) {
+export async function seedPublicRatings(ctx: AppContext, bodyId: string, done: { id: string }[], opts = { waiting: true }) {
   const rows: (typeof publicRatings.$inferInsert)[] = [];
   const key = () => createHash('sha256').update(randomBytes(24)).digest('hex');
   done.forEach((p, j) => {
@@ -27,7 +27,7 @@ export async function seedPublicRatings(ctx: AppContext, bodyId: string, done: {
     const [grade, comment] = comments[j % comments.length];
     rows.push({ id: newId(), projectId: p.id, bodyId, grade, comment, status: 'visible', keyHash: key(), moderatedBy: 'admin', moderatedAt: '2026-11-30T10:00:00+08:00', createdAt: '2026-11-20T20:00:00+08:00' });
   });
-  waiting.forEach(([grade, comment], i) => {
+  if (opts.waiting) waiting.forEach(([grade, comment], i) => {
     rows.push({ id: newId(), projectId: done[i % done.length].id, bodyId, grade, comment, status: 'pending', keyHash: key(), createdAt: `2026-12-0${i + 1}T09:00:00+08:00` });
   });
   await ctx.db.insert(publicRatings).values(rows);

@@ -84,3 +84,13 @@ it('shows residents\' ratings of the finished projects, approved comments public
   const pending = ok(await server.call('GET', `/api/bodies/${bodyId}/ratings?status=pending`, { token: server.adminToken }));
   expect(pending.total).toBe(2);
 });
+
+it('has a finished last year (2025): done, graded 满意 at a real year-end round, rated by residents', async () => {
+  const list = ok(await server.call('GET', `/api/public/bodies/${bodyId}/projects?year=2025`));
+  const own = list.filter((p: { year: number }) => p.year === 2025 && !p.title.includes('供热'));
+  expect(own.map((p: { execution: string; grade: string }) => [p.execution, p.grade])).toEqual([['done', '满意'], ['done', '满意'], ['done', '满意']]);
+  const page = ok(await server.call('GET', `/api/public/projects/${own[0].id}`));
+  expect(page.publicRatings.count).toBeGreaterThanOrEqual(60);
+  expect(page.grades[0]).toMatchObject({ round: 'yearend', grade: '满意' });
+  expect((await server.call('GET', `/api/ballots/${page.grades[0].ballotId}/result`)).status).toBe(200);
+});
