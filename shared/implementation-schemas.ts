@@ -31,6 +31,3 @@ export const supervisorsInput = z.strictObject({
 export const inspectionInput = z.strictObject({ date: calendarDate, findings: text(5000), photos });
 export const rectificationInput = z.strictObject({ note: text(5000), date: calendarDate, photos });
 export const carryOverInput = z.strictObject({ toYear: z.number().int().min(2000).max(2100) });
-
-/** GET /api/bodies/:bodyId/implementation?year= (default: this year in Asia/Shanghai) */
-export const overviewQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });

@@ -18,4 +18,5 @@ export const ratingListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+/** `?year=` of the stats and exports: the same as the public project list's. */
+export { listQuery as yearQuery } from './screening-schemas.js';

@@ -4,6 +4,13 @@ import type { DbOrTx } from '../db/connect.js';
 import { progressReports, projectGrades, projectPlans } from '../db/schema.js';
 import { executionStatus, reportOverdue, type Execution, type Grade } from '../../shared/execution.js';
 
+/** Rows by project, grouped once (a city's year asks for hundreds of projects at a time). */
+export function byProject<T extends { projectId: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) (m.get(r.projectId) ?? m.set(r.projectId, []).get(r.projectId)!).push(r);
+  return m;
+}
+
 export interface ExecutionView { execution: Execution; percent: number; lastReport: string | null; overdue: boolean; grade: Grade | null }
 
 export async function executionOf(db: DbOrTx, projects: { id: string; year: number }[], now = new Date()): Promise<Map<string, ExecutionView>> {
@@ -14,15 +21,9 @@ export async function executionOf(db: DbOrTx, projects: { id: string; year: numb
     db.select().from(progressReports).where(inArray(progressReports.projectId, ids)).orderBy(asc(progressReports.date), asc(progressReports.createdAt)),
     db.select().from(projectGrades).where(inArray(projectGrades.projectId, ids)),
   ]);
-  // Grouped once by project: a city's stats ask for thousands of projects at a time.
-  const group = <T extends { projectId: string }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) (m.get(r.projectId) ?? m.set(r.projectId, []).get(r.projectId)!).push(r);
-    return m;
-  };
   const planOf = new Map(plans.map((x) => [x.projectId, x]));
-  const reportsOf = group(reports);
-  const gradesOf = group(grades);
+  const reportsOf = byProject(reports);
+  const gradesOf = byProject(grades);
   const out = new Map<string, ExecutionView>();
   for (const p of projects) {
     const plan = planOf.get(p.id);

@@ -9,7 +9,7 @@ import { findBody } from '../bodies/service.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { shanghaiDate, type Grade } from '../../shared/execution.js';
 import { summarizeYear } from '../../shared/implementation-dashboard.js';
-import { executionOf } from './execution-queries.js';
+import { byProject, executionOf } from './execution-queries.js';
 
 async function yearProjects(db: DbOrTx, bodyId: string, year: number) {
   // A county's or a city's clerk sees the year of every body below too (a city: ~400 projects).
@@ -44,17 +44,18 @@ export async function yearOverview(ctx: AppContext, actor: StaffPrincipal, bodyI
   ]);
   const load = new Map<string, number>();
   for (const g of groups) load.set(g.memberId, (load.get(g.memberId) ?? 0) + 1);
+  const [groupOf, visitsOf, gradesOf, fixesOf] = [byProject(groups), byProject(visits), byProject(grades), byProject(fixes)];
   const list = rows.map(({ p, bodyName, carriedOverFrom, carriedOverTo }) => {
     const e = exec.get(p.id)!;
-    const group = groups.filter((g) => g.projectId === p.id);
-    const mine = visits.filter((v) => v.projectId === p.id).map((v) => v.date).sort();
+    const group = groupOf.get(p.id) ?? [];
+    const mine = (visitsOf.get(p.id) ?? []).map((v) => v.date).sort();
     return {
       id: p.id, bodyId: p.bodyId, bodyName, title: p.title, year: p.year, department: p.department, category: p.category, investment: p.investment,
       execution: e.execution, percent: e.percent, lastReport: e.lastReport, overdue: e.overdue,
       group: group.map((g) => ({ id: g.memberId, name: g.name, delegation: g.delegation, lead: g.lead, load: load.get(g.memberId)! })),
       groupSize: group.length, inspections: mine.length, lastInspection: mine.at(-1) ?? null,
-      rectifications: fixes.filter((f) => f.projectId === p.id).length,
-      grades: grades.filter((g) => g.projectId === p.id).map((g) => ({ ballotId: g.ballotId, round: g.round, grade: g.grade as Grade, rate: g.rate })),
+      rectifications: fixesOf.get(p.id)?.length ?? 0,
+      grades: (gradesOf.get(p.id) ?? []).map((g) => ({ ballotId: g.ballotId, round: g.round, grade: g.grade as Grade, rate: g.rate })),
       carriedOverFrom: carriedOverTo === year ? carriedOverFrom : null,
       carriedOverTo: carriedOverTo !== null && carriedOverTo !== year ? carriedOverTo : null,
     };

@@ -2,6 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
+import type { DbOrTx } from '../db/connect.js';
 import { progressReports, projectPlans } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../http/auth.js';
@@ -47,8 +48,8 @@ export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, pro
 }
 
 /** A project's plan and its reports, newest first (the public page and staff views). */
-export async function projectProgress(ctx: AppContext, projectId: string) {
-  const [plan] = await ctx.db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
-  const reports = await ctx.db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(asc(progressReports.date), asc(progressReports.createdAt));
+export async function projectProgress(db: DbOrTx, projectId: string) {
+  const [plan] = await db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
+  const reports = await db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(asc(progressReports.date), asc(progressReports.createdAt));
   return { plan: plan ? { targets: plan.targets, milestones: plan.milestones, funding: plan.funding, completionDate: plan.completionDate } : null, progress: reports.reverse().map(describeReport) };
 }

@@ -5,13 +5,14 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
-import { carryOvers, inspections, members, progressReports, projectGrades, projectPlans, rectifications, supervisors } from '../db/schema.js';
+import { carryOvers, inspections, members, projectGrades, rectifications, supervisors } from '../db/schema.js';
 import { assertStaffOfBody } from '../http/auth.js';
 import { forbidden } from '../http/errors.js';
 import type { Principal } from '../auth/tokens.js';
-import { assertCarryingDepartment, describeProject, findProject, iso } from '../screening/views.js';
+import { assertCarryingDepartment, describeProject, findProject } from '../screening/views.js';
 import { executionOf } from './execution-queries.js';
-import { describeReport, photoUrls } from './plans.js';
+import { photoUrls, projectProgress } from './plans.js';
+import { describeGrade } from './grades.js';
 
 export async function projectImplementation(ctx: AppContext, who: Principal, projectId: string) {
   const p = await findProject(ctx.db, projectId);
@@ -29,9 +30,8 @@ export async function projectImplementation(ctx: AppContext, who: Principal, pro
 }
 
 export async function implementationDetail(db: DbOrTx, projectId: string) {
-  const [[plan], reports, group, visits, fixes, grades, [carried]] = await Promise.all([
-    db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId)),
-    db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(desc(progressReports.date), desc(progressReports.createdAt)),
+  const [{ plan, progress }, group, visits, fixes, grades, [carried]] = await Promise.all([
+    projectProgress(db, projectId),
     db.select({ id: members.id, name: members.name, delegation: members.delegation, lead: supervisors.lead })
       .from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId)).where(eq(supervisors.projectId, projectId)).orderBy(desc(supervisors.lead), asc(members.name)),
     db.select({ i: inspections, by: members.name }).from(inspections).leftJoin(members, eq(members.id, inspections.memberId))
@@ -41,12 +41,11 @@ export async function implementationDetail(db: DbOrTx, projectId: string) {
     db.select().from(carryOvers).where(eq(carryOvers.projectId, projectId)),
   ]);
   return {
-    plan: plan ? { targets: plan.targets, milestones: plan.milestones, funding: plan.funding, completionDate: plan.completionDate } : null,
-    progress: reports.map(describeReport),
+    plan, progress,
     supervisors: group,
     inspections: visits.map(({ i, by }) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos), by })),
     rectifications: fixes.map((r) => ({ id: r.id, date: r.date, note: r.note, photos: photoUrls(r.photos) })),
-    grades: grades.map((g) => ({ ballotId: g.ballotId, round: g.round, grade: g.grade, satisfied: g.satisfied, basic: g.basic, unsatisfied: g.unsatisfied, base: g.base, rate: g.rate, publishedAt: iso(g.publishedAt) })),
+    grades: grades.map(describeGrade),
     carriedOverFrom: carried?.fromYear ?? null,
     carriedOverTo: carried?.toYear ?? null,
   };

@@ -9,7 +9,7 @@ import { carryOverInput, inspectionInput, planInput, progressInput, rectificatio
 import { reportProgress, setPlan } from './plans.js';
 import { projectImplementation } from './project-detail.js';
 import { yearOverview } from './overview.js';
-import { overviewQuery } from '../../shared/implementation-schemas.js';
+import { listQuery } from '../../shared/screening-schemas.js';
 import { parseWith } from '../http/json.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { myProjects, recordInspection, setSupervisors } from './supervision.js';
@@ -20,7 +20,7 @@ export function implementationRoutes(ctx: AppContext) {
     .get('/projects/:id/implementation', async (c) => c.json(await projectImplementation(ctx, requirePrincipal(c), pathId(c, 'id'))))
     .get('/bodies/:bodyId/implementation', async (c) => {
       const actor = requireStaff(c, ['admin', 'presider']);
-      return c.json(await yearOverview(ctx, actor, pathId(c, 'bodyId'), parseWith(overviewQuery, c.req.query()).year ?? Number(shanghaiDate(new Date()).slice(0, 4))));
+      return c.json(await yearOverview(ctx, actor, pathId(c, 'bodyId'), parseWith(listQuery, c.req.query()).year ?? Number(shanghaiDate(new Date()).slice(0, 4))));
     })
     .put('/projects/:id/plan', async (c) => {
       const actor = requireStaff(c, ['admin', 'department']);

@@ -15,7 +15,8 @@ import { describeProject, isPublicProject, supportersOf, iso } from '../screenin
 import { publicAssessments } from '../screening/public.js';
 import { executionOf } from '../implementation/execution-queries.js';
 import { ratingSummaries } from '../ratings/ratings.js';
-import { describeGrade, photoUrls } from './project-page.js';
+import { photoUrls } from '../implementation/plans.js';
+import { describeGrade } from '../implementation/grades.js';
 import { csvLine, exportColumns } from './csv.js';
 
 const pageSize = 100;

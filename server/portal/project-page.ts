@@ -9,16 +9,12 @@ import { notFound } from '../http/errors.js';
 import { describeProject, findProject, iso, supportersOf } from '../screening/views.js';
 import { isProjectPublic, publicAssessments } from '../screening/public.js';
 import { executionOf } from '../implementation/execution-queries.js';
-import { projectProgress } from '../implementation/plans.js';
+import { photoUrls, projectProgress } from '../implementation/plans.js';
+import { describeGrade } from '../implementation/grades.js';
 import { ratingSummaries, visibleComments } from '../ratings/ratings.js';
 import type { SelectionResult } from '../../shared/types.js';
 import { buildTimeline } from '../../shared/portal-timeline.js';
 
-export const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
-
-export const describeGrade = (g: typeof projectGrades.$inferSelect) => ({
-  ballotId: g.ballotId, round: g.round, grade: g.grade, satisfied: g.satisfied, basic: g.basic, unsatisfied: g.unsatisfied, base: g.base, rate: g.rate, publishedAt: iso(g.publishedAt),
-});
 
 /** The published selection vote over a project (the latest, if a runoff followed). */
 async function selectionVote(ctx: AppContext, projectId: string) {
@@ -38,7 +34,7 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     supportersOf(db, [p.id]),
     db.select({ at: min(suggestions.createdAt) }).from(suggestions).where(and(eq(suggestions.projectId, p.id), eq(suggestions.status, 'adopted'))),
     publicAssessments(db, [p.id]),
-    projectProgress(ctx, p.id),
+    projectProgress(db, p.id),
     db.select({ name: members.name, lead: supervisors.lead }).from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId))
       .where(eq(supervisors.projectId, p.id)).orderBy(desc(supervisors.lead), asc(members.name)),
     db.select().from(inspections).where(eq(inspections.projectId, p.id)).orderBy(desc(inspections.date), desc(inspections.createdAt)),
