@@ -3,6 +3,8 @@
 
 export type Execution = 'not_started' | 'in_progress' | 'behind' | 'done' | 'rectifying';
 export type Grade = '满意' | '基本满意' | '不满意';
+/** A grade as the rating choice it counts (choice.satisfied …), so a screen shows it in its reader's language. */
+export const gradeChoice: Record<Grade, 'satisfied' | 'basic' | 'unsatisfied'> = { 满意: 'satisfied', 基本满意: 'basic', 不满意: 'unsatisfied' };
 
 export interface ExecutionInput {
   plan?: { milestones: { title: string; due: string }[]; completionDate: string } | null;

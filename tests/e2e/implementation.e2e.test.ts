@@ -9,9 +9,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
-import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
+import { launchBrowser, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
-import { screenChecker } from './support/screens.js';
+import { screenChecker, tabOpener } from './support/screens.js';
 import { apiVote, expectAttr, expectText, memberSignIn, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
@@ -24,11 +24,7 @@ let b = '';
 
 const check = screenChecker(() => shot);
 
-async function tab(viewport: 'laptop' | 'portrait' | 'phone') {
-  const t = await openTab(browser, server.url, viewport);
-  tabs.push(t);
-  return t.page;
-}
+const tab = tabOpener(() => ({ browser, url: server.url }), tabs);
 
 beforeAll(async () => {
   shot = screenshots('implementation');

@@ -12,9 +12,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
-import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
+import { launchBrowser, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
-import { screenChecker } from './support/screens.js';
+import { screenChecker, tabOpener } from './support/screens.js';
 import { apiVote, expectText, memberSignIn, staffSignIn, voteOnTablet } from './support/ui.js';
 
 const TITLE = '城关镇中心小学门口增设过街天桥';
@@ -34,11 +34,7 @@ const admin = () => ({ token: server.adminToken });
 
 const check = screenChecker(() => shot);
 
-async function tab(viewport: 'laptop' | 'portrait' | 'phone') {
-  const t = await openTab(browser, server.url, viewport);
-  tabs.push(t);
-  return t.page;
-}
+const tab = tabOpener(() => ({ browser, url: server.url }), tabs);
 
 beforeAll(async () => {
   shot = screenshots('whole-year');

@@ -1,10 +1,10 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotResult, Grade, MotionResult, SatisfactionResult, SelectionResult, Tally } from '../../../shared/types';
+import type { BallotResult, MotionResult, SatisfactionResult, SelectionResult, Tally } from '../../../shared/types';
+import { gradeChoice } from '../../../shared/execution';
 import { useFormat } from '../format';
 import '../styles/result.css';
 
-const GRADE_KEY: Record<Grade, string> = { 满意: 'satisfied', 基本满意: 'basic', 不满意: 'unsatisfied' };
 
 /** Row density class, so 20 candidates still fit one hall screen. */
 function density(n: number): string {
@@ -169,7 +169,7 @@ function SatisfactionChart({ result, titles }: { result: SatisfactionResult; tit
       <Legend keys={['satisfied', 'basic', 'unsatisfied']} />
       <ol className={`rows ${density(result.options.length)}`} style={vars({ '--half': share(result.base / 2, scale) })}>
         {result.options.map((o) => {
-          const g = GRADE_KEY[o.grade] ?? 'unsatisfied';
+          const g = gradeChoice[o.grade] ?? 'unsatisfied';
           return (
             <li key={o.id} className={`row row--grade-${g}`} data-testid={`result-row-${o.id}`} data-grade={g}>
               <div className="row__head">

@@ -8,8 +8,8 @@ import '../../styles/portal.css';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { useFormat } from '../../format';
-import { shanghaiDate } from '../../../../shared/execution';
-import { ExecutionTag, GRADE_KEY, ProgressBar } from '../supervision/ProgressView';
+import { gradeChoice, shanghaiDate, type Grade } from '../../../../shared/execution';
+import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
 import { usePublicProject, type PublicProject } from './portalApi';
 import { Milestones, Photos, Steps } from './ProjectParts';
 import { RatingsPanel } from './RatingsPanel';
@@ -117,7 +117,7 @@ function Story({ p }: { p: PublicProject }) {
                     <thead><tr><th scope="col">{t('implAdmin.round')}</th><th scope="col">{t('portal.grade')}</th><th scope="col">{t('portal.rateCol')}</th></tr></thead>
                     <tbody>{p.grades.map((g) => (
                       <tr key={g.ballotId}><th scope="row">{t(`round.${g.round}`)}<br /><span className="small muted">{fmt.date(g.publishedAt)}</span></th>
-                        <td>{t(`choice.${GRADE_KEY[g.grade] ?? 'unsatisfied'}`)}</td><td>{fmt.pct(g.rate)}</td></tr>
+                        <td>{t(`choice.${gradeChoice[g.grade as Grade] ?? 'unsatisfied'}`)}</td><td>{fmt.pct(g.rate)}</td></tr>
                     ))}</tbody>
                   </table>
                 ) : <p className="muted">{t('portal.noGrades')}</p>}

@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/supervision.css';
 import { useFormat } from '../../format';
 import type { Photo, ProjectDetail } from './supervisionApi';
-
-/** A grade as its choice key (choice.satisfied …), so it reads in the reader's language. */
-export const GRADE_KEY: Record<string, string> = { 满意: 'satisfied', 基本满意: 'basic', 不满意: 'unsatisfied' };
+import { gradeChoice, type Grade } from '../../../../shared/execution';
 
 const Photos = ({ photos, alt }: { photos: Photo[]; alt: string }) => (photos.length ? (
   <span className="impl-photos">{photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} alt={alt} loading="lazy" /></a>)}</span>
@@ -95,7 +93,7 @@ export function ProgressView({ detail, today, latestOnly = false }: { detail: Pr
       {detail.grades.length ? (
         <section aria-label={t('supervision.grades')}>
           <h3>{t('supervision.grades')}</h3>
-          <ul className="plain-list">{detail.grades.map((g) => <li key={g.ballotId}>{t(`round.${g.round}`)}：{t(`choice.${GRADE_KEY[g.grade] ?? 'unsatisfied'}`)}（{t('supervision.rate', { rate: fmt.pct(g.rate) })}）</li>)}</ul>
+          <ul className="plain-list">{detail.grades.map((g) => <li key={g.ballotId}>{t(`round.${g.round}`)}：{t(`choice.${gradeChoice[g.grade as Grade] ?? 'unsatisfied'}`)}（{t('supervision.rate', { rate: fmt.pct(g.rate) })}）</li>)}</ul>
         </section>
       ) : null}
       {!latestOnly && detail.supervisors.length ? (

@@ -7,9 +7,9 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { Body } from '../../../api';
 import { ErrorBox, Loading } from '../../../components/Feedback';
 import { DataTable } from '../../../components/DataTable';
-import type { Execution } from '../../../../../shared/execution';
+import { gradeChoice, type Execution } from '../../../../../shared/execution';
 import { executions } from '../../../../../shared/implementation-dashboard';
-import { ExecutionTag, GRADE_KEY, ProgressBar } from '../../supervision/ProgressView';
+import { ExecutionTag, ProgressBar } from '../../supervision/ProgressView';
 import { Dashboard } from './Dashboard';
 import { GroupEditor } from './GroupEditor';
 import { ProjectDrawer } from './ProjectDrawer';
@@ -50,7 +50,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
       return p.groupSize ? <span className="small">{t('implAdmin.groupLine', { lead: lead?.name ?? '', count: p.groupSize })}</span> : <span className="tag tag--warn">{t('implAdmin.noGroup')}</span>;
     } },
     { id: 'inspections', header: t('supervision.inspections'), cell: ({ row: { original: p } }) => <span className="small">{t('implAdmin.visits', { count: p.inspections })}{p.lastInspection ? <><br />{p.lastInspection}</> : null}</span> },
-    { id: 'grades', header: t('supervision.grades'), cell: ({ row: { original: p } }) => <span className="small">{p.grades.map((g) => `${t(`round.${g.round}`)} ${t(`choice.${GRADE_KEY[g.grade]}`)}`).join('；') || '—'}</span> },
+    { id: 'grades', header: t('supervision.grades'), cell: ({ row: { original: p } }) => <span className="small">{p.grades.map((g) => `${t(`round.${g.round}`)} ${t(`choice.${gradeChoice[g.grade]}`)}`).join('；') || '—'}</span> },
     { id: 'actions', header: '', cell: ({ row: { original: p } }) => (
       <span className="btn-row">
         <button type="button" className="btn btn--ghost btn--sm" onClick={() => setGrouping(p.id)} data-testid="impl-group">{t('implAdmin.editGroup')}</button>
