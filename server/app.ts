@@ -23,7 +23,7 @@ import { ratingRoutes } from './ratings/routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './http/static.js';
 import { publicWriteQueue } from './http/public-writes.js';
-import { invalidatePublicPages, writeMayChangePublicPages } from './publication/cache.js';
+import { afterPublicWrite } from './publication/cache.js';
 
 export function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
@@ -48,10 +48,10 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
   app.use('/api/*', (c, next) => (c.req.path === '/api/files' ? photoLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', principalMiddleware(ctx));
   app.use('/api/*', publicWriteQueue(Number(process.env.PUBLIC_WRITES_IN_FLIGHT) || 4));
-  // Public pages kept in memory (publication/cache.ts) are dropped after any write that may change them.
+  // Public pages kept in memory (publication/cache.ts) are made again after any write that may change them.
   app.use('/api/*', async (c, next) => {
     await next();
-    if (c.res.status < 400 && writeMayChangePublicPages(c.req.method, c.req.path)) invalidatePublicPages();
+    if (c.res.status < 400) await afterPublicWrite(ctx.db, c.req.method, c.req.path);
   });
 
   const api = new Hono<AppEnv>()

@@ -148,3 +148,4 @@ export * from './schema/screening.js';
 export * from './schema/files.js';
 export * from './schema/implementation.js';
 export * from './schema/ratings.js';
+export * from './schema/publication.js';

@@ -12,26 +12,26 @@ import { exportDigest, exportResponse } from './export.js';
 export function portalRoutes(ctx: AppContext) {
   const year = (c: { req: { url: string; query(): Record<string, string> } }) => (c.req.url.includes('?') ? parseWith(yearQuery, c.req.query()).year : undefined);
   return new Hono<AppEnv>()
-    // From memory for at most a second, dropped on any write through this process (publication/cache.ts).
+    // From memory until something it shows changes (publication/cache.ts).
     .get('/public/projects/:id', async (c) => {
       const id = pathId(c, 'id');
-      return servePage(c, await publicPage(`project:${id}`, () => publicProjectPage(ctx, id)), pageCacheControl);
+      return servePage(c, await publicPage(ctx.db, `project:${id}`, () => publicProjectPage(ctx, id)), pageCacheControl);
     })
     .get('/public/bodies/:bodyId/stats', async (c) => {
       const bodyId = pathId(c, 'bodyId');
       const y = year(c);
-      return servePage(c, await publicPage(`stats:${bodyId}:${y ?? ''}`, () => bodyStats(ctx, bodyId, y)), pageCacheControl);
+      return servePage(c, await publicPage(ctx.db, `stats:${bodyId}:${y ?? ''}`, () => bodyStats(ctx, bodyId, y)), pageCacheControl);
     })
     .get('/public/bodies/:bodyId/export.csv', async (c) => exportResponse(ctx, pathId(c, 'bodyId'), year(c), 'csv'))
     .get('/public/bodies/:bodyId/export.json', async (c) => exportResponse(ctx, pathId(c, 'bodyId'), year(c), 'json'))
     .get('/public/bodies/:bodyId/export.csv.sha256', async (c) => {
       const bodyId = pathId(c, 'bodyId');
       const y = year(c);
-      return servePage(c, await publicPage(`digest:csv:${bodyId}:${y ?? ''}`, () => exportDigest(ctx, bodyId, y, 'csv')), pageCacheControl);
+      return servePage(c, await publicPage(ctx.db, `digest:csv:${bodyId}:${y ?? ''}`, () => exportDigest(ctx, bodyId, y, 'csv')), pageCacheControl);
     })
     .get('/public/bodies/:bodyId/export.json.sha256', async (c) => {
       const bodyId = pathId(c, 'bodyId');
       const y = year(c);
-      return servePage(c, await publicPage(`digest:json:${bodyId}:${y ?? ''}`, () => exportDigest(ctx, bodyId, y, 'json')), pageCacheControl);
+      return servePage(c, await publicPage(ctx.db, `digest:json:${bodyId}:${y ?? ''}`, () => exportDigest(ctx, bodyId, y, 'json')), pageCacheControl);
     });
 }

@@ -3,10 +3,9 @@
 // - A published result and a published ballot box never change again (API.md: publish is final), so
 //   once serialised they are kept for good: no database, no JSON encoding, no visibility check (they
 //   are public). Only the published state is cached; anything earlier takes the normal path.
-// - The public project list can change (new projects, assessments, candidate lists). It is kept for
-//   at most `pageTtlMs`, and dropped at once when this process answers any write that could touch it
-//   (invalidatePublicPages, wired in app.ts). A change made through another server process shows
-//   here within `pageTtlMs`.
+// - Pages that can change (project lists, project pages, stats, export digests) are kept until something
+//   they show changes: a write through this process drops them at once (afterPublicWrite, wired in
+//   app.ts), and a change counter in the database tells every other process (changes.ts).
 // Nothing here is state: a process that has not cached a page simply reads it from the database.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +13,8 @@ import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
 import { findBallot } from '../ballots/queries.js';
 import { getBox } from '../ballots/view.js';
+import type { Db } from '../db/connect.js';
+import { publicVersion, recordPublicChange, type ChangeVersion } from './changes.js';
 
 export interface CachedPage {
   body: string;
@@ -131,31 +132,42 @@ export async function publishedBox(ctx: AppContext, ballotId: string): Promise<C
 
 // ---------------------------------------------------------------- public pages that can change
 
-export const pageTtlMs = 1000;
-/** Browsers revalidate every time (cheap: 304 from memory); shared caches may keep it a second. */
+/** Residents' suggestions and ratings move counts on pages; a flood of them refreshes a page at most this often. */
+export const residentLagMs = 1000;
+/** Pages also say things that move with the calendar (a project past its date is 逾期): made again after this at the latest. */
+export const pageMaxAgeMs = 60_000;
+/** Browsers revalidate every time (cheap: 304 from memory). */
 export const pageCacheControl = 'public, no-cache';
 
-const pages = new Map<string, CachedPage>();
+interface ChangeablePage extends CachedPage { version: ChangeVersion }
+const pages = new Map<string, ChangeablePage>();
 /** Pages being rebuilt: concurrent readers wait for the one load instead of each running their own. */
-const loading = new Map<string, Promise<CachedPage>>();
+const loading = new Map<string, Promise<ChangeablePage>>();
 let generation = 0;
 
+function current(page: ChangeablePage, v: ChangeVersion, now: number): boolean {
+  const age = now - page.at;
+  return page.version.staff === v.staff && (page.version.residents === v.residents || age < residentLagMs) && age < pageMaxAgeMs;
+}
+
 /**
- * A public page from memory if it is fresh, else made by `load` (once, however many ask) and kept.
- * A page that is only older than `pageTtlMs` is still answered while one reader rebuilds it behind the
- * scenes (stale-while-revalidate): the TTL only covers writes made through other processes, and readers
- * should not queue behind a rebuild that takes longer than the page's life at city scale. A write through
- * this process drops the pages (invalidatePublicPages), and then readers do wait for the fresh one.
+ * A public page from memory while nothing it shows has changed (publication/changes.ts: counters every
+ * process reads), else made by `load` (once, however many ask) and kept. A page that is no longer current
+ * is still answered while one reader rebuilds it behind the scenes (stale-while-revalidate): a change made
+ * through another process shows once this process has seen the counter move and the page is rebuilt,
+ * well within a second, and readers do not queue behind a city-wide rebuild. A write through this process
+ * drops the pages (invalidatePublicPages), and then readers do wait for the fresh one.
  */
-export async function publicPage(key: string, load: () => Promise<unknown>): Promise<CachedPage> {
+export async function publicPage(db: Db, key: string, load: () => Promise<unknown>): Promise<CachedPage> {
+  const version = await publicVersion(db);
   const hit = pages.get(key);
-  if (hit && Date.now() - hit.at < pageTtlMs) return hit;
+  if (hit && current(hit, version, Date.now())) return hit;
   const pending = loading.get(key);
   if (pending) return hit ?? pending;
   const started = generation;
   const at = Date.now();
   const promise = load().then((value) => {
-    const page = { ...makePage(value), at };
+    const page = { ...makePage(value), at, version };
     // Not kept if a write dropped the pages while it was being read: it may predate that write.
     if (started === generation) {
       if (pages.size > 10_000) pages.clear();
@@ -171,26 +183,37 @@ export async function publicPage(key: string, load: () => Promise<unknown>): Pro
   return promise;
 }
 
-/** Something that public pages show may have changed: forget them all (they are rebuilt on demand). */
+/** Something that public pages show changed through this process: forget them all (they are rebuilt on demand). */
 export function invalidatePublicPages() {
   generation++;
   pages.clear();
   loading.clear();
 }
 
+/** Writes that never change what the public pages show: votes, check-ins, sign-ins. */
+const harmlessWrites = [/^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//];
 /**
- * Writes that never change what the public pages show: votes, check-ins, sign-ins. Every other
- * successful write through this process drops the cached public pages.
+ * Residents' writes: a new suggestion or rating moves counts (supporters, ratings, stats). A flood of them
+ * must not cost a city-wide rebuild each, so they do not drop pages; the pages catch up within `residentLagMs`.
  */
-const harmlessWrites = [
-  /^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//,
-  // Residents' writes: a new suggestion is not on any cached page until staff adopt it, and a rating moves
-  // only counts, which the TTL refreshes within a second. Letting a flood of them drop every page would
-  // make each one cost a city-wide rebuild.
-  /^\/api\/bodies\/[^/]+\/suggestions$/, /^\/api\/public\/projects\/[^/]+\/ratings$/,
-];
+const residentWrites = [/^\/api\/bodies\/[^/]+\/suggestions$/, /^\/api\/public\/projects\/[^/]+\/ratings$/];
 
-export function writeMayChangePublicPages(method: string, path: string): boolean {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
-  return !harmlessWrites.some((re) => re.test(path));
+/** Who made a successful request's change, as far as public pages are concerned: nobody, staff, or residents. */
+export function publicChangeOf(method: string, path: string): 'staff' | 'residents' | null {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
+  if (harmlessWrites.some((re) => re.test(path))) return null;
+  return residentWrites.some((re) => re.test(path)) ? 'residents' : 'staff';
+}
+
+/** After a successful write: drop this process's pages if staff changed something, and tell every process. */
+export async function afterPublicWrite(db: Db, method: string, path: string): Promise<void> {
+  const who = publicChangeOf(method, path);
+  if (!who) return;
+  if (who === 'staff') invalidatePublicPages();
+  try {
+    await recordPublicChange(db, who);
+  } catch (err) {
+    // The write itself committed; other processes then catch up within pageMaxAgeMs.
+    console.error('could not record a public change', err);
+  }
 }

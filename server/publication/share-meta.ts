@@ -37,7 +37,7 @@ async function lookUp(ctx: AppContext, kind: string, id: string): Promise<PageMe
 export async function shareMeta(ctx: AppContext, path: string): Promise<PageMeta | null> {
   const m = /^\/(projects|bodies|notices|results)\/([^/]+)\/?$/.exec(path);
   if (!m || !idPattern.test(m[2])) return null;
-  const page = await publicPage(`meta:${m[1]}:${m[2]}`, () => lookUp(ctx, m[1], m[2]));
+  const page = await publicPage(ctx.db, `meta:${m[1]}:${m[2]}`, () => lookUp(ctx, m[1], m[2]));
   return JSON.parse(page.body) as PageMeta | null;
 }
 

@@ -1,5 +1,5 @@
 // Two server processes behind one database and one Redis: a vote cast through one shows live on a
-// socket connected to the other.
+// socket connected to the other, and a result published through one shows on the other's public pages.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -25,6 +25,7 @@ describe.skipIf(!canRun)('two server processes (PostgreSQL + Redis adapter)', ()
   let a: ServerProcess;
   let b: ServerProcess;
   const sockets: Socket[] = [];
+  let shared: { hall: Awaited<ReturnType<typeof createHall>>; ballotId: string; callA: ReturnType<typeof apiClient>; callB: ReturnType<typeof apiClient> } | undefined;
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -68,5 +69,27 @@ describe.skipIf(!canRun)('two server processes (PostgreSQL + Redis adapter)', ()
     expect(tallies.length).toBeGreaterThan(0);
     const versions = updates.map((u) => u.version);
     expect([...versions].sort((x, y) => x - y)).toEqual(versions);
+    shared = { hall, ballotId: ballot.id, callA, callB: apiClient(b.url) };
   }, 60_000);
+
+  it("shows a result published through A on B's public project list within a second (B had the list in memory)", async () => {
+    const { hall, ballotId, callA, callB } = shared!;
+    const list = () => callB('GET', `/api/public/bodies/${hall.bodyId}/projects`);
+    const before = ok(await list());
+    // A draft is not public; once the ballot over it is published, it is (selected or not: 5 yes of 12 do not pass).
+    const listed = (rows: { id: string }[]) => rows.some((p) => p.id === hall.projectIds[0]);
+    expect(listed(before)).toBe(false);
+    ok(await list()); // from B's memory now
+    ok(await callA('POST', `/api/ballots/${ballotId}/close`, { token: hall.presiderToken }));
+    ok(await callA('POST', `/api/ballots/${ballotId}/publish`, { token: hall.presiderToken }));
+    const published = Date.now();
+    let shownAfter = -1;
+    while (Date.now() - published < 3000) {
+      const now = ok(await list());
+      if (listed(now)) { shownAfter = Date.now() - published; break; }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(shownAfter).toBeGreaterThanOrEqual(0);
+    expect(shownAfter).toBeLessThan(1000);
+  }, 30_000);
 });

@@ -1,42 +1,88 @@
-// The public page cache: fresh pages from memory; a page past its second answered while one reader
-// rebuilds it; after a write through this process, readers wait for the fresh page; residents' writes
-// do not drop the pages.
-import { describe, expect, it, vi } from 'vitest';
-import { invalidatePublicPages, pageTtlMs, publicPage, writeMayChangePublicPages } from '../../server/publication/cache.js';
+// The public page cache: pages from memory until the change counters in the database move; then the
+// stale page answered while one reader rebuilds it; after a write through this process, readers wait for
+// the fresh page; residents' writes refresh pages at most once a second.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterPublicWrite, invalidatePublicPages, publicChangeOf, publicPage, residentLagMs } from '../../server/publication/cache.js';
+import { changeCheckMs, publicVersion } from '../../server/publication/changes.js';
+import type { Database } from '../../server/db/connect.js';
+import { openTestDatabase } from '../helpers/database.js';
 
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('publicPage', () => {
-  it('answers a stale page while one rebuild runs, and the fresh one after it', async () => {
+  let database: Database;
+  let db: Database['db'];
+  beforeAll(async () => { database = await openTestDatabase(); db = database.db; });
+  afterAll(async () => { await database.close(); });
+  // What another server process does after its write commits: bump the counter in the database, not here.
+  const bumpElsewhere = (seq: 'public_changes' | 'resident_changes') => db.execute(sql.raw(`select nextval('${seq}')`));
+  const value = (page: { body: string }) => JSON.parse(page.body);
+
+  it('keeps a page while nothing changes, however old', async () => {
+    let n = 0;
+    const load = vi.fn(async () => ({ n: ++n }));
+    const key = `t:${Math.random()}`;
+    expect(value(await publicPage(db, key, load))).toEqual({ n: 1 });
+    await later(changeCheckMs + residentLagMs + 50);
+    for (let i = 0; i < 5; i++) expect(value(await publicPage(db, key, load))).toEqual({ n: 1 });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('after a staff change through another process: the stale page while one rebuild runs, then the fresh one', async () => {
     let n = 0;
     const load = vi.fn(async () => { await later(50); return { n: ++n }; });
     const key = `t:${Math.random()}`;
-    expect(JSON.parse((await publicPage(key, load)).body)).toEqual({ n: 1 });
-    await later(pageTtlMs + 20);
-    const [a, b] = await Promise.all([publicPage(key, load), publicPage(key, load)]);
-    expect([JSON.parse(a.body), JSON.parse(b.body)]).toEqual([{ n: 1 }, { n: 1 }]);
+    await publicPage(db, key, load);
+    await bumpElsewhere('public_changes');
+    await later(changeCheckMs + 20);
+    await publicPage(db, key, load); // this reader starts the check and is answered what is known
+    await later(30);
+    const [a, b] = await Promise.all([publicPage(db, key, load), publicPage(db, key, load)]);
+    expect([value(a), value(b)]).toEqual([{ n: 1 }, { n: 1 }]);
     expect(load).toHaveBeenCalledTimes(2);
     await later(80);
-    expect(JSON.parse((await publicPage(key, load)).body)).toEqual({ n: 2 });
+    expect(value(await publicPage(db, key, load))).toEqual({ n: 2 });
     expect(new TextDecoder().decode(a.bytes)).toBe(a.body);
   });
 
-  it('after a write through this process, waits for the fresh page', async () => {
+  it("after residents' writes: made again once the page is a second old, not at once", async () => {
+    let n = 0;
+    const load = vi.fn(async () => ({ n: ++n }));
+    const key = `t:${Math.random()}`;
+    await publicPage(db, key, load);
+    await bumpElsewhere('resident_changes');
+    await later(changeCheckMs + 20);
+    await publicPage(db, key, load);
+    await later(30);
+    expect(value(await publicPage(db, key, load))).toEqual({ n: 1 }); // younger than residentLagMs
+    await later(residentLagMs);
+    await publicPage(db, key, load); // stale answered, rebuild started
+    await later(30);
+    expect(value(await publicPage(db, key, load))).toEqual({ n: 2 });
+  });
+
+  it('after a write through this process, waits for the fresh page; the counter moves for the others', async () => {
     let n = 0;
     const key = `t:${Math.random()}`;
     const load = async () => { await later(30); return { n: ++n }; };
-    await publicPage(key, load);
+    await publicPage(db, key, load);
+    const before = await publicVersion(db);
+    await afterPublicWrite(db, 'POST', '/api/projects/p1/progress');
+    expect(value(await publicPage(db, key, load))).toEqual({ n: 2 });
+    expect((await publicVersion(db)).staff).toBeGreaterThan(before.staff);
     invalidatePublicPages();
-    expect(JSON.parse((await publicPage(key, load)).body)).toEqual({ n: 2 });
+    expect(value(await publicPage(db, key, load))).toEqual({ n: 3 });
   });
 
-  it('is not dropped by votes, check-ins, suggestions or ratings; any other write drops it', () => {
-    expect(writeMayChangePublicPages('POST', '/api/ballots/b1/votes')).toBe(false);
-    expect(writeMayChangePublicPages('POST', '/api/bodies/x1/suggestions')).toBe(false);
-    expect(writeMayChangePublicPages('POST', '/api/public/projects/p1/ratings')).toBe(false);
-    expect(writeMayChangePublicPages('PUT', '/api/ratings/r1')).toBe(true);
-    expect(writeMayChangePublicPages('POST', '/api/projects/p1/progress')).toBe(true);
-    expect(writeMayChangePublicPages('GET', '/api/projects/p1')).toBe(false);
+  it('counts votes, check-ins and sign-ins as no change, suggestions and ratings as residents, the rest as staff', () => {
+    expect(publicChangeOf('POST', '/api/ballots/b1/votes')).toBe(null);
+    expect(publicChangeOf('POST', '/api/sessions/s1/checkin')).toBe(null);
+    expect(publicChangeOf('POST', '/api/bodies/x1/suggestions')).toBe('residents');
+    expect(publicChangeOf('POST', '/api/public/projects/p1/ratings')).toBe('residents');
+    expect(publicChangeOf('PUT', '/api/ratings/r1')).toBe('staff');
+    expect(publicChangeOf('POST', '/api/projects/p1/progress')).toBe('staff');
+    expect(publicChangeOf('GET', '/api/projects/p1')).toBe(null);
   });
 });
 
