@@ -74,7 +74,7 @@ export function projectRoutes(ctx: AppContext) {
       // (no query string, the common case: nothing to validate)
       const { year, status } = c.req.url.includes('?') ? parseWith(publicQuery, c.req.query()) : { year: undefined, status: undefined };
       const bodyId = pathId(c, 'bodyId');
-      // From memory for up to a second, dropped on any write here (publication/cache.ts).
+      // From memory until something it shows changes (publication/cache.ts).
       const page = await publicPage(ctx.db, `projects:${bodyId}:${year ?? ''}:${status ?? ''}`, () => publicProjects(ctx, bodyId, year, status));
       return servePage(c, page, pageCacheControl);
     });
