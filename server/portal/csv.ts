@@ -1,10 +1,25 @@
 // The CSV export's columns (docs/OPEN-DATA.md lists them) and RFC 4180 quoting.
 import type { ExportProject } from './export.js';
 
-/** A field is quoted when it holds a comma, quote, line break or outer spaces; quotes inside are doubled. */
+// Spreadsheets run a cell that starts with = + - @, a tab or a carriage return as a formula (OWASP "CSV
+// Injection"), and public titles and reasons are typed by people we do not control.
+const formulaStart = /^[=+\-@\t\r]/;
+// A string that is a plain decimal number ("-5", "+3.25") is left alone: Excel reads it as that number, not a
+// formula, and a prefix would turn it into text for every reader of the open data. Only this exact shape is
+// spared, so "-1+2" or "-5,=cmd" is still neutralised.
+const plainNumber = /^[+-]?\d+(\.\d+)?$/;
+
+/** Text that a spreadsheet would run as a formula gets a leading ' (OWASP's advice). Numbers are never text:
+ *  a `number` such as -3 stays a number. */
+export function neutralise(s: string): string {
+  return formulaStart.test(s) && !plainNumber.test(s) ? `'${s}` : s;
+}
+
+/** A field is quoted when it holds a comma, quote, line break or outer spaces; quotes inside are doubled.
+ *  A string is neutralised before it is quoted. */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = typeof v === 'string' ? neutralise(v) : String(v);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

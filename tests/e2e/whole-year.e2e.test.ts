@@ -205,9 +205,18 @@ describe('one county, one year, one project from a phone to its rating', () => {
     await expectText(page.getByTestId('public-comment').first(), /天桥建得好/);
     await expectText(page.getByTestId('public-ratings-count'), /1 位群众评价/);
     await expectText(page.getByTestId('rate-thanks'), /已经评价过/);
+    await expectText(page.getByTestId('project-timeline'), /年终满意度测评：满意/);
     await check(page, 'phone-project-page');
     await page.getByRole('button', { name: 'English' }).click();
     await expectText(page.getByTestId('public-ratings-count'), /1 residents rated it/);
+    // The chronology is written from stage + data in English too (client/src/pages/portal/timelineText.ts): once the
+    // user-written names this test typed (the department, the milestones) are taken out, no Chinese is left.
+    await expectText(page.getByTestId('project-timeline'), /Year-end satisfaction rating: Satisfied/);
+    const names = ['县交通运输局', '开工', '建成通行'];
+    const timeline = names.reduce((s, n) => s.split(n).join(''), (await page.getByTestId('project-timeline').textContent()) ?? '');
+    expect(timeline).toMatch(/Inspected by the representatives' supervision group/);
+    expect(timeline).not.toMatch(/\p{Script=Han}/u);
+    expect((await page.getByTestId('step-voted').textContent()) ?? '').not.toMatch(/\p{Script=Han}/u);
     await check(page, 'phone-project-page-en');
     await page.getByRole('button', { name: '中文' }).click();
     await page.emulateMedia({ media: 'print' });

@@ -44,6 +44,22 @@ describe('CSV export', () => {
     expect(parse(Buffer.from((await raw(`/api/public/bodies/${city.cityId}/export.csv?year=2030`)).bytes), { bom: true, columns: true })).toEqual([]);
   });
 
+  it('neutralises text a spreadsheet would run as a formula, keeps numbers, and still parses back', async () => {
+    // A body of its own, so the city's counts elsewhere in this file stay as they are.
+    const body = ok(await server.call('POST', '/api/bodies', { token: server.adminToken, json: { name: '公式县人大', level: 'county' } }));
+    const title = '=HYPERLINK("http://evil.example","点我")';
+    await server.ctx.db.insert(projects).values({ id: 'formula0001x', bodyId: body.id, year: 2027, title, description: '@SUM(1+1)', category: '+教育', department: '-2+3', investment: -3, status: 'candidate' });
+    const r = await raw(`/api/public/bodies/${body.id}/export.csv`);
+    const [row] = parse(Buffer.from(r.bytes), { bom: true, columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ title: `'${title}`, description: "'@SUM(1+1)", category: "'+教育", department: "'-2+3", investment: '-3' });
+    // the digest covers the same (neutralised) bytes
+    const d = ok(await server.call('GET', `/api/public/bodies/${body.id}/export.csv.sha256`));
+    expect(d.sha256).toBe(createHash('sha256').update(r.bytes).digest('hex'));
+    // the JSON export is data, not a spreadsheet: unchanged
+    const json = ok(await server.call('GET', `/api/public/bodies/${body.id}/export.json`));
+    expect(json.projects[0]).toMatchObject({ title, department: '-2+3', investment: -3 });
+  });
+
   it('refuses an unknown body and a bad year', async () => {
     expect((await raw('/api/public/bodies/nosuchbody0/export.csv')).status).toBe(404);
     expect((await raw(`/api/public/bodies/${city.cityId}/export.csv?year=20x7`)).status).toBe(422);

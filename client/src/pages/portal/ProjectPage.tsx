@@ -13,6 +13,7 @@ import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
 import { usePublicProject, type PublicProject } from './portalApi';
 import { Milestones, Photos, Steps } from './ProjectParts';
 import { RatingsPanel } from './RatingsPanel';
+import { timelineText } from './timelineText';
 
 export default function ProjectPage() {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ function Story({ p }: { p: PublicProject }) {
 
       <section className="portal-step" aria-labelledby="step-vote" data-testid="step-voted">
         <h2 id="step-vote">{t('portal.step.voted')}</h2>
-        {p.timeline.filter((e) => e.stage === 'voted').map((e) => <p key={e.at + e.text}><time dateTime={e.at}>{fmt.date(e.at)}</time> {e.text}</p>)}
+        {p.timeline.filter((e) => e.stage === 'voted').map((e) => <p key={e.at + e.text}><time dateTime={e.at}>{fmt.date(e.at)}</time> {timelineText(e, t)}</p>)}
         <p>{t(`portal.statusLine.${p.status}`, { defaultValue: t(`projectStatus.${p.status}`, { defaultValue: p.status }) })}</p>
       </section>
 
@@ -133,7 +134,7 @@ function Story({ p }: { p: PublicProject }) {
         <section className="portal-step" aria-labelledby="step-all">
           <h2 id="step-all">{t('portal.timeline')}</h2>
           <ol className="timeline" data-testid="project-timeline">
-            {p.timeline.map((e, i) => <li key={i} className="timeline__item"><time dateTime={e.at}>{fmt.date(e.at)} · {t(`portal.stage.${e.stage}`, { defaultValue: e.stage })}</time><span>{e.text}</span></li>)}
+            {p.timeline.map((e, i) => <li key={i} className="timeline__item"><time dateTime={e.at}>{fmt.date(e.at)} · {t(`portal.stage.${e.stage}`, { defaultValue: e.stage })}</time><span>{timelineText(e, t)}</span></li>)}
           </ol>
         </section>
       ) : null}

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../api';
 import type { Execution } from '../../../../shared/execution';
+import type { TimelineItem } from './timelineText';
 
 export interface Photo { id: string; url: string; thumbUrl: string }
 export interface Grade { ballotId: string; round: string; grade: string; satisfied: number; basic: number; unsatisfied: number; base: number; rate: number; publishedAt: string }
@@ -20,7 +21,7 @@ export interface PublicProject {
   publicRatings: PublicRatings;
   comments: { id: string; grade: string; comment: string; createdAt: string }[];
   carriedOverFrom: number | null; carriedOverTo: number | null;
-  timeline: { at: string; stage: string; text: string }[];
+  timeline: TimelineItem[];
 }
 export interface ListedProject {
   id: string; bodyId: string; bodyName: string; year: number; title: string; category: string; department: string; investment: number | null;
