@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { discardTemplate, findTemplate, isNewDataDir, saveTemplate } from './pglite-template.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -39,10 +40,22 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const client = dataDir.startsWith('memory://') ? new PGlite(dataDir) : new PGlite(path.resolve(dataDir));
-  await client.waitReady;
+  const dir = dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir);
+  const template = isNewDataDir(dir) ? findTemplate(migrationsFolder) : null;
+  let client = new PGlite(dir, template?.blob ? { loadDataDir: template.blob } : {});
+  try {
+    await client.waitReady;
+  } catch (err) {
+    if (!template?.blob) throw err;
+    // A damaged copy: drop it and make the database the long way (the copy is written again below).
+    console.warn(`the empty-database copy ${template.file} could not be restored (${(err as Error).message}); making the database anew`);
+    discardTemplate(template, dir);
+    client = new PGlite(dir);
+    await client.waitReady;
+  }
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
+  if (template && !template.blob) await saveTemplate(client, template);
   const query: RawQuery = async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows;
   return { db: db as unknown as Db, driver: 'pglite', query, close: () => client.close() };
 }
