@@ -234,7 +234,7 @@ describe('one county, one year, one project from a phone to its rating', () => {
     await page.getByTestId('chart-category').waitFor();
     await check(page, 'phone-city-page');
     await page.getByRole('button', { name: 'English' }).click();
-    await expectText(page.getByTestId('year-summary'), /1 livelihood projects chosen by vote for 2027/);
+    await expectText(page.getByTestId('year-summary'), /1 livelihood project chosen by vote for 2027/);
     await check(page, 'phone-city-page-en');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByTestId(`below-${hall.bodyId}`).waitFor();
@@ -252,4 +252,27 @@ describe('one county, one year, one project from a phone to its rating', () => {
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(digest);
   });
+
+  it("a city's long year is drawn 50 projects at a time on a phone, the rest one tap away", async () => {
+    const county = ok(await server.call('POST', '/api/bodies', { ...admin(), json: { name: '东山县人民代表大会常务委员会', level: 'county', parentId: cityId } })).id;
+    const ids: string[] = [];
+    for (let i = 0; i < 55; i++) {
+      const id = ok(await server.call('POST', `/api/bodies/${county}/projects`, { ...admin(), json: { year: 2028, title: `东山县候选项目 ${i + 1}`, description: '说明', category: '教育', department: '县教育局', investment: 10 + i } })).id;
+      ok(await server.call('PUT', `/api/projects/${id}/assessment`, { ...admin(), json: { feasible: true, reason: '可行', investment: 10 + i, completionDate: '2028-12-31' } }));
+      ids.push(id);
+    }
+    const list = ok(await server.call('POST', `/api/bodies/${county}/candidate-lists`, { ...admin(), json: { year: 2028, projectIds: ids, seats: 10 } }));
+    ok(await server.call('POST', `/api/candidate-lists/${list.id}/approve`, { ...admin(), json: { meeting: '第9次主任会议' } }));
+    const page = tabs[0].page;
+    await page.goto(`/bodies/${cityId}?year=2028`);
+    await expectText(page.getByRole('status').filter({ hasText: '已显示' }), '已显示 50 项，共 55 项');
+    expect(await page.locator('[data-testid^="public-project-"]:not([data-testid="public-project-status"])').count()).toBe(50);
+    await expectText(page.getByTestId('show-more-projects'), '再显示 5 项');
+    await page.getByTestId('show-more-projects').scrollIntoViewIfNeeded();
+    await check(page, 'phone-city-long-year');
+    await page.getByTestId('show-more-projects').click();
+    await expectText(page.getByRole('status').filter({ hasText: '共' }), '共 55 项');
+    expect(await page.locator('[data-testid^="public-project-"]:not([data-testid="public-project-status"])').count()).toBe(55);
+    expect(await page.getByTestId('show-more-projects').count()).toBe(0);
+  }, 120_000);
 });

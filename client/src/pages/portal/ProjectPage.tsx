@@ -54,7 +54,7 @@ function Story({ p }: { p: PublicProject }) {
 
       <section className="portal-step" aria-labelledby="step-ask" data-testid="step-suggested">
         <h2 id="step-ask">{t('portal.step.suggested')}</h2>
-        <p>{p.supporters ? t('portal.supporters', { count: p.supporters, suggestions: p.suggestions }) : t('portal.noSupporters')}</p>
+        <p>{p.supporters ? t('portal.supporters', { count: p.supporters, suggestions: t('portal.suggestionCount', { count: p.suggestions }) }) : t('portal.noSupporters')}</p>
         <p className="muted">{p.description}</p>
       </section>
 

@@ -14,12 +14,16 @@ const YearCharts = lazy(() => import('./YearCharts'));
 
 const sorts = { progress: (a: ListedProject, b: ListedProject) => (b.percent ?? -1) - (a.percent ?? -1), investment: (a: ListedProject, b: ListedProject) => (b.investment ?? 0) - (a.investment ?? 0), title: (a: ListedProject, b: ListedProject) => a.title.localeCompare(b.title, 'zh') };
 type Filters = { status: string; execution: string; category: string; body: string; sort: keyof typeof sorts };
+/** A city's year holds hundreds of projects: a phone draws them a page at a time. */
+const pageSize = 50;
 
 export function YearProjects({ bodyId, year }: { bodyId: string; year: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const list = usePublicList(bodyId, year);
-  const [f, setF] = useState<Filters>({ status: '', execution: '', category: '', body: '', sort: 'progress' });
+  const [f, setFilters] = useState<Filters>({ status: '', execution: '', category: '', body: '', sort: 'progress' });
+  const [shown, setShown] = useState(pageSize);
+  const setF = (next: Filters) => { setFilters(next); setShown(pageSize); };
   const all = useMemo(() => list.data ?? [], [list.data]);
   const values = (k: 'status' | 'category' | 'bodyName') => [...new Set(all.map((p) => p[k]))].sort();
   const rows = useMemo(() => all.filter((p) => (!f.status || p.status === f.status) && (!f.execution || p.execution === f.execution)
@@ -52,10 +56,10 @@ export function YearProjects({ bodyId, year }: { bodyId: string; year: number })
         {values('bodyName').length > 1 ? select('body', t('portal.filter.body'), values('bodyName').map((v) => ({ value: v, label: v }))) : null}
         {select('sort', t('portal.filter.sort'), (Object.keys(sorts) as (keyof typeof sorts)[]).map((v) => ({ value: v, label: t(`portal.sort.${v}`) })))}
       </div>
-      <p className="small muted" role="status">{t('portal.listCount', { count: rows.length })}</p>
+      <p className="small muted" role="status">{rows.length > shown ? t('portal.shownOf', { shown, count: rows.length }) : t('portal.listCount', { count: rows.length })}</p>
       {rows.length === 0 ? <p className="muted">{t('portal.noProjects')}</p> : (
         <ul className="result-list">
-          {rows.map((p) => (
+          {rows.slice(0, shown).map((p) => (
             <li key={p.id} className="result-list__item portal-list__item" data-testid={`public-project-${p.id}`}>
               <Link className="result-list__title" to={`/projects/${encodeURIComponent(p.id)}`}>{p.title}</Link>
               <span className="result-list__meta">
@@ -72,6 +76,11 @@ export function YearProjects({ bodyId, year }: { bodyId: string; year: number })
           ))}
         </ul>
       )}
+      {rows.length > shown ? (
+        <button type="button" className="btn btn--secondary" onClick={() => setShown(shown + pageSize)} data-testid="show-more-projects">
+          {t('portal.showMore', { count: Math.min(pageSize, rows.length - shown) })}
+        </button>
+      ) : null}
     </section>
   );
 }
