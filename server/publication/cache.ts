@@ -134,20 +134,27 @@ export async function publishedBox(ctx: AppContext, ballotId: string): Promise<C
 
 /** Residents' suggestions and ratings move counts on pages; a flood of them refreshes a page at most this often. */
 export const residentLagMs = 1000;
-/** Pages also say things that move with the calendar (a project past its date is 逾期): made again after this at the latest. */
-export const pageMaxAgeMs = 60_000;
+/**
+ * Pages also say what moves with the calendar (a project past its date is 逾期): a page made on one day in
+ * Asia/Shanghai is made again on the next. And, as a backstop for changes made around the server (psql, a
+ * seed script), after this long at the latest.
+ */
+export const pageMaxAgeMs = 10 * 60_000;
+const dayMs = 86_400_000;
+const shanghaiOffsetMs = 8 * 3_600_000; // no daylight saving time in China
+/** When a page made at `at` stops being current: the next midnight in Asia/Shanghai, or pageMaxAgeMs. */
+export const pageExpiry = (at: number) => Math.min(at + pageMaxAgeMs, Math.floor((at + shanghaiOffsetMs) / dayMs + 1) * dayMs - shanghaiOffsetMs);
 /** Browsers revalidate every time (cheap: 304 from memory). */
 export const pageCacheControl = 'public, no-cache';
 
-interface ChangeablePage extends CachedPage { version: ChangeVersion }
+interface ChangeablePage extends CachedPage { version: ChangeVersion; expires: number }
 const pages = new Map<string, ChangeablePage>();
 /** Pages being rebuilt: concurrent readers wait for the one load instead of each running their own. */
 const loading = new Map<string, Promise<ChangeablePage>>();
 let generation = 0;
 
 function current(page: ChangeablePage, v: ChangeVersion, now: number): boolean {
-  const age = now - page.at;
-  return page.version.staff === v.staff && (page.version.residents === v.residents || age < residentLagMs) && age < pageMaxAgeMs;
+  return page.version.staff === v.staff && (page.version.residents === v.residents || now - page.at < residentLagMs) && now < page.expires;
 }
 
 /**
@@ -167,7 +174,7 @@ export async function publicPage(db: Db, key: string, load: () => Promise<unknow
   const started = generation;
   const at = Date.now();
   const promise = load().then((value) => {
-    const page = { ...makePage(value), at, version };
+    const page = { ...makePage(value), at, version, expires: pageExpiry(at) };
     // Not kept if a write dropped the pages while it was being read: it may predate that write.
     if (started === generation) {
       if (pages.size > 10_000) pages.clear();

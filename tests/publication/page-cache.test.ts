@@ -3,7 +3,8 @@
 // the fresh page; residents' writes refresh pages at most once a second.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { afterPublicWrite, invalidatePublicPages, publicChangeOf, publicPage, residentLagMs } from '../../server/publication/cache.js';
+import { afterPublicWrite, invalidatePublicPages, pageExpiry, pageMaxAgeMs, publicChangeOf, publicPage, residentLagMs } from '../../server/publication/cache.js';
+import { shanghaiDate } from '../../shared/execution.js';
 import { changeCheckMs, publicVersion } from '../../server/publication/changes.js';
 import type { Database } from '../../server/db/connect.js';
 import { openTestDatabase } from '../helpers/database.js';
@@ -73,6 +74,15 @@ describe('publicPage', () => {
     expect((await publicVersion(db)).staff).toBeGreaterThan(before.staff);
     invalidatePublicPages();
     expect(value(await publicPage(db, key, load))).toEqual({ n: 3 });
+  });
+
+  it('a page expires at the next midnight in Asia/Shanghai, or pageMaxAgeMs after it was made, whichever comes first', () => {
+    const at = Date.parse('2026-12-04T15:55:00Z'); // 23:55 in Shanghai
+    expect(pageExpiry(at)).toBe(Date.parse('2026-12-04T16:00:00Z'));
+    expect(shanghaiDate(new Date(pageExpiry(at)))).toBe('2026-12-05');
+    expect(shanghaiDate(new Date(pageExpiry(at) - 1))).toBe('2026-12-04');
+    const morning = Date.parse('2026-12-04T01:00:00Z');
+    expect(pageExpiry(morning)).toBe(morning + pageMaxAgeMs);
   });
 
   it('counts votes, check-ins and sign-ins as no change, suggestions and ratings as residents, the rest as staff', () => {
