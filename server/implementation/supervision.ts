@@ -22,8 +22,9 @@ export async function setSupervisors(ctx: AppContext, actor: StaffPrincipal, pro
     if (found.length !== input.memberIds.length) throw invalid('小组成员须是本级人大代表 / members of the project\'s body only', [{ field: 'memberIds', message: 'not members of the body' }]);
     await tx.delete(supervisors).where(eq(supervisors.projectId, projectId));
     await tx.insert(supervisors).values(input.memberIds.map((memberId) => ({ projectId, memberId, lead: memberId === input.leadMemberId })));
-    // How many projects each member now supervises, so staff can spread the load.
-    const load = await tx.select({ memberId: supervisors.memberId, n: count() }).from(supervisors).where(inArray(supervisors.memberId, input.memberIds)).groupBy(supervisors.memberId);
+    // How many of the year's projects each member now supervises (as the staff dashboard counts it), so staff can spread the load.
+    const load = await tx.select({ memberId: supervisors.memberId, n: count() }).from(supervisors).innerJoin(projects, eq(projects.id, supervisors.projectId))
+      .where(and(inArray(supervisors.memberId, input.memberIds), eq(projects.year, p.year))).groupBy(supervisors.memberId);
     await writeAudit(tx, { actor, action: 'project.supervisors', subject: projectId, detail: { members: input.memberIds.length, lead: input.leadMemberId } });
     const name = new Map(found.map((m) => [m.id, m.name]));
     return {

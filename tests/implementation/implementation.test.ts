@@ -179,3 +179,14 @@ describe('links shared in a chat', () => {
     expect(await shareMeta(server.ctx, '/projects/nosuch')).toBeNull();
   });
 });
+
+// Last: it adds a selected project of another year to the body, which the tests above do not expect.
+describe('supervision load', () => {
+  it("a member's load counts the project's year only, as the staff dashboard does", async () => {
+    const earlier = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/projects`, { token: admin, json: { year: 2026, title: '上年度项目', description: '说明', category: '教育', department: '教育局', investment: 50 } })).id;
+    await ballot({ kind: 'selection', title: '上年度票决', projectIds: [earlier], seats: 1 }, () => ({ [earlier]: 'yes' }));
+    const lead = hall.members[0].id; // already in two 2027 groups
+    const g = ok(await server.call('PUT', `/api/projects/${earlier}/supervisors`, { token: admin, json: { memberIds: [lead], leadMemberId: lead } }));
+    expect(g.members[0].load).toBe(1);
+  });
+});

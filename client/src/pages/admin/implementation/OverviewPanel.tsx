@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { Body } from '../../../api';
 import { ErrorBox, Loading } from '../../../components/Feedback';
-import { DataTable } from '../../../components/DataTable';
+import { LocalTable } from '../../../components/DataTable';
 import { gradeChoice, type Execution } from '../../../../../shared/execution';
 import { executions } from '../../../../../shared/implementation-dashboard';
 import { ExecutionTag, ProgressBar } from '../../supervision/ProgressView';
@@ -76,7 +76,8 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
       </div>
       <ErrorBox error={overview.error ?? carry.error} />
       {overview.isPending ? <Loading /> : overview.data ? <Dashboard d={overview.data.dashboard} filter={filter} onFilter={(e) => setParam('execution', e)} /> : null}
-      <DataTable caption={t('implAdmin.caption', { year })} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
+      {/* A city's year holds hundreds of rows: 50 to a page (the dashboard above counts them all). */}
+      <LocalTable caption={t('implAdmin.caption', { year })} columns={columns} rows={rows} limit={50}
         getRowId={(p) => p.id} empty={t('implAdmin.empty')} loading={overview.isFetching} testId="impl-table" rowTestId={(p) => `impl-row-${p.id}`} />
       {grouped ? <GroupEditor key={grouped.id} token={token} bodyId={body.id} project={grouped} load={load} onDone={() => setGrouping(null)} /> : null}
       {viewing ? <ProjectDrawer token={token} projectId={viewing} today={overview.data?.today ?? ''} onClose={() => setViewing(null)} /> : null}
