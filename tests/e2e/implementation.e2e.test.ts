@@ -135,6 +135,25 @@ describe('after the vote', () => {
     await page.getByTestId('rectify-submit').click();
     await expectText(page.getByTestId('rectify-item').first(), /倒排工期责任书/);
     await check(page, 'department-rectification');
+    // The plan's milestones are lines of text: one that cannot be read is named by its line, in both languages.
+    expect(await page.getByTestId('plan-milestones').inputValue()).toBe('开工 2026-01-31\n竣工 2099-09-30');
+    await page.getByTestId('plan-milestones').fill('开工 2026-01-31\n\n竣工 9月底');
+    await page.getByTestId('plan-save').click();
+    await expectText(page.getByTestId('plan-milestones-error'), /^第 3 行读不出来/);
+    await check(page, 'department-plan-line-error');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectText(page.getByTestId('plan-milestones-error'), /^Line 3 cannot be read/);
+    await check(page, 'department-plan-line-error-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByTestId('plan-milestones').fill('开工 2026-01-31\n竣工 2099-09-30');
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-saved').waitFor();
+    await page.getByTestId('report-submit').click();
+    await expectText(page.getByTestId('report-percent-error'), '必填');
+    await expectText(page.getByTestId('report-note-error'), '必填');
+    await page.getByTestId('report-percent').fill('35.5');
+    await expectText(page.getByTestId('report-percent-error'), '请填写整数');
+    expect(ok(await server.call('GET', `/api/projects/${a}/implementation`, { token: server.adminToken })).plan.milestones).toEqual([{ title: '开工', due: '2026-01-31' }, { title: '竣工', due: '2099-09-30' }]);
   });
 
   it('the clerk\'s dashboard shows the overdue, the behind, the rectifying and the grades; groups show each member\'s load', async () => {

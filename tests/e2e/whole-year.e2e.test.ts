@@ -144,6 +144,9 @@ describe('one county, one year, one project from a phone to its rating', () => {
     await dept.getByTestId('report-photo-thumb').waitFor();
     await dept.getByTestId('report-submit').click();
     await expectText(dept.getByTestId('report-item').first(), /40% · 开工 · 天桥桩基施工完成/);
+    await dept.getByTestId('report-saved').waitFor();
+    expect([await dept.getByTestId('report-percent').inputValue(), await dept.getByTestId('report-note').inputValue()]).toEqual(['', '']);
+    await check(dept, 'department-progress');
     ok(await server.call('PUT', `/api/projects/${projectId}/supervisors`, { ...admin(), json: { memberIds: [hall.members[1].id, hall.members[2].id], leadMemberId: hall.members[1].id } }));
     const tablet = await tab('portrait');
     await memberSignIn(tablet, hall.members[1].code);

@@ -1,4 +1,4 @@
-// A department's plan and progress reports for a selected project, and photo upload.
+// A department's plan and progress reports for a selected project (photos go through components/PhotoPicker).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../api';
 
@@ -25,5 +25,3 @@ export const useRectify = (token: string, id: string) => useProjectMutation(id, 
   request(`/api/projects/${enc(id)}/rectifications`, { token, body: r }));
 export const useReport = (token: string, id: string) => useProjectMutation(id, (r: { percent: number; milestone?: string | null; note: string; date: string; photos?: string[] }) =>
   request(`/api/projects/${enc(id)}/progress`, { token, body: r }));
-
-export { uploadPhoto } from '../../components/PhotoPicker';
