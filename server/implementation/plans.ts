@@ -35,7 +35,7 @@ export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, pro
     if (input.milestone) {
       const [plan] = await tx.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
       if (!plan?.milestones.some((m) => m.title === input.milestone)) {
-        throw invalid('计划中没有这个里程碑 / no such milestone in the plan', [{ field: 'milestone', message: 'not a milestone of the plan' }]);
+        throw invalid('计划中没有这个里程碑 / no such milestone in the plan', [{ field: 'milestone', message: '计划中没有这个里程碑 / not a milestone of the plan' }]);
       }
     }
     const photos = await checkPhotos(tx, input.photos);

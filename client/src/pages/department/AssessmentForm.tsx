@@ -11,7 +11,7 @@ import { assessmentInput } from '../../../../shared/screening-schemas';
 import { useAssess, type WorkItem } from './departmentApi';
 
 // The form holds targets as lines of text and feasibility as a radio value; the schema's own shape is sent.
-const formSchema = assessmentInput.omit({ targets: true, feasible: true }).extend({ feasible: z.enum(['yes', 'no']), targetsText: z.string().max(10_000).optional() });
+const formSchema = assessmentInput.omit({ targets: true, feasible: true }).extend({ feasible: z.enum(['yes', 'no']), targetsText: z.string().max(10_000).nullish() });
 type FormIn = z.input<typeof formSchema>;
 type FormOut = z.output<typeof formSchema>;
 

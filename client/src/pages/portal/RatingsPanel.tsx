@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
-import { ErrorBox } from '../../components/Feedback';
+import { ErrorBox, Notice } from '../../components/Feedback';
 import { useFormat } from '../../format';
 import { useRate, type PublicProject } from './portalApi';
 
@@ -51,7 +51,7 @@ function RateForm({ projectId }: { projectId: string }) {
   const [grade, setGrade] = useState<(typeof grades)[number] | null>(null);
   const [comment, setComment] = useState('');
   const already = (rate.error instanceof ApiError && rate.error.code === 'already_rated') || ratedHere(projectId);
-  if (rate.isSuccess || already) return <p className="notice notice--ok" role="status" data-testid="rate-thanks">{already ? t('portal.alreadyRated') : t('portal.thanks')}</p>;
+  if (rate.isSuccess || already) return <Notice kind="ok" testId="rate-thanks">{already ? t('portal.alreadyRated') : t('portal.thanks')}</Notice>;
   return (
     <form className="stack" onSubmit={(e) => { e.preventDefault(); if (grade) rate.mutate({ grade, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { onSuccess: () => markRated(projectId) }); }} data-testid="rate-form">
       <fieldset className="portal-rate">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { inspectionInput } from '../../../../shared/implementation-schemas';
 import { TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
-import { ErrorBox } from '../../components/Feedback';
+import { ErrorBox, Notice } from '../../components/Feedback';
 import { PhotoPicker, type Uploaded } from '../../components/PhotoPicker';
 import { useRecordInspection } from './supervisionApi';
 
@@ -33,7 +33,7 @@ export function InspectionForm({ token, projectId, today }: { token: string; pro
         <TextAreaField name="findings" label={t('supervision.findings')} hint={t('supervision.findingsHint')} required rows={5} maxLength={5000} testId="inspection-findings" />
         <PhotoPicker token={token} photos={photos} onChange={setPhotos} testId="inspection-photo" />
         <ErrorBox error={record.error} />
-        {saved ? <p className="notice notice--ok" role="status" data-testid="inspection-saved">{t('supervision.saved')}</p> : null}
+        {saved ? <Notice kind="ok" testId="inspection-saved">{t('supervision.saved')}</Notice> : null}
         <button type="submit" className="btn btn--primary btn--lg" disabled={record.isPending} data-testid="inspection-submit">{t('supervision.submit')}</button>
       </form>
     </FormProvider>
