@@ -2,6 +2,7 @@
 import { startServer } from './server.js';
 import { findDemo, hasDemo, seedDemo, demoLogins } from './demo/seed.js';
 import { demoDepartments } from './demo/screening.js';
+import { afterPublicWrite } from './publication/cache.js';
 
 const env = process.env;
 const started = Date.now();
@@ -20,7 +21,11 @@ async function main() {
   const { db } = server.ctx;
   const embedded = server.database.driver === 'pglite';
   const wantDemo = env.DEMO === '1' || (embedded && env.DEMO !== '0');
-  if (wantDemo && !(await hasDemo(db))) await seedDemo(server.ctx, { adminPassword: env.ADMIN_PASSWORD || undefined });
+  if (wantDemo && !(await hasDemo(db))) {
+    await seedDemo(server.ctx, { adminPassword: env.ADMIN_PASSWORD || undefined });
+    // The server already answers while the demo is written: a public page read meanwhile is out of date.
+    await afterPublicWrite(db, 'POST', '/demo');
+  }
   const demo = wantDemo ? await findDemo(db) : null;
 
   console.log(`listening on ${server.url}`);

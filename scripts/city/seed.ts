@@ -1,4 +1,5 @@
 // seedCity: the whole generated city, written in big multi-row inserts inside two transactions.
+import { recordPublicChange } from '../../server/publication/changes.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/connect.js';
 import {
@@ -64,6 +65,8 @@ export async function seedCity(db: Db, codeKey: Buffer, partial: Partial<CityOpt
     await put(t, 'suggestion_events', suggestionEvents, s.events);
   });
   counts.selected = p.selected.length;
+  // Written around the server's own writes: tell running servers their public pages are out of date.
+  await recordPublicChange(db, 'staff');
   return {
     cityId: b.list[0].id, countyIds: b.list.filter((x) => x.level === 'county').map((x) => x.id),
     suggestionsBodyId: s.countyId, suggestionsYear: s.year, counts, ms: Date.now() - t0,
