@@ -38,7 +38,7 @@ export function Dashboard({ d, filter, onFilter }: { d: YearDashboard; filter: E
           <thead><tr><th scope="col">{t('implAdmin.round')}</th><th scope="col">{t('implAdmin.short.satisfied')}</th><th scope="col">{t('implAdmin.short.basic')}</th><th scope="col">{t('implAdmin.short.unsatisfied')}</th></tr></thead>
           <tbody>
             {rounds.map((r) => (
-              <tr key={r}><th scope="row">{t(`round.${r}`)}</th><td>{d.gradesByRound[r].满意}</td><td>{d.gradesByRound[r].基本满意}</td><td>{d.gradesByRound[r].不满意}</td></tr>
+              <tr key={r}><th scope="row">{t(`implAdmin.short.round.${r}`)}</th><td>{d.gradesByRound[r].满意}</td><td>{d.gradesByRound[r].基本满意}</td><td>{d.gradesByRound[r].不满意}</td></tr>
             ))}
           </tbody>
         </table>

@@ -70,10 +70,6 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
         <h2 id="impl-heading">{t('implAdmin.heading', { year })}</h2>
         <p className="muted">{t('implAdmin.intro')}</p>
       </div>
-      <div className="inline-form">
-        <div className="field"><label className="field__label" htmlFor="impl-year">{t('inbox.filter.year')}</label>
-          <input id="impl-year" className="input" type="number" min={2000} max={2100} value={year} onChange={(e) => setParam('year', e.target.value)} data-testid="impl-year" /></div>
-      </div>
       <ErrorBox error={overview.error ?? carry.error} />
       {overview.isPending ? <Loading /> : overview.data ? <Dashboard d={overview.data.dashboard} filter={filter} onFilter={(e) => setParam('execution', e)} /> : null}
       {/* A city's year holds hundreds of rows: 50 to a page (the dashboard above counts them all). */}

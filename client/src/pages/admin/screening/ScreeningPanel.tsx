@@ -1,6 +1,6 @@
 // 筛选 · the year's projects with the departments' assessments and the exclusion checklist, and the list
 // builder: choose candidates and seats, see the 差额 ratio (warned below 1.2×), save, record the approval.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
@@ -17,13 +17,15 @@ import { EditProjectForm } from './EditProjectForm';
 export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const year = Number(params.get('year')) || new Date().getFullYear() + 1;
   const projects = useYearProjects(token, body.id, year);
   const checklist = useChecklist(token, body.id);
   const createList = useCreateList(token, body.id);
   const withdraw = useWithdraw(token, body.id);
   const [selection, setSelection] = useState<RowSelectionState>({});
+  // The year is chosen in the stage bar (StageTabs); a new year starts a new choice of projects.
+  useEffect(() => setSelection({}), [year]);
   const [seats, setSeats] = useState(10);
   const [editing, setEditing] = useState<string | null>(null);
   const rows = (projects.data ?? []).filter((p) => p.status !== 'withdrawn');
@@ -61,10 +63,6 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
       <div className="admin-panel-head">
         <h2 id="screening-heading">{t('screening.heading', { year })}</h2>
         <p className="muted">{t('screening.intro')}</p>
-      </div>
-      <div className="inline-form">
-        <div className="field"><label className="field__label" htmlFor="screening-year">{t('inbox.filter.year')}</label>
-          <input id="screening-year" className="input" type="number" min={2000} max={2100} value={year} onChange={(e) => { setParams({ year: e.target.value }, { replace: true }); setSelection({}); }} data-testid="screening-year" /></div>
       </div>
       <ErrorBox error={projects.error ?? checklist.error ?? withdraw.error} />
       <DataTable caption={t('screening.caption')} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
