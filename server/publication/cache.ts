@@ -197,8 +197,8 @@ export function invalidatePublicPages() {
   loading.clear();
 }
 
-/** Writes that never change what the public pages show: votes, check-ins, sign-ins. */
-const harmlessWrites = [/^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//];
+/** Writes that never change what the public pages show: votes, check-ins, sign-ins, and photo uploads (a photo is on no page until a report names it). */
+const harmlessWrites = [/^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//, /^\/api\/files$/];
 /**
  * Residents' writes: a new suggestion or rating moves counts (supporters, ratings, stats). A flood of them
  * must not cost a city-wide rebuild each, so they do not drop pages; the pages catch up within `residentLagMs`.

@@ -88,6 +88,7 @@ describe('publicPage', () => {
   it('counts votes, check-ins and sign-ins as no change, suggestions and ratings as residents, the rest as staff', () => {
     expect(publicChangeOf('POST', '/api/ballots/b1/votes')).toBe(null);
     expect(publicChangeOf('POST', '/api/sessions/s1/checkin')).toBe(null);
+    expect(publicChangeOf('POST', '/api/files')).toBe(null);
     expect(publicChangeOf('POST', '/api/bodies/x1/suggestions')).toBe('residents');
     expect(publicChangeOf('POST', '/api/public/projects/p1/ratings')).toBe('residents');
     expect(publicChangeOf('PUT', '/api/ratings/r1')).toBe('staff');
