@@ -20,9 +20,13 @@ export function PhotoPicker({ token, photos, onChange, testId }: { token: string
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={`${testId}-input`}>{t('impl.photos')}</label>
-      <input id={`${testId}-input`} className="input" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" disabled={busy} data-testid={testId}
+    <div className="field photo-picker">
+      <span className="field__label" id={`${testId}-label`}>{t('impl.photos')}</span>
+      {/* The native control says "Choose File" in the browser's language and cannot be styled: it stays for
+          keyboards and screen readers (visually hidden), and a button-sized label opens it. No `capture`:
+          a phone then offers both its camera and its gallery. */}
+      <input id={`${testId}-input`} className="visually-hidden" type="file" accept="image/jpeg,image/png,image/webp" disabled={busy} data-testid={testId}
+        aria-labelledby={`${testId}-label ${testId}-button`}
         onChange={async (e) => {
           const input = e.target;
           const f = input.files?.[0];
@@ -31,6 +35,9 @@ export function PhotoPicker({ token, photos, onChange, testId }: { token: string
           setError(null);
           try { onChange([...photos, await uploadPhoto(token, f)]); } catch (err) { setError(err); } finally { setBusy(false); input.value = ''; }
         }} />
+      <label htmlFor={`${testId}-input`} id={`${testId}-button`} className={`btn btn--secondary photo-picker__button${busy ? ' is-busy' : ''}`}>
+        {photos.length ? t('impl.addAnotherPhoto') : t('impl.addPhoto')}
+      </label>
       {busy ? <p className="small muted" role="status">{t('common.working')}</p> : null}
       <ErrorBox error={error} />
       {photos.length ? (
