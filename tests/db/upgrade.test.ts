@@ -1,7 +1,9 @@
-// A database made by the previous release opens on this code with everything intact: sign-ins, published
-// results and their signatures, ballot boxes and their receipts, the audit log. The fixture is that
-// release's own data (tests/db/fixtures/release-71e28e0.*: its demo county after a whole session), loaded
-// into a database migrated only as far as that release went; then this code opens it and migrates on.
+// A database made by an earlier release opens on this code with everything intact: sign-ins, published
+// results and their signatures, ballot boxes and their receipts, the audit log, and every row of every
+// table. Each fixture is that release's own data (tests/db/fixtures/release-<commit>.*: its demo county
+// after a whole session), loaded into a database migrated only as far as that release went; then this
+// code opens it and migrates on. Two releases: the first one (71e28e0, before the collection stage) and
+// the previous one (9c82c8f, the whole year: suggestions to residents' ratings).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,127 +18,146 @@ import { Api } from '../../scripts/reliability/http.js';
 import { sql } from 'drizzle-orm';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = JSON.parse(fs.readFileSync(path.join(here, 'fixtures/release-71e28e0.json'), 'utf8')) as {
+type Fixture = {
   release: string; migrations: string[]; memberId: string; keys: unknown;
   logins: { admin: { username: string; password: string }; presider: { username: string; password: string }; memberCode: string };
   ballots: { id: string; digest: string; entries: number; firstReceipt: string | null; jws: string }[];
 };
-const dump = fs.readFileSync(path.join(here, 'fixtures/release-71e28e0.sql'), 'utf8');
 const migrationsFolder = path.resolve(here, '../../drizzle');
 
-/** The migrations folder as that release shipped it: the same files, the journal cut at its last one. */
-function releaseMigrations(dir: string) {
-  fs.cpSync(migrationsFolder, dir, { recursive: true });
-  const journalPath = path.join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8'));
-  journal.entries = journal.entries.filter((e: { tag: string }) => fixture.migrations.includes(e.tag));
-  expect(journal.entries.map((e: { tag: string }) => e.tag)).toEqual(fixture.migrations);
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-}
+for (const release of ['71e28e0', '9c82c8f']) {
+  const fixture = JSON.parse(fs.readFileSync(path.join(here, `fixtures/release-${release}.json`), 'utf8')) as Fixture;
+  const dump = fs.readFileSync(path.join(here, `fixtures/release-${release}.sql`), 'utf8');
 
-/** Rows per table in the dump, to compare with what the upgraded database holds. */
-function dumpedRows(): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const m of dump.matchAll(/^INSERT INTO public\.(\w+) /gm)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  return counts;
-}
-
-async function releaseDatabase(tmp: string): Promise<{ open: () => Promise<Database>; drop: () => Promise<void> }> {
-  const oldMigrations = path.join(tmp, 'drizzle');
-  releaseMigrations(oldMigrations);
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dataDir = path.join(tmp, 'pgdata');
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { drizzle } = await import('drizzle-orm/pglite');
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    const client = new PGlite(dataDir);
-    await migrate(drizzle({ client }), { migrationsFolder: oldMigrations });
-    await client.exec(dump);
-    await client.close();
-    return { open: () => openDatabase({ dataDir }), drop: async () => {} };
+  /** The migrations folder as that release shipped it: the same files, the journal cut at its last one. */
+  function releaseMigrations(dir: string) {
+    fs.cpSync(migrationsFolder, dir, { recursive: true });
+    const journalPath = path.join(dir, 'meta/_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8'));
+    journal.entries = journal.entries.filter((e: { tag: string }) => fixture.migrations.includes(e.tag));
+    expect(journal.entries.map((e: { tag: string }) => e.tag)).toEqual(fixture.migrations);
+    fs.writeFileSync(journalPath, JSON.stringify(journal));
   }
-  const name = `minsheng_upgrade_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template template0`);
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const client = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
-  const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  await migrate(drizzle({ client }), { migrationsFolder: oldMigrations });
-  await client.unsafe(dump);
-  await client.end();
-  return {
-    open: () => openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 5 }),
-    drop: async () => { await admin.unsafe(`drop database if exists ${name} with (force)`); await admin.end(); },
-  };
+
+  /** Rows per table in the dump, to compare with what the upgraded database holds. */
+  function dumpedRows(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of dump.matchAll(/^INSERT INTO public\.(\w+) /gm)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    return counts;
+  }
+
+  async function releaseDatabase(tmp: string): Promise<{ open: () => Promise<Database>; drop: () => Promise<void> }> {
+    const oldMigrations = path.join(tmp, 'drizzle');
+    releaseMigrations(oldMigrations);
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      const dataDir = path.join(tmp, 'pgdata');
+      const { PGlite } = await import('@electric-sql/pglite');
+      const { drizzle } = await import('drizzle-orm/pglite');
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      const client = new PGlite(dataDir);
+      await migrate(drizzle({ client }), { migrationsFolder: oldMigrations });
+      await client.exec(dump);
+      await client.close();
+      return { open: () => openDatabase({ dataDir }), drop: async () => {} };
+    }
+    const name = `minsheng_upgrade_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name} template template0`);
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${name}`;
+    const client = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    await migrate(drizzle({ client }), { migrationsFolder: oldMigrations });
+    await client.unsafe(dump);
+    await client.end();
+    return {
+      open: () => openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 5 }),
+      drop: async () => { await admin.unsafe(`drop database if exists ${name} with (force)`); await admin.end(); },
+    };
+  }
+
+  describe(`upgrade from release ${fixture.release}`, () => {
+    let tmp = '';
+    let release: Awaited<ReturnType<typeof releaseDatabase>>;
+    let database: Database;
+    let server: RunningServer;
+    let api: Api;
+    const call = async (method: string, p: string, o: { json?: unknown; token?: string } = {}) => api.call(method, p, { ...o, timeoutMs: 0 });
+
+    beforeAll(async () => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-upgrade-'));
+      release = await releaseDatabase(tmp);
+      database = await release.open();
+      server = await startServer({ port: 0, database, clientDir: null, throttle: createThrottle({ points: 1000, duration: 60 }) });
+      api = new Api(server.url);
+    }, 120_000);
+
+    afterAll(async () => {
+      await server?.close();
+      await database?.close();
+      await release?.drop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    it('applies every later migration', async () => {
+      const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
+      expect(journal.entries.length).toBeGreaterThan(fixture.migrations.length);
+      const applied = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+      expect(applied[0].n).toBe(journal.entries.length);
+    });
+
+    it('keeps every row of every table of the release', async () => {
+      const expected = dumpedRows();
+      expect(expected.get('audit_log')).toBeGreaterThan(10);
+      expect(expected.get('ballot_box')).toBeGreaterThan(100);
+      for (const [table, n] of expected) {
+        const [row] = rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from public.${table}`)));
+        expect(`${table}: ${row.n}`).toBe(`${table}: ${n}`);
+      }
+    });
+
+    it('signs in staff by password and members by the code on their card', async () => {
+      for (const who of [fixture.logins.admin, fixture.logins.presider]) {
+        const r = await call('POST', '/api/auth/login', { json: who });
+        expect(r.status).toBe(200);
+      }
+      const m = await call('POST', '/api/auth/member-login', { json: { code: fixture.logins.memberCode } });
+      expect(m.status).toBe(200);
+      expect(m.body.member.id).toBe(fixture.memberId);
+      const wrong = await call('POST', '/api/auth/login', { json: { ...fixture.logins.admin, password: 'not-it' } });
+      expect(wrong.status).toBe(401);
+    });
+
+    it("serves every body's public project list, and every public project's page, from the release's rows", async () => {
+      const bodies = rowsOf<{ id: string }>(await database.db.execute(sql`select id from bodies`));
+      let pages = 0;
+      for (const b of bodies) {
+        const list = await call('GET', `/api/public/bodies/${b.id}/projects`);
+        expect(list.status).toBe(200);
+        for (const p of list.body as { id: string; title: string }[]) {
+          const page = await call('GET', `/api/public/projects/${p.id}`);
+          expect(`${page.status} ${page.body.title}`).toBe(`200 ${p.title}`);
+          pages++;
+        }
+      }
+      expect(pages).toBeGreaterThan(0);
+    });
+
+    it('serves the same public key, signed results and ballot boxes', async () => {
+      expect((await call('GET', '/api/public/keys')).body).toEqual(fixture.keys);
+      expect(fixture.ballots.length).toBeGreaterThanOrEqual(4);
+      for (const b of fixture.ballots) {
+        const box = await call('GET', `/api/ballots/${b.id}/box`);
+        expect(box.status).toBe(200);
+        expect(box.body.digest).toBe(b.digest);
+        expect(box.body.entries.length).toBe(b.entries);
+        if (b.firstReceipt) expect(box.body.entries[0].receipt).toBe(b.firstReceipt);
+        const jws = await call('GET', `/api/ballots/${b.id}/result.jws`);
+        expect(jws.status).toBe(200);
+        expect(jws.text).toBe(b.jws);
+      }
+    });
+  });
 }
-
-describe(`upgrade from release ${fixture.release}`, () => {
-  let tmp = '';
-  let release: Awaited<ReturnType<typeof releaseDatabase>>;
-  let database: Database;
-  let server: RunningServer;
-  let api: Api;
-  const call = async (method: string, p: string, o: { json?: unknown; token?: string } = {}) => api.call(method, p, { ...o, timeoutMs: 0 });
-
-  beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-upgrade-'));
-    release = await releaseDatabase(tmp);
-    database = await release.open();
-    server = await startServer({ port: 0, database, clientDir: null, throttle: createThrottle({ points: 1000, duration: 60 }) });
-    api = new Api(server.url);
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await release?.drop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
-  it('applies every later migration', async () => {
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
-    expect(journal.entries.length).toBeGreaterThan(fixture.migrations.length);
-    const applied = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
-    expect(applied[0].n).toBe(journal.entries.length);
-  });
-
-  it('keeps every row of every table of the release', async () => {
-    const expected = dumpedRows();
-    expect(expected.get('audit_log')).toBeGreaterThan(10);
-    expect(expected.get('ballot_box')).toBeGreaterThan(100);
-    for (const [table, n] of expected) {
-      const [row] = rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from public.${table}`)));
-      expect(`${table}: ${row.n}`).toBe(`${table}: ${n}`);
-    }
-  });
-
-  it('signs in staff by password and members by the code on their card', async () => {
-    for (const who of [fixture.logins.admin, fixture.logins.presider]) {
-      const r = await call('POST', '/api/auth/login', { json: who });
-      expect(r.status).toBe(200);
-    }
-    const m = await call('POST', '/api/auth/member-login', { json: { code: fixture.logins.memberCode } });
-    expect(m.status).toBe(200);
-    expect(m.body.member.id).toBe(fixture.memberId);
-    const wrong = await call('POST', '/api/auth/login', { json: { ...fixture.logins.admin, password: 'not-it' } });
-    expect(wrong.status).toBe(401);
-  });
-
-  it('serves the same public key, signed results and ballot boxes', async () => {
-    expect((await call('GET', '/api/public/keys')).body).toEqual(fixture.keys);
-    expect(fixture.ballots.length).toBeGreaterThanOrEqual(4);
-    for (const b of fixture.ballots) {
-      const box = await call('GET', `/api/ballots/${b.id}/box`);
-      expect(box.status).toBe(200);
-      expect(box.body.digest).toBe(b.digest);
-      expect(box.body.entries.length).toBe(b.entries);
-      if (b.firstReceipt) expect(box.body.entries[0].receipt).toBe(b.firstReceipt);
-      const jws = await call('GET', `/api/ballots/${b.id}/result.jws`);
-      expect(jws.status).toBe(200);
-      expect(jws.text).toBe(b.jws);
-    }
-  });
-});
