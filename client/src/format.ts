@@ -8,6 +8,8 @@ export interface Formatters {
   pct: (ratio: number | null | undefined, digits?: number) => string;
   /** Money given in 万元 (ten-thousand yuan). */
   wan: (n: number | null | undefined) => string;
+  /** The same, short enough for a headline figure: 亿元 from 1 亿 up in Chinese, "CN¥6.8M" in English. */
+  wanShort: (n: number | null | undefined) => string;
   date: (iso: string | null | undefined) => string;
   dateTime: (iso: string | null | undefined) => string;
   time: (iso: string | null | undefined) => string;
@@ -23,6 +25,7 @@ export function makeFormatters(locale: string): Formatters {
   const pctFmt = new Map<number, Intl.NumberFormat>();
   const wanFmt = new Intl.NumberFormat(intLocale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
   const yuanFmt = new Intl.NumberFormat(intLocale, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 });
+  const yuanShortFmt = new Intl.NumberFormat(intLocale, { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 });
   // A calendar day is a day in Asia/Shanghai (API.md), wherever the browser is.
   const dateFmt = new Intl.DateTimeFormat(intLocale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
   const dateTimeFmt = new Intl.DateTimeFormat(intLocale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -49,6 +52,11 @@ export function makeFormatters(locale: string): Formatters {
       if (n == null || !Number.isFinite(n)) return dash;
       // zh-CN: "1,250 万元"; en: the same amount in yuan, "CN¥12,500,000".
       return intLocale === 'zh-CN' ? `${wanFmt.format(n)} 万元` : yuanFmt.format(Math.round(n * 10000));
+    },
+    wanShort: (n) => {
+      if (n == null || !Number.isFinite(n)) return dash;
+      if (intLocale !== 'zh-CN') return yuanShortFmt.format(n * 10000);
+      return Math.abs(n) >= 10000 ? `${wanFmt.format(n / 10000)} 亿元` : `${wanFmt.format(n)} 万元`;
     },
     date: (iso) => {
       const d = parse(iso);

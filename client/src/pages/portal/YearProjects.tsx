@@ -44,7 +44,7 @@ export function YearProjects({ bodyId, year }: { bodyId: string; year: number })
       <h2 id="projects-heading">{t('public.projects', { year })}</h2>
       <div className="portal-cards" data-testid="year-summary">
         <div className="portal-card"><span className="portal-card__n" data-testid="summary-selected">{fmt.num(selected.length)}</span>{t('portal.summary', { year, count: selected.length })}</div>
-        <div className="portal-card"><span className="portal-card__n">{fmt.wan(selected.reduce((s, p) => s + (p.investment ?? 0), 0))}</span>{t('portal.investment')}</div>
+        <div className="portal-card"><span className="portal-card__n">{fmt.wanShort(selected.reduce((s, p) => s + (p.investment ?? 0), 0))}</span>{t('portal.investment')}</div>
         <div className="portal-card"><span className="portal-card__n">{fmt.num(selected.filter((p) => p.execution === 'done').length)}</span>{t('execution.done')}</div>
         {graded.length ? <div className="portal-card"><span className="portal-card__n">{fmt.pct(graded.filter((p) => p.grade !== '不满意').length / graded.length)}</span>{t('portal.satisfaction')}</div> : null}
       </div>
