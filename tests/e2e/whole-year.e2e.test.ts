@@ -244,6 +244,10 @@ describe('one county, one year, one project from a phone to its rating', () => {
     await page.getByTestId('open-data-link').click();
     await page.getByTestId('data-year').selectOption('2027');
     await page.getByTestId('digest-csv').waitFor();
+    await expectText(page.getByTestId('size-csv'), /^文件大小约 [\d.]+ KB$/);
+    const signedHref = await page.getByTestId('signed-digest-csv').getAttribute('href');
+    const signed = ok(await server.call('GET', signedHref!));
+    expect(signed.signature.split('.')).toHaveLength(3);
     await check(page, 'phone-open-data');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     const bytes = fs.readFileSync((await download.path())!);

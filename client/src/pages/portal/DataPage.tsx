@@ -14,8 +14,14 @@ import { useBodies } from './BodyNav';
 
 interface Digest { file: string; sha256: string; bytes: number; signature: string }
 
+/** A download's size as people read it (KB / MB, decimal, as file managers show). */
+function fileSize(bytes: number, lang: string): string {
+  const fmt = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 1 });
+  return bytes >= 1_000_000 ? `${fmt.format(bytes / 1_000_000)} MB` : `${fmt.format(Math.max(bytes, 1) / 1000)} KB`;
+}
+
 function ExportRow({ bodyId, year, format }: { bodyId: string; year: number | null; format: 'csv' | 'json' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const q = year ? `?year=${year}` : '';
   const base = `/api/public/bodies/${encodeURIComponent(bodyId)}/export.${format}`;
   const digest = useQuery({ queryKey: ['public', 'digest', bodyId, format, year], queryFn: () => request<Digest>(`${base}.sha256${q}`) });
@@ -23,7 +29,11 @@ function ExportRow({ bodyId, year, format }: { bodyId: string; year: number | nu
     <li className="card stack" data-testid={`export-${format}`}>
       <a className="btn btn--primary" href={`${base}${q}`} download data-testid={`download-${format}`}>{t('portal.download')} {format.toUpperCase()}</a>
       {digest.isPending ? <Loading /> : digest.data ? (
-        <p className="small"><span className="muted">{t('portal.digest')}：</span><code className="portal-digest" data-testid={`digest-${format}`}>{digest.data.sha256}</code></p>
+        <>
+          <p className="small muted" data-testid={`size-${format}`}>{t('portal.fileSize', { size: fileSize(digest.data.bytes, i18n.language) })}</p>
+          <p className="small"><span className="muted">{t('portal.digest')}：</span><code className="portal-digest" data-testid={`digest-${format}`}>{digest.data.sha256}</code></p>
+          <p className="small"><a href={`${base}.sha256${q}`} data-testid={`signed-digest-${format}`}>{t('portal.signedDigest')}</a></p>
+        </>
       ) : <ErrorBox error={digest.error} />}
     </li>
   );
