@@ -2,7 +2,7 @@
 import { startServer } from './server.js';
 import { findDemo, hasDemo, seedDemo, demoLogins } from './demo/seed.js';
 import { demoDepartments } from './demo/screening.js';
-import { afterPublicWrite } from './publication/cache.js';
+import { publicPagesChanged } from './publication/cache.js';
 
 const env = process.env;
 const started = Date.now();
@@ -24,7 +24,7 @@ async function main() {
   if (wantDemo && !(await hasDemo(db))) {
     await seedDemo(server.ctx, { adminPassword: env.ADMIN_PASSWORD || undefined });
     // The server already answers while the demo is written: a public page read meanwhile is out of date.
-    await afterPublicWrite(db, 'POST', '/demo');
+    await publicPagesChanged(db, 'staff');
   }
   const demo = wantDemo ? await findDemo(db) : null;
 

@@ -142,26 +142,21 @@ export class HttpClient {
   }
 
   request(method: string, path: string, headers: Record<string, string | number> = {}, body?: Buffer | string): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      const req = http.request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      if (body !== undefined) req.end(body);
-      else req.end();
-    });
+    return this.send(method, path, headers, body, true);
   }
 
   /** Status only: the body is read and dropped, not decoded (as wrk and autocannon do), so a load client
    *  measuring large pages spends its CPU on the exchange, not on turning 250 KB into a string. */
-  status(method: string, path: string, headers: Record<string, string | number> = {}, body?: Buffer | string): Promise<number> {
+  async status(method: string, path: string, headers: Record<string, string | number> = {}, body?: Buffer | string): Promise<number> {
+    return (await this.send(method, path, headers, body, false)).status;
+  }
+
+  private send(method: string, path: string, headers: Record<string, string | number>, body: Buffer | string | undefined, keepBody: boolean): Promise<Reply> {
     return new Promise((resolve, reject) => {
       const req = http.request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (res) => {
-        res.on('data', () => {});
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => { if (keepBody) chunks.push(c); });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
         res.on('error', reject);
       });
       req.on('error', reject);

@@ -16,9 +16,8 @@
 // channel's last frame (a vote never changes the session's counters), `ballot:update` for the
 // ballots touched (and any open one). Nothing runs when nothing changes: no timers, no polling.
 import type { Server } from 'socket.io';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
-import { rowsOf } from '../db/connect.js';
+import { currentValues, nextValue } from '../db/sequences.js';
 
 export interface SessionUpdate { sessionId: string; rosterSize: number; present: number; quorumMet: boolean; state: string }
 export interface BallotUpdate { ballotId: string; state: string; eligible: number; cast: number; title: string; kind: string }
@@ -103,14 +102,13 @@ export class LiveHub {
     this.collect = collect;
   }
 
-  async nextVersion(): Promise<number> {
-    const [row] = rowsOf<{ v: string | number }>(await this.db.execute(sql`select nextval('live_version') as v`));
-    return Number(row.v);
+  nextVersion(): Promise<number> {
+    return nextValue(this.db, 'live_version');
   }
 
   async currentVersion(): Promise<number> {
-    const [row] = rowsOf<{ v: string | number; called: boolean }>(await this.db.execute(sql`select last_value as v, is_called as called from live_version`));
-    return row.called ? Number(row.v) : 0;
+    const [v] = await currentValues(this.db, ['live_version']);
+    return v;
   }
 
   /** Something in this session changed (after its transaction committed): `vote` when only a ballot's count moved. */

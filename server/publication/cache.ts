@@ -215,7 +215,11 @@ export function publicChangeOf(method: string, path: string): 'staff' | 'residen
 /** After a successful write: drop this process's pages if staff changed something, and tell every process. */
 export async function afterPublicWrite(db: Db, method: string, path: string): Promise<void> {
   const who = publicChangeOf(method, path);
-  if (!who) return;
+  if (who) await publicPagesChanged(db, who);
+}
+
+/** Something public pages show was committed (by a request, or by the demo written beside the server). */
+export async function publicPagesChanged(db: Db, who: 'staff' | 'residents'): Promise<void> {
   if (who === 'staff') invalidatePublicPages();
   try {
     await recordPublicChange(db, who);

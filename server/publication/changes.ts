@@ -3,9 +3,8 @@
 // committed, so a process that reads the new number also reads the new rows. A process reads the two
 // numbers at most once per `changeCheckMs`, and only while somebody reads a public page: when nothing
 // changes, nothing is rebuilt and nothing runs.
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
-import { rowsOf } from '../db/connect.js';
+import { currentValues, nextValue } from '../db/sequences.js';
 
 /** How stale this process's idea of the counters may get: a change through another process shows after at most this (plus a rebuild). */
 export const changeCheckMs = 400;
@@ -15,13 +14,11 @@ export interface ChangeVersion { staff: number; residents: number }
 interface Known { version: ChangeVersion; checkedAt: number; checking: Promise<ChangeVersion> | null }
 const known = new WeakMap<Db, Known>();
 
+const sequenceOf = { staff: 'public_changes', residents: 'resident_changes' } as const;
+
 async function read(db: Db): Promise<ChangeVersion> {
-  const [row] = rowsOf<{ staff: string | number; residents: string | number }>(await db.execute(
-    // A sequence never used says last_value 1 with is_called false: count that as 0, so the first bump shows.
-    sql`select (select case when is_called then last_value else 0 end from public_changes) as staff,
-               (select case when is_called then last_value else 0 end from resident_changes) as residents`,
-  ));
-  return { staff: Number(row.staff), residents: Number(row.residents) };
+  const [staff, residents] = await currentValues(db, [sequenceOf.staff, sequenceOf.residents]);
+  return { staff, residents };
 }
 
 function check(db: Db, k: Known | undefined): Promise<ChangeVersion> {
@@ -58,10 +55,8 @@ export async function publicVersion(db: Db): Promise<ChangeVersion> {
 
 /** A write through this process committed something public pages show: say so to every process. */
 export async function recordPublicChange(db: Db, who: 'staff' | 'residents'): Promise<void> {
-  const [row] = rowsOf<{ v: string | number }>(await db.execute(
-    who === 'staff' ? sql`select nextval('public_changes') as v` : sql`select nextval('resident_changes') as v`,
-  ));
+  const v = await nextValue(db, sequenceOf[who]);
   const k = known.get(db);
   if (!k || k.version.staff < 0) return;
-  k.version = { ...k.version, [who]: Math.max(k.version[who], Number(row.v)) };
+  k.version = { ...k.version, [who]: Math.max(k.version[who], v) };
 }
