@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppContext, AppEnv } from './context.js';
-import { DomainError, errorBody } from './http/errors.js';
+import { DomainError } from './core/errors.js';
+import { errorBody } from './http/errors.js';
 import { mapDatabaseError } from './db/errors.js';
 import { principalMiddleware } from './http/auth.js';
 import { securityHeaders } from './http/headers.js';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
 import { requirePrincipal } from '../http/auth.js';
 import { members, users } from '../db/schema.js';
-import { DomainError, notFound } from '../http/errors.js';
+import { DomainError, notFound } from '../core/errors.js';
 import { sessionsOfMember } from '../sessions/queries.js';
 
 export function meRoutes(ctx: AppContext) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { members, users } from '../db/schema.js';
-import { DomainError } from '../http/errors.js';
+import { DomainError } from '../core/errors.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { issueToken } from './tokens.js';
 import { codeHash } from './codes.js';

@@ -1,6 +1,6 @@
 // Failed sign-in attempts are counted per client address and per account; past the limit → 429.
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { DomainError } from '../http/errors.js';
+import { DomainError } from '../core/errors.js';
 
 /** `address`: where the attempts come from (a hall of tablets shares one); `account`: what they try to open. */
 export type ThrottleKey = { kind: 'address' | 'account'; key: string };

@@ -4,7 +4,7 @@
 // updates that row) waits for every vote already under way, and any vote that starts after it sees
 // the ballot closed.
 import type { AppContext } from '../context.js';
-import { DomainError, conflict, forbidden, invalid, notFound } from '../http/errors.js';
+import { DomainError, conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import type { MemberPrincipal } from '../http/auth.js';
 import { validateChoices } from '../../shared/ballot-definition.js';
 import type { Choices } from '../../shared/types.js';

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { ballots, projects } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { DomainError, conflict, invalid } from '../http/errors.js';
+import { DomainError, conflict, invalid } from '../core/errors.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { writeAudit } from '../audit/log.js';
 import { setRound } from '../implementation/grades.js';

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/connect.js';
 import { ballotBox, ballotRoll, ballots, namedVotes, sessions } from '../db/schema.js';
-import { conflict } from '../http/errors.js';
+import { conflict } from '../core/errors.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { writeAudit } from '../audit/log.js';
 import { attendanceCounts, findSession, quorumOf } from '../sessions/queries.js';

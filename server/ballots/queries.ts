@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { ballots } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../core/errors.js';
 import type { BallotDefinition } from '../../shared/ballot-definition.js';
 import type { BallotForm, BallotKind, BallotOption } from '../../shared/types.js';
 

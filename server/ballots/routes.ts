@@ -9,7 +9,7 @@ import { cancelBallot, closeBallot, openBallot, publishBallot } from './lifecycl
 import { castBallot } from './cast.js';
 import { getBallot, getBox, getResult } from './view.js';
 import { signResult } from '../publication/signing.js';
-import { DomainError } from '../http/errors.js';
+import { DomainError } from '../core/errors.js';
 import { findBallot } from './queries.js';
 import { publishedBox, publishedResult, publishedCacheControl, servePage } from '../publication/cache.js';
 

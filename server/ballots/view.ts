@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { ballotBox, ballotRoll } from '../db/schema.js';
-import { DomainError, conflict, forbidden } from '../http/errors.js';
+import { DomainError, conflict, forbidden } from '../core/errors.js';
 import { staffCoversBody } from '../http/auth.js';
 import type { Principal } from '../auth/tokens.js';
 import { findSession, rosterEntry } from '../sessions/queries.js';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { memberInput } from '../../shared/schemas.js';
-import { invalid } from '../http/errors.js';
+import { invalid } from '../core/errors.js';
 import type { z } from 'zod';
 
 /** Parses a roster CSV (`name,delegation,kind`); every bad row is reported by number, nothing is half-imported. */

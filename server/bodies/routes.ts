@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context.js';
 import { readJson, readText } from '../http/json.js';
 import { requireStaff } from '../http/auth.js';
-import { DomainError, invalid } from '../http/errors.js';
+import { DomainError, invalid } from '../core/errors.js';
 import { bodyInput, membersInput, userInput } from '../../shared/schemas.js';
 import { addMembers, createBody, createUser, listBodies, listMembers, regenerateCode } from './service.js';
 import { parseMembersCsv } from './csv.js';

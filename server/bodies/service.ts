@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { bodies, members, users } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash, newSignInCode } from '../auth/codes.js';

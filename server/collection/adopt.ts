@@ -3,7 +3,7 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { suggestionEvents, suggestions } from '../db/schema.js';
-import { conflict, invalid } from '../http/errors.js';
+import { conflict, invalid } from '../core/errors.js';
 
 export async function adoptSuggestions(tx: Tx, project: { id: string; bodyId: string; title: string }, ids: string[]) {
   const unique = [...new Set(ids)].sort();

@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { projects, suggestions } from '../db/schema.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../core/errors.js';
 import { findBody } from '../bodies/service.js';
 import { bodyAndDescendants } from '../publication/routes.js';
 import { rankByGrams, rankSimilar, suggestionGrams } from '../../shared/similarity.js';

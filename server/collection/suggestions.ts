@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
 import { members, projects, stations, suggestionEvents, suggestions, users } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { conflict, invalid, notFound } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../core/errors.js';
 import { staffCoversBody } from '../http/auth.js';
 import { writeAudit } from '../audit/log.js';
 import { findBody } from '../bodies/service.js';

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../db/connect.js';
 import { collectionWindows, suggestions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict } from '../http/errors.js';
+import { conflict } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
 import { findBody } from '../bodies/service.js';
 import type { windowInput } from '../../shared/collection-schemas.js';

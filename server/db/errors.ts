@@ -1,5 +1,5 @@
 // Database errors become API errors here, and only here.
-import { DomainError } from '../http/errors.js';
+import { DomainError } from '../core/errors.js';
 
 const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
 

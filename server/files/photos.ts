@@ -7,7 +7,7 @@ import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import type { AppContext } from '../context.js';
 import { files } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { DomainError } from '../http/errors.js';
+import { DomainError } from '../core/errors.js';
 import { actorName } from '../audit/log.js';
 import type { Principal } from '../auth/tokens.js';
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
 import { requirePrincipal } from '../http/auth.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../core/errors.js';
 import { pathId } from '../http/params.js';
 import { files } from '../db/schema.js';
 import { acceptedType, storePhoto } from './photos.js';

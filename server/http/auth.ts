@@ -7,7 +7,7 @@ import { readToken, type Principal } from '../auth/tokens.js';
 import { bodies } from '../db/schema.js';
 import type { DbOrTx } from '../db/connect.js';
 import type { Role } from '../../shared/types.js';
-import { DomainError, forbidden } from './errors.js';
+import { DomainError, forbidden } from '../core/errors.js';
 
 export const tokenCookie = 'minsheng_token';
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { DomainError, invalid } from './errors.js';
+import { DomainError, invalid } from '../core/errors.js';
 
 /** Fields that failed validation, named by path: what a clerk needs to fix the form. */
 export function zodFields(error: z.ZodError) {

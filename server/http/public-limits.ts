@@ -1,7 +1,7 @@
 // Per-address limits on what the public may do without an account (API.md "Conventions"): submit
 // suggestions, look things up, rate projects. Past a limit → 429 too_many_attempts.
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { DomainError } from './errors.js';
+import { DomainError } from '../core/errors.js';
 
 export interface PublicLimitOptions {
   /** anonymous suggestions per address per hour (env SUGGESTIONS_PER_HOUR, default 20) */

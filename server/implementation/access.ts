@@ -4,7 +4,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { files } from '../db/schema.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict, forbidden, invalid } from '../http/errors.js';
+import { conflict, forbidden, invalid } from '../core/errors.js';
 import { assertCarryingDepartment, findProject, type ProjectRow } from '../screening/views.js';
 
 export const notSelected = () => conflict('project_not_selected', '只有票决产生的项目可以这样做 / only a selected project');

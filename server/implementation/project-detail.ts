@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
 import { carryOvers, inspections, members, projectGrades, rectifications, supervisors } from '../db/schema.js';
 import { assertStaffOfBody } from '../http/auth.js';
-import { forbidden } from '../http/errors.js';
+import { forbidden } from '../core/errors.js';
 import type { Principal } from '../auth/tokens.js';
 import { assertCarryingDepartment, describeProject, findProject } from '../screening/views.js';
 import { executionOf } from './execution-queries.js';

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { carryOvers, rectifications } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict, invalid } from '../http/errors.js';
+import { conflict, invalid } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
 import { findProject } from '../screening/views.js';
 import type { carryOverInput, rectificationInput } from '../../shared/implementation-schemas.js';

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { inspections, members, projects, supervisors } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { assertStaffOfBody, type MemberPrincipal, type StaffPrincipal } from '../http/auth.js';
-import { forbidden, invalid } from '../http/errors.js';
+import { forbidden, invalid } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
 import type { Principal } from '../auth/tokens.js';
 import { findProject } from '../screening/views.js';

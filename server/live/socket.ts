@@ -4,7 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { AppContext } from '../context.js';
 import { readToken, type Principal } from '../auth/tokens.js';
 import { idPattern } from '../db/ids.js';
-import { DomainError } from '../http/errors.js';
+import { DomainError } from '../core/errors.js';
 import { mapDatabaseError } from '../db/errors.js';
 import { findSession } from '../sessions/queries.js';
 import { assertCanSeeSession } from '../sessions/service.js';

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import {
   assessments, ballots, bodies, carryOvers, inspections, members, projectGrades, projectPlans, rectifications, suggestions, supervisors,
 } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../core/errors.js';
 import { describeProject, findProject, iso, supportersOf } from '../screening/views.js';
 import { isProjectPublic, publicAssessments } from '../screening/public.js';
 import { executionOf } from '../implementation/execution-queries.js';

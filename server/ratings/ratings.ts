@@ -8,7 +8,7 @@ import type { DbOrTx } from '../db/connect.js';
 import { projects, publicRatings } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../core/errors.js';
 import { writeAudit, actorName } from '../audit/log.js';
 import { findBody } from '../bodies/service.js';
 import { findProject, iso } from '../screening/views.js';

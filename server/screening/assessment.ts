@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { assessments, projects, screeningChecks } from '../db/schema.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict } from '../http/errors.js';
+import { conflict } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
 import type { assessmentInput, screeningInput } from '../../shared/screening-schemas.js';
 import { assertCarryingDepartment, departmentOf, findProject, lockedStatuses, staffViews } from './views.js';

@@ -5,7 +5,7 @@ import { readJson } from '../http/json.js';
 import { requireStaff } from '../http/auth.js';
 import { pathId } from '../http/params.js';
 import { idPattern } from '../db/ids.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../core/errors.js';
 import { noticeInput } from '../../shared/screening-schemas.js';
 import { signNotice } from '../publication/signing.js';
 import { findNotice, publicNotices, publishNotice } from './notices.js';

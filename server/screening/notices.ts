@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { ballots, noticeCounters, notices, sessions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
-import { conflict, invalid, notFound } from '../http/errors.js';
+import { conflict, invalid, notFound } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
 import { findBody } from '../bodies/service.js';
 import { findSession } from '../sessions/queries.js';

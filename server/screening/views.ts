@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { assessments, projects, screeningChecks, suggestions, users } from '../db/schema.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../core/errors.js';
 import type { StaffPrincipal } from '../http/auth.js';
 
 export type ProjectRow = typeof projects.$inferSelect;

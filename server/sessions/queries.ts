@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { ballots, members, roster, sessions } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../core/errors.js';
 import { quorumMet } from '../../shared/counting/quorum.js';
 
 export type SessionRow = typeof sessions.$inferSelect;

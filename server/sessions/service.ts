@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { members, roster, sessions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import { assertStaffOfBody, staffCoversBody, type MemberPrincipal, type StaffPrincipal } from '../http/auth.js';
 import { writeAudit, sessionAudit } from '../audit/log.js';
 import { issueToken, expiryOf, type Principal } from '../auth/tokens.js';
