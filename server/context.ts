@@ -3,7 +3,7 @@ import type { Secrets } from './secrets.js';
 import type { LiveHub } from './live/hub.js';
 import type { Throttle } from './auth/throttle.js';
 import type { PublicLimits } from './http/public-limits.js';
-import type { Principal } from './auth/tokens.js';
+import type { Principal } from './core/principal.js';
 
 /** What every route and service may use; created once per server process. */
 export interface AppContext {

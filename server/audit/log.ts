@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { auditLog } from '../db/schema.js';
-import type { Principal } from '../auth/tokens.js';
+import type { Principal } from '../core/principal.js';
 
 export function actorName(p: Principal | null): string {
   if (!p) return 'system';

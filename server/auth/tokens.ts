@@ -1,12 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
-import type { Role } from '../../shared/types.js';
+import type { Principal } from '../core/principal.js';
 
-/** Who is calling. Staff, members and big screens hold different kinds of token that never stand in for each other. */
-export type Principal =
-  | { kind: 'staff'; userId: string; username: string; role: Role; bodyId: string | null }
-  | { kind: 'member'; memberId: string; bodyId: string }
-  | { kind: 'screen'; sessionId: string };
+export type { Principal };
 
 const issuer = 'minsheng';
 const lifetimes = { staff: '12h', member: '24h', screen: '7d' } as const;

@@ -5,7 +5,7 @@
 // the ballot closed.
 import type { AppContext } from '../context.js';
 import { DomainError, conflict, forbidden, invalid, notFound } from '../core/errors.js';
-import type { MemberPrincipal } from '../http/auth.js';
+import type { MemberPrincipal } from '../core/principal.js';
 import { validateChoices } from '../../shared/ballot-definition.js';
 import type { Choices } from '../../shared/types.js';
 import { pgCode } from '../db/errors.js';

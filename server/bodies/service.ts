@@ -4,18 +4,13 @@ import type { AppContext } from '../context.js';
 import { bodies, members, users } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
-import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
+import { assertStaffOfBody, findBody } from './tree.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash, newSignInCode } from '../auth/codes.js';
 import { writeAudit } from '../audit/log.js';
 import type { bodyInput, memberInput, userInput } from '../../shared/schemas.js';
 import type { DbOrTx } from '../db/connect.js';
-
-export async function findBody(db: DbOrTx, bodyId: string) {
-  const [body] = await db.select().from(bodies).where(eq(bodies.id, bodyId));
-  if (!body) throw notFound('人大');
-  return body;
-}
 
 const publicBody = (b: typeof bodies.$inferSelect) => ({ id: b.id, name: b.name, level: b.level, parentId: b.parentId });
 

@@ -3,10 +3,11 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/connect.js';
 import { suggestionEvents, suggestions } from '../db/schema.js';
-import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
+import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
-import { findBody } from '../bodies/service.js';
+import { findBody } from '../bodies/tree.js';
 import { describeForStaff } from './inbox.js';
 
 type Row = typeof suggestions.$inferSelect;

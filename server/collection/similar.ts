@@ -3,10 +3,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { projects, suggestions } from '../db/schema.js';
-import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
+import { assertStaffOfBody } from '../bodies/tree.js';
 import { notFound } from '../core/errors.js';
-import { findBody } from '../bodies/service.js';
-import { bodyAndDescendants } from '../publication/routes.js';
+import { findBody } from '../bodies/tree.js';
+import { bodyAndDescendants } from '../bodies/tree.js';
 import { rankByGrams, rankSimilar, suggestionGrams } from '../../shared/similarity.js';
 import { openWindowOf } from './windows.js';
 import { publicProjectStatuses } from '../screening/public.js';

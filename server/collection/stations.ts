@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { stations } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
+import { assertStaffOfBody } from '../bodies/tree.js';
 import { writeAudit } from '../audit/log.js';
-import { findBody } from '../bodies/service.js';
+import { findBody } from '../bodies/tree.js';
 import type { stationInput } from '../../shared/collection-schemas.js';
 
 type StationRow = typeof stations.$inferSelect;

@@ -5,10 +5,11 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
 import { collectionWindows, suggestions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
+import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
-import { findBody } from '../bodies/service.js';
+import { findBody } from '../bodies/tree.js';
 import type { windowInput } from '../../shared/collection-schemas.js';
 
 type WindowRow = typeof collectionWindows.$inferSelect;

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import type { AppContext } from '../context.js';
 import { ballots, carryOvers, inspections, progressReports, projectGrades, projectPlans, projects, rectifications, roster, sessions, supervisors } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import type { MemberPrincipal, StaffPrincipal } from '../http/auth.js';
+import type { MemberPrincipal, StaffPrincipal } from '../core/principal.js';
 import { storePhoto } from '../files/photos.js';
 import { createBallot } from '../ballots/create.js';
 import { castBallot } from '../ballots/cast.js';

@@ -9,7 +9,7 @@ import { files } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { DomainError } from '../core/errors.js';
 import { actorName } from '../audit/log.js';
-import type { Principal } from '../auth/tokens.js';
+import type { Principal } from '../core/principal.js';
 
 export const maxPhotoBytes = 10 * 1024 * 1024;
 /** More pixels than this decoded is a decompression bomb, however small the file (QUALITY.md: 50 megapixels). */

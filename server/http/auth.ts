@@ -3,7 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
-import { readToken, type Principal } from '../auth/tokens.js';
+import { readToken } from '../auth/tokens.js';
+import type { MemberPrincipal, Principal, StaffPrincipal } from '../core/principal.js';
 import { bodies } from '../db/schema.js';
 import type { DbOrTx } from '../db/connect.js';
 import type { Role } from '../../shared/types.js';
@@ -28,8 +29,6 @@ export function requirePrincipal(c: Context<AppEnv>): Principal {
   return p;
 }
 
-export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
-export type MemberPrincipal = Extract<Principal, { kind: 'member' }>;
 
 export function requireStaff(c: Context<AppEnv>, roles: Role[]): StaffPrincipal {
   const p = requirePrincipal(c);
@@ -41,20 +40,4 @@ export function requireMember(c: Context<AppEnv>): MemberPrincipal {
   const p = requirePrincipal(c);
   if (p.kind !== 'member') throw forbidden();
   return p;
-}
-
-/** Staff act on their own body and the bodies below it; a deployment-wide admin (no body) on all. */
-export async function staffCoversBody(db: DbOrTx, staff: StaffPrincipal, bodyId: string): Promise<boolean> {
-  if (staff.bodyId === null) return true;
-  let current: string | null = bodyId;
-  for (let depth = 0; current && depth < 10; depth++) {
-    if (current === staff.bodyId) return true;
-    const [row]: { parentId: string | null }[] = await db.select({ parentId: bodies.parentId }).from(bodies).where(eq(bodies.id, current));
-    current = row?.parentId ?? null;
-  }
-  return false;
-}
-
-export async function assertStaffOfBody(db: DbOrTx, staff: StaffPrincipal, bodyId: string): Promise<void> {
-  if (!(await staffCoversBody(db, staff, bodyId))) throw forbidden('other_body', '无权管理该人大 / not your body');
 }

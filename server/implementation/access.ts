@@ -3,7 +3,8 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { files } from '../db/schema.js';
-import { assertStaffOfBody, type StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
+import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, forbidden, invalid } from '../core/errors.js';
 import { assertCarryingDepartment, findProject, type ProjectRow } from '../screening/views.js';
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
 import { progressReports, projectPlans } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import type { StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
 import { invalid } from '../core/errors.js';
 import { writeAudit, actorName } from '../audit/log.js';
 import type { planInput, progressInput } from '../../shared/implementation-schemas.js';

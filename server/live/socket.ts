@@ -2,7 +2,8 @@
 import { Server, type Socket } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import type { AppContext } from '../context.js';
-import { readToken, type Principal } from '../auth/tokens.js';
+import { readToken } from '../auth/tokens.js';
+import type { Principal } from '../core/principal.js';
 import { idPattern } from '../db/ids.js';
 import { DomainError } from '../core/errors.js';
 import { mapDatabaseError } from '../db/errors.js';

@@ -9,8 +9,8 @@ import type { AppContext } from '../context.js';
 import {
   ballotRounds, ballots, bodies, carryOvers, inspections, members, progressReports, projectGrades, projectPlans, projects, rectifications, sessions, supervisors,
 } from '../db/schema.js';
-import { findBody } from '../bodies/service.js';
-import { bodyAndDescendants } from '../publication/routes.js';
+import { findBody } from '../bodies/tree.js';
+import { bodyAndDescendants } from '../bodies/tree.js';
 import { describeProject, isPublicProject, supportersOf, iso } from '../screening/views.js';
 import { publicAssessments } from '../screening/public.js';
 import { executionOf } from '../implementation/execution-queries.js';

@@ -4,8 +4,8 @@
 import { and, count, eq, inArray, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { projectGrades, projects, publicRatings, suggestions } from '../db/schema.js';
-import { findBody } from '../bodies/service.js';
-import { bodyAndDescendants } from '../publication/routes.js';
+import { findBody } from '../bodies/tree.js';
+import { bodyAndDescendants } from '../bodies/tree.js';
 import { isPublicProject } from '../screening/views.js';
 import { executionOf } from '../implementation/execution-queries.js';
 

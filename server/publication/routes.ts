@@ -3,16 +3,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
 import { pathId } from '../http/params.js';
 import { ballots, bodies, sessions } from '../db/schema.js';
-import { findBody } from '../bodies/service.js';
+import { bodyAndDescendants, findBody } from '../bodies/tree.js';
 import type { DbOrTx } from '../db/connect.js';
-
-/** A body and every body below it: a city sees what its counties and townships published. */
-export async function bodyAndDescendants(db: DbOrTx, bodyId: string): Promise<string[]> {
-  const all = await db.select({ id: bodies.id, parentId: bodies.parentId }).from(bodies);
-  const out = [bodyId];
-  for (let i = 0; i < out.length; i++) for (const b of all) if (b.parentId === out[i] && !out.includes(b.id)) out.push(b.id);
-  return out;
-}
 
 export function publicationRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()

@@ -4,8 +4,8 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { bodies, carryOvers, projects } from '../db/schema.js';
-import { findBody } from '../bodies/service.js';
-import { bodyAndDescendants } from '../publication/routes.js';
+import { findBody } from '../bodies/tree.js';
+import { bodyAndDescendants } from '../bodies/tree.js';
 import { executionOf } from '../implementation/execution-queries.js';
 import { describeProject, isPublicProject, supportersOf } from './views.js';
 import { publicAssessments } from './public.js';

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { assessments, projects, screeningChecks, suggestions, users } from '../db/schema.js';
 import { forbidden, notFound } from '../core/errors.js';
-import type { StaffPrincipal } from '../http/auth.js';
+import type { StaffPrincipal } from '../core/principal.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
 type AssessmentRow = typeof assessments.$inferSelect;
