@@ -11,7 +11,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { openDatabase } from '../../server/db/connect.js';
 import { loadSecrets } from '../../server/secrets.js';
 import { progressReports, projects } from '../../server/db/schema.js';
-import { executionOf } from '../../server/implementation/execution-queries.js';
+import { executionOf } from '../../server/projects/execution.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { findCity, seedCity } from '../city/seed.js';
 import http from 'node:http';

@@ -10,7 +10,7 @@ import { findBody } from '../bodies/tree.js';
 import { bodyAndDescendants } from '../bodies/tree.js';
 import { rankByGrams, rankSimilar, suggestionGrams } from '../../shared/similarity.js';
 import { openWindowOf } from './windows.js';
-import { publicProjectStatuses } from '../screening/public.js';
+import { alwaysPublicStatuses } from '../../shared/projects.js';
 import { similarIndex } from './similar-index.js';
 
 /** How many candidates the index hands to the exact score: enough that the best ten are among them. */
@@ -42,7 +42,7 @@ export async function publicSimilar(ctx: AppContext, bodyId: string, text: strin
   const ids = await bodyAndDescendants(ctx.db, bodyId);
   const probe = { title: text };
   const visible = await ctx.db.select({ id: projects.id, title: projects.title, description: projects.description, year: projects.year, status: projects.status })
-    .from(projects).where(and(inArray(projects.bodyId, ids), inArray(projects.status, [...publicProjectStatuses])));
+    .from(projects).where(and(inArray(projects.bodyId, ids), inArray(projects.status, [...alwaysPublicStatuses])));
   const projectsLike = rankSimilar(probe, visible, 5, 0.15).map((p) => ({ id: p.id, title: p.title, year: p.year, status: p.status, score: p.score }));
   const window = await openWindowOf(ctx.db, bodyId);
   // Each suggestion is one resident, merged ones included.

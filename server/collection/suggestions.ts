@@ -14,7 +14,7 @@ import type { Principal } from '../core/principal.js';
 import { indexGrams } from '../../shared/similarity.js';
 import type { SuggestionChannel, suggestionInput } from '../../shared/collection-schemas.js';
 import { openWindowOf } from './windows.js';
-import { isProjectPublic } from '../screening/public.js';
+import { isProjectPublic } from '../projects/public.js';
 
 // No 0/1/I/O: a code read aloud or copied by hand from a phone stays unambiguous. 32^14 = 2^70.
 const codeAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

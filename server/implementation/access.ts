@@ -6,7 +6,8 @@ import { files } from '../db/schema.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, forbidden, invalid } from '../core/errors.js';
-import { assertCarryingDepartment, findProject, type ProjectRow } from '../screening/views.js';
+import { assertCarryingDepartment } from '../projects/departments.js';
+import { findProject, type ProjectRow } from '../projects/find.js';
 
 export const notSelected = () => conflict('project_not_selected', '只有票决产生的项目可以这样做 / only a selected project');
 

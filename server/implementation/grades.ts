@@ -5,12 +5,8 @@ import type { Tx } from '../db/connect.js';
 import { ballotRounds, projectGrades } from '../db/schema.js';
 import type { BallotRow } from '../ballots/queries.js';
 import type { SatisfactionResult } from '../../shared/types.js';
-import { iso } from '../screening/views.js';
+import { iso } from '../db/time.js';
 
-/** A recorded grade as every reader shows it (staff, members, the public page, the export). */
-export const describeGrade = (g: typeof projectGrades.$inferSelect) => ({
-  ballotId: g.ballotId, round: g.round, grade: g.grade, satisfied: g.satisfied, basic: g.basic, unsatisfied: g.unsatisfied, base: g.base, rate: g.rate, publishedAt: iso(g.publishedAt),
-});
 
 export async function recordGrades(tx: Tx, ballot: BallotRow): Promise<void> {
   if (ballot.kind !== 'satisfaction' || !ballot.result) return;

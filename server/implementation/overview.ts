@@ -10,7 +10,7 @@ import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { shanghaiDate, type Grade } from '../../shared/execution.js';
 import { summarizeYear } from '../../shared/implementation-dashboard.js';
-import { byProject, executionOf } from './execution-queries.js';
+import { byProject, executionOf } from '../projects/execution.js';
 
 async function yearProjects(db: DbOrTx, bodyId: string, year: number) {
   // A county's or a city's clerk sees the year of every body below too (a city: ~400 projects).

@@ -10,12 +10,9 @@ import { invalid } from '../core/errors.js';
 import { writeAudit, actorName } from '../audit/log.js';
 import type { planInput, progressInput } from '../../shared/implementation-schemas.js';
 import { carrierProject, checkPhotos, notSelected } from './access.js';
-import { executionOf } from './execution-queries.js';
+import { describeReport } from '../projects/progress.js';
+import { executionOf } from '../projects/execution.js';
 
-export const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
-export const describeReport = (r: typeof progressReports.$inferSelect) => ({
-  id: r.id, projectId: r.projectId, percent: r.percent, milestone: r.milestone, note: r.note, date: r.date, photos: photoUrls(r.photos),
-});
 
 export async function setPlan(ctx: AppContext, actor: StaffPrincipal, projectId: string, input: z.infer<typeof planInput>) {
   return ctx.db.transaction(async (tx) => {
@@ -47,9 +44,3 @@ export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, pro
   });
 }
 
-/** A project's plan and its reports, newest first (the public page and staff views). */
-export async function projectProgress(db: DbOrTx, projectId: string) {
-  const [plan] = await db.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
-  const reports = await db.select().from(progressReports).where(eq(progressReports.projectId, projectId)).orderBy(asc(progressReports.date), asc(progressReports.createdAt));
-  return { plan: plan ? { targets: plan.targets, milestones: plan.milestones, funding: plan.funding, completionDate: plan.completionDate } : null, progress: reports.reverse().map(describeReport) };
-}

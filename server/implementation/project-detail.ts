@@ -9,10 +9,11 @@ import { carryOvers, inspections, members, projectGrades, rectifications, superv
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { forbidden } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
-import { assertCarryingDepartment, describeProject, findProject } from '../screening/views.js';
-import { executionOf } from './execution-queries.js';
-import { photoUrls, projectProgress } from './plans.js';
-import { describeGrade } from './grades.js';
+import { assertCarryingDepartment } from '../projects/departments.js';
+import { describeProject, findProject } from '../projects/find.js';
+import { executionOf } from '../projects/execution.js';
+import { photoUrls, projectProgress } from '../projects/progress.js';
+import { describeGrade } from '../projects/grades.js';
 
 export async function projectImplementation(ctx: AppContext, who: Principal, projectId: string) {
   const p = await findProject(ctx.db, projectId);

@@ -8,10 +8,10 @@ import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, invalid } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
-import { findProject } from '../screening/views.js';
+import { findProject } from '../projects/find.js';
 import type { carryOverInput, rectificationInput } from '../../shared/implementation-schemas.js';
 import { carrierProject, checkPhotos, notSelected } from './access.js';
-import { executionOf } from './execution-queries.js';
+import { executionOf } from '../projects/execution.js';
 
 export async function addRectification(ctx: AppContext, actor: StaffPrincipal, projectId: string, input: z.infer<typeof rectificationInput>) {
   return ctx.db.transaction(async (tx) => {

@@ -9,10 +9,10 @@ import { assertStaffOfBody } from '../bodies/tree.js';
 import { forbidden, invalid } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
 import type { Principal } from '../core/principal.js';
-import { findProject } from '../screening/views.js';
+import { findProject } from '../projects/find.js';
 import type { inspectionInput, supervisorsInput } from '../../shared/implementation-schemas.js';
 import { checkPhotos, notSelected } from './access.js';
-import { executionOf } from './execution-queries.js';
+import { executionOf } from '../projects/execution.js';
 
 export async function setSupervisors(ctx: AppContext, actor: StaffPrincipal, projectId: string, input: z.infer<typeof supervisorsInput>) {
   return ctx.db.transaction(async (tx) => {

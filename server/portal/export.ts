@@ -11,12 +11,15 @@ import {
 } from '../db/schema.js';
 import { findBody } from '../bodies/tree.js';
 import { bodyAndDescendants } from '../bodies/tree.js';
-import { describeProject, isPublicProject, supportersOf, iso } from '../screening/views.js';
-import { publicAssessments } from '../screening/public.js';
-import { executionOf } from '../implementation/execution-queries.js';
-import { ratingSummaries } from '../ratings/ratings.js';
-import { photoUrls } from '../implementation/plans.js';
-import { describeGrade } from '../implementation/grades.js';
+import { supportersOf } from '../projects/views.js';
+import { isPublicProject } from '../projects/public.js';
+import { iso } from '../db/time.js';
+import { describeProject } from '../projects/find.js';
+import { publicAssessments } from '../projects/public.js';
+import { executionOf } from '../projects/execution.js';
+import { ratingSummaries } from '../projects/ratings.js';
+import { photoUrls } from '../projects/progress.js';
+import { describeGrade } from '../projects/grades.js';
 import { csvLine, exportColumns } from './csv.js';
 
 const pageSize = 100;

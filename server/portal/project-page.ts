@@ -6,12 +6,14 @@ import {
   assessments, ballots, bodies, carryOvers, inspections, members, projectGrades, projectPlans, rectifications, suggestions, supervisors,
 } from '../db/schema.js';
 import { notFound } from '../core/errors.js';
-import { describeProject, findProject, iso, supportersOf } from '../screening/views.js';
-import { isProjectPublic, publicAssessments } from '../screening/public.js';
-import { executionOf } from '../implementation/execution-queries.js';
-import { photoUrls, projectProgress } from '../implementation/plans.js';
-import { describeGrade } from '../implementation/grades.js';
-import { ratingSummaries, visibleComments } from '../ratings/ratings.js';
+import { supportersOf } from '../projects/views.js';
+import { iso } from '../db/time.js';
+import { describeProject, findProject } from '../projects/find.js';
+import { isProjectPublic, publicAssessments } from '../projects/public.js';
+import { executionOf } from '../projects/execution.js';
+import { photoUrls, projectProgress } from '../projects/progress.js';
+import { describeGrade } from '../projects/grades.js';
+import { ratingSummaries, visibleComments } from '../projects/ratings.js';
 import type { SelectionResult } from '../../shared/types.js';
 import { buildTimeline } from '../../shared/portal-timeline.js';
 

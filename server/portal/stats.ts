@@ -6,8 +6,8 @@ import type { AppContext } from '../context.js';
 import { projectGrades, projects, publicRatings, suggestions } from '../db/schema.js';
 import { findBody } from '../bodies/tree.js';
 import { bodyAndDescendants } from '../bodies/tree.js';
-import { isPublicProject } from '../screening/views.js';
-import { executionOf } from '../implementation/execution-queries.js';
+import { isPublicProject } from '../projects/public.js';
+import { executionOf } from '../projects/execution.js';
 
 const toObject = (rows: { k: string | null; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k ?? '', Number(r.n)]));
 const money = (v: unknown) => Math.round(Number(v ?? 0) * 10_000) / 10_000;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { ballots, bodies, notices, projects } from '../db/schema.js';
 import { idPattern } from '../db/ids.js';
-import { isProjectPublic } from '../screening/public.js';
+import { isProjectPublic } from '../projects/public.js';
 import { publicPage } from './cache.js';
 
 export interface PageMeta { title: string; description: string }

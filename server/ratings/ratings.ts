@@ -12,9 +12,10 @@ import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, notFound } from '../core/errors.js';
 import { writeAudit, actorName } from '../audit/log.js';
 import { findBody } from '../bodies/tree.js';
-import { findProject, iso } from '../screening/views.js';
-import { isProjectPublic } from '../screening/public.js';
-import { executionOf } from '../implementation/execution-queries.js';
+import { iso } from '../db/time.js';
+import { findProject } from '../projects/find.js';
+import { isProjectPublic } from '../projects/public.js';
+import { executionOf } from '../projects/execution.js';
 import type { moderationInput, ratingInput, ratingListQuery } from '../../shared/portal-schemas.js';
 
 type RatingRow = typeof publicRatings.$inferSelect;
@@ -40,28 +41,6 @@ export async function rateProject(ctx: AppContext, projectId: string, input: z.i
     if (!row) throw conflict('already_rated', '这台设备已经评价过该项目 / this device has already rated the project');
     return describeRating(row);
   });
-}
-
-/** Counts by grade of every public rating of these projects (comments or not, moderated or not). */
-export async function ratingSummaries(db: DbOrTx, projectIds: string[]) {
-  const out = new Map<string, { satisfied: number; basic: number; unsatisfied: number; count: number }>();
-  for (const id of projectIds) out.set(id, { satisfied: 0, basic: 0, unsatisfied: 0, count: 0 });
-  if (!projectIds.length) return out;
-  const rows = await db.select({ projectId: publicRatings.projectId, grade: publicRatings.grade, n: count() }).from(publicRatings)
-    .where(inArray(publicRatings.projectId, projectIds)).groupBy(publicRatings.projectId, publicRatings.grade);
-  for (const r of rows) {
-    const s = out.get(r.projectId)!;
-    s[r.grade as 'satisfied' | 'basic' | 'unsatisfied'] = Number(r.n);
-    s.count += Number(r.n);
-  }
-  return out;
-}
-
-/** Approved comments of a project, newest first: what the public reads. */
-export async function visibleComments(db: DbOrTx, projectId: string) {
-  const rows = await db.select().from(publicRatings).where(and(eq(publicRatings.projectId, projectId), eq(publicRatings.status, 'visible')))
-    .orderBy(desc(publicRatings.createdAt), desc(publicRatings.id)).limit(200);
-  return rows.map((r) => ({ id: r.id, grade: r.grade, comment: r.comment, createdAt: iso(r.createdAt) }));
 }
 
 /** GET /api/bodies/:bodyId/ratings: comments of the body's projects in one moderation state, newest first, paged. */

@@ -8,7 +8,10 @@ import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict } from '../core/errors.js';
 import { writeAudit } from '../audit/log.js';
 import type { assessmentInput, screeningInput } from '../../shared/screening-schemas.js';
-import { assertCarryingDepartment, departmentOf, findProject, lockedStatuses, staffViews } from './views.js';
+import { staffViews } from '../projects/views.js';
+import { isEditable } from '../../shared/projects.js';
+import { assertCarryingDepartment, departmentOf } from '../projects/departments.js';
+import { findProject } from '../projects/find.js';
 
 const locked = () => conflict('project_locked', '项目已列入候选名单，评估不能再修改 / the project is a candidate: its assessment is final');
 
@@ -18,7 +21,7 @@ export async function assessProject(ctx: AppContext, actor: StaffPrincipal, proj
     const p = await findProject(tx, projectId, true);
     await assertStaffOfBody(tx, actor, p.bodyId);
     await assertCarryingDepartment(tx, actor, p, '只能评估本单位承办的项目 / only the carrying department may assess it');
-    if (lockedStatuses.includes(p.status) || p.status === 'withdrawn') throw locked();
+    if (!isEditable(p.status)) throw locked();
     const values = {
       feasible: input.feasible, reason: input.reason, investment: input.investment, fundingSource: input.fundingSource ?? null,
       completionDate: input.completionDate, targets: input.targets ?? p.targets, assessedBy: actor.username || actor.userId, assessedAt: sql`now()`,
@@ -36,7 +39,7 @@ export async function setScreening(ctx: AppContext, actor: StaffPrincipal, proje
   return ctx.db.transaction(async (tx) => {
     const p = await findProject(tx, projectId, true);
     await assertStaffOfBody(tx, actor, p.bodyId);
-    if (lockedStatuses.includes(p.status)) throw locked();
+    if (!isEditable(p.status)) throw locked();
     const exclusions = Object.fromEntries(Object.entries(input.exclusions).filter(([, v]) => v !== undefined)) as Record<string, boolean>;
     const values = { exclusions, note: input.note ?? null, updatedAt: sql`now()` };
     await tx.insert(screeningChecks).values({ projectId, ...values }).onConflictDoUpdate({ target: screeningChecks.projectId, set: values });

@@ -12,7 +12,7 @@ import { findBody } from '../bodies/tree.js';
 import { findSession } from '../sessions/queries.js';
 import { createBallot } from '../ballots/create.js';
 import { differentialWarnings } from '../../shared/screening.js';
-import { iso } from './views.js';
+import { iso } from '../db/time.js';
 import type { approveInput, candidateListInput, listBallotInput } from '../../shared/screening-schemas.js';
 
 type ListRow = typeof candidateLists.$inferSelect;

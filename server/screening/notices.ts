@@ -12,7 +12,7 @@ import { findSession } from '../sessions/queries.js';
 import { bodyAndDescendants } from '../bodies/tree.js';
 import { noticeText, noticeTitle } from '../../shared/notice-text.js';
 import type { BallotResult } from '../../shared/types.js';
-import { iso } from './views.js';
+import { iso } from '../db/time.js';
 
 type NoticeRow = typeof notices.$inferSelect;
 

@@ -12,7 +12,10 @@ import { writeAudit } from '../audit/log.js';
 import { findBody } from '../bodies/tree.js';
 import type { projectInput } from '../../shared/schemas.js';
 import type { projectUpdateInput } from '../../shared/screening-schemas.js';
-import { departmentOf, findProject, lockedStatuses, staffViews, describeProject, type ProjectRow } from './views.js';
+import { staffViews } from '../projects/views.js';
+import { isEditable } from '../../shared/projects.js';
+import { departmentOf } from '../projects/departments.js';
+import { findProject, describeProject, type ProjectRow } from '../projects/find.js';
 import { adoptSuggestions } from '../collection/adopt.js';
 
 export { describeProject };
@@ -39,7 +42,7 @@ export async function createProject(ctx: AppContext, actor: StaffPrincipal, body
 async function editable(tx: Tx, actor: StaffPrincipal, projectId: string) {
   const p = await findProject(tx, projectId, true);
   await assertStaffOfBody(tx, actor, p.bodyId);
-  if (lockedStatuses.includes(p.status) || p.status === 'withdrawn') throw conflict('project_locked', '项目已列入候选名单或已撤回，不能再修改 / the project is on an approved list or withdrawn');
+  if (!isEditable(p.status)) throw conflict('project_locked', '项目已列入候选名单或已撤回，不能再修改 / the project is on an approved list or withdrawn');
   return p;
 }
 

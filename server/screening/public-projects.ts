@@ -6,9 +6,11 @@ import type { AppContext } from '../context.js';
 import { bodies, carryOvers, projects } from '../db/schema.js';
 import { findBody } from '../bodies/tree.js';
 import { bodyAndDescendants } from '../bodies/tree.js';
-import { executionOf } from '../implementation/execution-queries.js';
-import { describeProject, isPublicProject, supportersOf } from './views.js';
-import { publicAssessments } from './public.js';
+import { executionOf } from '../projects/execution.js';
+import { supportersOf } from '../projects/views.js';
+import { isPublicProject } from '../projects/public.js';
+import { describeProject } from '../projects/find.js';
+import { publicAssessments } from '../projects/public.js';
 
 export async function publicProjects(ctx: AppContext, bodyId: string, year?: number, status?: string) {
   await findBody(ctx.db, bodyId);

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { CityExists, seedCity, type CitySeeded } from '../../scripts/city/seed.js';
 import type { CityOptions } from '../../scripts/city/options.js';
 import { allocate } from '../../scripts/city/projects.js';
-import { executionOf } from '../../server/implementation/execution-queries.js';
+import { executionOf } from '../../server/projects/execution.js';
 import { bodies, ballots, carryOvers, members, progressReports, projectGrades, projects, suggestions, supervisors, inspections, projectPlans } from '../../server/db/schema.js';
 import { gradeProject } from '../../shared/counting/satisfaction.js';
 import type { SatisfactionResult } from '../../shared/types.js';
