@@ -2,7 +2,7 @@
 import { startServer } from './server.js';
 import { findDemo, hasDemo, seedDemo, demoLogins } from './demo/seed.js';
 import { demoDepartments } from './demo/screening.js';
-import { publicPagesChanged } from './publication/cache.js';
+import { publicPagesChanged } from './core/page-cache.js';
 
 const env = process.env;
 const started = Date.now();

@@ -16,6 +16,7 @@ import { createApp } from './app.js';
 import { securityHeaderEntries } from './http/headers.js';
 import type { AppContext } from './context.js';
 import { ensureAdmin } from './demo/admin.js';
+import { stageEvents } from './wiring.js';
 
 export interface ServerOptions {
   port?: number;
@@ -50,7 +51,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const secrets = await loadSecrets(db);
   if (opts.adminPassword) await ensureAdmin(db, opts.adminPassword);
   const live = new LiveHub(db);
-  const ctx: AppContext = { db, query: database.query, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), publicLimits: createPublicLimits(opts.publicLimits), trustProxy: !!opts.trustProxy };
+  const ctx: AppContext = { db, query: database.query, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), publicLimits: createPublicLimits(opts.publicLimits), trustProxy: !!opts.trustProxy, events: stageEvents() };
   const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
   const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

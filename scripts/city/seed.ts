@@ -1,5 +1,5 @@
 // seedCity: the whole generated city, written in big multi-row inserts inside two transactions.
-import { recordPublicChange } from '../../server/publication/changes.js';
+import { recordPublicChange } from '../../server/core/public-changes.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/connect.js';
 import {

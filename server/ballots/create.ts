@@ -1,27 +1,23 @@
 // createBallot: a draft ballot of a session, with its options frozen from the body's projects.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { AppContext } from '../context.js';
-import { ballots, projects } from '../db/schema.js';
+import type { Tx } from '../db/connect.js';
+import { ballotRounds, ballots, projects } from '../db/schema.js';
+import { command, live, type CommandContext } from '../core/command.js';
 import { newId } from '../db/ids.js';
 import { DomainError, conflict, invalid } from '../core/errors.js';
-import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
-import { writeAudit } from '../audit/log.js';
-import { setRound } from '../implementation/grades.js';
-import { findSession } from '../sessions/queries.js';
+import { findSession, type SessionRow } from '../sessions/queries.js';
 import { checkDefinition } from '../../shared/ballot-definition.js';
 import type { BallotInput } from '../../shared/schemas.js';
 import type { BallotOption, SelectionResult } from '../../shared/types.js';
-import { definitionOf, findBallot } from './queries.js';
-import { describeBallot } from './describe.js';
+import { definitionOf, findBallot, optionsOf, type BallotRow } from './queries.js';
 
 const notTied = (message: string) => new DomainError(422, 'not_tied', message);
 const field = (name: string, message: string) => invalid(message, [{ field: name, message }]);
 
 /** Fills in a runoff's candidates and seats from its source ballot, refusing anything else. */
-async function runoffInput(ctx: AppContext, sessionId: string, input: BallotInput): Promise<BallotInput> {
+async function runoffInput(tx: Tx, sessionId: string, input: BallotInput): Promise<BallotInput> {
   if (input.kind !== 'selection') throw notTied('再次投票只能用于项目票决 / a runoff is a selection ballot');
-  const source = await findBallot(ctx.db, input.runoffOf!).catch(() => { throw notTied('原表决不存在 / no such source ballot'); });
+  const source = await findBallot(tx, input.runoffOf!).catch(() => { throw notTied('原表决不存在 / no such source ballot'); });
   const result = source.result as SelectionResult | null;
   if (source.sessionId !== sessionId || source.kind !== 'selection' || !['closed', 'published'].includes(source.state) || !result?.tied.length) {
     throw notTied('原表决没有并列的候选项目 / the source ballot has no tied candidates');
@@ -58,40 +54,60 @@ function checkFields(input: BallotInput) {
   }
 }
 
-export async function createBallot(ctx: AppContext, actor: StaffPrincipal, sessionId: string, raw: BallotInput) {
-  const session = await findSession(ctx.db, sessionId);
-  await assertStaffOfBody(ctx.db, actor, session.bodyId);
-  if (session.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended');
-  const input = raw.runoffOf ? await runoffInput(ctx, sessionId, raw) : raw;
-  checkFields(input);
+/** The session of a ballot to be made, open, its body the scope. */
+export async function openSession(cx: CommandContext<unknown>, input: { sessionId: string }) {
+  const session = await findSession(cx.tx, input.sessionId);
+  return { bodyId: session.bodyId, session };
+}
 
+/** Checks a ballot's input against its session and freezes its options from the body's projects. */
+export async function prepareBallot(tx: Tx, session: SessionRow, raw: BallotInput) {
+  if (session.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended');
+  const input = raw.runoffOf ? await runoffInput(tx, session.id, raw) : raw;
+  checkFields(input);
   const ids = [...new Set(input.projectIds ?? [])];
   if (input.projectIds && ids.length !== input.projectIds.length) throw field('projectIds', '项目重复 / duplicate projects');
   const rows = ids.length
-    ? await ctx.db.select().from(projects).where(and(eq(projects.bodyId, session.bodyId), inArray(projects.id, ids)))
+    ? await tx.select().from(projects).where(and(eq(projects.bodyId, session.bodyId), inArray(projects.id, ids)))
     : [];
   if (rows.length !== ids.length) throw field('projectIds', '有项目不属于本人大 / some projects are not of this body');
+  if (rows.some((p) => p.status === 'withdrawn')) throw field('projectIds', '有项目已撤回 / a project was withdrawn');
   const byId = new Map(rows.map((p) => [p.id, p]));
   const options: BallotOption[] = ids.map((id) => {
     const p = byId.get(id)!;
     return { id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category };
   });
-
-  return ctx.db.transaction(async (tx) => {
-    const [ballot] = await tx.insert(ballots).values({
-      id: newId(), sessionId, kind: input.kind, title: input.title,
-      form: input.kind === 'selection' ? input.form ?? 'per_candidate' : null,
-      seats: input.kind === 'selection' ? input.seats! : null,
-      question: input.kind === 'motion' ? input.question! : null,
-      secret: input.secret ?? true, baseRule: input.baseRule ?? 'roster', runoffOf: input.runoffOf ?? null, options,
-    }).returning();
-    const problem = checkDefinition(definitionOf(ballot));
-    if (problem) throw invalid(problem);
-    await setRound(tx, ballot.id, input.kind === 'satisfaction' ? input.round : undefined);
-    await writeAudit(tx, {
-      sessionId, actor, action: input.runoffOf ? 'ballot.runoff_created' : 'ballot.created', subject: ballot.id,
-      detail: { title: ballot.title, kind: ballot.kind, seats: ballot.seats, form: ballot.form, options: options.map((o) => o.id), runoffOf: ballot.runoffOf },
-    });
-    return describeBallot(ballot);
-  }).finally(() => ctx.live.touch(sessionId));
+  return { input, options };
 }
+
+/** Inserts the draft ballot (and a satisfaction ballot's round). */
+export async function insertBallot(tx: Tx, sessionId: string, input: BallotInput, options: BallotOption[]) {
+  const [ballot] = await tx.insert(ballots).values({
+    id: newId(), sessionId, kind: input.kind, title: input.title,
+    form: input.kind === 'selection' ? input.form ?? 'per_candidate' : null,
+    seats: input.kind === 'selection' ? input.seats! : null,
+    question: input.kind === 'motion' ? input.question! : null,
+    secret: input.secret ?? true, baseRule: input.baseRule ?? 'roster', runoffOf: input.runoffOf ?? null, options,
+  }).returning();
+  const problem = checkDefinition(definitionOf(ballot));
+  if (problem) throw invalid(problem);
+  if (input.kind === 'satisfaction' && input.round) await tx.insert(ballotRounds).values({ ballotId: ballot.id, round: input.round });
+  return ballot;
+}
+
+export const ballotSubject = (b: { id: string; title: string }) => ({ kind: 'ballot' as const, id: b.id, label: b.title });
+export const ballotCreatedDetail = (b: BallotRow) => ({
+  title: b.title, kind: b.kind, seats: b.seats, form: b.form, options: optionsOf(b).map((o) => o.id), runoffOf: b.runoffOf,
+});
+
+/** createBallot: a draft ballot of a session, with its options frozen from the body's projects. */
+export const createBallot = command<{ sessionId: string } & BallotInput>()({
+  action: 'ballot.created', stage: 'vote', roles: ['admin', 'presider'],
+  scope: openSession,
+  run: async (cx, { sessionId: _s, ...raw }, { session }) => {
+    const { input, options } = await prepareBallot(cx.tx, session, raw);
+    return insertBallot(cx.tx, session.id, input, options);
+  },
+  audit: (b) => ({ action: b.runoffOf ? 'ballot.runoff_created' : 'ballot.created', sessionId: b.sessionId, subject: ballotSubject(b), detail: ballotCreatedDetail(b) }),
+  effects: (b) => [live(b.sessionId)],
+});

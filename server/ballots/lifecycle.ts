@@ -2,49 +2,49 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/connect.js';
+import { command, live, publicChange, type CommandContext, type Effect } from '../core/command.js';
 import { ballotBox, ballotRoll, ballots, namedVotes, sessions } from '../db/schema.js';
 import { conflict } from '../core/errors.js';
-import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
-import { writeAudit } from '../audit/log.js';
 import { attendanceCounts, findSession, quorumOf } from '../sessions/queries.js';
 import { computeResult } from '../../shared/counting/tally.js';
 import type { BaseRule } from '../../shared/types.js';
-import { ballotLockSpace, definitionOf, findBallot, type BallotRow } from './queries.js';
+import { ballotLockSpace, definitionOf, findBallot } from './queries.js';
 import { namedVotesOf, presentBase, tallyOf } from './counts.js';
-import { describeBallot } from './describe.js';
-import { applySelection } from '../screening/apply-selection.js';
-import { recordGrades } from '../implementation/grades.js';
+import { ballotSubject } from './create.js';
 
-async function lockBallot(actor: StaffPrincipal, tx: Tx, ballotId: string): Promise<BallotRow> {
-  const b = await findBallot(tx, ballotId);
-  const s = await findSession(tx, b.sessionId);
-  await assertStaffOfBody(tx, actor, s.bodyId);
-  const [locked] = await tx.select().from(ballots).where(eq(ballots.id, ballotId)).for('update');
-  return locked;
+/** The ballot, locked FOR UPDATE; its session's body is the scope. */
+async function lockedBallot(cx: CommandContext<unknown>, input: { ballotId: string }) {
+  const b = await findBallot(cx.tx, input.ballotId);
+  const s = await findSession(cx.tx, b.sessionId);
+  const [ballot] = await cx.tx.select().from(ballots).where(eq(ballots.id, input.ballotId)).for('update');
+  return { bodyId: s.bodyId, ballot, session: s };
 }
 
-export async function openBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string) {
-  const opened = await ctx.db.transaction(async (tx) => {
-    const pre = await findBallot(tx, ballotId);
+const vacuumAfterCommit: Effect = { kind: 'after', name: 'vacuum of the secret tables', run: (ctx) => vacuumSecretTables(ctx) };
+
+export const openBallot = command<{ ballotId: string }>()({
+  action: 'ballot.opened', stage: 'vote', roles: ['presider', 'admin'],
+  scope: async (cx, input) => {
+    const pre = await findBallot(cx.tx, input.ballotId);
     // Serialise opens within a session, so "another ballot open" is decided on current data.
-    const [session] = await tx.select().from(sessions).where(eq(sessions.id, pre.sessionId)).for('update');
-    await assertStaffOfBody(tx, actor, session.bodyId);
-    const b = await findBallot(tx, ballotId);
+    const [session] = await cx.tx.select().from(sessions).where(eq(sessions.id, pre.sessionId)).for('update');
+    return { bodyId: session.bodyId, session };
+  },
+  run: async (cx, { ballotId }, { session }) => {
+    const b = await findBallot(cx.tx, ballotId);
     if (b.state !== 'draft') throw conflict('ballot_not_draft', '只有草稿状态的表决可以开始 / only a draft ballot can be opened');
     if (session.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended');
-    const [other] = await tx.select({ id: ballots.id }).from(ballots).where(and(eq(ballots.sessionId, b.sessionId), eq(ballots.state, 'open')));
+    const [other] = await cx.tx.select({ id: ballots.id }).from(ballots).where(and(eq(ballots.sessionId, b.sessionId), eq(ballots.state, 'open')));
     if (other) throw conflict('another_ballot_open', '本次会议已有进行中的表决 / another ballot of this session is open');
-    const { rosterSize, present } = await attendanceCounts(tx, b.sessionId);
+    const { rosterSize, present } = await attendanceCounts(cx.tx, b.sessionId);
     const quorum = quorumOf(session, rosterSize, present);
     if (!quorum.met) throw conflict('quorum_not_met', `实到 ${present} 人，未达到法定人数 / present ${present} of ${rosterSize} does not meet the quorum`);
-    const [row] = await tx.update(ballots).set({ state: 'open', eligible: rosterSize, openedAt: sql`now()` }).where(eq(ballots.id, ballotId)).returning();
-    await writeAudit(tx, { sessionId: b.sessionId, actor, action: 'ballot.opened', subject: ballotId, detail: { eligible: rosterSize, present } });
-    return row;
-  });
-  ctx.live.touch(opened.sessionId, ballotId);
-  return describeBallot(opened, { cast: 0 });
-}
+    const [row] = await cx.tx.update(ballots).set({ state: 'open', eligible: rosterSize, openedAt: sql`now()` }).where(eq(ballots.id, ballotId)).returning();
+    return { row, present };
+  },
+  audit: ({ row, present }) => ({ sessionId: row.sessionId, subject: ballotSubject(row), detail: { eligible: row.eligible, present } }),
+  effects: ({ row }) => [live(row.sessionId, row.id)],
+});
 
 /**
  * Rewrites the roll and the box of a ballot in the closing transaction, sorted by member and by
@@ -87,12 +87,16 @@ export async function lockBallotExclusive(tx: Tx, ballotId: string) {
 /** Tests switch the rewrite off to prove the secrecy test can fail; nothing else touches it. */
 export const secrecyOptions = { rewriteOnClose: true };
 
-export async function closeBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string) {
-  const closed = await ctx.db.transaction(async (tx) => {
-    await lockBallotExclusive(tx, ballotId);
-    const b = await lockBallot(actor, tx, ballotId);
+export const closeBallot = command<{ ballotId: string }>()({
+  action: 'ballot.closed', stage: 'vote', roles: ['presider', 'admin'],
+  scope: async (cx, input) => {
+    await lockBallotExclusive(cx.tx, input.ballotId);
+    return lockedBallot(cx, input);
+  },
+  run: async (cx, { ballotId }, { ballot: b }) => {
+    const { tx } = cx;
     if (b.state !== 'open') throw conflict('ballot_not_open', '表决未在进行中 / the ballot is not open');
-    // The row lock above waited for every vote under way; no vote can enter after it.
+    // The locks above waited for every vote under way; no vote can enter after them.
     if (secrecyOptions.rewriteOnClose) await rewriteRollAndBox(tx, ballotId);
     const { tally, cast } = await tallyOf(tx, b);
     const eligible = b.eligible ?? 0;
@@ -100,42 +104,42 @@ export async function closeBallot(ctx: AppContext, actor: StaffPrincipal, ballot
     const named = b.secret ? undefined : await namedVotesOf(tx, ballotId);
     const result = computeResult(definitionOf(b), tally, { ballotId, base, baseRule: b.baseRule as BaseRule, eligible, cast, named });
     const [row] = await tx.update(ballots).set({ state: 'closed', closedAt: sql`now()`, base, cast, result }).where(eq(ballots.id, ballotId)).returning();
-    await writeAudit(tx, { sessionId: b.sessionId, actor, action: 'ballot.closed', subject: ballotId, detail: { cast, base, eligible } });
     return row;
-  });
-  await vacuumSecretTables(ctx);
-  ctx.live.touch(closed.sessionId, ballotId);
-  return { ...describeBallot(closed), result: closed.result };
-}
+  },
+  audit: (b) => ({ sessionId: b.sessionId, subject: ballotSubject(b), detail: { cast: b.cast, base: b.base, eligible: b.eligible } }),
+  effects: (b) => [vacuumAfterCommit, live(b.sessionId, b.id)],
+});
 
-export async function publishBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string) {
-  const published = await ctx.db.transaction(async (tx) => {
-    const b = await lockBallot(actor, tx, ballotId);
+/** Publishing makes the result public for good; the stages that care learn it in the same transaction. */
+export const publishBallot = command<{ ballotId: string }>()({
+  action: 'ballot.published', stage: 'vote', roles: ['presider', 'admin'],
+  scope: lockedBallot,
+  run: async (cx, { ballotId }, { ballot: b }) => {
     if (b.state !== 'closed') throw conflict('ballot_not_closed', '只有已结束的表决可以公布 / only a closed ballot can be published');
-    const [row] = await tx.update(ballots).set({ state: 'published', publishedAt: sql`now()` }).where(eq(ballots.id, ballotId)).returning();
-    await applySelection(tx, row);
-    await recordGrades(tx, row);
-    await writeAudit(tx, { sessionId: b.sessionId, actor, action: 'ballot.published', subject: ballotId });
+    const [row] = await cx.tx.update(ballots).set({ state: 'published', publishedAt: sql`now()` }).where(eq(ballots.id, ballotId)).returning();
+    await cx.emit('ballot.published', { ballot: row });
     return row;
-  });
-  ctx.live.touch(published.sessionId, ballotId);
-  return { ...describeBallot(published), result: published.result };
-}
+  },
+  audit: (b) => ({ sessionId: b.sessionId, subject: ballotSubject(b) }),
+  effects: (b) => [publicChange, live(b.sessionId, b.id)],
+});
 
-export async function cancelBallot(ctx: AppContext, actor: StaffPrincipal, ballotId: string, reason: string) {
-  const cancelled = await ctx.db.transaction(async (tx) => {
-    await lockBallotExclusive(tx, ballotId);
-    const b = await lockBallot(actor, tx, ballotId);
+export const cancelBallot = command<{ ballotId: string; reason: string }>()({
+  action: 'ballot.cancelled', stage: 'vote', roles: ['presider', 'admin'],
+  scope: async (cx, input) => {
+    await lockBallotExclusive(cx.tx, input.ballotId);
+    return lockedBallot(cx, input);
+  },
+  run: async (cx, { ballotId, reason }, { ballot: b }) => {
+    const { tx } = cx;
     if (b.state !== 'draft' && b.state !== 'open') throw conflict('ballot_not_cancellable', '已结束的表决不能取消 / a closed ballot cannot be cancelled');
     // Ballots cast on a cancelled ballot are never counted or shown: remove them with the roll.
     await tx.delete(ballotBox).where(eq(ballotBox.ballotId, ballotId));
     await tx.delete(ballotRoll).where(eq(ballotRoll.ballotId, ballotId));
     await tx.delete(namedVotes).where(eq(namedVotes.ballotId, ballotId));
     const [row] = await tx.update(ballots).set({ state: 'cancelled', cancelledAt: sql`now()`, cancelReason: reason, cast: 0 }).where(eq(ballots.id, ballotId)).returning();
-    await writeAudit(tx, { sessionId: b.sessionId, actor, action: 'ballot.cancelled', subject: ballotId, detail: { reason, wasOpen: b.state === 'open' } });
-    return row;
-  });
-  await vacuumSecretTables(ctx);
-  ctx.live.touch(cancelled.sessionId, ballotId);
-  return describeBallot(cancelled);
-}
+    return { row, wasOpen: b.state === 'open' };
+  },
+  audit: ({ row, wasOpen }, { reason }) => ({ sessionId: row.sessionId, subject: ballotSubject(row), detail: { reason, wasOpen } }),
+  effects: ({ row }) => [vacuumAfterCommit, live(row.sessionId, row.id)],
+});

@@ -1,62 +1,106 @@
-import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../context.js';
-import { readJson } from '../http/json.js';
-import { requireMember, requirePrincipal, requireStaff } from '../http/auth.js';
-import { pathId } from '../http/params.js';
+// Ballots (API.md "Ballots"), the selection ballot from an approved list, and the presidium's notices (公告).
 import { ballotInput, cancelInput, voteInput } from '../../shared/schemas.js';
+import { listBallotInput, noticeInput } from '../../shared/screening-schemas.js';
+import { DomainError, notFound } from '../core/errors.js';
+import { publishedCacheControl, servePage } from '../core/page-cache.js';
+import { signNotice, signResult } from '../core/signing.js';
+import { idPattern } from '../db/ids.js';
+import { route } from '../http/route.js';
 import { createBallot } from './create.js';
+import { createBallotFromList } from './from-list.js';
 import { cancelBallot, closeBallot, openBallot, publishBallot } from './lifecycle.js';
 import { castBallot } from './cast.js';
 import { getBallot, getBox, getResult } from './view.js';
-import { signResult } from '../publication/signing.js';
-import { DomainError } from '../core/errors.js';
 import { findBallot } from './queries.js';
-import { publishedBox, publishedResult, publishedCacheControl, servePage } from '../publication/cache.js';
+import { describeBallot } from './describe.js';
+import { publishedBox, publishedResult } from './published.js';
+import { findNotice, publicNotices, publishNotice } from './notices.js';
 
-const staffRoles = ['presider', 'admin'] as const;
+const withResult = (b: Parameters<typeof describeBallot>[0]) => ({ ...describeBallot(b), result: b.result });
 
-export function ballotRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>()
-    .post('/sessions/:id/ballots', async (c) => {
-      const actor = requireStaff(c, [...staffRoles]);
-      const sessionId = pathId(c, 'id');
-      return c.json(await createBallot(ctx, actor, sessionId, await readJson(c, ballotInput)), 201);
-    })
-    .post('/ballots/:id/open', async (c) => c.json(await openBallot(ctx, requireStaff(c, [...staffRoles]), pathId(c, 'id'))))
-    .post('/ballots/:id/close', async (c) => c.json(await closeBallot(ctx, requireStaff(c, [...staffRoles]), pathId(c, 'id'))))
-    .post('/ballots/:id/publish', async (c) => c.json(await publishBallot(ctx, requireStaff(c, [...staffRoles]), pathId(c, 'id'))))
-    .post('/ballots/:id/cancel', async (c) => {
-      const actor = requireStaff(c, [...staffRoles]);
-      const ballotId = pathId(c, 'id');
-      const { reason } = await readJson(c, cancelInput);
-      return c.json(await cancelBallot(ctx, actor, ballotId, reason));
-    })
-    .get('/ballots/:id', async (c) => c.json(await getBallot(ctx, requirePrincipal(c), pathId(c, 'id'))))
-    .post('/ballots/:id/votes', async (c) => {
-      const ballotId = pathId(c, 'id');
-      const member = requireMember(c);
-      const input = await readJson(c, voteInput);
-      const outcome = await castBallot(ctx, member, ballotId, input);
-      return c.json({ receipt: outcome.receipt }, outcome.created ? 201 : 200);
-    })
-    // Published: public and final, served from memory with an ETag (publication/cache.ts).
-    .get('/ballots/:id/result', async (c) => {
-      const ballotId = pathId(c, 'id');
-      const page = await publishedResult(ctx, ballotId);
-      if (page) return servePage(c, page, publishedCacheControl);
-      return c.json(await getResult(ctx, c.get('principal'), ballotId));
-    })
-    .get('/ballots/:id/box', async (c) => {
-      const ballotId = pathId(c, 'id');
-      const page = await publishedBox(ctx, ballotId);
-      if (page) return servePage(c, page, publishedCacheControl);
-      return c.json(await getBox(ctx, c.get('principal'), ballotId));
-    })
-    .get('/ballots/:id/result.jws', async (c) => {
-      const ballotId = pathId(c, 'id');
-      const b = await findBallot(ctx.db, ballotId);
+export const ballotRoutes = [
+  route({
+    method: 'POST', path: '/sessions/:id/ballots', summary: 'Create a draft ballot: a selection, a satisfaction assessment or a motion (or a runoff of a tie)', status: 201, body: ballotInput,
+    errors: ['session_ended', 'not_tied'], command: createBallot, input: (r) => ({ sessionId: r.params.id, ...r.body }), answer: (b) => describeBallot(b),
+  }),
+  route({
+    method: 'POST', path: '/candidate-lists/:id/ballots', summary: 'Create the selection ballot over an approved candidate list, for its seats', status: 201, body: listBallotInput,
+    errors: ['list_not_approved', 'list_already_voted', 'session_ended'], command: createBallotFromList, input: (r) => ({ listId: r.params.id, ...r.body }), answer: (b) => describeBallot(b),
+  }),
+  route({
+    method: 'POST', path: '/ballots/:id/open', summary: 'Open a draft ballot for voting (the quorum must be met)', errors: ['quorum_not_met', 'another_ballot_open', 'ballot_not_draft', 'session_ended'],
+    command: openBallot, input: (r) => ({ ballotId: r.params.id }), answer: ({ row }) => describeBallot(row, { cast: 0 }),
+  }),
+  route({
+    method: 'POST', path: '/ballots/:id/close', summary: 'Close an open ballot: count it and keep the result for the presider', errors: ['ballot_not_open'],
+    command: closeBallot, input: (r) => ({ ballotId: r.params.id }), answer: withResult,
+  }),
+  route({
+    method: 'POST', path: '/ballots/:id/publish', summary: 'Publish a closed ballot\'s result (final; selected projects become selected, grades are recorded)', errors: ['ballot_not_closed'],
+    command: publishBallot, input: (r) => ({ ballotId: r.params.id }), answer: withResult,
+  }),
+  route({
+    method: 'POST', path: '/ballots/:id/cancel', summary: 'Cancel a draft or open ballot, with a reason; ballots cast on it are discarded', body: cancelInput, errors: ['ballot_not_cancellable'],
+    command: cancelBallot, input: (r) => ({ ballotId: r.params.id, reason: r.body.reason }), answer: ({ row }) => describeBallot(row),
+  }),
+  route({
+    method: 'GET', path: '/ballots/:id', summary: 'A ballot; the live tally for presider and admin while open; the result once closed (to those who may see it)',
+    roles: ['admin', 'presider', 'department', 'member', 'screen'], handler: (ctx, r) => getBallot(ctx, r.actor, r.params.id),
+  }),
+  route({
+    // The vote itself is the one change that writes no trail entry: the trail must not undo the box's secrecy.
+    method: 'POST', path: '/ballots/:id/votes', summary: 'Cast a ballot (final); a retry with the same submission key answers the same receipt', roles: ['member'], body: voteInput,
+    status: 201, errors: ['not_on_roster', 'already_voted', 'ballot_not_open', 'not_checked_in', 'submission_key_reused', 'busy'],
+    handler: async (ctx, r) => {
+      const outcome = await castBallot(ctx, r.actor, r.params.id, r.body);
+      return r.c.json({ receipt: outcome.receipt }, outcome.created ? 201 : 200);
+    },
+  }),
+  route({
+    // Published: public and final, served from memory with an ETag (core/page-cache.ts).
+    method: 'GET', path: '/ballots/:id/result', summary: 'The result: public once published; after close, to presider, admin and the roster', roles: ['public'], errors: ['not_published'],
+    handler: async (ctx, r) => {
+      const page = await publishedResult(ctx, r.params.id);
+      return page ? servePage(r.c, page, publishedCacheControl) : getResult(ctx, r.actor, r.params.id);
+    },
+  }),
+  route({
+    method: 'GET', path: '/ballots/:id/box', summary: 'The ballot box: receipts and choices sorted by receipt, with its digest', roles: ['public'], errors: ['ballot_not_closed', 'not_published'],
+    handler: async (ctx, r) => {
+      const page = await publishedBox(ctx, r.params.id);
+      return page ? servePage(r.c, page, publishedCacheControl) : getBox(ctx, r.actor, r.params.id);
+    },
+  }),
+  route({
+    method: 'GET', path: '/ballots/:id/result.jws', summary: 'The published result signed (compact JWS, EdDSA; key at /api/public/keys)', roles: ['public'], errors: ['not_published'],
+    handler: async (ctx, r) => {
+      const b = await findBallot(ctx.db, r.params.id);
       if (b.state !== 'published') throw new DomainError(403, 'not_published', '结果尚未公布 / not published yet');
-      c.header('Content-Type', 'application/jose; charset=utf-8');
-      return c.body(await signResult(ctx.secrets, ballotId, b.result));
-    });
-}
+      r.c.header('Content-Type', 'application/jose; charset=utf-8');
+      return r.c.body(await signResult(ctx.secrets, b.id, b.result));
+    },
+  }),
+  route({
+    method: 'POST', path: '/sessions/:id/notices', summary: 'Issue the presidium\'s numbered notice (公告) of a published ballot; again answers the same notice (200)', status: 201, body: noticeInput,
+    errors: ['ballot_not_published'], command: publishNotice, input: (r) => ({ sessionId: r.params.id, ballotId: r.body.ballotId }),
+    answer: ({ notice, created }, _ctx, r) => r.c.json(notice, created ? 201 : 200),
+  }),
+  route({
+    method: 'GET', path: '/public/bodies/:bodyId/notices', summary: 'Notices of the body and every body below it, newest first', roles: ['public'],
+    handler: (ctx, r) => publicNotices(ctx, r.params.bodyId),
+  }),
+  route({
+    // `/public/notices/<id>` and `/public/notices/<id>.jws` (the compact JWS, signed like results).
+    method: 'GET', path: '/public/notices/:id', summary: 'One notice, all of it; `<id>.jws` gives it signed', roles: ['public'], rawParams: ['id'],
+    handler: async (ctx, r) => {
+      const raw = r.params.id;
+      const signed = raw.endsWith('.jws');
+      const id = signed ? raw.slice(0, -4) : raw;
+      if (!idPattern.test(id)) throw notFound();
+      const notice = await findNotice(ctx, id);
+      if (!signed) return notice;
+      r.c.header('Content-Type', 'application/jose; charset=utf-8');
+      return r.c.body(await signNotice(ctx.secrets, notice));
+    },
+  }),
+];

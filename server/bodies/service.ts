@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody, findBody } from './tree.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash, newSignInCode } from '../auth/codes.js';
-import { writeAudit } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
 import type { bodyInput, memberInput, userInput } from '../../shared/schemas.js';
 import type { DbOrTx } from '../db/connect.js';
 
@@ -24,7 +24,7 @@ export async function createBody(ctx: AppContext, actor: StaffPrincipal, input: 
   }
   return ctx.db.transaction(async (tx) => {
     const [body] = await tx.insert(bodies).values({ id: newId(), name: input.name, level: input.level, parentId }).returning();
-    await writeAudit(tx, { actor, action: 'body.created', subject: body.id, detail: { name: body.name } });
+    await legacyAudit(tx, { actor, action: 'body.created', subject: body.id, detail: { name: body.name } });
     return publicBody(body);
   });
 }
@@ -45,7 +45,7 @@ export async function createUser(ctx: AppContext, actor: StaffPrincipal, input: 
     }).onConflictDoNothing().returning();
     const user = inserted[0];
     if (!user) throw conflict('username_taken', '用户名已被使用 / username taken');
-    await writeAudit(tx, { actor, action: 'user.created', subject: user.id, detail: { username: user.username, role: user.role } });
+    await legacyAudit(tx, { actor, action: 'user.created', subject: user.id, detail: { username: user.username, role: user.role } });
     return { id: user.id, username: user.username, role: user.role, bodyId: user.bodyId, department: user.department };
   });
 }
@@ -62,7 +62,7 @@ export async function addMembers(ctx: AppContext, actor: StaffPrincipal, bodyId:
       id, bodyId, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', codeHash: codeHash(ctx.secrets.codeKey, code),
     }));
     for (let i = 0; i < values.length; i += 1000) await tx.insert(members).values(values.slice(i, i + 1000));
-    await writeAudit(tx, { actor, action: 'members.added', subject: bodyId, detail: { count: list.length } });
+    await legacyAudit(tx, { actor, action: 'members.added', subject: bodyId, detail: { count: list.length } });
     return {
       members: prepared.map(({ m, code, id }) => ({ id, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', code })),
     };
@@ -84,7 +84,7 @@ export async function regenerateCode(ctx: AppContext, actor: StaffPrincipal, mem
   const code = newSignInCode();
   await ctx.db.transaction(async (tx) => {
     await tx.update(members).set({ codeHash: codeHash(ctx.secrets.codeKey, code) }).where(eq(members.id, memberId));
-    await writeAudit(tx, { actor, action: 'member.code_regenerated', subject: memberId });
+    await legacyAudit(tx, { actor, action: 'member.code_regenerated', subject: memberId });
   });
   return { id: member.id, name: member.name, delegation: member.delegation, kind: member.kind, code };
 }

@@ -6,7 +6,7 @@ import { suggestionEvents, suggestions } from '../db/schema.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
-import { writeAudit } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
 import { findBody } from '../bodies/tree.js';
 import { describeForStaff } from './inbox.js';
 
@@ -51,7 +51,7 @@ export async function mergeSuggestions(ctx: AppContext, actor: StaffPrincipal, s
     }
     const [updated] = await tx.update(suggestions).set({ supporters: target.supporters + gained, updatedAt: sql`now()` }).where(eq(suggestions.id, target.id)).returning();
     const mergedFrom = (await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.mergedInto, target.id)).orderBy(asc(suggestions.id))).map((r) => r.id);
-    await writeAudit(tx, { actor, action: 'suggestion.merged', subject: target.id, detail: { sources: [...new Set(sourceIds)], supporters: updated.supporters } });
+    await legacyAudit(tx, { actor, action: 'suggestion.merged', subject: target.id, detail: { sources: [...new Set(sourceIds)], supporters: updated.supporters } });
     return { id: updated.id, supporters: updated.supporters, mergedFrom };
   });
 }
@@ -68,7 +68,7 @@ export async function setSuggestionStatus(ctx: AppContext, actor: StaffPrincipal
       await tx.insert(suggestionEvents).values({ suggestionId: s.id, status, note: reason });
       out.push(describeForStaff(u));
     }
-    await writeAudit(tx, { actor, action: `suggestion.${status}`, subject: ids.length === 1 ? ids[0] : `${ids.length} suggestions`, detail: { ids: [...rows.keys()], reason } });
+    await legacyAudit(tx, { actor, action: `suggestion.${status}`, subject: ids.length === 1 ? ids[0] : `${ids.length} suggestions`, detail: { ids: [...rows.keys()], reason } });
     return out;
   });
 }

@@ -6,7 +6,7 @@ import { stations } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
-import { writeAudit } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
 import { findBody } from '../bodies/tree.js';
 import type { stationInput } from '../../shared/collection-schemas.js';
 
@@ -18,7 +18,7 @@ export async function createStation(ctx: AppContext, actor: StaffPrincipal, body
   await assertStaffOfBody(ctx.db, actor, bodyId);
   return ctx.db.transaction(async (tx) => {
     const [s] = await tx.insert(stations).values({ id: newId(), bodyId, name: input.name, address: input.address ?? null }).returning();
-    await writeAudit(tx, { actor, action: 'collection.station_created', subject: s.id, detail: { bodyId, name: s.name } });
+    await legacyAudit(tx, { actor, action: 'collection.station_created', subject: s.id, detail: { bodyId, name: s.name } });
     return describeStation(s);
   });
 }

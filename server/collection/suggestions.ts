@@ -8,7 +8,7 @@ import { members, projects, stations, suggestionEvents, suggestions, users } fro
 import { newId } from '../db/ids.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { staffCoversBody } from '../bodies/tree.js';
-import { writeAudit } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
 import { findBody } from '../bodies/tree.js';
 import type { Principal } from '../core/principal.js';
 import { indexGrams } from '../../shared/similarity.js';
@@ -69,7 +69,7 @@ export async function submitSuggestion(ctx: AppContext, who: Principal | null, b
     });
     await tx.insert(suggestionEvents).values({ suggestionId: id, status: 'received', note: null });
     // The contact and the sender stay out of the audit detail (QUALITY.md "personal data").
-    await writeAudit(tx, { actor: who, action: 'suggestion.received', subject: id, detail: { bodyId, year: window.year, channel: source.channel, category: input.category } });
+    await legacyAudit(tx, { actor: who, action: 'suggestion.received', subject: id, detail: { bodyId, year: window.year, channel: source.channel, category: input.category } });
     return { id, trackingCode };
   });
 }

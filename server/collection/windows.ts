@@ -8,7 +8,7 @@ import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict } from '../core/errors.js';
-import { writeAudit } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
 import { findBody } from '../bodies/tree.js';
 import type { windowInput } from '../../shared/collection-schemas.js';
 
@@ -34,7 +34,7 @@ export async function createWindow(ctx: AppContext, actor: StaffPrincipal, bodyI
     const [w] = await tx.insert(collectionWindows).values({
       id: newId(), bodyId, year: input.year, opensAt: input.opensAt, closesAt: input.closesAt,
     }).returning();
-    await writeAudit(tx, { actor, action: 'collection.window_created', subject: w.id, detail: { bodyId, year: w.year, opensAt: w.opensAt, closesAt: w.closesAt } });
+    await legacyAudit(tx, { actor, action: 'collection.window_created', subject: w.id, detail: { bodyId, year: w.year, opensAt: w.opensAt, closesAt: w.closesAt } });
     return describeWindow(w);
   });
 }

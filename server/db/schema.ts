@@ -86,6 +86,8 @@ export const ballots = pgTable('ballots', {
   secret: boolean('secret').notNull(),
   baseRule: text('base_rule').notNull(),
   runoffOf: text('runoff_of'),
+  /** the candidate list a selection ballot was made from (one per list unless cancelled: 409 list_already_voted) */
+  fromList: text('from_list'),
   state: text('state').notNull().default('draft'),
   options: jsonb('options').notNull(),
   eligible: integer('eligible'),
@@ -128,15 +130,31 @@ export const namedVotes = pgTable('named_votes', {
   vote: text('vote').notNull(),
 }, (t) => [primaryKey({ columns: [t.ballotId, t.memberId] })]);
 
+/**
+ * The trail: one row per change, written in the change's own transaction (audit/log.ts). Append-only: the
+ * database refuses UPDATE, DELETE and TRUNCATE on it (migration 0008's triggers).
+ */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   sessionId: text('session_id'),
   at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  /** `<role>:<username>`, `member:<id>`, `public` or `system`, as written since the first release */
   actor: text('actor').notNull(),
   action: text('action').notNull(),
+  /** the id of the thing acted on */
   subject: text('subject').notNull(),
   detail: jsonb('detail'),
-}, (t) => [index('audit_session_idx').on(t.sessionId, t.id)]);
+  /** the body the changed thing belongs to (null: deployment-wide, or a row of a release before 0008 that could not tell) */
+  bodyId: text('body_id'),
+  /** setup, collection, screening, vote, implementation, supervision, evaluation, publication, notification */
+  stage: text('stage'),
+  subjectKind: text('subject_kind'),
+  /** the subject's title or name when the change was made, so the trail reads in words */
+  subjectLabel: text('subject_label'),
+  /** user, member, public, system */
+  actorKind: text('actor_kind'),
+  actorId: text('actor_id'),
+}, (t) => [index('audit_session_idx').on(t.sessionId, t.id), index('audit_body_idx').on(t.bodyId, t.id), index('audit_subject_idx').on(t.subject)]);
 
 /** Versions of live updates: monotonic across restarts and shared by every server process. */
 export const liveVersion = pgSequence('live_version');

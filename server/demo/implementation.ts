@@ -59,18 +59,18 @@ export async function pastRound(ctx: AppContext, admin: StaffPrincipal, bodyId: 
   const sessionId = newId();
   await ctx.db.insert(sessions).values({ id: sessionId, bodyId, name: r.session, kind: 'committee', state: 'open', quorumNum: 1, quorumDen: 2, quorumStrict: true });
   await ctx.db.insert(roster).values(committee.map((m) => ({ sessionId, memberId: m.id, present: true })));
-  const ballot = await createBallot(ctx, admin, sessionId, {
-    kind: 'satisfaction', title: r.title, secret: true, baseRule: 'roster', projectIds: list.map((p) => p.id), round: r.round,
-  } as Parameters<typeof createBallot>[3]);
-  await openBallot(ctx, admin, ballot.id);
+  const ballot = await createBallot(ctx, admin, {
+    sessionId, kind: 'satisfaction', title: r.title, secret: true, baseRule: 'roster', projectIds: list.map((p) => p.id), round: r.round,
+  });
+  await openBallot(ctx, admin, { ballotId: ballot.id });
   const grade = ([s, b]: number[], i: number) => (i < s ? 'satisfied' : i < s + b ? 'basic' : 'unsatisfied');
   for (const [i, m] of committee.entries()) {
     const who: MemberPrincipal = { kind: 'member', memberId: m.id, bodyId };
     const choices = Object.fromEntries(list.map((p, j) => [p.id, grade(r.votes[j], i)]));
     await castBallot(ctx, who, ballot.id, { submissionKey: randomBytes(18).toString('base64url'), choices });
   }
-  await closeBallot(ctx, admin, ballot.id);
-  await publishBallot(ctx, admin, ballot.id);
+  await closeBallot(ctx, admin, { ballotId: ballot.id });
+  await publishBallot(ctx, admin, { ballotId: ballot.id });
   // Held in the past: the times say so (the signed result and the box do not carry them).
   const at = (hm: string) => `${r.at}T${hm}:00+08:00`;
   await ctx.db.update(ballots).set({ createdAt: at('08:30'), openedAt: at('09:40'), closedAt: at('09:52'), publishedAt: at('10:05') }).where(eq(ballots.id, ballot.id));

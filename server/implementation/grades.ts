@@ -1,25 +1,31 @@
-// A published satisfaction ballot records each project's grade with its round, in the publishing
-// transaction; 不满意 makes the project rectifying until a later round grades it better.
-import { eq } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
-import { ballotRounds, projectGrades } from '../db/schema.js';
-import type { BallotRow } from '../ballots/queries.js';
+// A published satisfaction ballot records each project's grade with its round: evaluation's answer to
+// `ballot.published` (server/wiring.ts), in the publishing transaction, one trail entry per grade.
+// 不满意 makes the project rectifying until a later round grades it better.
+import { eq, inArray } from 'drizzle-orm';
+import { ballotRounds, projectGrades, projects } from '../db/schema.js';
+import type { CommandContext } from '../core/command.js';
+import type { DomainEvents } from '../core/events.js';
 import type { SatisfactionResult } from '../../shared/types.js';
-import { iso } from '../db/time.js';
 
-
-export async function recordGrades(tx: Tx, ballot: BallotRow): Promise<void> {
+export async function recordGrades(cx: CommandContext, { ballot }: DomainEvents['ballot.published']): Promise<void> {
   if (ballot.kind !== 'satisfaction' || !ballot.result) return;
   const result = ballot.result as SatisfactionResult;
-  const [r] = await tx.select().from(ballotRounds).where(eq(ballotRounds.ballotId, ballot.id));
+  const [r] = await cx.tx.select().from(ballotRounds).where(eq(ballotRounds.ballotId, ballot.id));
+  const round = r?.round ?? 'yearend';
   const publishedAt = ballot.publishedAt ?? new Date().toISOString();
   const rows = result.options.map((o) => ({
-    ballotId: ballot.id, projectId: o.id, round: r?.round ?? 'yearend', grade: o.grade, satisfied: o.satisfied, basic: o.basic,
+    ballotId: ballot.id, projectId: o.id, round, grade: o.grade, satisfied: o.satisfied, basic: o.basic,
     unsatisfied: o.unsatisfied, base: result.base, rate: o.rate, publishedAt,
   }));
-  if (rows.length) await tx.insert(projectGrades).values(rows).onConflictDoNothing();
-}
-
-export async function setRound(tx: Tx, ballotId: string, round: string | undefined) {
-  if (round) await tx.insert(ballotRounds).values({ ballotId, round });
+  if (!rows.length) return;
+  const recorded = await cx.tx.insert(projectGrades).values(rows).onConflictDoNothing().returning({ projectId: projectGrades.projectId, grade: projectGrades.grade });
+  const owners = new Map((await cx.tx.select({ id: projects.id, bodyId: projects.bodyId, title: projects.title }).from(projects)
+    .where(inArray(projects.id, recorded.map((g) => g.projectId)))).map((p) => [p.id, p]));
+  for (const g of recorded) {
+    const p = owners.get(g.projectId);
+    cx.audit({
+      action: 'project.graded', stage: 'evaluation', bodyId: p?.bodyId ?? null,
+      subject: { kind: 'project', id: g.projectId, label: p?.title ?? null }, detail: { ballotId: ballot.id, round, grade: g.grade },
+    });
+  }
 }

@@ -7,7 +7,8 @@ import { progressReports, projectPlans } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { invalid } from '../core/errors.js';
-import { writeAudit, actorName } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
+import { actorName } from '../audit/log.js';
 import type { planInput, progressInput } from '../../shared/implementation-schemas.js';
 import { carrierProject, checkPhotos, notSelected } from './access.js';
 import { describeReport } from '../projects/progress.js';
@@ -20,7 +21,7 @@ export async function setPlan(ctx: AppContext, actor: StaffPrincipal, projectId:
     if (p.status !== 'selected') throw notSelected();
     const values = { targets: input.targets, milestones: input.milestones, funding: input.funding, completionDate: input.completionDate, updatedBy: actorName(actor), updatedAt: new Date().toISOString() };
     await tx.insert(projectPlans).values({ projectId, ...values }).onConflictDoUpdate({ target: projectPlans.projectId, set: values });
-    await writeAudit(tx, { actor, action: 'project.planned', subject: projectId, detail: { milestones: input.milestones.length, completionDate: input.completionDate } });
+    await legacyAudit(tx, { actor, action: 'project.planned', subject: projectId, detail: { milestones: input.milestones.length, completionDate: input.completionDate } });
     return { projectId, ...input };
   });
 }
@@ -39,7 +40,7 @@ export async function reportProgress(ctx: AppContext, actor: StaffPrincipal, pro
     const [r] = await tx.insert(progressReports).values({
       id: newId(), projectId, percent: input.percent, milestone: input.milestone ?? null, note: input.note, date: input.date, photos, createdBy: actorName(actor),
     }).returning();
-    await writeAudit(tx, { actor, action: 'project.progress', subject: projectId, detail: { percent: input.percent, date: input.date, milestone: input.milestone ?? null } });
+    await legacyAudit(tx, { actor, action: 'project.progress', subject: projectId, detail: { percent: input.percent, date: input.date, milestone: input.milestone ?? null } });
     return describeReport(r);
   });
 }

@@ -7,7 +7,7 @@ import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, invalid } from '../core/errors.js';
-import { writeAudit } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
 import { findProject } from '../projects/find.js';
 import type { carryOverInput, rectificationInput } from '../../shared/implementation-schemas.js';
 import { carrierProject, checkPhotos, notSelected } from './access.js';
@@ -20,7 +20,7 @@ export async function addRectification(ctx: AppContext, actor: StaffPrincipal, p
     if ((await executionOf(tx, [p])).get(p.id)!.execution !== 'rectifying') throw conflict('not_rectifying', '项目不在整改中 / the project is not under rectification');
     const photos = await checkPhotos(tx, input.photos);
     const [row] = await tx.insert(rectifications).values({ id: newId(), projectId, note: input.note, date: input.date, photos }).returning();
-    await writeAudit(tx, { actor, action: 'project.rectification', subject: projectId, detail: { date: input.date } });
+    await legacyAudit(tx, { actor, action: 'project.rectification', subject: projectId, detail: { date: input.date } });
     return { id: row.id, projectId, note: row.note, date: row.date, photos: row.photos };
   });
 }
@@ -34,7 +34,7 @@ export async function carryOver(ctx: AppContext, actor: StaffPrincipal, projectI
     if ((await executionOf(tx, [p])).get(p.id)!.execution === 'done') throw conflict('project_done', '项目已完成，无需跨年督办 / the project is done');
     const values = { fromYear: p.year, toYear: input.toYear };
     await tx.insert(carryOvers).values({ projectId, ...values }).onConflictDoUpdate({ target: carryOvers.projectId, set: values });
-    await writeAudit(tx, { actor, action: 'project.carried_over', subject: projectId, detail: values });
+    await legacyAudit(tx, { actor, action: 'project.carried_over', subject: projectId, detail: values });
     const [row] = await tx.select().from(carryOvers).where(eq(carryOvers.projectId, projectId));
     return { id: p.id, title: p.title, year: p.year, status: p.status, carriedOverFrom: row.fromYear, carriedOverTo: row.toYear };
   });

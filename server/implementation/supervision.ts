@@ -7,7 +7,7 @@ import { newId } from '../db/ids.js';
 import type { MemberPrincipal, StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { forbidden, invalid } from '../core/errors.js';
-import { writeAudit } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
 import type { Principal } from '../core/principal.js';
 import { findProject } from '../projects/find.js';
 import type { inspectionInput, supervisorsInput } from '../../shared/implementation-schemas.js';
@@ -26,7 +26,7 @@ export async function setSupervisors(ctx: AppContext, actor: StaffPrincipal, pro
     // How many of the year's projects each member now supervises (as the staff dashboard counts it), so staff can spread the load.
     const load = await tx.select({ memberId: supervisors.memberId, n: count() }).from(supervisors).innerJoin(projects, eq(projects.id, supervisors.projectId))
       .where(and(inArray(supervisors.memberId, input.memberIds), eq(projects.year, p.year))).groupBy(supervisors.memberId);
-    await writeAudit(tx, { actor, action: 'project.supervisors', subject: projectId, detail: { members: input.memberIds.length, lead: input.leadMemberId } });
+    await legacyAudit(tx, { actor, action: 'project.supervisors', subject: projectId, detail: { members: input.memberIds.length, lead: input.leadMemberId } });
     const name = new Map(found.map((m) => [m.id, m.name]));
     return {
       projectId, leadMemberId: input.leadMemberId,
@@ -61,7 +61,7 @@ export async function recordInspection(ctx: AppContext, who: Principal, projectI
     if (p.status !== 'selected') throw notSelected();
     const photos = await checkPhotos(tx, input.photos);
     const [row] = await tx.insert(inspections).values({ id: newId(), projectId, date: input.date, findings: input.findings, photos, memberId: who.kind === 'member' ? who.memberId : null }).returning();
-    await writeAudit(tx, { actor: who, action: 'project.inspected', subject: projectId, detail: { date: input.date } });
+    await legacyAudit(tx, { actor: who, action: 'project.inspected', subject: projectId, detail: { date: input.date } });
     return { id: row.id, projectId, date: row.date, findings: row.findings, photos: row.photos };
   });
 }

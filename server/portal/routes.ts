@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context.js';
 import { parseWith } from '../http/json.js';
 import { pathId } from '../http/params.js';
-import { pageCacheControl, publicPage, servePage } from '../publication/cache.js';
+import { pageCacheControl, publicPage, servePage } from '../core/page-cache.js';
 import { yearQuery } from '../../shared/portal-schemas.js';
 import { publicProjectPage } from './project-page.js';
 import { bodyStats } from './stats.js';
@@ -12,7 +12,7 @@ import { exportDigest, exportResponse } from './export.js';
 export function portalRoutes(ctx: AppContext) {
   const year = (c: { req: { url: string; query(): Record<string, string> } }) => (c.req.url.includes('?') ? parseWith(yearQuery, c.req.query()).year : undefined);
   return new Hono<AppEnv>()
-    // From memory until something it shows changes (publication/cache.ts).
+    // From memory until something it shows changes (core/page-cache.ts).
     .get('/public/projects/:id', async (c) => {
       const id = pathId(c, 'id');
       return servePage(c, await publicPage(ctx.db, `project:${id}`, () => publicProjectPage(ctx, id)), pageCacheControl);

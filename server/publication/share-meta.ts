@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { ballots, bodies, notices, projects } from '../db/schema.js';
 import { idPattern } from '../db/ids.js';
 import { isProjectPublic } from '../projects/public.js';
-import { publicPage } from './cache.js';
+import { publicPage } from '../core/page-cache.js';
 
 export interface PageMeta { title: string; description: string }
 

@@ -10,7 +10,8 @@ import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, notFound } from '../core/errors.js';
-import { writeAudit, actorName } from '../audit/log.js';
+import { legacyAudit } from '../audit/legacy.js';
+import { actorName } from '../audit/log.js';
 import { findBody } from '../bodies/tree.js';
 import { iso } from '../db/time.js';
 import { findProject } from '../projects/find.js';
@@ -69,7 +70,7 @@ export async function moderateRating(ctx: AppContext, actor: StaffPrincipal, rat
     if (r.comment === null) throw conflict('no_comment', '该评价没有留言 / the rating has no comment');
     const status = input.visible ? 'visible' : 'hidden';
     const [row] = await tx.update(publicRatings).set({ status, moderatedBy: actorName(actor), moderatedAt: sql`now()` }).where(eq(publicRatings.id, ratingId)).returning();
-    await writeAudit(tx, { actor, action: 'rating.moderated', subject: ratingId, detail: { projectId: r.projectId, visible: input.visible } });
+    await legacyAudit(tx, { actor, action: 'rating.moderated', subject: ratingId, detail: { projectId: r.projectId, visible: input.visible } });
     return { ...describeRating(row), moderatedAt: row.moderatedAt ? iso(row.moderatedAt) : null };
   });
 }

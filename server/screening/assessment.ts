@@ -3,50 +3,54 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { assessments, projects, screeningChecks } from '../db/schema.js';
+import { command, publicChange } from '../core/command.js';
 import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
-import { conflict } from '../core/errors.js';
-import { writeAudit } from '../audit/log.js';
-import type { assessmentInput, screeningInput } from '../../shared/screening-schemas.js';
+import { carriedProject, lockedProject } from '../projects/scope.js';
+import { departmentOf } from '../projects/departments.js';
+import { assertCanMove, moveProjects } from '../projects/transitions.js';
 import { staffViews } from '../projects/views.js';
-import { isEditable } from '../../shared/projects.js';
-import { assertCarryingDepartment, departmentOf } from '../projects/departments.js';
-import { findProject } from '../projects/find.js';
-
-const locked = () => conflict('project_locked', '项目已列入候选名单，评估不能再修改 / the project is a candidate: its assessment is final');
+import type { assessmentInput, screeningInput } from '../../shared/screening-schemas.js';
 
 /** assessProject: the department that would carry the project out (or an admin of its body) answers for it. */
-export async function assessProject(ctx: AppContext, actor: StaffPrincipal, projectId: string, input: z.infer<typeof assessmentInput>) {
-  return ctx.db.transaction(async (tx) => {
-    const p = await findProject(tx, projectId, true);
-    await assertStaffOfBody(tx, actor, p.bodyId);
-    await assertCarryingDepartment(tx, actor, p, '只能评估本单位承办的项目 / only the carrying department may assess it');
-    if (!isEditable(p.status)) throw locked();
+export const assessProject = command<{ projectId: string } & z.infer<typeof assessmentInput>>()({
+  action: 'project.assessed', stage: 'screening', roles: ['admin', 'department'],
+  scope: carriedProject('只能评估本单位承办的项目 / only the carrying department may assess it'),
+  run: async (cx, input, { project: p }) => {
+    const status = input.feasible ? 'assessed' : 'infeasible';
+    assertCanMove([p], status, 'assessProject');
+    const actor = cx.actor;
     const values = {
       feasible: input.feasible, reason: input.reason, investment: input.investment, fundingSource: input.fundingSource ?? null,
       completionDate: input.completionDate, targets: input.targets ?? p.targets, assessedBy: actor.username || actor.userId, assessedAt: sql`now()`,
     };
-    await tx.insert(assessments).values({ projectId, ...values }).onConflictDoUpdate({ target: assessments.projectId, set: values });
-    const [row] = await tx.update(projects).set({ status: input.feasible ? 'assessed' : 'infeasible', investment: input.investment, targets: values.targets })
-      .where(eq(projects.id, projectId)).returning();
-    await writeAudit(tx, { actor, action: 'project.assessed', subject: projectId, detail: { feasible: input.feasible, investment: input.investment, completionDate: input.completionDate } });
-    return (await staffViews(tx, [row]))[0];
-  });
-}
+    await cx.tx.insert(assessments).values({ projectId: p.id, ...values }).onConflictDoUpdate({ target: assessments.projectId, set: values });
+    await moveProjects(cx.tx, [p], status, 'assessProject');
+    const [row] = await cx.tx.update(projects).set({ investment: input.investment, targets: values.targets }).where(eq(projects.id, p.id)).returning();
+    return (await staffViews(cx.tx, [row]))[0];
+  },
+  audit: (p, input) => ({
+    subject: { kind: 'project', id: p.id, label: p.title },
+    detail: { feasible: input.feasible, investment: input.investment, completionDate: input.completionDate },
+  }),
+  effects: [publicChange],
+});
+
+const exclusionsOf = (input: z.infer<typeof screeningInput>) =>
+  Object.fromEntries(Object.entries(input.exclusions).filter(([, v]) => v !== undefined)) as Record<string, boolean>;
 
 /** Records which of PROCESS.md's exclusion rules apply to a project (staff's screening checklist). */
-export async function setScreening(ctx: AppContext, actor: StaffPrincipal, projectId: string, input: z.infer<typeof screeningInput>) {
-  return ctx.db.transaction(async (tx) => {
-    const p = await findProject(tx, projectId, true);
-    await assertStaffOfBody(tx, actor, p.bodyId);
-    if (!isEditable(p.status)) throw locked();
-    const exclusions = Object.fromEntries(Object.entries(input.exclusions).filter(([, v]) => v !== undefined)) as Record<string, boolean>;
-    const values = { exclusions, note: input.note ?? null, updatedAt: sql`now()` };
-    await tx.insert(screeningChecks).values({ projectId, ...values }).onConflictDoUpdate({ target: screeningChecks.projectId, set: values });
-    await writeAudit(tx, { actor, action: 'project.screened', subject: projectId, detail: { exclusions } });
-    return (await staffViews(tx, [p]))[0];
-  });
-}
+export const setScreening = command<{ projectId: string } & z.infer<typeof screeningInput>>()({
+  action: 'project.screened', stage: 'screening', roles: ['admin'],
+  scope: lockedProject,
+  run: async (cx, input, { project: p }) => {
+    // A checklist is still an edit of the project: refused once it is decided or withdrawn.
+    assertCanMove([p], 'withdrawn', 'withdrawProject');
+    const values = { exclusions: exclusionsOf(input), note: input.note ?? null, updatedAt: sql`now()` };
+    await cx.tx.insert(screeningChecks).values({ projectId: p.id, ...values }).onConflictDoUpdate({ target: screeningChecks.projectId, set: values });
+    return (await staffViews(cx.tx, [p]))[0];
+  },
+  audit: (p, input) => ({ subject: { kind: 'project', id: p.id, label: p.title }, detail: { exclusions: exclusionsOf(input) } }),
+});
 
 /** A department's worklist: its projects in its body, those still waiting for its assessment (`waiting`) first. */
 export async function myAssessments(ctx: AppContext, actor: StaffPrincipal) {

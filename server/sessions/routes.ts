@@ -1,31 +1,46 @@
-import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../context.js';
-import { readJson } from '../http/json.js';
-import { requireMember, requirePrincipal, requireStaff } from '../http/auth.js';
-import { pathId } from '../http/params.js';
+// Sessions and check-in (API.md "Sessions and check-in").
 import { attendanceInput, sessionInput } from '../../shared/schemas.js';
+import { route } from '../http/route.js';
 import {
   checkIn, createSession, endSession, getAudit, getRoster, getSession, issueScreenToken, listSessions, setAttendance,
 } from './service.js';
 
-export function sessionRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>()
-    .post('/bodies/:bodyId/sessions', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      const bodyId = pathId(c, 'bodyId');
-      return c.json(await createSession(ctx, actor, bodyId, await readJson(c, sessionInput)), 201);
-    })
-    .get('/bodies/:bodyId/sessions', async (c) => c.json(await listSessions(ctx, requireStaff(c, ['admin', 'presider']), pathId(c, 'bodyId'))))
-    .get('/sessions/:id', async (c) => c.json(await getSession(ctx, requirePrincipal(c), pathId(c, 'id'))))
-    .post('/sessions/:id/checkin', async (c) => c.json(await checkIn(ctx, requireMember(c), pathId(c, 'id'))))
-    .put('/sessions/:id/attendance/:memberId', async (c) => {
-      const actor = requireStaff(c, ['presider', 'admin']);
-      const sessionId = pathId(c, 'id');
-      const memberId = pathId(c, 'memberId');
-      return c.json(await setAttendance(ctx, actor, sessionId, memberId, await readJson(c, attendanceInput)));
-    })
-    .post('/sessions/:id/end', async (c) => c.json(await endSession(ctx, requireStaff(c, ['presider', 'admin']), pathId(c, 'id'))))
-    .get('/sessions/:id/roster', async (c) => c.json(await getRoster(ctx, requireStaff(c, ['presider', 'admin']), pathId(c, 'id'))))
-    .get('/sessions/:id/audit', async (c) => c.json(await getAudit(ctx, requireStaff(c, ['presider', 'admin']), pathId(c, 'id'))))
-    .post('/sessions/:id/screen-token', async (c) => c.json(await issueScreenToken(ctx, requireStaff(c, ['presider', 'admin']), pathId(c, 'id'))));
-}
+export const sessionRoutes = [
+  route({
+    method: 'POST', path: '/bodies/:bodyId/sessions', summary: 'Create a session (大会 or 常委会会议) with its roster and quorum', status: 201, body: sessionInput,
+    command: createSession, input: (r) => ({ bodyId: r.params.bodyId, ...r.body }),
+  }),
+  route({
+    method: 'GET', path: '/bodies/:bodyId/sessions', summary: 'The body\'s sessions, with roster size and attendance', roles: ['admin', 'presider'], extension: true,
+    handler: (ctx, r) => listSessions(ctx, r.actor, r.params.bodyId),
+  }),
+  route({
+    method: 'GET', path: '/sessions/:id', summary: 'A session: attendance, quorum, its ballots', roles: ['admin', 'presider', 'department', 'member', 'screen'],
+    handler: (ctx, r) => getSession(ctx, r.actor, r.params.id),
+  }),
+  route({
+    method: 'POST', path: '/sessions/:id/checkin', summary: 'A member on the roster checks in (签到); idempotent', errors: ['not_on_roster', 'session_ended'],
+    command: checkIn, input: (r) => ({ sessionId: r.params.id }), answer: () => ({ present: true as const }),
+  }),
+  route({
+    method: 'PUT', path: '/sessions/:id/attendance/:memberId', summary: 'Mark a member present or absent (请假)', body: attendanceInput, errors: ['session_ended'],
+    command: setAttendance, input: (r) => ({ sessionId: r.params.id, memberId: r.params.memberId, ...r.body }),
+    answer: ({ memberId, present, note }) => ({ memberId, present, note }),
+  }),
+  route({
+    method: 'POST', path: '/sessions/:id/end', summary: 'End the session: no more check-in or ballots', errors: ['session_ended'], extension: true,
+    command: endSession, input: (r) => ({ sessionId: r.params.id }), answer: (_s, ctx, r) => getSession(ctx, r.actor, r.params.id),
+  }),
+  route({
+    method: 'GET', path: '/sessions/:id/roster', summary: 'The session\'s roster with attendance', roles: ['admin', 'presider'], extension: true,
+    handler: (ctx, r) => getRoster(ctx, r.actor, r.params.id),
+  }),
+  route({
+    method: 'GET', path: '/sessions/:id/audit', summary: 'Every procedural action of the session and its ballots, oldest first (never a member\'s vote)', roles: ['admin', 'presider'],
+    handler: (ctx, r) => getAudit(ctx, r.actor, r.params.id),
+  }),
+  route({
+    method: 'POST', path: '/sessions/:id/screen-token', summary: 'A token for the session\'s big screen, which may watch this session only', extension: true,
+    command: issueScreenToken, input: (r) => ({ sessionId: r.params.id }),
+  }),
+];

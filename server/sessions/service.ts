@@ -1,14 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
+import { command, live, type CommandContext } from '../core/command.js';
+import { inBody } from '../bodies/scope.js';
+import { sessionTrail } from '../audit/trail.js';
 import { members, roster, sessions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
-import type { MemberPrincipal, StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody, staffCoversBody } from '../bodies/tree.js';
-import { writeAudit, sessionAudit } from '../audit/log.js';
+import type { Principal, StaffPrincipal } from '../core/principal.js';
+import { assertStaffOfBody, findBody, staffCoversBody } from '../bodies/tree.js';
 import { issueToken, expiryOf } from '../auth/tokens.js';
-import type { Principal } from '../core/principal.js';
-import { findBody } from '../bodies/tree.js';
 import { defaultQuorum } from '../../shared/counting/quorum.js';
 import type { SessionInput } from '../../shared/schemas.js';
 import type { SessionKind } from '../../shared/types.js';
@@ -16,12 +16,22 @@ import {
   attendanceCounts, ballotSummaries, findSession, quorumOf, rosterEntry, rosterList, sessionsOfBody, type SessionRow,
 } from './queries.js';
 
-export async function createSession(ctx: AppContext, actor: StaffPrincipal, bodyId: string, input: SessionInput) {
-  await findBody(ctx.db, bodyId);
-  await assertStaffOfBody(ctx.db, actor, bodyId);
-  const kind = input.kind as SessionKind;
-  const quorum = input.quorum ?? defaultQuorum(kind);
-  return ctx.db.transaction(async (tx) => {
+/** The session of `input.sessionId`, its body the scope (staff must cover it). */
+async function sessionScope(cx: CommandContext<unknown>, input: { sessionId: string }) {
+  const session = await findSession(cx.tx, input.sessionId);
+  return { bodyId: session.bodyId, session };
+}
+const sessionSubject = (s: { id: string; name: string }) => ({ kind: 'session' as const, id: s.id, label: s.name });
+const openOnly = (s: SessionRow) => { if (s.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended'); };
+
+export const createSession = command<{ bodyId: string } & SessionInput>()({
+  action: 'session.created', stage: 'vote', roles: ['admin'],
+  scope: inBody,
+  run: async (cx, input) => {
+    const { tx } = cx;
+    const { bodyId } = input;
+    const kind = input.kind as SessionKind;
+    const quorum = input.quorum ?? defaultQuorum(kind);
     let memberIds: string[];
     if (input.memberIds) {
       memberIds = [...new Set(input.memberIds)];
@@ -43,10 +53,10 @@ export async function createSession(ctx: AppContext, actor: StaffPrincipal, body
     for (let i = 0; i < memberIds.length; i += 2000) {
       await tx.insert(roster).values(memberIds.slice(i, i + 2000).map((memberId) => ({ sessionId: id, memberId })));
     }
-    await writeAudit(tx, { sessionId: id, actor, action: 'session.created', subject: id, detail: { name: input.name, kind, rosterSize: memberIds.length, quorum } });
     return describeSession(session, memberIds.length, 0, []);
-  });
-}
+  },
+  audit: (s) => ({ sessionId: s.id, subject: sessionSubject(s), detail: { name: s.name, kind: s.kind, rosterSize: s.rosterSize, quorum: { num: s.quorum.num, den: s.quorum.den, strict: s.quorum.strict } } }),
+});
 
 function describeSession(s: SessionRow, rosterSize: number, present: number, ballots: Awaited<ReturnType<typeof ballotSummaries>>) {
   return {
@@ -83,46 +93,51 @@ export async function listSessions(ctx: AppContext, actor: StaffPrincipal, bodyI
   return sessionsOfBody(ctx.db, bodyId);
 }
 
-export async function checkIn(ctx: AppContext, member: MemberPrincipal, sessionId: string) {
-  const s = await findSession(ctx.db, sessionId);
-  const changed = await ctx.db.transaction(async (tx) => {
-    const entry = await rosterEntry(tx, sessionId, member.memberId);
+/** A member on the roster checks in (签到); again is a no-op that writes nothing. */
+export const checkIn = command<{ sessionId: string }>()({
+  action: 'member.checked_in', stage: 'vote', roles: ['member'],
+  scope: sessionScope,
+  run: async (cx, { sessionId }, { session }) => {
+    const entry = await rosterEntry(cx.tx, sessionId, cx.actor.memberId);
     if (!entry) throw forbidden('not_on_roster', '您不在本次会议的名单中 / not on this session\'s roster');
-    if (s.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended');
-    if (entry.present) return false;
-    await tx.update(roster).set({ present: true, note: null }).where(and(eq(roster.sessionId, sessionId), eq(roster.memberId, member.memberId)));
-    await writeAudit(tx, { sessionId, actor: member, action: 'member.checked_in', subject: member.memberId });
-    return true;
-  });
-  if (changed) ctx.live.touch(sessionId);
-  return { present: true };
-}
+    openOnly(session);
+    if (entry.present) return { changed: null };
+    await cx.tx.update(roster).set({ present: true, note: null }).where(and(eq(roster.sessionId, sessionId), eq(roster.memberId, cx.actor.memberId)));
+    const [m] = await cx.tx.select({ name: members.name }).from(members).where(eq(members.id, cx.actor.memberId));
+    return { changed: { memberId: cx.actor.memberId, name: m?.name ?? null } };
+  },
+  audit: ({ changed }, { sessionId }) => changed && { sessionId, subject: { kind: 'member', id: changed.memberId, label: changed.name } },
+  effects: ({ changed }, { session }) => (changed ? [live(session.id)] : []),
+});
 
-export async function setAttendance(ctx: AppContext, actor: StaffPrincipal, sessionId: string, memberId: string, input: { present: boolean; note?: string | null }) {
-  const s = await findSession(ctx.db, sessionId);
-  await assertStaffOfBody(ctx.db, actor, s.bodyId);
-  if (s.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended');
-  await ctx.db.transaction(async (tx) => {
-    const entry = await rosterEntry(tx, sessionId, memberId);
+/** The presider marks a member present or absent (请假) by hand. */
+export const setAttendance = command<{ sessionId: string; memberId: string; present: boolean; note?: string | null }>()({
+  action: 'attendance.set', stage: 'vote', roles: ['presider', 'admin'],
+  scope: sessionScope,
+  run: async (cx, input, { session }) => {
+    openOnly(session);
+    const entry = await rosterEntry(cx.tx, input.sessionId, input.memberId);
     if (!entry) throw notFound('名单中的代表');
-    await tx.update(roster).set({ present: input.present, note: input.note ?? null }).where(and(eq(roster.sessionId, sessionId), eq(roster.memberId, memberId)));
-    await writeAudit(tx, { sessionId, actor, action: 'attendance.set', subject: memberId, detail: { present: input.present, note: input.note ?? null } });
-  });
-  ctx.live.touch(sessionId);
-  return { memberId, present: input.present, note: input.note ?? null };
-}
+    await cx.tx.update(roster).set({ present: input.present, note: input.note ?? null }).where(and(eq(roster.sessionId, input.sessionId), eq(roster.memberId, input.memberId)));
+    const [m] = await cx.tx.select({ name: members.name }).from(members).where(eq(members.id, input.memberId));
+    return { memberId: input.memberId, present: input.present, note: input.note ?? null, name: m?.name ?? null };
+  },
+  audit: (out, { sessionId }) => ({ sessionId, subject: { kind: 'member', id: out.memberId, label: out.name }, detail: { present: out.present, note: out.note } }),
+  effects: (_out, { session }) => [live(session.id)],
+});
 
-export async function endSession(ctx: AppContext, actor: StaffPrincipal, sessionId: string) {
-  const s = await findSession(ctx.db, sessionId);
-  await assertStaffOfBody(ctx.db, actor, s.bodyId);
-  await ctx.db.transaction(async (tx) => {
-    const ended = await tx.update(sessions).set({ state: 'ended' }).where(and(eq(sessions.id, sessionId), eq(sessions.state, 'open'))).returning({ id: sessions.id });
+/** Ends the session: no more check-in or ballots (409 session_ended afterwards). */
+export const endSession = command<{ sessionId: string }>()({
+  action: 'session.ended', stage: 'vote', roles: ['presider', 'admin'],
+  scope: sessionScope,
+  run: async (cx, { sessionId }, { session }) => {
+    const ended = await cx.tx.update(sessions).set({ state: 'ended' }).where(and(eq(sessions.id, sessionId), eq(sessions.state, 'open'))).returning({ id: sessions.id });
     if (!ended.length) throw conflict('session_ended', '会议已结束 / the session has ended');
-    await writeAudit(tx, { sessionId, actor, action: 'session.ended', subject: sessionId });
-  });
-  ctx.live.touch(sessionId);
-  return getSession(ctx, actor, sessionId);
-}
+    return session;
+  },
+  audit: (s) => ({ sessionId: s.id, subject: sessionSubject(s) }),
+  effects: (s) => [live(s.id)],
+});
 
 export async function getRoster(ctx: AppContext, actor: StaffPrincipal, sessionId: string) {
   const s = await findSession(ctx.db, sessionId);
@@ -133,13 +148,13 @@ export async function getRoster(ctx: AppContext, actor: StaffPrincipal, sessionI
 export async function getAudit(ctx: AppContext, actor: StaffPrincipal, sessionId: string) {
   const s = await findSession(ctx.db, sessionId);
   await assertStaffOfBody(ctx.db, actor, s.bodyId);
-  return sessionAudit(ctx.db, sessionId);
+  return sessionTrail(ctx.db, sessionId);
 }
 
-export async function issueScreenToken(ctx: AppContext, actor: StaffPrincipal, sessionId: string) {
-  const s = await findSession(ctx.db, sessionId);
-  await assertStaffOfBody(ctx.db, actor, s.bodyId);
-  const token = await issueToken(ctx.secrets.tokenKey, { kind: 'screen', sessionId });
-  await writeAudit(ctx.db, { sessionId, actor, action: 'screen.token_issued', subject: sessionId });
-  return { token, expiresAt: expiryOf('screen') };
-}
+/** A token the session's big screen watches it with (it may read this session and nothing else). */
+export const issueScreenToken = command<{ sessionId: string }>()({
+  action: 'screen.token_issued', stage: 'vote', roles: ['presider', 'admin'],
+  scope: sessionScope,
+  run: async (cx, { sessionId }) => ({ token: await issueToken(cx.ctx.secrets.tokenKey, { kind: 'screen', sessionId }), expiresAt: expiryOf('screen') }),
+  audit: (_out, _input, { session }) => ({ sessionId: session.id, subject: sessionSubject(session) }),
+});

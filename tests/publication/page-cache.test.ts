@@ -3,9 +3,9 @@
 // the fresh page; residents' writes refresh pages at most once a second.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { afterPublicWrite, invalidatePublicPages, pageExpiry, pageMaxAgeMs, publicChangeOf, publicPage, residentLagMs } from '../../server/publication/cache.js';
+import { invalidatePublicPages, pageExpiry, pageMaxAgeMs, publicPage, publicPagesChanged, residentLagMs } from '../../server/core/page-cache.js';
 import { shanghaiDate } from '../../shared/execution.js';
-import { changeCheckMs, publicVersion } from '../../server/publication/changes.js';
+import { changeCheckMs, publicVersion } from '../../server/core/public-changes.js';
 import type { Database } from '../../server/db/connect.js';
 import { openTestDatabase } from '../helpers/database.js';
 
@@ -69,7 +69,7 @@ describe('publicPage', () => {
     const load = async () => { await later(30); return { n: ++n }; };
     await publicPage(db, key, load);
     const before = await publicVersion(db);
-    await afterPublicWrite(db, 'POST', '/api/projects/p1/progress');
+    await publicPagesChanged(db, 'staff');
     expect(value(await publicPage(db, key, load))).toEqual({ n: 2 });
     expect((await publicVersion(db)).staff).toBeGreaterThan(before.staff);
     invalidatePublicPages();
@@ -84,24 +84,13 @@ describe('publicPage', () => {
     const morning = Date.parse('2026-12-04T01:00:00Z');
     expect(pageExpiry(morning)).toBe(morning + pageMaxAgeMs);
   });
-
-  it('counts votes, check-ins and sign-ins as no change, suggestions and ratings as residents, the rest as staff', () => {
-    expect(publicChangeOf('POST', '/api/ballots/b1/votes')).toBe(null);
-    expect(publicChangeOf('POST', '/api/sessions/s1/checkin')).toBe(null);
-    expect(publicChangeOf('POST', '/api/files')).toBe(null);
-    expect(publicChangeOf('POST', '/api/bodies/x1/suggestions')).toBe('residents');
-    expect(publicChangeOf('POST', '/api/public/projects/p1/ratings')).toBe('residents');
-    expect(publicChangeOf('PUT', '/api/ratings/r1')).toBe('staff');
-    expect(publicChangeOf('POST', '/api/projects/p1/progress')).toBe('staff');
-    expect(publicChangeOf('GET', '/api/projects/p1')).toBe(null);
-  });
 });
 
 describe('servePage', () => {
   it('gzips a large page for a client that accepts it, with its own ETag, and answers 304 to either tag', async () => {
     const { Hono } = await import('hono');
     const { gunzipSync } = await import('node:zlib');
-    const { servePage, makePage } = await import('../../server/publication/cache.js');
+    const { servePage, makePage } = await import('../../server/core/page-cache.js');
     const page = makePage({ list: Array.from({ length: 300 }, (_, i) => ({ i, title: `项目${i}` })) });
     const app = new Hono().get('/p', (c) => servePage(c, page, 'no-cache'));
     const plain = await app.request('/p');

@@ -222,7 +222,7 @@ const table: Row[] = [
   { method: 'GET', route: '/api/bodies/:bodyId/candidate-lists', allowed: ['admin', 'presider'], request: () => ({ path: `/api/bodies/${B}/candidate-lists` }), note: 'not in API.md' },
   { method: 'GET', route: '/api/candidate-lists/:id', allowed: ['admin', 'presider'], request: () => ({ path: `/api/candidate-lists/${screening.list}` }), note: 'not in API.md' },
   { method: 'POST', route: '/api/candidate-lists/:id/approve', allowed: ['admin'], fresh: true, request: async () => ({ path: `/api/candidate-lists/${await newList('draft')}/approve`, json: { meeting: '第2次主任会议' } }) },
-  { method: 'POST', route: '/api/candidate-lists/:id/ballots', allowed: ['admin', 'presider'], request: () => ({ path: `/api/candidate-lists/${screening.approvedList}/ballots`, json: { sessionId: S } }) },
+  { method: 'POST', route: '/api/candidate-lists/:id/ballots', allowed: ['admin', 'presider'], fresh: true, request: async () => ({ path: `/api/candidate-lists/${await newList('approved')}/ballots`, json: { sessionId: S } }) },
   { method: 'POST', route: '/api/sessions/:id/notices', allowed: ['presider', 'admin'], request: () => ({ path: `/api/sessions/${S}/notices`, json: { ballotId: ballots.published } }), note: 'asking again answers the same notice (200)' },
   { method: 'GET', route: '/api/public/bodies/:bodyId/notices', allowed: everyone, request: () => ({ path: `/api/public/bodies/${B}/notices` }) },
   { method: 'GET', route: '/api/public/notices/:id', allowed: everyone, request: () => ({ path: `/api/public/notices/${screening.notice}` }) },
@@ -278,6 +278,8 @@ const table: Row[] = [
   { method: 'POST', route: '/api/sessions/:id/end', allowed: ['presider', 'admin'], fresh: true, request: async () => ({ path: `/api/sessions/${await freshSession()}/end` }), note: 'not in API.md' },
   { method: 'GET', route: '/api/sessions/:id/roster', allowed: ['presider', 'admin'], request: () => ({ path: `/api/sessions/${S}/roster` }), note: 'not in API.md' },
   { method: 'GET', route: '/api/sessions/:id/audit', allowed: ['admin', 'presider'], request: () => ({ path: `/api/sessions/${S}/audit` }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/audit', allowed: ['admin'], request: () => ({ path: `/api/bodies/${B}/audit?stage=vote` }) },
+  { method: 'GET', route: '/api/openapi.json', allowed: everyone, request: () => ({ path: '/api/openapi.json' }) },
   { method: 'POST', route: '/api/sessions/:id/screen-token', allowed: ['presider', 'admin'], request: () => ({ path: `/api/sessions/${S}/screen-token` }), note: 'the big-screen token of API.md "Live updates"' },
   // Ballots
   { method: 'POST', route: '/api/sessions/:id/ballots', allowed: ['admin', 'presider'], request: () => ({ path: `/api/sessions/${S}/ballots`, json: { kind: 'motion', title: '议案', question: '是否通过？' } }) },

@@ -138,7 +138,7 @@ describe('check-in and attendance', () => {
 
   it('writes the audit trail, oldest first, once per real change', async () => {
     const audit = ok(await server.call('GET', `/api/sessions/${hall.sessionId}/audit`, { token: hall.presiderToken }));
-    for (const e of audit) expect(Object.keys(e).sort()).toEqual(['action', 'actor', 'at', 'detail', 'subject']);
+    for (const e of audit) expect(Object.keys(e).sort()).toEqual(['action', 'actor', 'actorName', 'at', 'detail', 'stage', 'subject', 'subjectKind', 'subjectLabel']);
     const actions = audit.map((e: any) => e.action);
     expect(actions[0]).toBe('session.created');
     const [m1, m2, m3] = hall.members;

@@ -3,10 +3,8 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { ballots, noticeCounters, notices, sessions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
-import { conflict, invalid, notFound } from '../core/errors.js';
-import { writeAudit } from '../audit/log.js';
+import { conflict, fieldError, notFound } from '../core/errors.js';
+import { command, publicChange } from '../core/command.js';
 import { findBody } from '../bodies/tree.js';
 import { findSession } from '../sessions/queries.js';
 import { bodyAndDescendants } from '../bodies/tree.js';
@@ -26,12 +24,16 @@ export const describeNotice = (n: NoticeRow) => ({
  * notice); the session's counter row is then incremented in the same transaction, so numbers are taken in
  * commit order and a failed transaction gives its number back. The unique index (session, number) backs it.
  */
-export async function publishNotice(ctx: AppContext, actor: StaffPrincipal, sessionId: string, ballotId: string) {
-  return ctx.db.transaction(async (tx) => {
-    const session = await findSession(tx, sessionId);
-    await assertStaffOfBody(tx, actor, session.bodyId);
+export const publishNotice = command<{ sessionId: string; ballotId: string }>()({
+  action: 'notice.published', stage: 'publication', roles: ['presider', 'admin'],
+  scope: async (cx, input) => {
+    const session = await findSession(cx.tx, input.sessionId);
+    return { bodyId: session.bodyId, session };
+  },
+  run: async (cx, { sessionId, ballotId }, { session }) => {
+    const { tx } = cx;
     const [ballot] = await tx.select().from(ballots).where(eq(ballots.id, ballotId)).for('update');
-    if (!ballot || ballot.sessionId !== sessionId) throw invalid('该会议没有这项表决 / no such ballot in this session', [{ field: 'ballotId', message: 'not a ballot of this session' }]);
+    if (!ballot || ballot.sessionId !== sessionId) throw fieldError('ballotId', '该会议没有这项表决 / no such ballot in this session');
     const [existing] = await tx.select().from(notices).where(eq(notices.ballotId, ballotId));
     if (existing) return { notice: describeNotice(existing), created: false };
     if (ballot.state !== 'published' || !ballot.result) throw conflict('ballot_not_published', '表决结果尚未公布 / the ballot is not published');
@@ -46,10 +48,12 @@ export async function publishNotice(ctx: AppContext, actor: StaffPrincipal, sess
     const [row] = await tx.insert(notices).values({
       id: newId(), bodyId: session.bodyId, sessionId, ballotId, number, title: noticeTitle(source), text: noticeText(source), publishedAt,
     }).returning();
-    await writeAudit(tx, { sessionId, actor, action: 'notice.published', subject: row.id, detail: { number, ballotId } });
     return { notice: describeNotice(row), created: true };
-  });
-}
+  },
+  // Asking again answers the notice already issued, and changes nothing.
+  audit: ({ notice, created }) => (created ? { sessionId: notice.sessionId, subject: { kind: 'notice', id: notice.id, label: notice.title }, detail: { number: notice.number, ballotId: notice.ballotId } } : null),
+  effects: ({ created }) => (created ? [publicChange] : []),
+});
 
 export async function findNotice(ctx: AppContext, id: string) {
   const [row] = await ctx.db.select().from(notices).where(eq(notices.id, id));

@@ -1,20 +1,17 @@
 // Public pages served from memory, with an ETag (a client that has the page gets 304 and no body).
 //
-// - A published result and a published ballot box never change again (API.md: publish is final), so
-//   once serialised they are kept for good: no database, no JSON encoding, no visibility check (they
-//   are public). Only the published state is cached; anything earlier takes the normal path.
+// - Pages that never change again (a published result, a published ballot box: API.md says publishing is
+//   final) are kept for good once made (`immutablePage`): no database, no JSON encoding, no visibility check.
 // - Pages that can change (project lists, project pages, stats, export digests) are kept until something
-//   they show changes: a write through this process drops them at once (afterPublicWrite, wired in
-//   app.ts), and a change counter in the database tells every other process (changes.ts).
+//   they show changes: a command whose effects say so drops them at once (core/command.ts calls
+//   publicPagesChanged after its commit), and a change counter in the database tells every other process
+//   (public-changes.ts).
 // Nothing here is state: a process that has not cached a page simply reads it from the database.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
-import type { AppContext } from '../context.js';
-import { findBallot } from '../ballots/queries.js';
-import { getBox } from '../ballots/view.js';
 import type { Db } from '../db/connect.js';
-import { publicVersion, recordPublicChange, type ChangeVersion } from './changes.js';
+import { publicVersion, recordPublicChange, type ChangeVersion } from './public-changes.js';
 
 export interface CachedPage {
   body: string;
@@ -104,28 +101,15 @@ function recall(key: string): CachedPage | undefined {
 }
 
 /**
- * The published result of a ballot, from memory; null when the ballot is not published (the caller
- * then applies the usual visibility rules). Unknown id → 404 as usual.
+ * A page that never changes once it exists (a published result or box), from memory; `load` answers null
+ * while it does not exist yet (the caller then takes the normal path, with its visibility rules).
  */
-export async function publishedResult(ctx: AppContext, ballotId: string): Promise<CachedPage | null> {
-  const key = `result:${ballotId}`;
+export async function immutablePage(key: string, load: () => Promise<unknown | null>): Promise<CachedPage | null> {
   const hit = recall(key);
   if (hit) return hit;
-  const b = await findBallot(ctx.db, ballotId);
-  if (b.state !== 'published') return null;
-  const page = makePage(b.result);
-  remember(key, page);
-  return page;
-}
-
-/** The published ballot box (entries and digest), from memory; null when not published. */
-export async function publishedBox(ctx: AppContext, ballotId: string): Promise<CachedPage | null> {
-  const key = `box:${ballotId}`;
-  const hit = recall(key);
-  if (hit) return hit;
-  const b = await findBallot(ctx.db, ballotId);
-  if (b.state !== 'published') return null;
-  const page = makePage(await getBox(ctx, null, ballotId));
+  const value = await load();
+  if (value === null) return null;
+  const page = makePage(value);
   remember(key, page);
   return page;
 }
@@ -158,7 +142,7 @@ function current(page: ChangeablePage, v: ChangeVersion, now: number): boolean {
 }
 
 /**
- * A public page from memory while nothing it shows has changed (publication/changes.ts: counters every
+ * A public page from memory while nothing it shows has changed (core/public-changes.ts: counters every
  * process reads), else made by `load` (once, however many ask) and kept. A page that is no longer current
  * is still answered while one reader rebuilds it behind the scenes (stale-while-revalidate): a change made
  * through another process shows once this process has seen the counter move and the page is rebuilt,
@@ -197,28 +181,7 @@ export function invalidatePublicPages() {
   loading.clear();
 }
 
-/** Writes that never change what the public pages show: votes, check-ins, sign-ins, and photo uploads (a photo is on no page until a report names it). */
-const harmlessWrites = [/^\/api\/ballots\/[^/]+\/votes$/, /^\/api\/sessions\/[^/]+\/checkin$/, /^\/api\/auth\//, /^\/api\/files$/];
-/**
- * Residents' writes: a new suggestion or rating moves counts (supporters, ratings, stats). A flood of them
- * must not cost a city-wide rebuild each, so they do not drop pages; the pages catch up within `residentLagMs`.
- */
-const residentWrites = [/^\/api\/bodies\/[^/]+\/suggestions$/, /^\/api\/public\/projects\/[^/]+\/ratings$/];
-
-/** Who made a successful request's change, as far as public pages are concerned: nobody, staff, or residents. */
-export function publicChangeOf(method: string, path: string): 'staff' | 'residents' | null {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
-  if (harmlessWrites.some((re) => re.test(path))) return null;
-  return residentWrites.some((re) => re.test(path)) ? 'residents' : 'staff';
-}
-
-/** After a successful write: drop this process's pages if staff changed something, and tell every process. */
-export async function afterPublicWrite(db: Db, method: string, path: string): Promise<void> {
-  const who = publicChangeOf(method, path);
-  if (who) await publicPagesChanged(db, who);
-}
-
-/** Something public pages show was committed (by a request, or by the demo written beside the server). */
+/** Something public pages show was committed (by a command, or by the demo and the city seed written beside the server). */
 export async function publicPagesChanged(db: Db, who: 'staff' | 'residents'): Promise<void> {
   if (who === 'staff') invalidatePublicPages();
   try {

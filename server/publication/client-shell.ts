@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppContext, AppEnv } from '../context.js';
-import { shareMeta, withMeta } from '../publication/share-meta.js';
+import { shareMeta, withMeta } from './share-meta.js';
 
 /** Serves the built client; any other path that is not an API, asset or socket path gets the SPA shell. */
 export function serveClient(app: Hono<AppEnv>, clientDir: string, ctx?: AppContext) {

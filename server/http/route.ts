@@ -1,0 +1,112 @@
+// Every route is defined once (method, path, roles, input schemas, error codes, what it does); that one
+// definition guards the route, validates the request, feeds the role-matrix test and the fuzzer, and makes
+// GET /api/openapi.json (http/openapi.ts). A route bound to a command takes the command's roles.
+import type { Context, Hono } from 'hono';
+import type { ParamKeys } from 'hono/types';
+import type { z } from 'zod';
+import type { AppContext, AppEnv } from '../context.js';
+import type { Command, Scope } from '../core/command.js';
+import { callerOf, type ActorOf, type Caller, type Principal } from '../core/principal.js';
+import { forbidden, notFound, unauthorized } from '../core/errors.js';
+import { idPattern } from '../db/ids.js';
+import { parseWith, readJson } from './json.js';
+
+export type Method = 'GET' | 'POST' | 'PUT';
+type Keys<P extends string> = ParamKeys<P> extends never ? string : ParamKeys<P> & string;
+
+export interface Request<R extends Caller, P extends string, Q, B> {
+  actor: ActorOf<R>;
+  params: Record<Keys<P>, string>;
+  query: Q;
+  body: B;
+  c: Context<AppEnv>;
+}
+
+interface Common<P extends string, Q, B> {
+  method: Method;
+  /** under /api, Hono's syntax: `/bodies/:bodyId/projects` */
+  path: P;
+  /** what it does, in a line (the API reference's words) */
+  summary: string;
+  /** path parameters that are not record ids (every other one must look like an id, else 404 not_found) */
+  rawParams?: readonly Keys<P>[];
+  query?: z.ZodType<Q>;
+  /** a JSON body, validated (wrong media type → 415, bad JSON or shape → 422) */
+  body?: z.ZodType<B>;
+  /** a body the handler reads itself (the roster's CSV, a photo's bytes): its media types, for the document */
+  rawBody?: readonly string[];
+  /** 201 for a route that creates something (a handler may still answer otherwise with c.json) */
+  status?: 200 | 201;
+  /** the codes it may refuse with besides every route's (invalid_input, unauthorized, forbidden, not_found) */
+  errors?: readonly string[];
+  /** beyond API.md: the project's own extension (the API reference marks it) */
+  extension?: boolean;
+}
+
+export interface HandlerRoute<R extends Caller, P extends string, Q, B, O> extends Common<P, Q, B> {
+  roles: readonly R[];
+  handler: (ctx: AppContext, req: Request<R, P, Q, B>) => Promise<O> | O;
+}
+
+export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S extends Scope, O, A> extends Common<P, Q, B> {
+  command: Command<R, I, S, O>;
+  input: (req: Request<R, P, Q, B>) => I;
+  /** what the route answers, when it is not the command's result as it is */
+  answer?: (out: O, ctx: AppContext, req: Request<R, P, Q, B>) => Promise<A> | A;
+}
+
+/** A route as the rest of the server sees it (roles resolved, one handler). */
+export interface RouteDef<O = unknown> extends Common<string, unknown, unknown> {
+  roles: readonly Caller[];
+  /** the command behind it, if any: its action and stage go into the document */
+  command?: { action: string; stage: string };
+  handler: (ctx: AppContext, req: Request<Caller, string, unknown, unknown>) => Promise<O> | O;
+}
+
+export function route<R extends Caller, const P extends string, Q = undefined, B = undefined, O = unknown>(def: HandlerRoute<R, P, Q, B, O>): RouteDef<Exclude<Awaited<O>, Response>>;
+export function route<R extends Caller, const P extends string, Q, B, I, S extends Scope, O, A = O>(def: CommandRoute<R, P, Q, B, I, S, O, A>): RouteDef<Exclude<Awaited<A>, Response>>;
+export function route(def: HandlerRoute<Caller, string, unknown, unknown, unknown> | CommandRoute<Caller, string, unknown, unknown, unknown, Scope, unknown, unknown>): RouteDef {
+  if ('command' in def) {
+    const { command, input, answer, ...rest } = def;
+    return {
+      ...rest, roles: command.spec.roles, command: { action: command.spec.action, stage: command.spec.stage },
+      handler: async (ctx, req) => {
+        const out = await command(ctx, req.actor, input(req));
+        return answer ? answer(out, ctx, req) : out;
+      },
+    };
+  }
+  return def as RouteDef;
+}
+
+/** Refuses a caller the route does not name: 401 without a valid token, 403 for a role that may not. */
+export function guard(p: Principal | null, roles: readonly Caller[]): void {
+  if (callerOf(p, roles)) return;
+  throw p ? forbidden() : unauthorized();
+}
+
+function pathParams(c: Context<AppEnv>, def: RouteDef): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(c.req.param() as Record<string, string>)) {
+    if (!def.rawParams?.includes(name) && !idPattern.test(value)) throw notFound();
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Registers every definition on the API router (mounted at /api). */
+export function mountRoutes(api: Hono<AppEnv>, ctx: AppContext, defs: readonly RouteDef[]): void {
+  for (const def of defs) {
+    api.on(def.method, def.path, async (c) => {
+      c.set('defined', true);
+      const actor = c.get('principal');
+      guard(actor, def.roles);
+      const params = pathParams(c, def);
+      // (no query string, the common case: nothing to validate)
+      const query = def.query ? parseWith(def.query, c.req.url.includes('?') ? c.req.query() : {}) : undefined;
+      const body = def.body ? await readJson(c, def.body) : undefined;
+      const out = await def.handler(ctx, { actor, params, query, body, c });
+      return out instanceof Response ? out : c.json(out as object, def.status ?? 200);
+    });
+  }
+}
