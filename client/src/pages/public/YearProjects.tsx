@@ -7,7 +7,7 @@ import { ErrorBox, Loading } from '../../components/Feedback';
 import { useFormat } from '../../format';
 import { executions } from '../../../../shared/implementation-dashboard';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
-import { usePublicList, type ListedProject } from './portalApi';
+import { usePublicList, type ListedProject } from './publicApi';
 
 // ECharts is loaded only here, and only once the page asks for a chart.
 const YearCharts = lazy(() => import('./YearCharts'));

@@ -10,7 +10,7 @@ import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { useFormat } from '../../format';
 import { gradeChoice, shanghaiDate, type Grade } from '../../../../shared/execution';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
-import { usePublicProject, type PublicProject } from './portalApi';
+import { usePublicProject, type PublicProject } from './publicApi';
 import { Milestones, Photos, Steps } from './ProjectParts';
 import { RatingsPanel } from './RatingsPanel';
 import { timelineText } from './timelineText';

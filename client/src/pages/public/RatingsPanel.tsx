@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { ErrorBox, Notice } from '../../components/Feedback';
 import { useFormat } from '../../format';
-import { useRate, type PublicProject } from './portalApi';
+import { useRate, type PublicProject } from './publicApi';
 
 const grades = ['satisfied', 'basic', 'unsatisfied'] as const;
 
