@@ -6,7 +6,8 @@ import type { Body } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { useStaffUser } from '../staff/useStaffUser';
-import { useBodies, type MemberWithCode } from './adminApi';
+import { useBodies } from '../../queries/bodies';
+import type { MemberWithCode } from './adminApi';
 import { NewCodes } from './CodeCards';
 import { BodiesPanel, buildTree, administeredIds } from './BodiesPanel';
 import { MembersPanel } from './MembersPanel';
@@ -30,7 +31,7 @@ export default function AdminPage() {
   // One route, `/admin/*`, so moving between bodies and tabs keeps this page (and its data) mounted.
   const [bodyId, tab] = (useParams()['*'] ?? '').split('/').filter(Boolean);
   const { token, user, error: userError, authLost, signOut, signInPath } = useStaffUser();
-  const bodiesQuery = useBodies(token);
+  const bodiesQuery = useBodies(!!token);
   const bodies = bodiesQuery.data ?? null;
   const error = userError ?? bodiesQuery.error;
   // New sign-in codes live here, not in the members tab, so moving between tabs does not lose them.

@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import '../../styles/public.css';
 import '../../styles/collection.css';
-import { api, ApiError, getToken, request } from '../../api';
+import { ApiError, getToken, request } from '../../api';
+import { useBodies } from '../../queries/bodies';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
@@ -51,7 +52,7 @@ export default function SuggestPage() {
   const { bodyId = '' } = useParams();
   const [search] = useSearchParams();
   const stationId = search.get('station');
-  const bodies = useQuery({ queryKey: ['bodies'], queryFn: api.bodies, staleTime: 300_000 });
+  const bodies = useBodies();
   const body = bodies.data?.find((b) => b.id === bodyId);
   const summary = useCollectionSummary(bodyId);
   const stations = useStations(bodyId);

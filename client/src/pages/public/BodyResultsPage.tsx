@@ -13,7 +13,8 @@ import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { shanghaiDate } from '../../../../shared/execution';
 import { CollectionBox } from '../collection/CollectionBox';
 import { NoticeList } from '../notices/NoticeList';
-import { BodyNav, useBodies } from './BodyNav';
+import { useBodies } from '../../queries/bodies';
+import { BodyNav } from './BodyNav';
 import { YearProjects } from './YearProjects';
 
 export default function BodyResultsPage() {

@@ -10,7 +10,7 @@ import { request } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
 import { shanghaiDate } from '../../../../shared/execution';
-import { useBodies } from './BodyNav';
+import { useBodies } from '../../queries/bodies';
 
 interface Digest { file: string; sha256: string; bytes: number; signature: string }
 
