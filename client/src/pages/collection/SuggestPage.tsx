@@ -12,7 +12,8 @@ import '../../styles/collection.css';
 import { ApiError, getToken, request } from '../../api';
 import { useBodies } from '../../queries/bodies';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { suggestionInput } from '../../../../shared/collection-schemas';
 import { categories, collectionApi, useCollectionSummary, useStations, type SuggestionDraft } from './collectionApi';
@@ -121,7 +122,7 @@ export default function SuggestPage() {
                   {t(sender.data.as === 'member' ? 'collection.asMember' : 'collection.asDepartment', { name: sender.data.name })}
                 </label>
               ) : null}
-              {submit.error && !(submit.error instanceof ApiError && submit.error.status === 422) ? <ErrorBox error={submit.error} testId="suggest-error" /> : null}
+              <ErrorBox error={submit.error} placed={['title', 'description', 'category', 'area', 'contact']} testId="suggest-error" />
               <button type="submit" className="btn btn--primary btn--lg btn--block" disabled={submit.isPending} data-testid="suggest-submit">
                 {submit.isPending ? t('collection.sending') : t('collection.submit')}
               </button>

@@ -7,7 +7,8 @@ import '../../styles/notice.css';
 import { useBodies } from '../../queries/bodies';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useNotice } from './noticesApi';
 
 export default function NoticePage() {

@@ -5,7 +5,8 @@ import '../../styles/public.css';
 import type { Body } from '../../api';
 import { useBodies } from '../../queries/bodies';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { TrackLookup } from '../collection/TrackLookup';
 
 /** / — public site: the people's congresses (bodies) as a tree. */

@@ -3,7 +3,8 @@
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotBox, BallotResult, BoxEntry } from '../../../../shared/types';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { checkDigest, checkRecount, choicePairs, findReceipt, type Check } from './verify';
 import { parseBox } from './publicApi';
 

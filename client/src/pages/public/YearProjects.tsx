@@ -3,7 +3,8 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
 import { executions } from '../../../../shared/implementation-dashboard';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';

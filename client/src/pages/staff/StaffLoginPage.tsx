@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/console.css';
 import { api, setToken } from '../../api';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, useTitle } from '../../components/Feedback';
+import { useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 
 /** Only same-site paths may be a `next` target. */
 export function safeNext(next: string | null, fallback = '/console'): string {

@@ -2,7 +2,7 @@
 // submission is being sent (or kept for sending while offline).
 import { useTranslation } from 'react-i18next';
 import { ApiError, type BallotDetail } from '../../api';
-import { ErrorBox } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import type { Draft } from './voteStore';
 import { MOTION_KEY } from './choices';
 

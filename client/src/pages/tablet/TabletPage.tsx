@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/tablet.css';
 import { ApiError, api, getToken, setToken, type Me, type MemberInfo, type MemberSessionSummary } from '../../api';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { TabletSession } from './TabletSession';
 
 // Supervision (我督办的项目) is read between sessions: its code stays out of the voting bundle.

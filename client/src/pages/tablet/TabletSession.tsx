@@ -6,7 +6,8 @@ import { useOnline } from '../../live';
 import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
-import { ErrorBox, Loading, Notice } from '../../components/Feedback';
+import { Loading, Notice } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { BallotVote } from './BallotVote';
 import { loadVote, pendingBallots } from './voteStore';
 

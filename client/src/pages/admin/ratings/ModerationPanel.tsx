@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { request, type Body } from '../../../api';
-import { ErrorBox } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { DataTable, type PageState } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 

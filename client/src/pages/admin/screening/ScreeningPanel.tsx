@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
 import type { Body } from '../../../api';
-import { ErrorBox } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { DataTable, selectColumn } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 import { differentialRatio, differentialWarnings } from '../../../../../shared/screening';
