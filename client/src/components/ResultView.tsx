@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotResult, MotionResult, SatisfactionResult, SelectionResult } from '../../../shared/types';
 import { gradeChoice } from '../../../shared/execution';
 import { useFormat } from '../format';
 import { density, share, vars } from './resultBars';
 import '../styles/result.css';
+import { Stat } from './Stat';
 
 export type ResultVariant = 'table' | 'chart';
 
@@ -46,16 +46,6 @@ export function ResultSummary({ result }: { result: BallotResult }) {
         </>
       ) : null}
     </dl>
-  );
-}
-
-/** One figure of the summary: its name and its value. */
-function Stat({ label, testId, className, children }: { label: string; testId: string; className?: string; children: ReactNode }) {
-  return (
-    <div className={className}>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
   );
 }
 

@@ -60,6 +60,16 @@ export function ConfirmDialog({
   );
 }
 
+/** The head of an office panel: its heading (the section's label, `id`) and a line on what it is for. */
+export function PanelHead({ id, heading, intro }: { id: string; heading: string; intro: string }) {
+  return (
+    <div className="admin-panel-head">
+      <h2 id={id}>{heading}</h2>
+      <p className="muted">{intro}</p>
+    </div>
+  );
+}
+
 /** A button that opens and closes the form area it controls (pressed look while open). */
 export function ToggleButton({ open, onToggle, controls, testId, children }: { open: boolean; onToggle: () => void; controls: string; testId: string; children: ReactNode }) {
   return (

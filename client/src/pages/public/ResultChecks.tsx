@@ -7,6 +7,7 @@ import { Loading } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { checkDigest, checkRecount, choicePairs, findReceipt, type Check } from './verify';
 import { parseBox } from './publicApi';
+import { LabelledInput } from '../../components/LabelledInput';
 
 function CheckLine({ check, label, testId }: { check: Check | null; label: string; testId: string }) {
   const { t } = useTranslation();
@@ -49,10 +50,7 @@ export function Verify({ box, boxError, result }: { box: BallotBox | null; boxEr
       ) : boxError ? null : (
         <Loading />
       )}
-      <label className="field">
-        <span className="field__label">{t('public.checkOwnFile')}</span>
-        <input type="file" accept="application/json,.json" onChange={onFile} className="input" data-testid="box-file-input" />
-      </label>
+      <LabelledInput label={t('public.checkOwnFile')} type="file" accept="application/json,.json" onChange={onFile} data-testid="box-file-input" />
       {own ? (
         own.box ? (
           <>
@@ -82,11 +80,8 @@ export function ReceiptLookup({ box, titles }: { box: BallotBox; titles: Record<
       <h2 id="receipt-heading">{t('public.receiptHeading')}</h2>
       <p className="muted">{t('public.receiptIntro')}</p>
       <form className="inline-form inline-form--wrap" onSubmit={submit}>
-        <label className="field">
-          <span className="field__label">{t('public.receiptLabel')}</span>
-          <input className="input mono" value={receipt} onChange={(e) => setReceipt(e.target.value)} autoCapitalize="characters" spellCheck={false}
-            maxLength={40} data-testid="receipt-lookup-input" />
-        </label>
+        <LabelledInput label={t('public.receiptLabel')} className="mono" value={receipt} onChange={(e) => setReceipt(e.target.value)} autoCapitalize="characters"
+          spellCheck={false} maxLength={40} data-testid="receipt-lookup-input" />
         <button type="submit" className="btn btn--primary" disabled={!receipt.trim()} data-testid="receipt-lookup-submit">
           {t('public.receiptFind')}
         </button>

@@ -6,14 +6,8 @@ import { ErrorBox } from '../../components/ErrorBox';
 import type { Draft } from './voteStore';
 import { MOTION_KEY } from './choices';
 
-export function ReviewStep({ ballot, draft, complete, error, onBack, onConfirm }: {
-  ballot: BallotDetail;
-  draft: Draft;
-  complete: boolean;
-  error: unknown;
-  onBack: () => void;
-  onConfirm: () => void;
-}) {
+/** The last look before the vote is final: every choice, 返回修改 and 确认投票. */
+export function ReviewStep({ ballot, draft, complete, error, onBack, onConfirm }: { ballot: BallotDetail; draft: Draft; complete: boolean; error: unknown; onBack: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
   return (
     <section className="card ballot" aria-labelledby="ballot-title" data-testid="review-step">
