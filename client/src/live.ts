@@ -2,19 +2,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { SessionSnapshot } from '../../shared/types';
-import {
-  applyBallotUpdate,
-  applyResult,
-  applySessionUpdate,
-  applySnapshot,
-  applyTally,
-  initialLiveState,
-  type JoinAck,
-  type LiveBallot,
-  type LiveResult,
-  type LiveState,
-  type LiveTally,
-} from './liveState';
+import { applyBallotUpdate, applyResult, applySessionUpdate, applySnapshot, applyTally, initialLiveState } from './liveState';
+import type { JoinAck, LiveBallot, LiveResult, LiveState, LiveTally } from './liveState';
 
 export type { ConnectionState, LiveBallot, LiveResult, LiveState, LiveTally } from './liveState';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../shared/portal-timeline';
-import { timelineText, type TimelineItem } from '../../client/src/pages/portal/timelineText';
+import { timelineText, type TimelineItem } from '../../client/src/pages/public/timelineText';
 import { departments, milestones, timelineInput } from '../shared/timeline-input';
 
 // All translation files merged per language, as client/src/i18n/index.ts does (it needs Vite's glob, so not imported).

@@ -212,7 +212,7 @@ describe('one county, one year, one project from a phone to its rating', () => {
     await check(page, 'phone-project-page');
     await page.getByRole('button', { name: 'English' }).click();
     await expectText(page.getByTestId('public-ratings-count'), /1 residents rated it/);
-    // The chronology is written from stage + data in English too (client/src/pages/portal/timelineText.ts): once the
+    // The chronology is written from stage + data in English too (client/src/pages/public/timelineText.ts): once the
     // user-written names this test typed (the department, the milestones) are taken out, no Chinese is left.
     await expectText(page.getByTestId('project-timeline'), /Year-end satisfaction rating: Satisfied/);
     const names = ['县交通运输局', '开工', '建成通行'];

@@ -1,16 +1,6 @@
+// Small shared pieces of feedback: a notice, the loading line, the document title. Server errors: ErrorBox.tsx.
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../api';
-
-export function ErrorBox({ error, testId }: { error: unknown; testId?: string }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <div className="alert alert--error" role="alert" data-testid={testId ?? 'error'}>
-      {errorText(t, error)}
-    </div>
-  );
-}
 
 export function Notice({ children, kind = 'info', testId }: { children: ReactNode; kind?: 'info' | 'warn' | 'ok'; testId?: string }) {
   return (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
-import { ErrorBox } from './Feedback';
+import { ErrorBox } from './ErrorBox';
 
 export interface Uploaded { id: string; thumbUrl: string }
 

@@ -1,24 +1,10 @@
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotResult, MotionResult, SatisfactionResult, SelectionResult, Tally } from '../../../shared/types';
+import type { BallotResult, MotionResult, SatisfactionResult, SelectionResult } from '../../../shared/types';
 import { gradeChoice } from '../../../shared/execution';
 import { useFormat } from '../format';
+import { density, share, vars } from './resultBars';
 import '../styles/result.css';
-
-
-/** Row density class, so 20 candidates still fit one hall screen. */
-function density(n: number): string {
-  return n > 18 ? 'rows--xdense' : n > 12 ? 'rows--dense' : '';
-}
-
-function share(n: number, of: number): string {
-  if (!of || of <= 0) return '0%';
-  return `${Math.max(0, Math.min(100, (n / of) * 100)).toFixed(3)}%`;
-}
-/** Bar widths go through CSS custom properties (no inline style text, CSP friendly). */
-function vars(v: Record<string, string>): CSSProperties {
-  return v as CSSProperties;
-}
+import { Stat } from './Stat';
 
 export type ResultVariant = 'table' | 'chart';
 
@@ -42,41 +28,20 @@ export function ResultSummary({ result }: { result: BallotResult }) {
   const fmt = useFormat();
   return (
     <dl className="result__summary">
-      <div>
-        <dt>{t('result.eligible')}</dt>
-        <dd data-testid="result-eligible">{fmt.num(result.eligible)}</dd>
-      </div>
-      <div>
-        <dt>{t('result.cast')}</dt>
-        <dd data-testid="result-cast">{fmt.num(result.cast)}</dd>
-      </div>
-      <div>
-        <dt>{t('result.base')}</dt>
-        <dd data-testid="result-base">
-          {fmt.num(result.base)} <span className="muted result__note">({t(`baseRule.${result.baseRule}`)})</span>
-        </dd>
-      </div>
+      <Stat label={t('result.eligible')} testId="result-eligible">{fmt.num(result.eligible)}</Stat>
+      <Stat label={t('result.cast')} testId="result-cast">{fmt.num(result.cast)}</Stat>
+      <Stat label={t('result.base')} testId="result-base">
+        {fmt.num(result.base)} <span className="muted result__note">({t(`baseRule.${result.baseRule}`)})</span>
+      </Stat>
       {result.kind === 'selection' ? (
         <>
-          <div>
-            <dt>{t('result.seats')}</dt>
-            <dd data-testid="result-seats">{fmt.num(result.seats)}</dd>
-          </div>
-          <div>
-            <dt>{t('result.selectedCount')}</dt>
-            <dd data-testid="result-selected-count">{fmt.num(result.selected.length)}</dd>
-          </div>
+          <Stat label={t('result.seats')} testId="result-seats">{fmt.num(result.seats)}</Stat>
+          <Stat label={t('result.selectedCount')} testId="result-selected-count">{fmt.num(result.selected.length)}</Stat>
           {result.tied.length > 0 ? (
-            <div className="result__flag result__flag--tied">
-              <dt>{t('result.tiedCount')}</dt>
-              <dd data-testid="result-tied-count">{fmt.num(result.tied.length)}</dd>
-            </div>
+            <Stat label={t('result.tiedCount')} testId="result-tied-count" className="result__flag result__flag--tied">{fmt.num(result.tied.length)}</Stat>
           ) : null}
           {result.shortfall > 0 ? (
-            <div className="result__flag result__flag--short">
-              <dt>{t('result.shortfall')}</dt>
-              <dd data-testid="result-shortfall">{fmt.num(result.shortfall)}</dd>
-            </div>
+            <Stat label={t('result.shortfall')} testId="result-shortfall" className="result__flag result__flag--short">{fmt.num(result.shortfall)}</Stat>
           ) : null}
         </>
       ) : null}
@@ -254,72 +219,5 @@ function MotionChart({ result }: { result: MotionResult }) {
         </table>
       ) : null}
     </div>
-  );
-}
-
-/** The live tally (presider console only, never the big screen). */
-export function TallyView({ tally, titles, cast }: { tally: Tally; titles: Record<string, string>; cast: number }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const scale = Math.max(cast, 1);
-  if (tally.kind === 'motion') {
-    return (
-      <table className="table tally" data-testid="tally">
-        <thead>
-          <tr>
-            <th scope="col">{t('choice.yes')}</th>
-            <th scope="col">{t('choice.no')}</th>
-            <th scope="col">{t('choice.abstain')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr data-testid="tally-row-motion">
-            <td data-testid="tally-yes-motion">{fmt.num(tally.yes)}</td>
-            <td>{fmt.num(tally.no)}</td>
-            <td>{fmt.num(tally.abstain)}</td>
-          </tr>
-        </tbody>
-      </table>
-    );
-  }
-  const keys = tally.kind === 'selection' ? (['yes', 'no', 'abstain'] as const) : (['satisfied', 'basic', 'unsatisfied'] as const);
-  return (
-    <table className="table tally" data-testid="tally">
-      <thead>
-        <tr>
-          <th scope="col">{t('result.option')}</th>
-          {keys.map((k) => (
-            <th scope="col" key={k} className="num-col">
-              {t(`choice.${k}`)}
-            </th>
-          ))}
-          <th scope="col" className="tally__barcol">
-            <span className="visually-hidden">{t('result.chart')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {tally.options.map((o) => {
-          const counts = o as unknown as Record<string, number>;
-          return (
-            <tr key={o.id} data-testid={`tally-row-${o.id}`}>
-              <th scope="row">{titles[o.id] ?? o.id}</th>
-              {keys.map((k) => (
-                <td key={k} className="num-col" data-testid={`tally-${k}-${o.id}`}>
-                  {fmt.num(counts[k] ?? 0)}
-                </td>
-              ))}
-              <td className="tally__barcol" aria-hidden="true">
-                <div className="row__bar row__bar--small">
-                  {keys.map((k) => (
-                    <span key={k} className={`seg seg--${k}`} style={vars({ '--w': share(counts[k] ?? 0, scale) })} />
-                  ))}
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }

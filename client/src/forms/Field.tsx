@@ -100,6 +100,3 @@ export function showServerFieldErrors<T extends FieldValues>(err: unknown, setEr
   for (const f of err.fields.map(place)) setError((f.field === '(body)' ? 'root' : f.field) as Path<T>, { type: 'server', message: f.message });
   return true;
 }
-
-/** A 422 whose every problem is shown beside a field: the form need not say it again above its button. */
-export const onlyFieldErrors = (err: unknown) => err instanceof ApiError && err.status === 422 && err.fields.length > 0 && err.fields.every((f) => f.field !== '(body)');

@@ -8,7 +8,8 @@ import { membersInput } from '../../../../shared/schemas';
 import type { Body } from '../../api';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useAddMembers, type MemberWithCode } from './adminApi';
-import { FormButtons, FormError } from './common';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FormButtons } from './common';
 
 type Values = z.input<typeof membersInput>;
 const blank = (delegation: string | null = null) => ({ name: '', delegation, kind: 'rep' as const });
@@ -56,7 +57,7 @@ export function AddMembersForm({ token, body, delegations, onAdded, onCancel }: 
             {t('admin.members.addRow')}
           </button>
         </div>
-        <FormError error={add.error} placed={rows.fields.map((_, i) => `members.${i}`)} testId="admin-member-error" />
+        <ErrorBox error={add.error} scope="admin" headline placed={rows.fields.map((_, i) => `members.${i}`)} testId="admin-member-error" />
         <FormButtons label={t('admin.members.submit', { count: filled.length || 1 })} busy={add.isPending} onCancel={onCancel} testId="admin-member-submit" />
       </form>
     </FormProvider>

@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/admin.css';
 import type { Body } from '../../api';
-import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useStaffUser } from '../staff/useStaffUser';
-import { useBodies, type MemberWithCode } from './adminApi';
+import { StaffTopBar } from '../staff/StaffTopBar';
+import { useBodies } from '../../queries/bodies';
+import type { MemberWithCode } from './adminApi';
 import { NewCodes } from './CodeCards';
 import { BodiesPanel, buildTree, administeredIds } from './BodiesPanel';
 import { MembersPanel } from './MembersPanel';
@@ -30,7 +32,7 @@ export default function AdminPage() {
   // One route, `/admin/*`, so moving between bodies and tabs keeps this page (and its data) mounted.
   const [bodyId, tab] = (useParams()['*'] ?? '').split('/').filter(Boolean);
   const { token, user, error: userError, authLost, signOut, signInPath } = useStaffUser();
-  const bodiesQuery = useBodies(token);
+  const bodiesQuery = useBodies(!!token);
   const bodies = bodiesQuery.data ?? null;
   const error = userError ?? bodiesQuery.error;
   // New sign-in codes live here, not in the members tab, so moving between tabs does not lose them.
@@ -96,14 +98,7 @@ export default function AdminPage() {
     );
   } else if (body) {
     content = (
-      <BodyView
-        token={token}
-        body={body}
-        bodies={bodies}
-        tab={activeTab}
-        mine={mine}
-        onIssued={(list) => addIssued(body, list)}
-      />
+      <BodyView token={token} body={body} bodies={bodies} tab={activeTab} mine={mine} onIssued={(list) => addIssued(body, list)} />
     );
   } else {
     content = <BodiesPanel token={token} bodies={bodies} mine={mine} user={user} />;
@@ -111,16 +106,7 @@ export default function AdminPage() {
 
   return (
     <div className="page admin">
-      <TopBar title={t('admin.title')}>
-        {user ? (
-          <span className="admin__who" data-testid="staff-name">
-            {user.username} · {t(`role.${user.role}`)}
-          </span>
-        ) : null}
-        <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="signout-button">
-          {t('common.signOut')}
-        </button>
-      </TopBar>
+      <StaffTopBar title={t('admin.title')} user={user} whoClass="admin__who" onSignOut={signOut} />
       <div className={isAdmin ? 'admin-layout' : 'admin-layout admin-layout--single'}>
         {isAdmin ? (
           <nav className="admin-side" aria-label={t('admin.nav.bodies')} data-testid="admin-nav">
@@ -206,26 +192,23 @@ function BodyView({
       <div className="admin-panel">
         {tab === 'members' ? (
           <MembersPanel key={body.id} token={token} body={body} onIssued={onIssued} />
-        ) : tab === 'suggestions' ? (
-          <SuggestionsPanel key={body.id} token={token} body={body} />
-        ) : tab === 'collection' ? (
-          <CollectionSetupPanel key={body.id} token={token} body={body} />
-        ) : tab === 'screening' ? (
-          <ScreeningPanel key={body.id} token={token} body={body} />
-        ) : tab === 'implementation' ? (
-          <OverviewPanel key={body.id} token={token} body={body} />
-        ) : tab === 'ratings' ? (
-          <ModerationPanel key={body.id} token={token} body={body} />
-        ) : tab === 'projects' ? (
-          <ProjectsPanel key={body.id} token={token} body={body} />
-        ) : tab === 'sessions' ? (
-          <SessionsPanel key={body.id} token={token} body={body} />
-        ) : tab === 'users' ? (
-          <UsersPanel key={body.id} token={token} body={body} />
-        ) : (
+        ) : tab === 'bodies' ? (
           <BodiesPanel key={body.id} token={token} bodies={bodies} mine={mine} parent={body} />
+        ) : (
+          <TabPanel key={body.id} tab={tab} token={token} body={body} />
         )}
       </div>
     </div>
   );
+}
+
+/** The tabs whose panel needs only the token and the body. */
+const PANELS = {
+  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, screening: ScreeningPanel, implementation: OverviewPanel,
+  ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel,
+} satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
+
+function TabPanel({ tab, token, body }: { tab: keyof typeof PANELS; token: string; body: Body }) {
+  const Panel = PANELS[tab];
+  return <Panel token={token} body={body} />;
 }

@@ -9,7 +9,8 @@ import { bodyInput } from '../../../../shared/schemas';
 import type { Body, StaffUser } from '../../api';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useCreateBody } from './adminApi';
-import { FormButtons, FormError } from './common';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FormButtons } from './common';
 
 export interface TreeNode {
   body: Body;
@@ -179,7 +180,7 @@ function BodyForm({ token, bodies, parent, parentOptions, mayCreateRoot }: { tok
             testId="admin-body-name-input" errorTestId="admin-body-name-error" />
           <SelectField name="level" label={t('admin.bodies.level')} testId="admin-body-level" options={LEVELS.map((l) => ({ value: l, label: t(`bodyLevel.${l}`) }))} />
         </div>
-        <FormError error={create.error} placed={['name', 'level', 'parentId']} testId="admin-body-error" />
+        <ErrorBox error={create.error} scope="admin" headline placed={['name', 'level', 'parentId']} testId="admin-body-error" />
         {create.data && create.isSuccess ? (
           <div className="alert alert--ok" role="status" data-testid="admin-body-created">
             {t('admin.bodies.created', { name: create.data.name })}{' '}

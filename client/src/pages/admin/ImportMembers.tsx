@@ -5,7 +5,8 @@ import { ApiError, type Body } from '../../api';
 import { useFormat } from '../../format';
 import { fieldMessage } from '../../forms/messages';
 import { useImportMembers, type MemberWithCode } from './adminApi';
-import { FormButtons, adminErrorText } from './common';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FormButtons } from './common';
 
 export const CSV_TEMPLATE = 'name,delegation,kind\n张三,城关镇代表团,rep\n李四,城关镇代表团,committee\n王五,河西镇代表团,\n';
 
@@ -85,28 +86,24 @@ export function ImportMembers({
           {fileName ? t('admin.members.importLoaded', { file: fileName, lines: fmt.num(Math.max(0, lines - 1)) }) : t('admin.members.importPasteHint')}
         </p>
       </div>
-      {error ? (
-        <div className="alert alert--error" role="alert" data-testid="admin-import-error">
-          <p className="admin-alert-title">
-            {rowIssues.length ? t('admin.members.importRejected', { count: rowIssues.length }) : adminErrorText(t, error)}
-          </p>
-          {rowIssues.length ? (
-            <>
-              <p className="small">{t('admin.members.nothingImported')}</p>
-              <ul className="admin-issue-list" data-testid="admin-import-issues">
-                {rowIssues.map((i, n) => (
-                  <li key={n} data-testid={`admin-import-issue-${i.row}`}>
-                    <strong>{t('admin.members.rowN', { row: i.row })}</strong>
-                    {i.field && i.field !== '(row)' ? <> · {t(`admin.members.column.${i.field}`, { defaultValue: i.field })}</> : null}
-                    {': '}
-                    {i.field === 'kind' ? t('admin.members.kindInvalid') : fieldMessage(t, i18n.language, i.message)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorBox error={error} scope="admin" headline testId="admin-import-error"
+        title={rowIssues.length ? t('admin.members.importRejected', { count: rowIssues.length }) : undefined}>
+        {rowIssues.length ? (
+          <>
+            <p className="small">{t('admin.members.nothingImported')}</p>
+            <ul className="alert__issues" data-testid="admin-import-issues">
+              {rowIssues.map((i, n) => (
+                <li key={n} data-testid={`admin-import-issue-${i.row}`}>
+                  <strong>{t('admin.members.rowN', { row: i.row })}</strong>
+                  {i.field && i.field !== '(row)' ? <> · {t(`admin.members.column.${i.field}`, { defaultValue: i.field })}</> : null}
+                  {': '}
+                  {i.field === 'kind' ? t('admin.members.kindInvalid') : fieldMessage(t, i18n.language, i.message)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </ErrorBox>
       <FormButtons label={t('admin.members.importSubmit')} busy={send.isPending} disabled={!text.trim()} onCancel={onCancel} testId="admin-import-submit" />
     </form>
   );

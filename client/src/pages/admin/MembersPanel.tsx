@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { Body } from '../../api';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
 import { useMembers, useRegenerateCode, type Member, type MemberWithCode } from './adminApi';
 import { AddMembersForm } from './AddMembersForm';
 import { CSV_TEMPLATE, ImportMembers } from './ImportMembers';
 import { LocalTable } from '../../components/DataTable';
-import { ConfirmDialog, ToggleButton, adminErrorText } from './common';
+import { ConfirmDialog, ToggleButton } from './common';
 
 const NO_DELEGATION = '\u0000none';
 
@@ -143,11 +144,7 @@ export function MembersPanel({ token, body, onIssued }: { token: string; body: B
             delegation: regenFor?.delegation ?? t('admin.members.noDelegation'),
           })}
         </p>
-        {regen.error ? (
-          <div className="alert alert--error" role="alert" data-testid="admin-regen-dialog-error">
-            {adminErrorText(t, regen.error)}
-          </div>
-        ) : null}
+        <ErrorBox error={regen.error} scope="admin" testId="admin-regen-dialog-error" />
       </ConfirmDialog>
     </div>
   );

@@ -8,7 +8,8 @@ import { ApiError, type Body, type Project } from '../../api';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { fieldMessage } from '../../forms/messages';
 import { useCreateProject } from './adminApi';
-import { FormButtons, FormError } from './common';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FormButtons } from './common';
 
 const schema = projectInput.omit({ targets: true, suggestionIds: true }).extend({ targets: z.string().nullable().optional() });
 type Values = z.input<typeof schema>;
@@ -55,7 +56,7 @@ export function ProjectForm({ token, body, defaultYear, onCreated, onCancel }: {
             testId="admin-project-investment" after={<span className="muted nowrap" aria-hidden="true">{t('admin.projects.wan')}</span>} />
           <TextAreaField name="targets" label={t('admin.projects.targets')} hint={t('admin.projects.targetsHint')} rows={4} placeholder={t('admin.projects.targetsPlaceholder')} testId="admin-project-targets" className="admin-span-2" />
         </div>
-        <FormError error={create.error} placed={['year', 'title', 'description', 'category', 'department', 'investment', 'targets']} testId="admin-project-error" />
+        <ErrorBox error={create.error} scope="admin" headline placed={['year', 'title', 'description', 'category', 'department', 'investment', 'targets']} testId="admin-project-error" />
         <FormButtons label={t('admin.projects.submit')} busy={create.isPending} onCancel={onCancel} testId="admin-project-submit" />
       </form>
     </FormProvider>

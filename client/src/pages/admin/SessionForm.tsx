@@ -11,7 +11,8 @@ import type { Body } from '../../api';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { fieldMessage } from '../../forms/messages';
 import { useCreateSession } from './adminApi';
-import { FormButtons, FormError } from './common';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FormButtons } from './common';
 
 export function quorumText(t: TFunction, num: number, den: number, strict: boolean) {
   return t(strict ? 'session.quorumRuleStrict' : 'session.quorumRule', { num, den });
@@ -74,7 +75,7 @@ export function SessionForm({ token, body, onCreated, onCancel }: { token: strin
             </div>
           ) : null}
         </fieldset>
-        <FormError error={create.error} placed={custom ? ['name', 'kind', 'quorum'] : ['name', 'kind']} testId="admin-session-error" />
+        <ErrorBox error={create.error} scope="admin" headline placed={custom ? ['name', 'kind', 'quorum'] : ['name', 'kind']} testId="admin-session-error" />
         <FormButtons label={t('admin.sessions.submit')} busy={create.isPending} onCancel={onCancel} testId="admin-session-submit" />
       </form>
     </FormProvider>

@@ -10,7 +10,8 @@ import { ApiError, type Body, type StaffUser } from '../../api';
 import { LocalTable } from '../../components/DataTable';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useCreateUser } from './adminApi';
-import { FormButtons, FormError } from './common';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FormButtons } from './common';
 const ROLES: Role[] = ['presider', 'department', 'admin'];
 const PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -84,7 +85,7 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
             <TextField name="username" label={t('admin.users.username')} hint={t('admin.users.usernameHint')} required autoComplete="off" spellCheck={false} testId="admin-user-username" />
             <TextField name="password" type={showPassword ? 'text' : 'password'} label={t('admin.users.password')} hint={t('admin.users.passwordHint')} required autoComplete="new-password" testId="admin-user-password" after={passwordTools} />
           </div>
-          <FormError error={create.error} placed={['username', 'password', 'role', 'department']} testId="admin-user-error" />
+          <ErrorBox error={create.error} scope="admin" headline placed={['username', 'password', 'role', 'department']} testId="admin-user-error" />
           <FormButtons label={t('admin.users.submit')} busy={create.isPending} testId="admin-user-submit" />
         </form>
       </FormProvider>

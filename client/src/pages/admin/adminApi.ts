@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { MemberKind } from '../../../../shared/types';
 import type { bodyInput, memberInput, projectInput, sessionInput, userInput } from '../../../../shared/schemas';
 import { request, type Body, type Project, type StaffSessionSummary, type StaffUser } from '../../api';
+import { bodiesQuery } from '../../queries/bodies';
 
 export interface Member {
   id: string;
@@ -20,7 +21,7 @@ export interface MemberWithCode extends Member {
 
 const enc = encodeURIComponent;
 export const adminKeys = {
-  bodies: ['bodies'] as const,
+  bodies: bodiesQuery.queryKey,
   members: (bodyId: string) => ['body', bodyId, 'members'] as const,
   /** all of a body's projects (`year` undefined) or one year's */
   projects: (bodyId: string, year?: number) => (year === undefined ? (['body', bodyId, 'projects'] as const) : (['body', bodyId, 'projects', year] as const)),
@@ -31,8 +32,6 @@ export const adminKeys = {
 const coll = new Intl.Collator('zh-CN');
 const byDelegationThenName = (a: Member, b: Member) => coll.compare(a.delegation ?? '\uffff', b.delegation ?? '\uffff') || coll.compare(a.name, b.name);
 
-export const useBodies = (token: string | null) =>
-  useQuery({ queryKey: adminKeys.bodies, queryFn: () => request<Body[]>('/api/bodies', { token }), enabled: !!token });
 export const useMembers = (token: string, bodyId: string) =>
   useQuery({ queryKey: adminKeys.members(bodyId), queryFn: () => request<Member[]>(`/api/bodies/${enc(bodyId)}/members`, { token }), select: (m) => [...m].sort(byDelegationThenName) });
 /** `year` undefined: every year; null: not chosen yet (nothing is fetched). */

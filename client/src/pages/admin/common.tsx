@@ -1,43 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { ApiError, errorText } from '../../api';
-import { fieldMessage } from '../../forms/messages';
-
-/** Error text: admin-specific codes first (`admin.errors.<code>`), then the shared `errors.<code>`. */
-export function adminErrorText(t: TFunction, err: unknown): string {
-  if (err instanceof ApiError) {
-    const own = t(`admin.errors.${err.code}`, { defaultValue: '' });
-    if (own) return own;
-  }
-  return errorText(t, err);
-}
-
-/**
- * The error box of a form: the localized error, plus every field issue the form could not place
- * next to a field (`placed` lists the keys the form shows itself).
- */
-export function FormError({ error, placed, testId }: { error: unknown; placed: string[]; testId: string }) {
-  const { t, i18n } = useTranslation();
-  if (!error) return null;
-  const fields = error instanceof ApiError ? error.fields : [];
-  const rest = fields.filter((i) => !placed.some((k) => i.field === k || i.field.startsWith(`${k}.`)));
-  return (
-    <div className="alert alert--error" role="alert" data-testid={testId}>
-      <p className="admin-alert-title">{adminErrorText(t, error)}</p>
-      {rest.length ? (
-        <ul className="admin-issue-list">
-          {rest.map((i, n) => (
-            <li key={n}>
-              {i.field && i.field !== '(body)' ? <span className="mono">{i.field}: </span> : null}
-              {fieldMessage(t, i18n.language, i.message)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
 
 /** A modal confirmation on the native <dialog>: focus is trapped, Esc cancels. */
 export function ConfirmDialog({
@@ -95,6 +57,16 @@ export function ConfirmDialog({
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** The head of an office panel: its heading (the section's label, `id`) and a line on what it is for. */
+export function PanelHead({ id, heading, intro }: { id: string; heading: string; intro: string }) {
+  return (
+    <div className="admin-panel-head">
+      <h2 id={id}>{heading}</h2>
+      <p className="muted">{intro}</p>
+    </div>
   );
 }
 

@@ -2,10 +2,9 @@
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import '../../styles/collection.css';
-import { api } from '../../api';
+import { useBodies } from '../../queries/bodies';
 import { Loading, useTitle } from '../../components/Feedback';
 import { useCollectionSummary, useStations } from './collectionApi';
 import { WindowDates } from './WindowDates';
@@ -15,7 +14,7 @@ export default function PosterPage() {
   const { bodyId = '' } = useParams();
   const [search] = useSearchParams();
   const stationId = search.get('station') ?? '';
-  const bodies = useQuery({ queryKey: ['bodies'], queryFn: api.bodies, staleTime: 300_000 });
+  const bodies = useBodies();
   const body = bodies.data?.find((b) => b.id === bodyId);
   const station = useStations(bodyId).data?.find((s) => s.id === stationId);
   const summary = useCollectionSummary(bodyId);

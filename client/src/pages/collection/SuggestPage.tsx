@@ -9,9 +9,11 @@ import type { z } from 'zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import '../../styles/public.css';
 import '../../styles/collection.css';
-import { api, ApiError, getToken, request } from '../../api';
+import { ApiError, getToken, request } from '../../api';
+import { useBodies } from '../../queries/bodies';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { suggestionInput } from '../../../../shared/collection-schemas';
 import { categories, collectionApi, useCollectionSummary, useStations, type SuggestionDraft } from './collectionApi';
@@ -51,7 +53,7 @@ export default function SuggestPage() {
   const { bodyId = '' } = useParams();
   const [search] = useSearchParams();
   const stationId = search.get('station');
-  const bodies = useQuery({ queryKey: ['bodies'], queryFn: api.bodies, staleTime: 300_000 });
+  const bodies = useBodies();
   const body = bodies.data?.find((b) => b.id === bodyId);
   const summary = useCollectionSummary(bodyId);
   const stations = useStations(bodyId);
@@ -120,7 +122,7 @@ export default function SuggestPage() {
                   {t(sender.data.as === 'member' ? 'collection.asMember' : 'collection.asDepartment', { name: sender.data.name })}
                 </label>
               ) : null}
-              {submit.error && !(submit.error instanceof ApiError && submit.error.status === 422) ? <ErrorBox error={submit.error} testId="suggest-error" /> : null}
+              <ErrorBox error={submit.error} placed={['title', 'description', 'category', 'area', 'contact']} testId="suggest-error" />
               <button type="submit" className="btn btn--primary btn--lg btn--block" disabled={submit.isPending} data-testid="suggest-submit">
                 {submit.isPending ? t('collection.sending') : t('collection.submit')}
               </button>

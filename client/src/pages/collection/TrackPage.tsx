@@ -6,7 +6,8 @@ import '../../styles/collection.css';
 import { ApiError } from '../../api';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useTracking } from './collectionApi';
 import { TrackLookup } from './TrackLookup';
 

@@ -4,7 +4,8 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { AuditEntry } from '../../api';
 import { LocalTable } from '../../components/DataTable';
 import { useFormat } from '../../format';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { consoleKeys, useAudit, useInvalidateOn, useRoster } from './consoleApi';
 import { actorShown, detailFacts, isRec, str, subjectShown, type Fact, type Names } from './auditText';
 

@@ -8,12 +8,16 @@ import type { BallotState } from '../../../../shared/types';
 import type { BallotDetail, SessionDetail } from '../../api';
 import type { LiveState } from '../../live';
 import { useFormat } from '../../format';
-import { ErrorBox, Loading, Notice } from '../../components/Feedback';
-import { ResultView, TallyView } from '../../components/ResultView';
+import { Loading, Notice } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
+import { ResultView } from '../../components/ResultView';
+import { TallyView } from '../../components/TallyView';
 import { TurnoutBar } from '../../components/TurnoutBar';
 import { BallotStepButtons } from './BallotStepButtons';
 import { NoticeButton } from './NoticeButton';
 import { consoleKeys, useBallot, useBallotStep, useCreateBallot, useInvalidateOn } from './consoleApi';
+import { LabelledInput } from '../../components/LabelledInput';
+import { Stat } from '../../components/Stat';
 
 const RANK: Record<BallotState, number> = { draft: 0, open: 1, closed: 2, published: 3, cancelled: 4 };
 
@@ -76,36 +80,16 @@ export function BallotDetailView({
         <span className={`tag tag--state-${state}`} data-testid="ballot-state">{t(`ballotState.${state}`)}</span>
       </header>
       <dl className="meta">
-        <div>
-          <dt>{t('console.kind')}</dt>
-          <dd>{t(`ballotKind.${ballot.kind}`)}</dd>
-        </div>
+        <Stat label={t('console.kind')}>{t(`ballotKind.${ballot.kind}`)}</Stat>
         {ballot.kind === 'selection' ? (
           <>
-            <div>
-              <dt>{t('console.form')}</dt>
-              <dd>{t(`ballotForm.${ballot.form ?? 'per_candidate'}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('console.seats')}</dt>
-              <dd>{fmt.num(ballot.seats ?? 0)}</dd>
-            </div>
+            <Stat label={t('console.form')}>{t(`ballotForm.${ballot.form ?? 'per_candidate'}`)}</Stat>
+            <Stat label={t('console.seats')}>{fmt.num(ballot.seats ?? 0)}</Stat>
           </>
         ) : null}
-        <div>
-          <dt>{t('console.baseRule')}</dt>
-          <dd>{t(`baseRule.${ballot.baseRule}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('console.secrecy')}</dt>
-          <dd>{ballot.secret ? t('console.secret') : t('console.named')}</dd>
-        </div>
-        {ballot.runoffOf ? (
-          <div>
-            <dt>{t('console.runoffOf')}</dt>
-            <dd>{t('console.yes')}</dd>
-          </div>
-        ) : null}
+        <Stat label={t('console.baseRule')}>{t(`baseRule.${ballot.baseRule}`)}</Stat>
+        <Stat label={t('console.secrecy')}>{ballot.secret ? t('console.secret') : t('console.named')}</Stat>
+        {ballot.runoffOf ? <Stat label={t('console.runoffOf')}>{t('console.yes')}</Stat> : null}
       </dl>
       {ballot.kind === 'motion' && ballot.question ? <p className="question">{ballot.question}</p> : null}
 
@@ -159,18 +143,8 @@ export function BallotDetailView({
             if (reason.trim()) step.mutate({ cancel: reason.trim() }, { onSuccess: () => setCancelling(false) });
           }}
         >
-          <label className="field">
-            <span className="field__label">{t('console.cancelReason')}</span>
-            <input
-              className="input"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              maxLength={500}
-              autoFocus
-              data-testid="ballot-cancel-reason"
-            />
-          </label>
+          <LabelledInput label={t('console.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} autoFocus
+            data-testid="ballot-cancel-reason" />
           <div className="btn-row">
             <button type="submit" className="btn btn--danger" disabled={busy || !reason.trim()} data-testid="ballot-cancel-confirm">
               {t('console.confirmCancel')}

@@ -6,9 +6,10 @@ import '../../styles/console.css';
 import type { StaffSessionSummary, StaffUser } from '../../api';
 import { LocalTable } from '../../components/DataTable';
 import { useFormat } from '../../format';
-import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useStaffUser } from '../staff/useStaffUser';
+import { StaffTopBar } from '../staff/StaffTopBar';
 import { SessionConsole } from './SessionConsole';
 import { useStaffSessions } from './consoleApi';
 
@@ -23,16 +24,7 @@ export default function ConsolePage() {
 
   return (
     <div className="page console">
-      <TopBar title={t('console.title')}>
-        {user ? (
-          <span className="console__who" data-testid="staff-name">
-            {user.username} · {t(`role.${user.role}`)}
-          </span>
-        ) : null}
-        <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="signout-button">
-          {t('common.signOut')}
-        </button>
-      </TopBar>
+      <StaffTopBar title={t('console.title')} user={user} whoClass="console__who" onSignOut={signOut} />
       <main className="container container--wide" id="main">
         {error ? <ErrorBox error={error} /> : null}
         {!user ? (

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { request, type BallotDetail, type SessionDetail } from '../../api';
-import { ErrorBox } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 
 interface ListSummary { id: string; year: number; seats: number; projectIds: string[]; state: string; meeting: string | null }
 

@@ -2,7 +2,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterEntry } from '../../api';
 import { useFormat } from '../../format';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { consoleKeys, useInvalidateOn, useRoster, useSetAttendance } from './consoleApi';
 
 interface Props {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { request, type BallotDetail, type SessionDetail } from '../../api';
-import { ErrorBox } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { rounds, type Round } from '../../../../shared/implementation-dashboard';
 import { useYearOverview } from '../admin/implementation/overviewApi';
 

@@ -6,10 +6,12 @@ import { api, type StaffUser } from '../../api';
 import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { BallotsPanel } from './BallotsPanel';
 import { RosterPanel } from './RosterPanel';
 import { AuditPanel } from './AuditPanel';
+import { Stat } from '../../components/Stat';
 
 const TABS = ['ballots', 'roster', 'audit'] as const;
 type Tab = (typeof TABS)[number];
@@ -95,23 +97,14 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
       ) : null}
 
       <dl className="stats stats--console" aria-label={t('session.attendance')}>
-        <div className="stats__item">
-          <dt>{t('session.rosterSize')}</dt>
-          <dd data-testid="console-roster-size">{fmt.num(rosterSize)}</dd>
-        </div>
-        <div className="stats__item">
-          <dt>{t('session.present')}</dt>
-          <dd data-testid="console-present">{fmt.num(present)}</dd>
-        </div>
-        <div className={`stats__item ${quorumMet ? 'is-ok' : 'is-warn'}`}>
-          <dt>{t('session.quorum')}</dt>
-          <dd data-testid="console-quorum" data-met={quorumMet}>
-            {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
-            <span className="stats__sub">
-              {t(q.strict ? 'session.quorumRuleStrict' : 'session.quorumRule', { num: q.num, den: q.den })}
-            </span>
-          </dd>
-        </div>
+        <Stat className="stats__item" label={t('session.rosterSize')} testId="console-roster-size">{fmt.num(rosterSize)}</Stat>
+        <Stat className="stats__item" label={t('session.present')} testId="console-present">{fmt.num(present)}</Stat>
+        <Stat className={`stats__item ${quorumMet ? 'is-ok' : 'is-warn'}`} label={t('session.quorum')} testId="console-quorum" met={quorumMet}>
+          {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
+          <span className="stats__sub">
+            {t(q.strict ? 'session.quorumRuleStrict' : 'session.quorumRule', { num: q.num, den: q.den })}
+          </span>
+        </Stat>
       </dl>
 
       <div className="tabs" role="tablist" aria-label={t('console.sections')}>

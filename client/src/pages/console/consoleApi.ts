@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, type BallotDetail, type CreateBallotInput, type RosterEntry } from '../../api';
+import { bodiesQuery } from '../../queries/bodies';
 
 export const consoleKeys = {
   sessions: (bodyId: string | null) => ['body', bodyId ?? '*', 'sessions'] as const,
@@ -27,14 +28,16 @@ export function useInvalidateOn(key: QueryKey, signal: unknown[], delayMs: numbe
 }
 
 /** The sessions a staff user may open: their body's, or (a deployment-wide admin) every body's. */
-export const useStaffSessions = (token: string, bodyId: string | null) =>
-  useQuery({
+export function useStaffSessions(token: string, bodyId: string | null) {
+  const qc = useQueryClient();
+  return useQuery({
     queryKey: consoleKeys.sessions(bodyId),
     queryFn: () =>
       bodyId
         ? api.bodySessions(token, bodyId)
-        : api.bodies().then((bodies) => Promise.all(bodies.map((b) => api.bodySessions(token, b.id)))).then((lists) => lists.flat()),
+        : qc.fetchQuery(bodiesQuery).then((bodies) => Promise.all(bodies.map((b) => api.bodySessions(token, b.id)))).then((lists) => lists.flat()),
   });
+}
 
 export const useRoster = (token: string, sessionId: string) =>
   useQuery({ queryKey: consoleKeys.roster(sessionId), queryFn: () => api.roster(token, sessionId) });

@@ -4,8 +4,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ApiError } from '../../api';
-import { ErrorBox } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { assessmentInput } from '../../../../shared/screening-schemas';
 import { useAssess, type WorkItem } from './departmentApi';
@@ -45,7 +44,7 @@ export function AssessmentForm({ token, item, onDone }: { token: string; item: W
         </div>
         <TextField name="fundingSource" label={t('dept.fundingSource')} hint={t('dept.fundingHint')} testId="assess-funding" maxLength={200} />
         <TextAreaField name="targetsText" label={t('dept.targets')} hint={t('dept.targetsHint')} testId="assess-targets" rows={3} />
-        {assess.error && !(assess.error instanceof ApiError && assess.error.status === 422) ? <ErrorBox error={assess.error} /> : null}
+        <ErrorBox error={assess.error} placed={['reason', 'investment', 'completionDate', 'fundingSource']} />
         <button type="submit" className="btn btn--primary" disabled={assess.isPending} data-testid="assess-submit">{t('dept.submit')}</button>
       </form>
     </FormProvider>

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/admin.css';
-import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, Notice, useTitle } from '../../components/Feedback';
+import { Loading, Notice, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
 import { useStaffUser } from '../staff/useStaffUser';
+import { StaffTopBar } from '../staff/StaffTopBar';
 import { useWorklist } from './departmentApi';
 import { AssessmentForm } from './AssessmentForm';
 import { ImplementationPanel } from './ImplementationPanel';
@@ -24,10 +25,7 @@ export default function DepartmentPage() {
   const waiting = work.data?.filter((w) => w.waiting).length ?? 0;
   return (
     <div className="page admin">
-      <TopBar title={t('dept.title')}>
-        {user ? <span className="admin__who" data-testid="staff-name">{user.username} · {user.department ?? t(`role.${user.role}`)}</span> : null}
-        <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="signout-button">{t('common.signOut')}</button>
-      </TopBar>
+      <StaffTopBar title={t('dept.title')} user={user} who={user?.department} whoClass="admin__who" onSignOut={signOut} />
       <main className="container stack" id="main">
         <h1>{t('dept.heading')}</h1>
         {user && user.role !== 'department' ? <Notice kind="warn">{t('dept.notDepartment')}</Notice> : null}

@@ -2,7 +2,8 @@
 // progress reports with photos; the execution status as the public will see it.
 import { useTranslation } from 'react-i18next';
 import '../../styles/collection.css';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useImplementation } from './implementationApi';
 import { RectificationForm } from './RectificationForm';
 import { PlanForm } from './PlanForm';

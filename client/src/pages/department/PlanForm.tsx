@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Notice } from '../../components/Feedback';
-import { FieldIdPrefix, TextAreaField, TextField, onlyFieldErrors, showServerFieldErrors } from '../../forms/Field';
+import { Notice } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FieldIdPrefix, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useSavePlan } from './implementationApi';
 import { placePlanIssue, planFormSchema, planFormValues, type Plan, type PlanFormIn } from './planLines';
 
@@ -34,7 +35,7 @@ export function PlanForm({ token, projectId, year, plan }: { token: string; proj
             <TextField name="funding" label={t('impl.funding')} required maxLength={500} testId="plan-funding" />
             <TextField name="completionDate" type="date" label={t('dept.completionDate')} required testId="plan-date" />
           </div>
-          {onlyFieldErrors(savePlan.error) ? null : <ErrorBox error={savePlan.error} />}
+          <ErrorBox error={savePlan.error} placed={['targets', 'milestones', 'funding', 'completionDate']} />
           {saved ? <Notice kind="ok" testId="plan-saved">{t('impl.planSaved')}</Notice> : null}
           <button type="submit" className="btn btn--secondary" disabled={savePlan.isPending} data-testid="plan-save">{t('impl.savePlan')}</button>
         </form>

@@ -5,8 +5,9 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ErrorBox, Notice } from '../../components/Feedback';
-import { FieldIdPrefix, SelectField, TextAreaField, TextField, onlyFieldErrors, showServerFieldErrors } from '../../forms/Field';
+import { Notice } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
+import { FieldIdPrefix, SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { PhotoPicker, type Uploaded } from '../../components/PhotoPicker';
 import { progressInput } from '../../../../shared/implementation-schemas';
 import { useReport } from './implementationApi';
@@ -45,7 +46,7 @@ export function ProgressForm({ token, projectId, milestones, today }: { token: s
             options={milestones.map((m) => ({ value: m.title, label: `${m.title}（${m.due}）` }))} parse={(v) => (v === '' ? null : v)} />
           <TextAreaField name="note" label={t('impl.note')} required rows={3} maxLength={2000} testId="report-note" />
           <PhotoPicker token={token} photos={photos} onChange={setPhotos} testId="report-photo" />
-          {onlyFieldErrors(report.error) ? null : <ErrorBox error={report.error} />}
+          <ErrorBox error={report.error} placed={['percent', 'milestone', 'note', 'date']} />
           {saved ? <Notice kind="ok" testId="report-saved">{t('impl.reportSaved')}</Notice> : null}
           <button type="submit" className="btn btn--primary" disabled={report.isPending} data-testid="report-submit">{t('impl.send')}</button>
         </form>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { rectificationInput } from '../../../../shared/implementation-schemas';
 import { TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
-import { ErrorBox } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { PhotoPicker, type Uploaded } from '../../components/PhotoPicker';
 import { useRectify } from './implementationApi';
 

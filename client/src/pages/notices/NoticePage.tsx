@@ -2,13 +2,13 @@
 // on A4, with its signed copy to download and check.
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
 import '../../styles/public.css';
 import '../../styles/notice.css';
-import { api } from '../../api';
+import { useBodies } from '../../queries/bodies';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useNotice } from './noticesApi';
 
 export default function NoticePage() {
@@ -16,7 +16,7 @@ export default function NoticePage() {
   const fmt = useFormat();
   const { id = '' } = useParams();
   const notice = useNotice(id);
-  const bodies = useQuery({ queryKey: ['bodies'], queryFn: api.bodies, staleTime: 300_000 });
+  const bodies = useBodies();
   const n = notice.data;
   const body = bodies.data?.find((b) => b.id === n?.bodyId);
   useTitle(n ? `${n.title}（第${n.number}号）` : t('notice.title'));

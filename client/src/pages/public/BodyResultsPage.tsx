@@ -2,19 +2,20 @@
 // projects of the body and below (with charts), the collection box, notices, published results, open data.
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../styles/public.css';
 import '../../styles/portal.css';
-import { api } from '../../api';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { shanghaiDate } from '../../../../shared/execution';
 import { CollectionBox } from '../collection/CollectionBox';
 import { NoticeList } from '../notices/NoticeList';
-import { BodyNav, useBodies } from '../portal/BodyNav';
-import { YearProjects } from '../portal/YearProjects';
+import { useBodies } from '../../queries/bodies';
+import { BodyNav } from './BodyNav';
+import { YearProjects } from './YearProjects';
+import { usePublicResults } from './publicApi';
 
 export default function BodyResultsPage() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export default function BodyResultsPage() {
   // Next year's candidates, this year's projects and four years back.
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear + 1 - i), [thisYear]);
   const body = useBodies().data?.find((b) => b.id === bodyId);
-  const results = useQuery({ queryKey: ['public', 'body', bodyId, 'results'], queryFn: () => api.publicResults(bodyId) });
+  const results = usePublicResults(bodyId);
   useTitle(body ? t('portal.bodyYear', { name: body.name, year }) : t('public.results'));
 
   return (

@@ -1,21 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/public.css';
-import { api, type Body } from '../../api';
+import type { Body } from '../../api';
+import { useBodies } from '../../queries/bodies';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { TrackLookup } from '../collection/TrackLookup';
 
 /** / — public site: the people's congresses (bodies) as a tree. */
 export default function PublicHomePage() {
   const { t } = useTranslation();
-  const [bodies, setBodies] = useState<Body[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: bodies, error } = useBodies();
   useTitle(t('public.homeTitle'));
-  useEffect(() => {
-    api.bodies().then(setBodies, setError);
-  }, []);
 
   const tree = useMemo(() => {
     const list = bodies ?? [];

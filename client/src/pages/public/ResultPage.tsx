@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/public.css';
-import type { BallotBox, BallotResult, BoxEntry } from '../../../../shared/types';
-import { api, urls } from '../../api';
+import type { BallotResult } from '../../../../shared/types';
+import { urls } from '../../api';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { ResultView } from '../../components/ResultView';
-import { checkDigest, checkRecount, choicePairs, findReceipt, parseBox, type Check } from './verify';
+import { useBallotBox, usePublicResult } from './publicApi';
+import { ReceiptLookup, Verify } from './ResultChecks';
 
 /** /results/:ballotId — a published result, its downloads, and checks anyone can run. */
 export default function ResultPage() {
@@ -16,19 +18,8 @@ export default function ResultPage() {
   const { ballotId = '' } = useParams();
   const location = useLocation();
   const passed = (location.state ?? null) as { title?: string; sessionName?: string } | null;
-  const [result, setResult] = useState<BallotResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [box, setBox] = useState<BallotBox | null>(null);
-  const [boxError, setBoxError] = useState<unknown>(null);
-
-  useEffect(() => {
-    api.result(ballotId).then(setResult, setError);
-    api.boxText(ballotId).then((text) => {
-      const b = parseBox(text);
-      if (b) setBox(b);
-      else setBoxError(new Error('bad box'));
-    }, setBoxError);
-  }, [ballotId]);
+  const { data: result, error } = usePublicResult(ballotId);
+  const { data: box = null, error: boxError } = useBallotBox(ballotId);
 
   const title = box?.ballot.title ?? passed?.title ?? t('public.result');
   useTitle(title);
@@ -130,121 +121,6 @@ function Downloads({ ballotId }: { ballotId: string }) {
         <code>npm run verify -- box.json</code>
       </pre>
       <p className="muted small">{t('public.verifyJwsIntro')}</p>
-    </section>
-  );
-}
-
-function CheckLine({ check, label, testId }: { check: Check | null; label: string; testId: string }) {
-  const { t } = useTranslation();
-  const text = check === null ? t('public.checking') : t(`public.check.${check}`);
-  return (
-    <p className={`check-line check-line--${check ?? 'wait'}`} data-testid={testId} data-result={check ?? 'pending'}>
-      <span className="check-line__label">{label}</span>
-      <strong>{text}</strong>
-    </p>
-  );
-}
-
-function Verify({ box, boxError, result }: { box: BallotBox | null; boxError: unknown; result: BallotResult }) {
-  const { t } = useTranslation();
-  const [own, setOwn] = useState<{ name: string; box: BallotBox | null } | null>(null);
-  const digest = useMemo(() => (box ? checkDigest(box) : null), [box]);
-  const recount = useMemo(() => (box ? checkRecount(box, result) : null), [box, result]);
-  const ownDigest = useMemo(() => (own?.box ? checkDigest(own.box) : null), [own]);
-  const ownMatches = own?.box && box ? own.box.digest.toLowerCase() === box.digest.toLowerCase() : null;
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const f = e.target.files?.[0];
-    if (!f) return;
-    const text = await f.text();
-    setOwn({ name: f.name, box: parseBox(text) });
-  };
-
-  return (
-    <section className="card stack" aria-labelledby="verify-heading" aria-live="polite">
-      <h2 id="verify-heading">{t('public.verifyHeading')}</h2>
-      {boxError ? <ErrorBox error={boxError} /> : null}
-      {box ? (
-        <>
-          <CheckLine check={digest?.check ?? null} label={t('public.digestCheck')} testId="digest-status" />
-          <p className="mono small break" data-testid="box-digest">
-            {t('public.digest')}: {box.digest}
-          </p>
-          <CheckLine check={recount} label={t('public.recountCheck')} testId="recount-status" />
-        </>
-      ) : boxError ? null : (
-        <Loading />
-      )}
-      <label className="field">
-        <span className="field__label">{t('public.checkOwnFile')}</span>
-        <input type="file" accept="application/json,.json" onChange={onFile} className="input" data-testid="box-file-input" />
-      </label>
-      {own ? (
-        own.box ? (
-          <>
-            <CheckLine check={ownDigest?.check ?? null} label={t('public.ownDigestCheck', { name: own.name })} testId="own-digest-status" />
-            {ownMatches !== null ? (
-              <CheckLine check={ownMatches ? 'pass' : 'fail'} label={t('public.ownMatchesPublished')} testId="own-match-status" />
-            ) : null}
-          </>
-        ) : (
-          <CheckLine check="fail" label={t('public.ownNotABox', { name: own.name })} testId="own-digest-status" />
-        )
-      ) : null}
-    </section>
-  );
-}
-
-function ReceiptLookup({ box, titles }: { box: BallotBox; titles: Record<string, string> }) {
-  const { t } = useTranslation();
-  const [receipt, setReceipt] = useState('');
-  const [found, setFound] = useState<BoxEntry | null | undefined>(undefined);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setFound(findReceipt(box, receipt));
-  };
-  return (
-    <section className="card stack" aria-labelledby="receipt-heading">
-      <h2 id="receipt-heading">{t('public.receiptHeading')}</h2>
-      <p className="muted">{t('public.receiptIntro')}</p>
-      <form className="inline-form inline-form--wrap" onSubmit={submit}>
-        <label className="field">
-          <span className="field__label">{t('public.receiptLabel')}</span>
-          <input
-            className="input mono"
-            value={receipt}
-            onChange={(e) => setReceipt(e.target.value)}
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={40}
-            data-testid="receipt-lookup-input"
-          />
-        </label>
-        <button type="submit" className="btn btn--primary" disabled={!receipt.trim()} data-testid="receipt-lookup-submit">
-          {t('public.receiptFind')}
-        </button>
-      </form>
-      <div aria-live="polite">
-        {found === undefined ? null : found === null ? (
-          <p className="alert alert--warn" data-testid="receipt-lookup-result" data-found="false">
-            {t('public.receiptNotFound')}
-          </p>
-        ) : (
-          <div data-testid="receipt-lookup-result" data-found="true">
-            <p className="alert alert--ok">{t('public.receiptFound', { receipt: found.receipt })}</p>
-            <ul className="review-list">
-              {choicePairs(box, found.choices).map(([id, mark]) => (
-                <li key={id} className="review-row" data-testid={`receipt-choice-${id}`} data-choice={mark}>
-                  <span>{id === 'motion' ? (box.ballot.question ?? box.ballot.title) : (titles[id] ?? id)}</span>
-                  <strong className={`pill pill--${mark === 'ticked' ? 'yes' : mark === 'notTicked' ? 'none' : mark}`}>
-                    {mark === 'ticked' ? t('vote.ticked') : mark === 'notTicked' ? t('vote.notTicked') : t(`choice.${mark}`, { defaultValue: mark })}
-                  </strong>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
     </section>
   );
 }

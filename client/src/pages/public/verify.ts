@@ -5,16 +5,6 @@ import { computeResult, tallyChoices } from '../../../../shared/counting';
 
 export type Check = 'pass' | 'fail' | 'na';
 
-export function parseBox(text: string): BallotBox | null {
-  try {
-    const v = JSON.parse(text) as BallotBox;
-    if (!v || typeof v !== 'object' || !Array.isArray(v.entries) || typeof v.digest !== 'string' || !v.ballot) return null;
-    return v;
-  } catch {
-    return null;
-  }
-}
-
 /** Recompute the digest of the entries and compare it with the one the box carries. */
 export function checkDigest(box: BallotBox): { check: Check; computed: string | null } {
   try {

@@ -11,6 +11,7 @@ import { LangSwitch } from '../../components/LangSwitch';
 import { useTitle } from '../../components/Feedback';
 import { ResultView } from '../../components/ResultView';
 import { TurnoutBar } from '../../components/TurnoutBar';
+import { Stat } from '../../components/Stat';
 
 /** Token from `#token=` (then kept in sessionStorage and removed from the address bar), else the staff token. */
 function takeToken(sessionId: string): string | null {
@@ -113,20 +114,11 @@ export default function ScreenPage() {
       <header className="screen__head">
         <h1 className="screen__session" data-testid="screen-session-name">{session?.name ?? ''}</h1>
         <dl className="screen__stats">
-          <div>
-            <dt>{t('session.rosterSize')}</dt>
-            <dd data-testid="screen-roster-size">{fmt.num(rosterSize)}</dd>
-          </div>
-          <div>
-            <dt>{t('session.present')}</dt>
-            <dd data-testid="screen-present-count">{fmt.num(present)}</dd>
-          </div>
-          <div className={quorumMet ? 'is-ok' : 'is-warn'}>
-            <dt>{t('session.quorum')}</dt>
-            <dd data-testid="screen-quorum" data-met={quorumMet}>
-              {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
-            </dd>
-          </div>
+          <Stat label={t('session.rosterSize')} testId="screen-roster-size">{fmt.num(rosterSize)}</Stat>
+          <Stat label={t('session.present')} testId="screen-present-count">{fmt.num(present)}</Stat>
+          <Stat className={quorumMet ? 'is-ok' : 'is-warn'} label={t('session.quorum')} testId="screen-quorum" met={quorumMet}>
+            {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
+          </Stat>
         </dl>
       </header>
 

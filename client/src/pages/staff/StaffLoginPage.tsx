@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/console.css';
 import { api, setToken } from '../../api';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, useTitle } from '../../components/Feedback';
+import { useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
+import { LabelledInput } from '../../components/LabelledInput';
 
 /** Only same-site paths may be a `next` target. */
 export function safeNext(next: string | null, fallback = '/console'): string {
@@ -46,31 +48,10 @@ export default function StaffLoginPage() {
       <main className="container container--narrow" id="main">
         <form className="card stack" onSubmit={submit}>
           <h1>{t('staff.heading')}</h1>
-          <label className="field">
-            <span className="field__label">{t('staff.username')}</span>
-            <input
-              className="input"
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              required
-              data-testid="staff-username"
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('staff.password')}</span>
-            <input
-              className="input"
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              data-testid="staff-password"
-            />
-          </label>
+          <LabelledInput label={t('staff.username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required
+            data-testid="staff-username" />
+          <LabelledInput label={t('staff.password')} type="password" name="password" autoComplete="current-password" value={password}
+            onChange={(e) => setPassword(e.target.value)} required data-testid="staff-password" />
           <ErrorBox error={error} testId="staff-error" />
           <button type="submit" className="btn btn--primary btn--lg" disabled={busy || !username || !password} data-testid="staff-submit">
             {busy ? t('common.working') : t('staff.submit')}

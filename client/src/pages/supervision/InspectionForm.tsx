@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { inspectionInput } from '../../../../shared/implementation-schemas';
 import { TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
-import { ErrorBox, Notice } from '../../components/Feedback';
+import { Notice } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { PhotoPicker, type Uploaded } from '../../components/PhotoPicker';
 import { useRecordInspection } from './supervisionApi';
 

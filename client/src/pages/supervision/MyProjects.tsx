@@ -2,7 +2,8 @@
 // with its plan, reports and inspections and the form to record a visit. Shown inside the tablet's frame.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { shanghaiDate } from '../../../../shared/execution';
 import { ExecutionTag, ProgressBar, ProgressView } from './ProgressView';
 import { InspectionForm } from './InspectionForm';

@@ -1,7 +1,8 @@
 // 查看进展 on a satisfaction ballot: what a member reads about a project before rating it — its plan,
 // the latest report and the group's latest findings.
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { shanghaiDate } from '../../../../shared/execution';
 import { ProgressView } from './ProgressView';
 import { useProjectDetail } from './supervisionApi';

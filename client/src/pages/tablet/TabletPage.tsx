@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/tablet.css';
 import { ApiError, api, getToken, setToken, type Me, type MemberInfo, type MemberSessionSummary } from '../../api';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { TabletSession } from './TabletSession';
+import { LabelledInput } from '../../components/LabelledInput';
 
 // Supervision (我督办的项目) is read between sessions: its code stays out of the voting bundle.
 const Supervision = lazy(() => import('../supervision/TabletSupervision'));
@@ -177,20 +179,8 @@ function SignIn({ onSignedIn, initialError }: { onSignedIn: (token: string) => v
     <form className="card signin" onSubmit={submit} noValidate>
       <h1>{t('tablet.signIn.heading')}</h1>
       <p className="muted">{t('tablet.signIn.help')}</p>
-      <label className="field">
-        <span className="field__label">{t('tablet.signIn.code')}</span>
-        <input
-          className="input input--lg"
-          name="code"
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          spellCheck={false}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          data-testid="signin-code"
-          required
-        />
-      </label>
+      <LabelledInput label={t('tablet.signIn.code')} className="input--lg" name="code" autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false}
+        value={code} onChange={(e) => setCode(e.target.value)} data-testid="signin-code" required />
       <ErrorBox error={error} testId="signin-error" />
       <button type="submit" className="btn btn--primary btn--xl" disabled={busy || !code.trim()} data-testid="signin-submit">
         {busy ? t('common.working') : t('tablet.signIn.submit')}

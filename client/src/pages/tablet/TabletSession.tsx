@@ -6,9 +6,11 @@ import { useOnline } from '../../live';
 import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
-import { ErrorBox, Loading, Notice } from '../../components/Feedback';
+import { Loading, Notice } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { BallotVote } from './BallotVote';
 import { loadVote, pendingBallots } from './voteStore';
+import { Stat } from '../../components/Stat';
 
 interface Props {
   token: string;
@@ -93,20 +95,11 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
       </div>
 
       <dl className="stats" aria-label={t('session.attendance')}>
-        <div className="stats__item">
-          <dt>{t('session.rosterSize')}</dt>
-          <dd data-testid="tablet-roster-size">{fmt.num(rosterSize)}</dd>
-        </div>
-        <div className="stats__item">
-          <dt>{t('session.present')}</dt>
-          <dd data-testid="tablet-present">{fmt.num(presentCount)}</dd>
-        </div>
-        <div className="stats__item">
-          <dt>{t('session.quorum')}</dt>
-          <dd data-testid="tablet-quorum" data-met={quorumMet}>
-            {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
-          </dd>
-        </div>
+        <Stat className="stats__item" label={t('session.rosterSize')} testId="tablet-roster-size">{fmt.num(rosterSize)}</Stat>
+        <Stat className="stats__item" label={t('session.present')} testId="tablet-present">{fmt.num(presentCount)}</Stat>
+        <Stat className="stats__item" label={t('session.quorum')} testId="tablet-quorum" met={quorumMet}>
+          {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
+        </Stat>
       </dl>
 
       {!onRoster ? (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../../api';
-import { ErrorBox } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { categories } from '../../../../../shared/schemas';
 import { useAdopt, useDecide, useMerge, type InboxItem } from './inboxApi';
 

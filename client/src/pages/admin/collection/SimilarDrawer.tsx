@@ -1,7 +1,8 @@
 // One suggestion and its likely duplicates, best first, each one merge away.
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../../api';
-import { ErrorBox, Loading } from '../../../components/Feedback';
+import { Loading } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { useMerge, useSimilarTo, type InboxItem } from './inboxApi';
 
 export function SimilarDrawer({ token, body, id, focus, onClose }: { token: string; body: Body; id: string; focus: InboxItem | null; onClose: () => void }) {

@@ -5,7 +5,8 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState, SortingState } from '@tanstack/react-table';
 import type { Body } from '../../../api';
-import { ErrorBox, Notice } from '../../../components/Feedback';
+import { Notice } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { DataTable, selectColumn } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 import { categories } from '../../../../../shared/schemas';
@@ -13,6 +14,7 @@ import { suggestionChannels, suggestionStatuses } from '../../../../../shared/co
 import { useInbox, useStaffStations, useWindows, type InboxFilters, type InboxItem } from './inboxApi';
 import { BulkActions } from './BulkActions';
 import { SimilarDrawer } from './SimilarDrawer';
+import { PanelHead } from '../common';
 
 const filterKeys = ['status', 'category', 'channel', 'stationId'] as const;
 
@@ -77,10 +79,7 @@ export function SuggestionsPanel({ token, body }: { token: string; body: Body })
 
   return (
     <section className="stack" aria-labelledby="inbox-heading" data-testid="inbox">
-      <div className="admin-panel-head">
-        <h2 id="inbox-heading">{t('inbox.heading', { year: inbox.data?.year ?? '' })}</h2>
-        <p className="muted">{t('inbox.intro')}</p>
-      </div>
+      <PanelHead id="inbox-heading" heading={t('inbox.heading', { year: inbox.data?.year ?? '' })} intro={t('inbox.intro')} />
       <form className="inline-form inline-form--wrap inbox-filters" role="search" onSubmit={(e) => { e.preventDefault(); set({ q: (new FormData(e.currentTarget).get('q') as string) || undefined }); }}>
         <div className="field">
           <label className="field__label" htmlFor="inbox-year">{t('inbox.filter.year')}</label>

@@ -2,7 +2,8 @@
 // and see how many of the year's projects each already supervises, so the load stays spread.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Loading } from '../../../components/Feedback';
+import { Loading } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { useBodyMembers, useSetGroup, type OverviewProject } from './overviewApi';
 
 const SHOWN = 40;

@@ -5,7 +5,8 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { Body } from '../../../api';
-import { ErrorBox, Loading } from '../../../components/Feedback';
+import { Loading } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { LocalTable } from '../../../components/DataTable';
 import { gradeChoice, type Execution } from '../../../../../shared/execution';
 import { executions } from '../../../../../shared/implementation-dashboard';
@@ -15,6 +16,7 @@ import { GroupEditor } from './GroupEditor';
 import { ProjectDrawer } from './ProjectDrawer';
 import { useCarryOver, useYearOverview, type OverviewProject } from './overviewApi';
 import '../../../styles/supervision.css';
+import { PanelHead } from '../common';
 
 export function OverviewPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
@@ -66,10 +68,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
   const grouped = grouping ? all.find((p) => p.id === grouping) : undefined;
   return (
     <section className="stack" aria-labelledby="impl-heading" data-testid="implementation">
-      <div className="admin-panel-head">
-        <h2 id="impl-heading">{t('implAdmin.heading', { year })}</h2>
-        <p className="muted">{t('implAdmin.intro')}</p>
-      </div>
+      <PanelHead id="impl-heading" heading={t('implAdmin.heading', { year })} intro={t('implAdmin.intro')} />
       <ErrorBox error={overview.error ?? carry.error} />
       {overview.isPending ? <Loading /> : overview.data ? <Dashboard d={overview.data.dashboard} filter={filter} onFilter={(e) => setParam('execution', e)} /> : null}
       {/* A city's year holds hundreds of rows: 50 to a page (the dashboard above counts them all). */}

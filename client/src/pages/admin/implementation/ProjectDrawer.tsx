@@ -1,6 +1,7 @@
 // One project's implementation opened from the overview: what the department reported and the group found.
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Loading } from '../../../components/Feedback';
+import { Loading } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { ProgressView } from '../../supervision/ProgressView';
 import { useProjectDetail } from '../../supervision/supervisionApi';
 

@@ -6,9 +6,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { request, type Body } from '../../../api';
-import { ErrorBox } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { DataTable, type PageState } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
+import { PanelHead } from '../common';
 
 interface Rating { id: string; projectId: string; projectTitle: string; grade: string; comment: string | null; status: string; createdAt: string }
 interface RatingPage { total: number; items: Rating[] }
@@ -40,10 +41,7 @@ export function ModerationPanel({ token, body }: { token: string; body: Body }) 
   ], [t, fmt, moderate]);
   return (
     <section className="stack" aria-labelledby="moderation-heading" data-testid="moderation">
-      <div className="admin-panel-head">
-        <h2 id="moderation-heading">{t('moderation.heading')}</h2>
-        <p className="muted">{t('moderation.intro')}</p>
-      </div>
+      <PanelHead id="moderation-heading" heading={t('moderation.heading')} intro={t('moderation.intro')} />
       <div className="btn-row" role="group" aria-label={t('portal.filter.status')}>
         {statuses.map((s) => (
           <button key={s} type="button" className={`btn btn--sm ${s === status ? 'btn--primary' : 'btn--secondary'}`} aria-pressed={s === status}

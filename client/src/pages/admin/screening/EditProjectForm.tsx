@@ -4,8 +4,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '../../../api';
-import { ErrorBox } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../../forms/Field';
 import { categories } from '../../../../../shared/schemas';
 import { projectUpdateInput } from '../../../../../shared/screening-schemas';
@@ -30,7 +29,7 @@ export function EditProjectForm({ token, bodyId, project, onDone }: { token: str
           <SelectField name="category" label={t('inbox.col.category')} required options={categories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
           <TextField name="department" label={t('inbox.department')} required maxLength={100} />
         </div>
-        {edit.error && !(edit.error instanceof ApiError && edit.error.status === 422) ? <ErrorBox error={edit.error} /> : null}
+        <ErrorBox error={edit.error} placed={['title', 'description', 'category', 'department']} />
         <div className="btn-row">
           <button type="submit" className="btn btn--primary" disabled={edit.isPending} data-testid="project-edit-save">{t('screening.saveProject')}</button>
           <button type="button" className="btn btn--ghost" onClick={onDone}>{t('inbox.close')}</button>

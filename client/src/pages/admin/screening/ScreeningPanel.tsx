@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
 import type { Body } from '../../../api';
-import { ErrorBox } from '../../../components/Feedback';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { DataTable, selectColumn } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 import { differentialRatio, differentialWarnings } from '../../../../../shared/screening';
@@ -13,6 +13,7 @@ import { exclusionRules } from '../../../../../shared/screening-schemas';
 import { useChecklist, useCreateList, useWithdraw, useYearProjects, type StaffProject } from './screeningApi';
 import { CandidateLists } from './CandidateLists';
 import { EditProjectForm } from './EditProjectForm';
+import { PanelHead } from '../common';
 
 export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
@@ -60,10 +61,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
 
   return (
     <section className="stack" aria-labelledby="screening-heading" data-testid="screening">
-      <div className="admin-panel-head">
-        <h2 id="screening-heading">{t('screening.heading', { year })}</h2>
-        <p className="muted">{t('screening.intro')}</p>
-      </div>
+      <PanelHead id="screening-heading" heading={t('screening.heading', { year })} intro={t('screening.intro')} />
       <ErrorBox error={projects.error ?? checklist.error ?? withdraw.error} />
       <DataTable caption={t('screening.caption')} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
         selection={selection} onSelection={setSelection} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />

@@ -7,7 +7,7 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { executions } from '../../../../shared/implementation-dashboard';
-import type { ListedProject } from './portalApi';
+import type { ListedProject } from './publicApi';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, CanvasRenderer]);
 

@@ -1,12 +1,8 @@
 // The body tree one tap away: the way up (城市 › 县区), the bodies right below, and the year.
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Body } from '../../api';
-
-export function useBodies() {
-  return useQuery({ queryKey: ['bodies'], queryFn: () => api.bodies(), staleTime: 60_000 });
-}
+import type { Body } from '../../api';
+import { useBodies } from '../../queries/bodies';
 
 export function ancestors(all: Body[], id: string): Body[] {
   const byId = new Map(all.map((b) => [b.id, b]));

@@ -1,6 +1,6 @@
 // Pieces of the public project page: the six steps as a stepper, milestones on a line, photos.
 import { useTranslation } from 'react-i18next';
-import type { Photo, PublicProject } from './portalApi';
+import type { Photo, PublicProject } from './publicApi';
 
 export const steps = ['suggested', 'voted', 'assigned', 'progress', 'inspected', 'graded'] as const;
 

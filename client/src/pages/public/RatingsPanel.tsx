@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
-import { ErrorBox, Notice } from '../../components/Feedback';
+import { Notice } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
-import { useRate, type PublicProject } from './portalApi';
+import { useRate, type PublicProject } from './publicApi';
 
 const grades = ['satisfied', 'basic', 'unsatisfied'] as const;
 

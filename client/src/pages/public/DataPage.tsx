@@ -2,17 +2,15 @@
 // public for the body and below, by year, each with its signed SHA-256 digest so a copy can be checked.
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import '../../styles/public.css';
 import '../../styles/portal.css';
-import { request } from '../../api';
 import { TopBar } from '../../components/TopBar';
-import { ErrorBox, Loading, useTitle } from '../../components/Feedback';
+import { Loading, useTitle } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { shanghaiDate } from '../../../../shared/execution';
-import { useBodies } from './BodyNav';
-
-interface Digest { file: string; sha256: string; bytes: number; signature: string }
+import { useBodies } from '../../queries/bodies';
+import { exportUrl, useExportDigest } from './publicApi';
 
 /** A download's size as people read it (KB / MB, decimal, as file managers show). */
 function fileSize(bytes: number, lang: string): string {
@@ -23,8 +21,8 @@ function fileSize(bytes: number, lang: string): string {
 function ExportRow({ bodyId, year, format }: { bodyId: string; year: number | null; format: 'csv' | 'json' }) {
   const { t, i18n } = useTranslation();
   const q = year ? `?year=${year}` : '';
-  const base = `/api/public/bodies/${encodeURIComponent(bodyId)}/export.${format}`;
-  const digest = useQuery({ queryKey: ['public', 'digest', bodyId, format, year], queryFn: () => request<Digest>(`${base}.sha256${q}`) });
+  const base = exportUrl(bodyId, format);
+  const digest = useExportDigest(bodyId, format, year);
   return (
     <li className="card stack" data-testid={`export-${format}`}>
       <a className="btn btn--primary" href={`${base}${q}`} download data-testid={`download-${format}`}>{t('portal.download')} {format.toUpperCase()}</a>

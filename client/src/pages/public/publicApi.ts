@@ -1,6 +1,8 @@
-// The public portal's reads and the one public write (a resident's rating), per API.md's last section.
+// The public site's reads, keyed under ['public', …] by resource, and its one write (a resident's rating),
+// per API.md: published results and their ballot boxes, a body's year, a project's story, the open data.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../api';
+import { api, request } from '../../api';
+import type { BallotBox } from '../../../../shared/types';
 import type { Execution } from '../../../../shared/execution';
 import type { TimelineItem } from './timelineText';
 
@@ -33,6 +35,40 @@ export const usePublicProject = (id: string) => useQuery({ queryKey: ['public', 
 export const usePublicList = (bodyId: string, year: number | null) => useQuery({
   queryKey: ['public', 'body', bodyId, 'projects', year],
   queryFn: () => request<ListedProject[]>(`/api/public/bodies/${enc(bodyId)}/projects${year ? `?year=${year}` : ''}`),
+});
+/** A body's published results (and those of the bodies below), as listed on its page. */
+export const usePublicResults = (bodyId: string) =>
+  useQuery({ queryKey: ['public', 'body', bodyId, 'results'], queryFn: () => api.publicResults(bodyId) });
+
+// A published result and its ballot box never change: asked once per visit.
+export const usePublicResult = (ballotId: string) =>
+  useQuery({ queryKey: ['public', 'ballot', ballotId, 'result'], queryFn: () => api.result(ballotId), staleTime: Infinity });
+/** The published ballot box, read as text and checked to be one (a file that is not fails the query). */
+export const useBallotBox = (ballotId: string) =>
+  useQuery({ queryKey: ['public', 'ballot', ballotId, 'box'], queryFn: () => api.boxText(ballotId), select: readBox, staleTime: Infinity });
+/** A ballot box file (the published one, or a copy someone checks), or null if the text is not one. */
+export function parseBox(text: string): BallotBox | null {
+  try {
+    const v = JSON.parse(text) as BallotBox;
+    if (!v || typeof v !== 'object' || !Array.isArray(v.entries) || typeof v.digest !== 'string' || !v.ballot) return null;
+    return v;
+  } catch {
+    return null;
+  }
+}
+// one function for every render, so a large box is parsed once
+function readBox(text: string) {
+  const box = parseBox(text);
+  if (!box) throw new Error('bad box');
+  return box;
+}
+
+/** An export's signed digest: its SHA-256, size and signature (`export.<format>.sha256`). */
+export interface ExportDigest { file: string; sha256: string; bytes: number; signature: string }
+export const exportUrl = (bodyId: string, format: 'csv' | 'json') => `/api/public/bodies/${enc(bodyId)}/export.${format}`;
+export const useExportDigest = (bodyId: string, format: 'csv' | 'json', year: number | null) => useQuery({
+  queryKey: ['public', 'body', bodyId, 'export', format, year],
+  queryFn: () => request<ExportDigest>(`${exportUrl(bodyId, format)}.sha256${year ? `?year=${year}` : ''}`),
 });
 
 /** One key per browser, made once (API.md deviceKey: 22–64 of [A-Za-z0-9_-]). */

@@ -3,11 +3,12 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Loading } from '../../components/Feedback';
+import { Loading } from '../../components/Feedback';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
 import { executions } from '../../../../shared/implementation-dashboard';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
-import { usePublicList, type ListedProject } from './portalApi';
+import { usePublicList, type ListedProject } from './publicApi';
 
 // ECharts is loaded only here, and only once the page asks for a chart.
 const YearCharts = lazy(() => import('./YearCharts'));
