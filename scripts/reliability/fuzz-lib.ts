@@ -549,6 +549,9 @@ export function endpoints(w: World): Endpoint[] {
     { method: 'GET', path: '/api/ballots/:id/box', params: { id: Object.values(B) }, allowed: 'public' },
     { method: 'GET', path: '/api/ballots/:id/result.jws', params: { id: Object.values(B) }, allowed: 'public' },
     { method: 'GET', path: '/api/public/keys', allowed: 'public' },
+    { method: 'GET', path: '/api/openapi.json', allowed: 'public' },
+    { method: 'GET', path: '/api/bodies/:bodyId/audit', params: { bodyId: [I.bodyB] }, allowed: adminsB, refused: [T.presiderB, T.deptB, T.adminO, ...notStaff],
+      query: { stage: enumOf(['setup', 'collection', 'screening', 'vote', 'implementation', 'supervision', 'evaluation', 'publication', 'notification'], { optional: true }), offset: int(0, 10_000_000, { optional: true }), limit: int(1, 200, { optional: true }) } },
     { method: 'GET', path: '/api/public/bodies/:bodyId/results', params: { bodyId: [I.bodyB, I.bodyO] }, allowed: 'public' },
     ...collectionEndpoints(w, { staffB, adminsB, notStaff }),
     // Photos: raw bytes (tests/files/photos.test.ts sends the hostile ones); here, tokens and ids.
