@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
 import { requirePrincipal } from '../http/auth.js';
-import { members, users } from '../db/schema.js';
+import { members, roster, sessions, users } from '../db/schema.js';
+import type { DbOrTx } from '../db/connect.js';
 import { DomainError, notFound } from '../core/errors.js';
-import { sessionsOfMember } from '../sessions/queries.js';
 
 export function meRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().get('/me', async (c) => {
@@ -22,4 +22,14 @@ export function meRoutes(ctx: AppContext) {
     }
     return c.json({ kind: 'screen', sessionId: p.sessionId });
   });
+}
+
+/** The sessions whose roster holds the member (the tablet's choice after sign-in). */
+export async function sessionsOfMember(db: DbOrTx, memberId: string) {
+  return db
+    .select({ id: sessions.id, name: sessions.name, kind: sessions.kind, state: sessions.state, present: roster.present })
+    .from(roster)
+    .innerJoin(sessions, eq(sessions.id, roster.sessionId))
+    .where(eq(roster.memberId, memberId))
+    .orderBy(desc(sessions.createdAt));
 }

@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { parseWith, readJson } from '../http/json.js';
 import { requirePrincipal, requireStaff } from '../http/auth.js';
 import { pathId } from '../http/params.js';
-import { clientAddress } from '../auth/routes.js';
+import { clientAddress } from '../http/address.js';
 import {
   inboxQuery, mergeInput, mergeManyInput, similarTextQuery, stationInput, suggestionInput, suggestionStatusInput,
   suggestionStatusManyInput, windowInput, yearQuery,

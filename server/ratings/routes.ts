@@ -4,7 +4,7 @@ import type { AppContext, AppEnv } from '../context.js';
 import { parseWith, readJson } from '../http/json.js';
 import { requireStaff } from '../http/auth.js';
 import { pathId } from '../http/params.js';
-import { clientAddress } from '../auth/routes.js';
+import { clientAddress } from '../http/address.js';
 import { moderationInput, ratingInput, ratingListQuery } from '../../shared/portal-schemas.js';
 import { listRatings, moderateRating, rateProject } from './ratings.js';
 

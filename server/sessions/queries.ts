@@ -59,12 +59,3 @@ export async function sessionsOfBody(db: DbOrTx, bodyId: string) {
     .where(eq(sessions.bodyId, bodyId))
     .orderBy(desc(sessions.createdAt));
 }
-
-export async function sessionsOfMember(db: DbOrTx, memberId: string) {
-  return db
-    .select({ id: sessions.id, name: sessions.name, kind: sessions.kind, state: sessions.state, present: roster.present })
-    .from(roster)
-    .innerJoin(sessions, eq(sessions.id, roster.sessionId))
-    .where(eq(roster.memberId, memberId))
-    .orderBy(desc(sessions.createdAt));
-}
