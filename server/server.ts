@@ -63,7 +63,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   http.keepAliveTimeout = 65_000;
 
-  let adapter: Parameters<typeof createSocketServer>[2] = {};
+  let adapter: Parameters<typeof createSocketServer>[3] = {};
   let closeRedis = async () => {};
   if (opts.redisUrl) {
     const { createClient } = await import('redis');
@@ -76,7 +76,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     adapter = { adapter: createAdapter(pub, sub) };
     closeRedis = async () => { await Promise.allSettled([pub.quit(), sub.quit()]); };
   }
-  const io = createSocketServer(ctx, http, adapter);
+  const io = createSocketServer(ctx, live, http, adapter);
   live.attach(io, frameCollector(db, database.query));
 
   await new Promise<void>((resolve, reject) => {

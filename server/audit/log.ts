@@ -33,6 +33,9 @@ function actorKindAndId(p: AuditActor): { kind: ActorKind; id: string | null } {
   return { kind: 'system', id: null };
 }
 
+/** An audit entry as a command declares it: the action, stage and body default to the command's. */
+export type AuditDraft = Omit<AuditEntry, 'action' | 'stage' | 'bodyId'> & Partial<Pick<AuditEntry, 'action' | 'stage' | 'bodyId'>>;
+
 export async function writeAudit(db: DbOrTx, actor: AuditActor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (!list.length) return;

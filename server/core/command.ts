@@ -3,27 +3,16 @@
 // stable action name and stage, what it does, its audit entry, and its effects after commit. The wrapper
 // opens the transaction, checks role and scope, runs it, writes the audit entries in the same transaction,
 // and only after the commit fires the effects (public pages changed, a live frame, vacuum, notices).
-import type { AppContext } from '../context.js';
-import type { Tx } from '../db/connect.js';
-import { writeAudit, type AuditActor, type AuditEntry } from '../audit/log.js';
+import type { AppContext, CommandContext, Effect } from '../context.js';
+import { writeAudit, type AuditActor, type AuditDraft } from '../audit/log.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { assertCarryingDepartment } from '../projects/departments.js';
 import { publicPagesChanged } from './page-cache.js';
 import { forbidden, unauthorized } from './errors.js';
 import { callerOf, type ActorOf, type Caller, type Principal } from './principal.js';
-import type { DomainEvents, EventName } from './events.js';
 import type { AuditStage } from '../../shared/audit.js';
 
-/** What a command needs done once its transaction has committed. */
-export type Effect =
-  /** something public pages show changed (staff): pages are made again, on every process */
-  | { kind: 'public' }
-  /** residents' counts moved (a suggestion, a rating): pages catch up within a second */
-  | { kind: 'residents' }
-  /** a session's live state changed: the hub sends a coalesced frame */
-  | { kind: 'live'; sessionId: string; ballotId?: string }
-  /** anything else that must wait for the commit (the secret tables' vacuum, the outbox's sender) */
-  | { kind: 'after'; name: string; run: (ctx: AppContext) => Promise<void> };
+export type { CommandContext, Effect };
 
 export const publicChange: Effect = { kind: 'public' };
 export const residentsChange: Effect = { kind: 'residents' };
@@ -35,21 +24,6 @@ export interface Scope {
   bodyId: string | null;
   /** a department user must be this project's carrying department (403 not_your_department) */
   carrier?: { department: string; message: string };
-}
-
-/** An audit entry as a command declares it: the action, stage and body default to the command's. */
-export type AuditDraft = Omit<AuditEntry, 'action' | 'stage' | 'bodyId'> & Partial<Pick<AuditEntry, 'action' | 'stage' | 'bodyId'>>;
-
-export interface CommandContext<A = Principal | null> {
-  ctx: AppContext;
-  tx: Tx;
-  actor: A;
-  /** one more audit entry, written with the command's own (a request that changes several things) */
-  audit(entry: AuditDraft): void;
-  /** tells the stages that subscribed (server/wiring.ts), in this transaction */
-  emit<K extends EventName>(name: K, event: DomainEvents[K]): Promise<void>;
-  /** one more effect after commit */
-  after(effect: Effect): void;
 }
 
 export interface CommandSpec<R extends Caller, I, S extends Scope, O> {

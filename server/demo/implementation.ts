@@ -2,22 +2,18 @@
 // overdue, one behind), supervision groups and inspections, a mid-year satisfaction round run as a real
 // ballot (one project 不满意 → rectifying, with its rectification report), and a project carried over
 // from 2025. The year-end round stays a draft in the committee session, for whoever tries the demo.
-import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+
 import sharp from 'sharp';
 import type { AppContext } from '../context.js';
-import { ballots, carryOvers, inspections, progressReports, projectGrades, projectPlans, projects, rectifications, roster, sessions, supervisors } from '../db/schema.js';
+import { carryOvers, projects, rectifications } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import type { MemberPrincipal, StaffPrincipal } from '../core/principal.js';
+import type { StaffPrincipal } from '../core/principal.js';
 import { storePhoto } from '../files/photos.js';
-import { createBallot } from '../ballots/create.js';
-import { castBallot } from '../ballots/cast.js';
-import { closeBallot, openBallot, publishBallot } from '../ballots/lifecycle.js';
-import { carriedProject, demoImplementations, type DemoImplementation } from './implementation-data.js';
+import { carriedProject, demoImplementations } from './implementation-data.js';
 import { seedLastYear } from './last-year.js';
+import { pastRound, writeYear, type Member, type Project } from './rounds.js';
 
-export interface Member { id: string; kind: string }
-export type Project = { id: string; department: string };
+export type { Member, Project };
 
 /** A site photo drawn here (no camera, no metadata): sky, buildings, a crane, in one of a few palettes. */
 export async function sitePhoto(i: number): Promise<Uint8Array> {
@@ -28,54 +24,6 @@ export async function sitePhoto(i: number): Promise<Uint8Array> {
     <rect x="700" y="120" width="14" height="350" fill="#e0a100"/><rect x="560" y="120" width="300" height="12" fill="#e0a100"/>
     <line x1="620" y1="132" x2="620" y2="260" stroke="#333" stroke-width="3"/></svg>`;
   return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer());
-}
-
-export async function writeYear(ctx: AppContext, project: Project, plan: Pick<DemoImplementation, 'milestones' | 'completionDate' | 'funding' | 'reports' | 'inspections'>,
-  group: string[], nextPhoto: () => string) {
-  const db = ctx.db;
-  await db.insert(projectPlans).values({
-    projectId: project.id, targets: [], milestones: plan.milestones.map(([title, due]) => ({ title, due })), funding: plan.funding,
-    completionDate: plan.completionDate, updatedBy: project.department,
-  });
-  if (plan.reports.length) {
-    await db.insert(progressReports).values(plan.reports.map((r) => ({
-      id: newId(), projectId: project.id, percent: r.percent, milestone: r.milestone ?? null, note: r.note, date: r.date,
-      photos: r.photo ? [nextPhoto()] : [], createdBy: project.department, createdAt: `${r.date}T09:00:00+08:00`,
-    })));
-  }
-  await db.insert(supervisors).values(group.map((memberId, k) => ({ projectId: project.id, memberId, lead: k === 0 })));
-  if (plan.inspections.length) {
-    await db.insert(inspections).values(plan.inspections.map((v, k) => ({
-      id: newId(), projectId: project.id, date: v.date, findings: v.findings, photos: 'photo' in v && v.photo ? [nextPhoto()] : [],
-      memberId: group[k % group.length], createdAt: `${v.date}T16:00:00+08:00`,
-    })));
-  }
-}
-
-export interface PastRound { session: string; title: string; round: 'midyear' | 'yearend'; at: string; votes: number[][] }
-
-/** A past satisfaction round as a real secret ballot of the committee, so its result verifies like any other. */
-export async function pastRound(ctx: AppContext, admin: StaffPrincipal, bodyId: string, committee: Member[], list: Project[], r: PastRound) {
-  const sessionId = newId();
-  await ctx.db.insert(sessions).values({ id: sessionId, bodyId, name: r.session, kind: 'committee', state: 'open', quorumNum: 1, quorumDen: 2, quorumStrict: true });
-  await ctx.db.insert(roster).values(committee.map((m) => ({ sessionId, memberId: m.id, present: true })));
-  const ballot = await createBallot(ctx, admin, {
-    sessionId, kind: 'satisfaction', title: r.title, secret: true, baseRule: 'roster', projectIds: list.map((p) => p.id), round: r.round,
-  });
-  await openBallot(ctx, admin, { ballotId: ballot.id });
-  const grade = ([s, b]: number[], i: number) => (i < s ? 'satisfied' : i < s + b ? 'basic' : 'unsatisfied');
-  for (const [i, m] of committee.entries()) {
-    const who: MemberPrincipal = { kind: 'member', memberId: m.id, bodyId };
-    const choices = Object.fromEntries(list.map((p, j) => [p.id, grade(r.votes[j], i)]));
-    await castBallot(ctx, who, ballot.id, { submissionKey: randomBytes(18).toString('base64url'), choices });
-  }
-  await closeBallot(ctx, admin, { ballotId: ballot.id });
-  await publishBallot(ctx, admin, { ballotId: ballot.id });
-  // Held in the past: the times say so (the signed result and the box do not carry them).
-  const at = (hm: string) => `${r.at}T${hm}:00+08:00`;
-  await ctx.db.update(ballots).set({ createdAt: at('08:30'), openedAt: at('09:40'), closedAt: at('09:52'), publishedAt: at('10:05') }).where(eq(ballots.id, ballot.id));
-  await ctx.db.update(projectGrades).set({ publishedAt: at('10:05') }).where(eq(projectGrades.ballotId, ballot.id));
-  await ctx.db.update(sessions).set({ state: 'ended' }).where(eq(sessions.id, sessionId));
 }
 
 export async function seedImplementation(ctx: AppContext, admin: StaffPrincipal, bodyId: string, year: number, list: Project[], members: Member[]) {

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { projects } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
-import { pastRound, writeYear, type Member } from './implementation.js';
+import { pastRound, writeYear, type Member } from './rounds.js';
 import { seedPublicRatings } from './ratings.js';
 
 const year = 2025;

@@ -2,6 +2,7 @@
 import { Server, type Socket } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import type { AppContext } from '../context.js';
+import type { LiveHub } from './hub.js';
 import { readToken } from '../auth/tokens.js';
 import type { Principal } from '../core/principal.js';
 import { idPattern } from '../db/ids.js';
@@ -18,7 +19,7 @@ function refusal(err: unknown) {
   return { ok: false, error: { code: e.code, message: e.message } };
 }
 
-export function createSocketServer(ctx: AppContext, http: HttpServer, opts: { adapter?: Parameters<Server['adapter']>[0] } = {}) {
+export function createSocketServer(ctx: AppContext, hub: LiveHub, http: HttpServer, opts: { adapter?: Parameters<Server['adapter']>[0] } = {}) {
   const io = new Server(http, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: 16 * 1024 });
   if (opts.adapter) io.adapter(opts.adapter);
   io.use(async (socket, next) => {
@@ -48,7 +49,7 @@ export function createSocketServer(ctx: AppContext, http: HttpServer, opts: { ad
         const rooms = [roomOf(sessionId), principal.kind === 'member' ? memberRoomOf(sessionId, memberBucketOf(socket.id)) : watchRoomOf(sessionId)];
         if (staff) rooms.push(staffRoomOf(sessionId));
         await socket.join(rooms);
-        reply(await ctx.live.snapshot(sessionId, staff));
+        reply(await hub.snapshot(sessionId, staff));
       } catch (err) {
         reply(refusal(err));
       }

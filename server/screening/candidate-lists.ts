@@ -10,15 +10,11 @@ import { moveProjects } from '../projects/transitions.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
+import { assertStaffOfBody, findBody } from '../bodies/tree.js';
 import { conflict, fieldError, notFound } from '../core/errors.js';
-import { writeAudit } from '../audit/log.js';
-import { findBody } from '../bodies/tree.js';
-import { findSession } from '../sessions/queries.js';
-import { createBallot } from '../ballots/create.js';
 import { differentialWarnings } from '../../shared/screening.js';
 import { iso } from '../db/time.js';
-import type { approveInput, candidateListInput, listBallotInput } from '../../shared/screening-schemas.js';
+import type { approveInput, candidateListInput } from '../../shared/screening-schemas.js';
 
 type ListRow = typeof candidateLists.$inferSelect;
 

@@ -21,10 +21,9 @@ import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
 import { StageTabs } from './StageTabs';
+import { ADMIN_TABS, type AdminTab } from './adminTabs';
 import { BodyPicker } from './BodyPicker';
 
-export const ADMIN_TABS = ['members', 'suggestions', 'collection', 'screening', 'implementation', 'ratings', 'projects', 'sessions', 'users', 'bodies'] as const;
-export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
 export default function AdminPage() {

@@ -3,7 +3,7 @@
 // opens exactly the same view.
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AdminTab } from './AdminPage';
+import type { AdminTab } from './adminTabs';
 
 export const STAGES: { stage: string; tabs: AdminTab[] }[] = [
   { stage: 'collect', tabs: ['suggestions', 'collection'] },
