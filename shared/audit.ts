@@ -11,6 +11,29 @@ export const subjectKinds = [
 ] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
 
+/**
+ * Every action the trail records, with its stage: the one list the server's commands are typed against and
+ * the staff screens give words to (client i18n `audit.action.<name>`). Names of earlier releases stay: their
+ * rows are still read (`members.added`, one entry for several members, before each member got its own).
+ */
+export const auditActions = {
+  'body.created': 'setup', 'user.created': 'setup', 'member.added': 'setup', 'members.added': 'setup', 'member.code_regenerated': 'setup',
+  'collection.window_created': 'collection', 'collection.station_created': 'collection', 'suggestion.received': 'collection',
+  'suggestion.merged': 'collection', 'suggestion.not_adopted': 'collection', 'suggestion.referred': 'collection',
+  'suggestion.adopted': 'collection', 'suggestion.released': 'collection',
+  'project.created': 'screening', 'project.updated': 'screening', 'project.withdrawn': 'screening', 'project.assessed': 'screening',
+  'project.screened': 'screening', 'candidate_list.created': 'screening', 'candidate_list.approved': 'screening',
+  'session.created': 'vote', 'session.ended': 'vote', 'member.checked_in': 'vote', 'attendance.set': 'vote', 'screen.token_issued': 'vote',
+  'ballot.created': 'vote', 'ballot.runoff_created': 'vote', 'ballot.opened': 'vote', 'ballot.closed': 'vote', 'ballot.published': 'vote',
+  'ballot.cancelled': 'vote',
+  'project.planned': 'implementation', 'project.progress': 'implementation', 'project.rectification': 'implementation',
+  'project.carried_over': 'implementation', 'file.uploaded': 'implementation',
+  'project.supervisors': 'supervision', 'project.inspected': 'supervision',
+  'project.graded': 'evaluation', 'rating.received': 'evaluation', 'rating.moderated': 'evaluation',
+  'notice.published': 'publication',
+} as const satisfies Record<string, AuditStage>;
+export type AuditAction = keyof typeof auditActions;
+
 export type ActorKind = 'user' | 'member' | 'public' | 'system';
 
 /** One entry as `GET /api/bodies/:bodyId/audit` answers it. */

@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../db/connect.js';
 import type { Principal } from '../core/principal.js';
 import { writeAudit } from './log.js';
-import type { AuditStage, SubjectKind } from '../../shared/audit.js';
+import type { AuditAction, AuditStage, SubjectKind } from '../../shared/audit.js';
 
 const stageOf = (a: string): AuditStage => a.startsWith('suggestion.') || a.startsWith('collection.') ? 'collection'
   : a.startsWith('candidate_list.') || ['project.assessed', 'project.created', 'project.screened', 'project.updated', 'project.withdrawn'].includes(a) ? 'screening'
@@ -14,5 +14,5 @@ const kindOf = (a: string): SubjectKind => (a.split('.')[0] === 'members' ? 'bod
 
 export async function legacyAudit(db: DbOrTx, e: { sessionId?: string | null; actor: Principal | null | string; action: string; subject: string; detail?: unknown }) {
   const actor = typeof e.actor === 'string' || e.actor === null ? 'system' : e.actor;
-  await writeAudit(db, actor, { action: e.action, stage: stageOf(e.action), bodyId: null, sessionId: e.sessionId, subject: { kind: kindOf(e.action), id: e.subject }, detail: (e.detail ?? null) as Record<string, unknown> | null });
+  await writeAudit(db, actor, { action: e.action as AuditAction, stage: stageOf(e.action), bodyId: null, sessionId: e.sessionId, subject: { kind: kindOf(e.action), id: e.subject }, detail: (e.detail ?? null) as Record<string, unknown> | null });
 }

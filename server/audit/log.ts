@@ -4,13 +4,13 @@
 import type { DbOrTx } from '../db/connect.js';
 import { auditLog } from '../db/schema.js';
 import type { Principal } from '../core/principal.js';
-import type { ActorKind, AuditStage, SubjectKind } from '../../shared/audit.js';
+import type { ActorKind, AuditAction, AuditStage, SubjectKind } from '../../shared/audit.js';
 
 /** Who made a change, as the trail records it: a signed-in principal, a resident (`public`) or the server itself. */
 export type AuditActor = Principal | 'public' | 'system';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   stage: AuditStage;
   bodyId: string | null;
   subject: { kind: SubjectKind; id: string; label?: string | null };

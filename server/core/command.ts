@@ -10,7 +10,7 @@ import { assertCarryingDepartment } from '../projects/departments.js';
 import { publicPagesChanged } from './page-cache.js';
 import { forbidden, unauthorized } from './errors.js';
 import { callerOf, type ActorOf, type Caller, type Principal } from './principal.js';
-import type { AuditStage } from '../../shared/audit.js';
+import { auditActions, type AuditAction, type AuditStage } from '../../shared/audit.js';
 
 export type { CommandContext, Effect };
 
@@ -28,7 +28,7 @@ export interface Scope {
 
 export interface CommandSpec<R extends Caller, I, S extends Scope, O> {
   /** the stable dotted name of the trail (`suggestion.merged`); an audit draft may name another */
-  action: string;
+  action: AuditAction;
   stage: AuditStage;
   roles: readonly R[];
   /** finds (and locks) what the command acts on; may refuse (404, 409) before any role-by-body check */
@@ -56,6 +56,7 @@ export function command<I>() {
 }
 
 function declare<R extends Caller, I, S extends Scope, O>(spec: CommandSpec<R, I, S, O>): Command<R, I, S, O> {
+  if (auditActions[spec.action] !== spec.stage) throw new Error(`command ${spec.action}: stage ${spec.stage}, but shared/audit.ts says ${auditActions[spec.action]}`);
   const run = async (ctx: AppContext, actor: ActorOf<R>, input: I): Promise<O> => {
     const principal = actor as Principal | null;
     if (!callerOf(principal, spec.roles)) throw principal ? forbidden() : unauthorized();
@@ -81,7 +82,7 @@ function declare<R extends Caller, I, S extends Scope, O>(spec: CommandSpec<R, I
       const own = spec.audit(result, input, scope);
       const drafts = [...(own === null ? [] : Array.isArray(own) ? own : [own]), ...extra];
       await writeAudit(tx, auditActor(principal), drafts.map((d) => ({
-        ...d, action: d.action ?? spec.action, stage: d.stage ?? spec.stage, bodyId: d.bodyId !== undefined ? d.bodyId : scope.bodyId,
+        ...d, action: d.action ?? spec.action, stage: d.stage ?? auditActions[d.action ?? spec.action], bodyId: d.bodyId !== undefined ? d.bodyId : scope.bodyId,
       })));
       const declared = typeof spec.effects === 'function' ? spec.effects(result, scope, input) : spec.effects ?? [];
       effects.unshift(...declared);
