@@ -1,5 +1,6 @@
-// Every API route the server has, from each stage's definitions (http/route.ts). The app mounts exactly
-// these, GET /api/openapi.json describes exactly these, and the role-matrix test and the fuzzer walk them.
+// Every API route the server has, from each stage's definitions (http/route.ts), in the sections of the API
+// reference (docs/API.md). The app mounts exactly these, GET /api/openapi.json describes exactly these, and
+// the role-matrix test and the fuzzer walk them.
 import type { RouteDef } from './http/route.js';
 import { route } from './http/route.js';
 import { openApiDocument } from './http/openapi.js';
@@ -9,18 +10,20 @@ import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
-const stageRoutes: readonly RouteDef[] = [
-  ...sessionRoutes,
-  ...ballotRoutes,
-  ...screeningRoutes,
-  ...trailRoutes,
-];
+export interface RouteSection { title: string; routes: readonly RouteDef[] }
 
 let document: ReturnType<typeof openApiDocument> | null = null;
 
 const contractRoute = route({
-  method: 'GET', path: '/openapi.json', summary: 'This document: every route with its roles (`x-roles`), input schemas and error codes', roles: ['public'],
+  method: 'GET', path: '/openapi.json', summary: 'This API as an OpenAPI 3.1 document: every route with its roles (`x-roles`), input schemas and error codes', roles: ['public'],
   handler: () => (document ??= openApiDocument(apiRoutes, { version: packageJson.version })),
 });
 
-export const apiRoutes: readonly RouteDef[] = [...stageRoutes, contractRoute];
+export const routeSections: readonly RouteSection[] = [
+  { title: 'Screening (人大派单)', routes: screeningRoutes },
+  { title: 'Sessions and check-in', routes: sessionRoutes },
+  { title: 'Ballots and notices (代表定单)', routes: ballotRoutes },
+  { title: 'The trail and the contract', routes: [...trailRoutes, contractRoute] },
+];
+
+export const apiRoutes: readonly RouteDef[] = routeSections.flatMap((s) => s.routes);

@@ -38,7 +38,7 @@ export const screeningRoutes = [
     errors: ['project_locked', 'not_your_department'], command: assessProject, input: (r) => ({ projectId: r.params.id, ...r.body }),
   }),
   route({
-    method: 'PUT', path: '/projects/:id/screening', summary: 'Staff\'s checklist of PROCESS.md\'s exclusion rules for a project', body: screeningInput, errors: ['project_locked'], extension: true,
+    method: 'PUT', path: '/projects/:id/screening', summary: 'Staff\'s checklist of the exclusion rules (not finished within the year, debt risk, assigned from above)', body: screeningInput, errors: ['project_locked'], extension: true,
     command: setScreening, input: (r) => ({ projectId: r.params.id, ...r.body }),
   }),
   route({

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { command, publicChange } from '../../server/core/command.js';
+import { command, publicChange, type CommandContext } from '../../server/core/command.js';
 import { conflict } from '../../server/core/errors.js';
 import { auditLog, bodies } from '../../server/db/schema.js';
 import { newId } from '../../server/db/ids.js';
@@ -89,8 +89,8 @@ describe('a command', () => {
 
   it('lets an event subscriber write its own entries, and refuse the whole command', async () => {
     const { EventBus } = await import('../../server/core/events.js');
-    const events = new EventBus<never>()
-      .on('project.withdrawn', async (cx: any, e) => {
+    const events = new EventBus<CommandContext>()
+      .on('project.withdrawn', async (cx, e) => {
         cx.audit({ action: 'suggestion.released', subject: { kind: 'suggestion', id: 'sx', label: e.project.title } });
         if (e.project.title === 'refuse') throw conflict('project_locked', 'no');
       });
