@@ -7,6 +7,9 @@ import { sessionRoutes } from './sessions/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
+import { fileRoutes } from './files/routes.js';
+import { portalRoutes } from './portal/routes.js';
+import { publicationRoutes } from './publication/routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 const stageRoutes: readonly RouteDef[] = [
@@ -14,6 +17,9 @@ const stageRoutes: readonly RouteDef[] = [
   ...ballotRoutes,
   ...screeningRoutes,
   ...trailRoutes,
+  ...fileRoutes,
+  ...portalRoutes,
+  ...publicationRoutes,
 ];
 
 let document: ReturnType<typeof openApiDocument> | null = null;

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { ballots, carryOvers, inspections, progressReports, projectGrades, projectPlans, projects, rectifications, roster, sessions, supervisors } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { MemberPrincipal, StaffPrincipal } from '../core/principal.js';
-import { storePhoto } from '../files/photos.js';
+import { preparePhoto, storePhoto } from '../files/photos.js';
 import { createBallot } from '../ballots/create.js';
 import { castBallot } from '../ballots/cast.js';
 import { closeBallot, openBallot, publishBallot } from '../ballots/lifecycle.js';
@@ -79,7 +79,7 @@ export async function pastRound(ctx: AppContext, admin: StaffPrincipal, bodyId: 
 }
 
 export async function seedImplementation(ctx: AppContext, admin: StaffPrincipal, bodyId: string, year: number, list: Project[], members: Member[]) {
-  const photos = await Promise.all([0, 1, 2].map(async (i) => (await storePhoto(ctx, admin, 'image/jpeg', await sitePhoto(i))).id));
+  const photos = await Promise.all([0, 1, 2].map(async (i) => (await storePhoto(ctx, admin, await preparePhoto('image/jpeg', await sitePhoto(i)))).id));
   let n = 0;
   const nextPhoto = () => photos[n++ % photos.length];
   // Groups of ten from the 11th member on; the first demo code (not yet checked in) leads the hospital's
