@@ -12,10 +12,7 @@ import { authRoutes } from './auth/routes.js';
 import { bodyRoutes } from './bodies/routes.js';
 import { meRoutes } from './auth/me.js';
 import { collectionRoutes } from './collection/collection-routes.js';
-import { publicationRoutes } from './publication/routes.js';
-import { fileRoutes } from './files/routes.js';
 import { implementationRoutes } from './implementation/routes.js';
-import { portalRoutes } from './portal/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './publication/client-shell.js';
@@ -63,10 +60,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', meRoutes(ctx))
     .route('/', bodyRoutes(ctx))
     .route('/', collectionRoutes(ctx))
-    .route('/', publicationRoutes(ctx))
-    .route('/', fileRoutes(ctx))
     .route('/', implementationRoutes(ctx))
-    .route('/', portalRoutes(ctx))
     .route('/', ratingRoutes(ctx));
   api.route('/', legacy);
   app.route('/api', api);

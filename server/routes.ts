@@ -8,6 +8,9 @@ import { sessionRoutes } from './sessions/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
+import { fileRoutes } from './files/routes.js';
+import { portalRoutes } from './portal/routes.js';
+import { publicationRoutes } from './publication/routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RouteSection { title: string; routes: readonly RouteDef[] }
@@ -23,6 +26,8 @@ export const routeSections: readonly RouteSection[] = [
   { title: 'Screening (人大派单)', routes: screeningRoutes },
   { title: 'Sessions and check-in', routes: sessionRoutes },
   { title: 'Ballots and notices (代表定单)', routes: ballotRoutes },
+  { title: 'Photos', routes: fileRoutes },
+  { title: 'Public portal (公开)', routes: [...portalRoutes, ...publicationRoutes] },
   { title: 'The trail and the contract', routes: [...trailRoutes, contractRoute] },
 ];
 

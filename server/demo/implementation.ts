@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { carryOvers, projects, rectifications } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
-import { storePhoto } from '../files/photos.js';
+import { preparePhoto, storePhoto } from '../files/photos.js';
 import { carriedProject, demoImplementations } from './implementation-data.js';
 import { seedLastYear } from './last-year.js';
 import { pastRound, writeYear, type Member, type Project } from './rounds.js';
@@ -27,7 +27,7 @@ export async function sitePhoto(i: number): Promise<Uint8Array> {
 }
 
 export async function seedImplementation(ctx: AppContext, admin: StaffPrincipal, bodyId: string, year: number, list: Project[], members: Member[]) {
-  const photos = await Promise.all([0, 1, 2].map(async (i) => (await storePhoto(ctx, admin, 'image/jpeg', await sitePhoto(i))).id));
+  const photos = await Promise.all([0, 1, 2].map(async (i) => (await storePhoto(ctx, admin, await preparePhoto('image/jpeg', await sitePhoto(i)))).id));
   let n = 0;
   const nextPhoto = () => photos[n++ % photos.length];
   // Groups of ten from the 11th member on; the first demo code (not yet checked in) leads the hospital's

@@ -1,15 +1,15 @@
 // Storing a photo (API.md POST /api/files): the declared type must be one we take and the bytes must decode
 // as exactly that type; then it is decoded and encoded again by sharp (turned upright by its EXIF
-// orientation, all metadata — EXIF, GPS, XMP — dropped), a thumbnail made, both kept in PostgreSQL.
+// orientation, all metadata — EXIF, GPS, XMP — dropped), a thumbnail made (preparePhoto, before any
+// transaction: decoding never holds a connection), and both kept in PostgreSQL (the storePhoto command).
 // Hostile files (QUALITY.md) are refused with a code and nothing is stored.
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
-import type { AppContext } from '../context.js';
 import { files } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { DomainError } from '../core/errors.js';
 import { actorName } from '../audit/log.js';
-import type { Principal } from '../core/principal.js';
+import { command } from '../core/command.js';
 
 export const maxPhotoBytes = 10 * 1024 * 1024;
 /** More pixels than this decoded is a decompression bomb, however small the file (QUALITY.md: 50 megapixels). */
@@ -29,7 +29,17 @@ export function acceptedType(contentType: string | undefined): Accepted {
     : '只接受 JPEG、PNG 或 WebP 图片 / only image/jpeg, image/png or image/webp');
 }
 
-export async function storePhoto(ctx: AppContext, who: Principal, type: Accepted, bytes: Uint8Array) {
+/** A photo checked and encoded again, ready to be stored. */
+export interface PreparedPhoto {
+  mime: Accepted;
+  width: number;
+  height: number;
+  data: Buffer;
+  thumb: Buffer;
+}
+
+/** Checks the bytes are an image of the declared type and makes the stored copy and its thumbnail (413, 422). */
+export async function preparePhoto(type: Accepted, bytes: Uint8Array): Promise<PreparedPhoto> {
   if (bytes.length === 0) throw invalidImage('空文件 / empty');
   if (bytes.length > maxPhotoBytes) throw new DomainError(413, 'payload_too_large', '图片不能超过 10 MB / at most 10 MB');
   const options = { limitInputPixels: maxPixels, failOn: 'error' as const, sequentialRead: true };
@@ -57,11 +67,25 @@ export async function storePhoto(ctx: AppContext, who: Principal, type: Accepted
     // truncated or corrupt past the header: the decoder fails on the pixels
     throw invalidImage('文件不完整或已损坏 / truncated or corrupt');
   }
-  const id = newId();
-  const sha256 = createHash('sha256').update(out.data).digest('hex');
-  await ctx.db.insert(files).values({
-    id, mime: type, width: out.info.width, height: out.info.height, size: out.data.length, sha256, bytes: out.data,
-    thumbMime: 'image/webp', thumb, uploadedBy: actorName(who),
-  });
-  return { id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb`, width: out.info.width, height: out.info.height };
+  return { mime: type, width: out.info.width, height: out.info.height, data: out.data, thumb };
 }
+
+/**
+ * storePhoto: keeps a prepared photo. Staff, departments and members upload (a big screen may not); the
+ * scope is the uploader's own body (a deployment-wide admin: none). No public page changes: a photo is on
+ * no page until a report, an inspection or a rectification names it.
+ */
+export const storePhoto = command<PreparedPhoto>()({
+  action: 'file.uploaded', stage: 'implementation', roles: ['admin', 'presider', 'department', 'member'],
+  scope: async (cx) => ({ bodyId: cx.actor.bodyId }),
+  run: async (cx, photo) => {
+    const id = newId();
+    const sha256 = createHash('sha256').update(photo.data).digest('hex');
+    await cx.tx.insert(files).values({
+      id, mime: photo.mime, width: photo.width, height: photo.height, size: photo.data.length, sha256, bytes: photo.data,
+      thumbMime: 'image/webp', thumb: photo.thumb, uploadedBy: actorName(cx.actor),
+    });
+    return { id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb`, width: photo.width, height: photo.height };
+  },
+  audit: (out, photo) => ({ subject: { kind: 'file', id: out.id, label: null }, detail: { mime: photo.mime, width: out.width, height: out.height, size: photo.data.length } }),
+});

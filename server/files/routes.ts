@@ -1,30 +1,43 @@
 // Photos: uploaded by staff, departments and members; read by anyone, cached for ever (they never change).
-import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
-import { requirePrincipal } from '../http/auth.js';
-import { forbidden, notFound } from '../core/errors.js';
-import { pathId } from '../http/params.js';
+import { notFound } from '../core/errors.js';
 import { files } from '../db/schema.js';
-import { acceptedType, storePhoto } from './photos.js';
+import { route, type RouteDef } from '../http/route.js';
+import { acceptedType, preparePhoto, storePhoto } from './photos.js';
 
-export function fileRoutes(ctx: AppContext) {
-  const serve = (part: 'bytes' | 'thumb') => async (c: import('hono').Context<AppEnv>) => {
-    const id = pathId(c, 'id');
-    const [f] = await ctx.db.select({ mime: files.mime, thumbMime: files.thumbMime, sha256: files.sha256, data: part === 'bytes' ? files.bytes : files.thumb }).from(files).where(eq(files.id, id));
-    if (!f) throw notFound('文件');
-    const etag = `"${f.sha256}${part === 'thumb' ? '-t' : ''}"`;
-    const headers = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: etag, 'Content-Type': part === 'bytes' ? f.mime : f.thumbMime };
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    return c.body(new Uint8Array(f.data), 200, headers);
-  };
-  return new Hono<AppEnv>()
-    .post('/files', async (c) => {
-      const who = requirePrincipal(c);
-      if (who.kind === 'screen') throw forbidden();
-      const type = acceptedType(c.req.header('content-type'));
-      return c.json(await storePhoto(ctx, who, type, new Uint8Array(await c.req.arrayBuffer())), 201);
-    })
-    .get('/files/:id', serve('bytes'))
-    .get('/files/:id/thumb', serve('thumb'));
+async function serve(ctx: AppContext, c: Context<AppEnv>, id: string, part: 'bytes' | 'thumb'): Promise<Response> {
+  const [f] = await ctx.db.select({ mime: files.mime, thumbMime: files.thumbMime, sha256: files.sha256, data: part === 'bytes' ? files.bytes : files.thumb }).from(files).where(eq(files.id, id));
+  if (!f) throw notFound('文件');
+  const etag = `"${f.sha256}${part === 'thumb' ? '-t' : ''}"`;
+  const headers = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: etag, 'Content-Type': part === 'bytes' ? f.mime : f.thumbMime };
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  return c.body(new Uint8Array(f.data), 200, headers);
 }
+
+// The upload's bytes are read and decoded before the command opens its transaction (a route bound to a
+// command builds its input synchronously), so the definition names the command's roles, action and stage itself.
+const upload: RouteDef = {
+  ...route({
+    method: 'POST', path: '/files', summary: 'Upload a photo (JPEG, PNG or WebP): stored upright without its metadata, with a thumbnail', status: 201,
+    rawBody: ['image/jpeg', 'image/png', 'image/webp'], errors: ['invalid_image', 'image_too_large'], roles: storePhoto.spec.roles,
+    handler: async (ctx, r) => {
+      const type = acceptedType(r.c.req.header('content-type'));
+      return storePhoto(ctx, r.actor, await preparePhoto(type, new Uint8Array(await r.c.req.arrayBuffer())));
+    },
+  }),
+  command: { action: storePhoto.spec.action, stage: storePhoto.spec.stage },
+};
+
+export const fileRoutes: readonly RouteDef[] = [
+  upload,
+  route({
+    method: 'GET', path: '/files/:id', summary: 'A photo\'s bytes, immutable, with its ETag', roles: ['public'],
+    handler: (ctx, r) => serve(ctx, r.c, r.params.id, 'bytes'),
+  }),
+  route({
+    method: 'GET', path: '/files/:id/thumb', summary: 'A photo\'s thumbnail (WebP, 480 px wide), immutable, with its ETag', roles: ['public'],
+    handler: (ctx, r) => serve(ctx, r.c, r.params.id, 'thumb'),
+  }),
+];

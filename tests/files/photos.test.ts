@@ -15,6 +15,7 @@ let photo: Buffer;
 const upload = (bytes: Uint8Array | string, type: string, token: string | undefined = server.adminToken) =>
   server.call('POST', '/api/files', { token, body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes), headers: { 'content-type': type } });
 const stored = async () => rowsOf<{ n: number }>(await server.ctx.db.execute(sql`select count(*)::int as n from files`))[0].n;
+const uploads = async () => rowsOf<{ n: number }>(await server.ctx.db.execute(sql`select count(*)::int as n from audit_log where action = 'file.uploaded'`))[0].n;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -35,8 +36,11 @@ describe('a phone photo', () => {
     expect(before.exif?.length).toBeGreaterThan(0);
     expect(before.orientation).toBe(6);
     expect(photo.includes(Buffer.from('Phone'))).toBe(true); // the camera's EXIF is there before
+    const trail = await uploads();
     const r = await upload(photo, 'image/jpeg', hall.members[0].token);
     expect(r.status).toBe(201);
+    expect(await uploads()).toBe(trail + 1); // exactly one entry on the trail, in the member's body
+    expect(rowsOf<{ body_id: string }>(await server.ctx.db.execute(sql`select body_id from audit_log where subject = ${r.body.id}`))).toEqual([{ body_id: hall.bodyId }]);
     expect(r.body).toMatchObject({ width: 900, height: 1200, url: `/api/files/${r.body.id}`, thumbUrl: `/api/files/${r.body.id}/thumb` });
     const full = await fetch(server.url + r.body.url);
     expect(full.headers.get('cache-control')).toContain('immutable');
@@ -59,6 +63,9 @@ describe('a phone photo', () => {
     expect((await upload(png, 'image/png')).status).toBe(201);
     const webp = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#0c0' } }).webp().toBuffer();
     expect((await upload(webp, 'image/webp; charset=binary')).status).toBe(201);
+    const [entry] = rowsOf<{ subject: string; stage: string; subject_kind: string; subject_label: string | null; body_id: string | null; actor_kind: string }>(await server.ctx.db.execute(
+      sql`select subject, stage, subject_kind, subject_label, body_id, actor_kind from audit_log where action = 'file.uploaded' order by id desc limit 1`));
+    expect(entry).toMatchObject({ stage: 'implementation', subject_kind: 'file', subject_label: null, actor_kind: 'user' });
     expect((await upload(png, 'image/png', '')).status).toBe(401);
     const screen = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/screen-token`, { token: hall.presiderToken })).token;
     expect((await upload(png, 'image/png', screen)).status).toBe(403);
@@ -81,11 +88,13 @@ describe('hostile files', () => {
   for (const [what, make, status, code] of cases) {
     it(`refuses ${what} and stores nothing`, async () => {
       const n = await stored();
+      const trail = await uploads();
       const [bytes, type] = await make();
       const r = await upload(bytes, type);
       expect(r.status).toBe(status);
       expect(r.body.error.code).toBe(code);
       expect(await stored()).toBe(n);
+      expect(await uploads()).toBe(trail);
     }, 60_000);
   }
 });
