@@ -14,9 +14,7 @@ import { meRoutes } from './auth/me.js';
 import { collectionRoutes } from './collection/collection-routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { fileRoutes } from './files/routes.js';
-import { implementationRoutes } from './implementation/routes.js';
 import { portalRoutes } from './portal/routes.js';
-import { ratingRoutes } from './ratings/routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './publication/client-shell.js';
 import { publicWriteQueue } from './http/public-writes.js';
@@ -65,9 +63,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', collectionRoutes(ctx))
     .route('/', publicationRoutes(ctx))
     .route('/', fileRoutes(ctx))
-    .route('/', implementationRoutes(ctx))
-    .route('/', portalRoutes(ctx))
-    .route('/', ratingRoutes(ctx));
+    .route('/', portalRoutes(ctx));
   api.route('/', legacy);
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody(new DomainError(404, 'not_found', '接口不存在 / no such endpoint')), 404));

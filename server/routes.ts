@@ -7,12 +7,16 @@ import { sessionRoutes } from './sessions/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
+import { implementationRoutes } from './implementation/routes.js';
+import { ratingRoutes } from './ratings/routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 const stageRoutes: readonly RouteDef[] = [
   ...sessionRoutes,
   ...ballotRoutes,
   ...screeningRoutes,
+  ...implementationRoutes,
+  ...ratingRoutes,
   ...trailRoutes,
 ];
 
