@@ -12,8 +12,6 @@ import { authRoutes } from './auth/routes.js';
 import { bodyRoutes } from './bodies/routes.js';
 import { meRoutes } from './auth/me.js';
 import { collectionRoutes } from './collection/collection-routes.js';
-import { implementationRoutes } from './implementation/routes.js';
-import { ratingRoutes } from './ratings/routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './publication/client-shell.js';
 import { publicWriteQueue } from './http/public-writes.js';
@@ -59,9 +57,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     .route('/', authRoutes(ctx))
     .route('/', meRoutes(ctx))
     .route('/', bodyRoutes(ctx))
-    .route('/', collectionRoutes(ctx))
-    .route('/', implementationRoutes(ctx))
-    .route('/', ratingRoutes(ctx));
+    .route('/', collectionRoutes(ctx));
   api.route('/', legacy);
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody(new DomainError(404, 'not_found', '接口不存在 / no such endpoint')), 404));

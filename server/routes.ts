@@ -8,6 +8,8 @@ import { sessionRoutes } from './sessions/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
+import { implementationRoutes } from './implementation/routes.js';
+import { ratingRoutes } from './ratings/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { publicationRoutes } from './publication/routes.js';
@@ -26,6 +28,8 @@ export const routeSections: readonly RouteSection[] = [
   { title: 'Screening (人大派单)', routes: screeningRoutes },
   { title: 'Sessions and check-in', routes: sessionRoutes },
   { title: 'Ballots and notices (代表定单)', routes: ballotRoutes },
+  { title: 'Implementation and supervision (政府办单, 代表督单)', routes: implementationRoutes },
+  { title: 'Residents\' ratings (群众评单)', routes: ratingRoutes },
   { title: 'Photos', routes: fileRoutes },
   { title: 'Public portal (公开)', routes: [...portalRoutes, ...publicationRoutes] },
   { title: 'The trail and the contract', routes: [...trailRoutes, contractRoute] },

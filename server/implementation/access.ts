@@ -1,23 +1,25 @@
-// Who may act on a selected project: its carrying department (the user's department is the project's) or
-// an admin of its body; and the project must be selected.
+// What every implementation command shares: a project must be selected, photos must be stored photos, and
+// who acts on a selected project (its carrying department or an admin of its body: projects/scope.ts's
+// carriedProject, as each command's scope).
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { files } from '../db/schema.js';
-import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
-import { conflict, forbidden, invalid } from '../core/errors.js';
-import { assertCarryingDepartment } from '../projects/departments.js';
-import { findProject, type ProjectRow } from '../projects/find.js';
+import { conflict, invalid } from '../core/errors.js';
+import { carriedProject } from '../projects/scope.js';
+import type { ProjectRow } from '../projects/find.js';
 
 export const notSelected = () => conflict('project_not_selected', '只有票决产生的项目可以这样做 / only a selected project');
 
-export async function carrierProject(db: DbOrTx, actor: StaffPrincipal, projectId: string, lock = false): Promise<ProjectRow> {
-  const p = await findProject(db, projectId, lock);
-  await assertStaffOfBody(db, actor, p.bodyId);
-  await assertCarryingDepartment(db, actor, p, '只能填报本单位承办的项目 / only the carrying department');
-  if (actor.role !== 'admin' && actor.role !== 'department') throw forbidden();
-  return p;
+/** 404, then 409 project_not_selected for a project the vote did not select. */
+export function assertSelected(p: ProjectRow): void {
+  if (p.status !== 'selected') throw notSelected();
 }
+
+/** The scope of a carrier's report: the project, locked; a department user must be its carrying department. */
+export const carrierScope = carriedProject('只能填报本单位承办的项目 / only the carrying department');
+
+/** The trail's subject for a project: its title at the time. */
+export const projectSubject = (p: { id: string; title: string }) => ({ kind: 'project' as const, id: p.id, label: p.title });
 
 /** Photos named by a report must be stored photos. */
 export async function checkPhotos(db: DbOrTx, ids: string[] | undefined): Promise<string[]> {

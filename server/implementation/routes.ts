@@ -1,50 +1,52 @@
 // 实施与督办 routes (API.md last section): plan, progress, supervisors, my projects, inspections,
-// rectifications, carry-over. Handlers validate, call one service.
-import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../context.js';
-import { readJson } from '../http/json.js';
-import { requireMember, requirePrincipal, requireStaff } from '../http/auth.js';
-import { pathId } from '../http/params.js';
+// rectifications, carry-over, a project's implementation and the year's overview.
 import { carryOverInput, inspectionInput, planInput, progressInput, rectificationInput, supervisorsInput } from '../../shared/implementation-schemas.js';
+import { listQuery } from '../../shared/screening-schemas.js';
+import { shanghaiDate } from '../../shared/execution.js';
+import { route } from '../http/route.js';
 import { reportProgress, setPlan } from './plans.js';
 import { projectImplementation } from './project-detail.js';
 import { yearOverview } from './overview.js';
-import { listQuery } from '../../shared/screening-schemas.js';
-import { parseWith } from '../http/json.js';
-import { shanghaiDate } from '../../shared/execution.js';
 import { myProjects, recordInspection, setSupervisors } from './supervision.js';
 import { addRectification, carryOver } from './rectify.js';
 
-export function implementationRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>()
-    .get('/projects/:id/implementation', async (c) => c.json(await projectImplementation(ctx, requirePrincipal(c), pathId(c, 'id'))))
-    .get('/bodies/:bodyId/implementation', async (c) => {
-      const actor = requireStaff(c, ['admin', 'presider']);
-      return c.json(await yearOverview(ctx, actor, pathId(c, 'bodyId'), parseWith(listQuery, c.req.query()).year ?? Number(shanghaiDate(new Date()).slice(0, 4))));
-    })
-    .put('/projects/:id/plan', async (c) => {
-      const actor = requireStaff(c, ['admin', 'department']);
-      return c.json(await setPlan(ctx, actor, pathId(c, 'id'), await readJson(c, planInput)));
-    })
-    .post('/projects/:id/progress', async (c) => {
-      const actor = requireStaff(c, ['admin', 'department']);
-      return c.json(await reportProgress(ctx, actor, pathId(c, 'id'), await readJson(c, progressInput)), 201);
-    })
-    .put('/projects/:id/supervisors', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      return c.json(await setSupervisors(ctx, actor, pathId(c, 'id'), await readJson(c, supervisorsInput)));
-    })
-    .get('/me/projects', async (c) => c.json(await myProjects(ctx, requireMember(c))))
-    .post('/projects/:id/inspections', async (c) => {
-      const who = requirePrincipal(c);
-      return c.json(await recordInspection(ctx, who, pathId(c, 'id'), await readJson(c, inspectionInput)), 201);
-    })
-    .post('/projects/:id/rectifications', async (c) => {
-      const actor = requireStaff(c, ['admin', 'department']);
-      return c.json(await addRectification(ctx, actor, pathId(c, 'id'), await readJson(c, rectificationInput)), 201);
-    })
-    .post('/projects/:id/carry-over', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      return c.json(await carryOver(ctx, actor, pathId(c, 'id'), await readJson(c, carryOverInput)));
-    });
-}
+export const implementationRoutes = [
+  route({
+    method: 'GET', path: '/projects/:id/implementation', summary: 'A selected project\'s plan, reports, group, inspections, rectifications and grades, for its carrier, staff and members of its body',
+    roles: ['admin', 'presider', 'department', 'member'], errors: ['not_your_department'], extension: true,
+    handler: (ctx, r) => projectImplementation(ctx, r.actor, r.params.id),
+  }),
+  route({
+    method: 'GET', path: '/bodies/:bodyId/implementation', summary: 'The year\'s projects of the body and the bodies below it, with execution, groups, inspections, grades and the dashboard',
+    roles: ['admin', 'presider'], query: listQuery, extension: true,
+    handler: (ctx, r) => yearOverview(ctx, r.actor, r.params.bodyId, r.query.year ?? Number(shanghaiDate(new Date()).slice(0, 4))),
+  }),
+  route({
+    method: 'PUT', path: '/projects/:id/plan', summary: 'The carrying department\'s plan of a selected project: targets, milestones, funding, completion date', body: planInput,
+    errors: ['not_your_department', 'project_not_selected'], command: setPlan, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'POST', path: '/projects/:id/progress', summary: 'A progress report of a selected project: percent, milestone reached, note, photos', status: 201, body: progressInput,
+    errors: ['not_your_department', 'project_not_selected'], command: reportProgress, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'PUT', path: '/projects/:id/supervisors', summary: 'The project\'s supervision group (members of its body) and its lead', body: supervisorsInput,
+    errors: ['project_not_selected'], command: setSupervisors, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'GET', path: '/me/projects', summary: 'The projects whose supervision group holds the member, with their execution', roles: ['member'],
+    handler: (ctx, r) => myProjects(ctx, r.actor),
+  }),
+  route({
+    method: 'POST', path: '/projects/:id/inspections', summary: 'An inspection (专项视察) by a member of the project\'s group or an admin: date, findings, photos', status: 201, body: inspectionInput,
+    errors: ['not_supervisor', 'project_not_selected'], command: recordInspection, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'POST', path: '/projects/:id/rectifications', summary: 'A rectification report while the project is rectifying (graded 不满意)', status: 201, body: rectificationInput,
+    errors: ['not_your_department', 'project_not_selected', 'not_rectifying'], command: addRectification, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'POST', path: '/projects/:id/carry-over', summary: 'Carry an unfinished project over into a later year (跨年督办)', body: carryOverInput,
+    errors: ['project_not_selected', 'project_done'], command: carryOver, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+];

@@ -1,28 +1,30 @@
 // 群众评单 routes (API.md last section): a public rating of a finished project; staff moderation of comments.
-import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../context.js';
-import { parseWith, readJson } from '../http/json.js';
-import { requireStaff } from '../http/auth.js';
-import { pathId } from '../http/params.js';
-import { clientAddress } from '../http/address.js';
 import { moderationInput, ratingInput, ratingListQuery } from '../../shared/portal-schemas.js';
+import { route } from '../http/route.js';
+import { clientAddress } from '../http/address.js';
 import { listRatings, moderateRating, rateProject } from './ratings.js';
 
-export function ratingRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>()
-    .post('/public/projects/:id/ratings', async (c) => {
-      const id = pathId(c, 'id');
-      const input = await readJson(c, ratingInput);
-      // Counted per address only for well-formed ratings; the address itself is never stored.
-      await ctx.publicLimits.rating(clientAddress(c, ctx.trustProxy));
-      return c.json(await rateProject(ctx, id, input), 201);
-    })
-    .get('/bodies/:bodyId/ratings', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      return c.json(await listRatings(ctx, actor, pathId(c, 'bodyId'), parseWith(ratingListQuery, c.req.query())));
-    })
-    .put('/ratings/:id', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      return c.json(await moderateRating(ctx, actor, pathId(c, 'id'), await readJson(c, moderationInput)));
-    });
-}
+export const ratingRoutes = [
+  {
+    ...route({
+      method: 'POST', path: '/public/projects/:id/ratings', summary: 'A resident rates a finished public project (one rating per device key); a comment waits for moderation',
+      roles: ['public'], status: 201, body: ratingInput, errors: ['too_many_attempts', 'project_not_finished', 'already_rated'],
+      handler: async (ctx, r) => {
+        // Counted per address only for well-formed ratings, before anything is looked up; the address itself is never stored.
+        await ctx.publicLimits.rating(clientAddress(r.c, ctx.trustProxy));
+        // A rating is a resident's whoever holds a token: no actor, so the trail says `public` and no body is checked.
+        return rateProject(ctx, null, { projectId: r.params.id, ...r.body });
+      },
+    }),
+    // (a handler route, for the limit before the command: the document still names the command's action and stage)
+    command: { action: rateProject.spec.action, stage: rateProject.spec.stage },
+  },
+  route({
+    method: 'GET', path: '/bodies/:bodyId/ratings', summary: 'Comments of the body\'s projects in one moderation state, newest first, paged', roles: ['admin'], query: ratingListQuery,
+    handler: (ctx, r) => listRatings(ctx, r.actor, r.params.bodyId, r.query),
+  }),
+  route({
+    method: 'PUT', path: '/ratings/:id', summary: 'Show or hide a rating\'s comment on the public pages', body: moderationInput, errors: ['no_comment'],
+    command: moderateRating, input: (r) => ({ ratingId: r.params.id, ...r.body }),
+  }),
+];
