@@ -8,10 +8,6 @@ import { mapDatabaseError } from './db/errors.js';
 import { principalMiddleware } from './http/auth.js';
 import { securityHeaders } from './http/headers.js';
 import { bodyLimit } from './http/body-limit.js';
-import { authRoutes } from './auth/routes.js';
-import { bodyRoutes } from './bodies/routes.js';
-import { meRoutes } from './auth/me.js';
-import { collectionRoutes } from './collection/collection-routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { implementationRoutes } from './implementation/routes.js';
@@ -59,10 +55,6 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     await publicPagesChanged(ctx.db, /^\/api\/(bodies\/[^/]+\/suggestions|public\/projects\/[^/]+\/ratings)$/.test(c.req.path) ? 'residents' : 'staff');
   });
   legacy
-    .route('/', authRoutes(ctx))
-    .route('/', meRoutes(ctx))
-    .route('/', bodyRoutes(ctx))
-    .route('/', collectionRoutes(ctx))
     .route('/', publicationRoutes(ctx))
     .route('/', fileRoutes(ctx))
     .route('/', implementationRoutes(ctx))

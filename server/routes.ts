@@ -7,9 +7,17 @@ import { sessionRoutes } from './sessions/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { meRoutes } from './auth/me.js';
+import { bodyRoutes } from './bodies/routes.js';
+import { collectionRoutes } from './collection/routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 const stageRoutes: readonly RouteDef[] = [
+  ...authRoutes,
+  ...meRoutes,
+  ...bodyRoutes,
+  ...collectionRoutes,
   ...sessionRoutes,
   ...ballotRoutes,
   ...screeningRoutes,
