@@ -8,14 +8,9 @@ import { mapDatabaseError } from './db/errors.js';
 import { principalMiddleware } from './http/auth.js';
 import { securityHeaders } from './http/headers.js';
 import { bodyLimit } from './http/body-limit.js';
-import { authRoutes } from './auth/routes.js';
-import { bodyRoutes } from './bodies/routes.js';
-import { meRoutes } from './auth/me.js';
-import { collectionRoutes } from './collection/collection-routes.js';
 import { maxPhotoBytes } from './files/photos.js';
 import { serveClient } from './publication/client-shell.js';
 import { publicWriteQueue } from './http/public-writes.js';
-import { publicPagesChanged } from './core/page-cache.js';
 import { mountRoutes } from './http/route.js';
 import { apiRoutes } from './routes.js';
 
@@ -44,21 +39,6 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
   app.use('/api/*', publicWriteQueue(Number(process.env.PUBLIC_WRITES_IN_FLIGHT) || 4));
   const api = new Hono<AppEnv>();
   mountRoutes(api, ctx, apiRoutes);
-  // TEMPORARY, while the last stages move to route definitions and commands: their writes still refresh
-  // public pages by path, as before.
-  const legacy = new Hono<AppEnv>();
-  legacy.use('*', async (c, next) => {
-    await next();
-    if (c.res.status >= 400 || c.req.method === 'GET' || c.get('defined')) return;
-    if (/^\/api\/(auth\/|files$)/.test(c.req.path)) return;
-    await publicPagesChanged(ctx.db, /^\/api\/(bodies\/[^/]+\/suggestions|public\/projects\/[^/]+\/ratings)$/.test(c.req.path) ? 'residents' : 'staff');
-  });
-  legacy
-    .route('/', authRoutes(ctx))
-    .route('/', meRoutes(ctx))
-    .route('/', bodyRoutes(ctx))
-    .route('/', collectionRoutes(ctx));
-  api.route('/', legacy);
   app.route('/api', api);
   app.all('/api/*', (c) => c.json(errorBody(new DomainError(404, 'not_found', '接口不存在 / no such endpoint')), 404));
 

@@ -30,7 +30,7 @@ export interface AppContext {
   events: EventBus<CommandContext>;
 }
 
-export type AppEnv = { Variables: { principal: Principal | null; /** TEMPORARY: the request matched a route definition */ defined?: boolean } };
+export type AppEnv = { Variables: { principal: Principal | null } };
 
 /** What a command needs done once its transaction has committed. */
 export type Effect =

@@ -8,6 +8,10 @@ import { sessionRoutes } from './sessions/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { meRoutes } from './auth/me.js';
+import { bodyRoutes } from './bodies/routes.js';
+import { collectionRoutes } from './collection/routes.js';
 import { implementationRoutes } from './implementation/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
 import { fileRoutes } from './files/routes.js';
@@ -25,6 +29,9 @@ const contractRoute = route({
 });
 
 export const routeSections: readonly RouteSection[] = [
+  { title: 'Signing in', routes: [...authRoutes, ...meRoutes] },
+  { title: 'Bodies, users, members', routes: bodyRoutes },
+  { title: 'Collection (群众点单)', routes: collectionRoutes },
   { title: 'Screening (人大派单)', routes: screeningRoutes },
   { title: 'Sessions and check-in', routes: sessionRoutes },
   { title: 'Ballots and notices (代表定单)', routes: ballotRoutes },

@@ -1,43 +1,49 @@
-import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../context.js';
-import { readJson, readText } from '../http/json.js';
-import { requireStaff } from '../http/auth.js';
-import { DomainError, invalid } from '../core/errors.js';
+// Bodies, staff accounts and members (API.md "Bodies, users, members").
 import { bodyInput, membersInput, userInput } from '../../shared/schemas.js';
+import { DomainError, invalid } from '../core/errors.js';
+import { readText } from '../http/json.js';
+import { route } from '../http/route.js';
 import { addMembers, createBody, createUser, listBodies, listMembers, regenerateCode } from './service.js';
 import { parseMembersCsv } from './csv.js';
-import { pathId } from '../http/params.js';
 
-export function bodyRoutes(ctx: AppContext) {
-  return new Hono<AppEnv>()
-    .get('/bodies', async (c) => c.json(await listBodies(ctx)))
-    .post('/bodies', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      return c.json(await createBody(ctx, actor, await readJson(c, bodyInput)), 201);
-    })
-    .post('/users', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      return c.json(await createUser(ctx, actor, await readJson(c, userInput)), 201);
-    })
-    .post('/bodies/:bodyId/members', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      const bodyId = pathId(c, 'bodyId');
-      const input = await readJson(c, membersInput);
-      return c.json(await addMembers(ctx, actor, bodyId, input.members), 201);
-    })
-    .post('/bodies/:bodyId/members/import', async (c) => {
-      const actor = requireStaff(c, ['admin']);
-      const bodyId = pathId(c, 'bodyId');
-      if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? '')) {
-        throw new DomainError(415, 'unsupported_media_type', '需要 text/csv / expected text/csv');
-      }
-      const text = await readText(c);
-      if (text.includes('\u0000')) throw invalid('CSV 含有 NUL 字符 / CSV contains NUL');
-      return c.json(await addMembers(ctx, actor, bodyId, parseMembersCsv(text)), 201);
-    })
-    .post('/members/:memberId/code', async (c) => c.json(await regenerateCode(ctx, requireStaff(c, ['admin']), pathId(c, 'memberId'))))
-    .get('/bodies/:bodyId/members', async (c) => {
-      const actor = requireStaff(c, ['admin', 'presider']);
-      return c.json(await listMembers(ctx, actor, pathId(c, 'bodyId')));
-    });
-}
+export const bodyRoutes = [
+  route({
+    method: 'GET', path: '/bodies', summary: 'Every body (city, counties, townships) with its parent', roles: ['public'],
+    handler: (ctx) => listBodies(ctx),
+  }),
+  route({
+    method: 'POST', path: '/bodies', summary: 'Create a body below one the admin covers (at the top: a deployment-wide admin only)', status: 201, body: bodyInput,
+    command: createBody, input: (r) => r.body,
+  }),
+  route({
+    method: 'POST', path: '/users', summary: 'Create a staff account (admin, presider or department) of a body', status: 201, body: userInput,
+    errors: ['username_taken'], command: createUser, input: (r) => r.body,
+  }),
+  route({
+    method: 'POST', path: '/bodies/:bodyId/members', summary: 'Add members; answers each one\'s sign-in code, shown only here and on regeneration', status: 201, body: membersInput,
+    command: addMembers, input: (r) => ({ bodyId: r.params.bodyId, members: r.body.members }),
+  }),
+  {
+    ...route({
+      method: 'POST', path: '/bodies/:bodyId/members/import', summary: 'Add members from a roster CSV (`name,delegation,kind`); every bad row named, nothing half-imported',
+      roles: addMembers.spec.roles, rawBody: ['text/csv'], status: 201,
+      handler: async (ctx, r) => {
+        if (!/^text\/(csv|plain)\b/i.test(r.c.req.header('content-type') ?? '')) {
+          throw new DomainError(415, 'unsupported_media_type', '需要 text/csv / expected text/csv');
+        }
+        const text = await readText(r.c);
+        if (text.includes('\u0000')) throw invalid('CSV 含有 NUL 字符 / CSV contains NUL');
+        return addMembers(ctx, r.actor, { bodyId: r.params.bodyId, members: parseMembersCsv(text) });
+      },
+    }),
+    command: { action: addMembers.spec.action, stage: addMembers.spec.stage },
+  },
+  route({
+    method: 'POST', path: '/members/:memberId/code', summary: 'A new sign-in code for a lost card; the old one stops working at once', extension: true,
+    command: regenerateCode, input: (r) => ({ memberId: r.params.memberId }),
+  }),
+  route({
+    method: 'GET', path: '/bodies/:bodyId/members', summary: 'The body\'s members (never their codes)', roles: ['admin', 'presider'],
+    handler: (ctx, r) => listMembers(ctx, r.actor, r.params.bodyId),
+  }),
+];

@@ -1,73 +1,83 @@
+// Bodies, staff accounts and members (setup): who takes part, and the codes members sign in with.
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { bodies, members, users } from '../db/schema.js';
 import { newId } from '../db/ids.js';
+import { command, publicChange } from '../core/command.js';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody, findBody } from './tree.js';
+import { inBody } from './scope.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash, newSignInCode } from '../auth/codes.js';
-import { legacyAudit } from '../audit/legacy.js';
 import type { bodyInput, memberInput, userInput } from '../../shared/schemas.js';
-import type { DbOrTx } from '../db/connect.js';
 
 const publicBody = (b: typeof bodies.$inferSelect) => ({ id: b.id, name: b.name, level: b.level, parentId: b.parentId });
 
-export async function createBody(ctx: AppContext, actor: StaffPrincipal, input: z.infer<typeof bodyInput>) {
-  const parentId = input.parentId ?? null;
-  if (parentId) {
-    await findBody(ctx.db, parentId);
-    await assertStaffOfBody(ctx.db, actor, parentId);
-  } else if (actor.bodyId !== null) {
-    throw forbidden('other_body', '只能在本级人大之下新建 / only below your own body');
-  }
-  return ctx.db.transaction(async (tx) => {
-    const [body] = await tx.insert(bodies).values({ id: newId(), name: input.name, level: input.level, parentId }).returning();
-    await legacyAudit(tx, { actor, action: 'body.created', subject: body.id, detail: { name: body.name } });
+/**
+ * createBody: a body below one the admin covers; only a deployment-wide admin creates one at the top.
+ * Its entry belongs to the parent (where the admin acted); a body at the top has none, so its own.
+ */
+export const createBody = command<z.infer<typeof bodyInput>>()({
+  action: 'body.created', stage: 'setup', roles: ['admin'],
+  scope: async (cx, input) => {
+    if (input.parentId) return { bodyId: (await findBody(cx.tx, input.parentId)).id };
+    if (cx.actor.bodyId !== null) throw forbidden('other_body', '只能在本级人大之下新建 / only below your own body');
+    return { bodyId: null };
+  },
+  run: async (cx, input) => {
+    const [body] = await cx.tx.insert(bodies).values({ id: newId(), name: input.name, level: input.level, parentId: input.parentId ?? null }).returning();
     return publicBody(body);
-  });
-}
+  },
+  audit: (b) => ({ bodyId: b.parentId ?? b.id, subject: { kind: 'body', id: b.id, label: b.name }, detail: { level: b.level, parentId: b.parentId } }),
+  // the public list of bodies and the stats (how many bodies) show it
+  effects: [publicChange],
+});
 
 export async function listBodies(ctx: AppContext) {
   const rows = await ctx.db.select().from(bodies).orderBy(asc(bodies.createdAt), asc(bodies.name));
   return rows.map(publicBody);
 }
 
-export async function createUser(ctx: AppContext, actor: StaffPrincipal, input: z.infer<typeof userInput>) {
-  await findBody(ctx.db, input.bodyId);
-  await assertStaffOfBody(ctx.db, actor, input.bodyId);
-  if (input.role === 'department' && !input.department) throw invalid('承办单位账号需要填写单位名称 / department users need a department', [{ field: 'department', message: 'required' }]);
-  const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    const inserted = await tx.insert(users).values({
+/** createUser: a staff account of a body the admin covers. Never the password in the trail. */
+export const createUser = command<z.infer<typeof userInput>>()({
+  action: 'user.created', stage: 'setup', roles: ['admin'],
+  scope: inBody,
+  run: async (cx, input) => {
+    if (input.role === 'department' && !input.department) throw invalid('承办单位账号需要填写单位名称 / department users need a department', [{ field: 'department', message: 'required' }]);
+    const passwordHash = await hashPassword(input.password);
+    const inserted = await cx.tx.insert(users).values({
       id: newId(), username: input.username, passwordHash, role: input.role, bodyId: input.bodyId, department: input.department ?? null,
     }).onConflictDoNothing().returning();
     const user = inserted[0];
     if (!user) throw conflict('username_taken', '用户名已被使用 / username taken');
-    await legacyAudit(tx, { actor, action: 'user.created', subject: user.id, detail: { username: user.username, role: user.role } });
     return { id: user.id, username: user.username, role: user.role, bodyId: user.bodyId, department: user.department };
-  });
-}
+  },
+  audit: (u) => ({ subject: { kind: 'user', id: u.id, label: u.username }, detail: { role: u.role, department: u.department } }),
+});
 
 type MemberInput = z.infer<typeof memberInput>;
 
-/** Adds members and returns each one's sign-in code: the only time the code is ever shown. */
-export async function addMembers(ctx: AppContext, actor: StaffPrincipal, bodyId: string, list: MemberInput[]) {
-  await findBody(ctx.db, bodyId);
-  await assertStaffOfBody(ctx.db, actor, bodyId);
-  const prepared = list.map((m) => ({ m, code: newSignInCode(), id: newId() }));
-  return ctx.db.transaction(async (tx) => {
+/**
+ * addMembers: adds members and answers each one's sign-in code: the only time the code is ever shown (the
+ * JSON list and the CSV import alike). One trail entry per member, never the code.
+ */
+export const addMembers = command<{ bodyId: string; members: MemberInput[] }>()({
+  action: 'members.added', stage: 'setup', roles: ['admin'],
+  scope: inBody,
+  run: async (cx, input) => {
+    const prepared = input.members.map((m) => ({ m, code: newSignInCode(), id: newId() }));
     const values = prepared.map(({ m, code, id }) => ({
-      id, bodyId, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', codeHash: codeHash(ctx.secrets.codeKey, code),
+      id, bodyId: input.bodyId, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', codeHash: codeHash(cx.ctx.secrets.codeKey, code),
     }));
-    for (let i = 0; i < values.length; i += 1000) await tx.insert(members).values(values.slice(i, i + 1000));
-    await legacyAudit(tx, { actor, action: 'members.added', subject: bodyId, detail: { count: list.length } });
+    for (let i = 0; i < values.length; i += 1000) await cx.tx.insert(members).values(values.slice(i, i + 1000));
     return {
       members: prepared.map(({ m, code, id }) => ({ id, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', code })),
     };
-  });
-}
+  },
+  audit: (out) => out.members.map((m) => ({ subject: { kind: 'member', id: m.id, label: m.name }, detail: { delegation: m.delegation, kind: m.kind } })),
+});
 
 export async function listMembers(ctx: AppContext, actor: StaffPrincipal, bodyId: string) {
   await findBody(ctx.db, bodyId);
@@ -76,15 +86,18 @@ export async function listMembers(ctx: AppContext, actor: StaffPrincipal, bodyId
   return rows.map((m) => ({ id: m.id, name: m.name, delegation: m.delegation, kind: m.kind, bodyId: m.bodyId }));
 }
 
-/** A lost card: a new code replaces the old one, which stops working at once. */
-export async function regenerateCode(ctx: AppContext, actor: StaffPrincipal, memberId: string) {
-  const [member] = await ctx.db.select().from(members).where(eq(members.id, memberId));
-  if (!member) throw notFound('代表');
-  await assertStaffOfBody(ctx.db, actor, member.bodyId);
-  const code = newSignInCode();
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(members).set({ codeHash: codeHash(ctx.secrets.codeKey, code) }).where(eq(members.id, memberId));
-    await legacyAudit(tx, { actor, action: 'member.code_regenerated', subject: memberId });
-  });
-  return { id: member.id, name: member.name, delegation: member.delegation, kind: member.kind, code };
-}
+/** regenerateCode: a lost card; a new code replaces the old one, which stops working at once. Never the code in the trail. */
+export const regenerateCode = command<{ memberId: string }>()({
+  action: 'member.code_regenerated', stage: 'setup', roles: ['admin'],
+  scope: async (cx, { memberId }) => {
+    const [member] = await cx.tx.select().from(members).where(eq(members.id, memberId)).for('update');
+    if (!member) throw notFound('代表');
+    return { bodyId: member.bodyId, member };
+  },
+  run: async (cx, { memberId }, { member }) => {
+    const code = newSignInCode();
+    await cx.tx.update(members).set({ codeHash: codeHash(cx.ctx.secrets.codeKey, code) }).where(eq(members.id, memberId));
+    return { id: member.id, name: member.name, delegation: member.delegation, kind: member.kind, code };
+  },
+  audit: (m) => ({ subject: { kind: 'member', id: m.id, label: m.name } }),
+});

@@ -1,22 +1,22 @@
 // What staff decide about suggestions: merge duplicates, or close them as 未采纳 / 转交 with a reason.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { AppContext } from '../context.js';
-import type { Tx } from '../db/connect.js';
 import { suggestionEvents, suggestions } from '../db/schema.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
-import { legacyAudit } from '../audit/legacy.js';
 import { findBody } from '../bodies/tree.js';
+import { command, publicChange, type CommandContext } from '../core/command.js';
 import { describeForStaff } from './inbox.js';
 
 type Row = typeof suggestions.$inferSelect;
 
 /**
- * Locks the rows in id order (no deadlock between two clerks) and checks they exist, are the staff's,
- * and, when the request names a body (the bulk routes), belong to it.
+ * The scope of a decision: locks the rows in id order (no deadlock between two clerks) and checks they
+ * exist, are the staff's (every body among them), and, when the request names a body (the bulk routes),
+ * belong to it.
  */
-async function lockSuggestions(tx: Tx, actor: StaffPrincipal, ids: string[], bodyId?: string): Promise<Map<string, Row>> {
+async function lockSuggestions(cx: CommandContext<StaffPrincipal>, ids: string[], bodyId?: string): Promise<Map<string, Row>> {
+  const { tx, actor } = cx;
   if (bodyId) await findBody(tx, bodyId);
   const unique = [...new Set(ids)].sort();
   const rows = await tx.select().from(suggestions).where(inArray(suggestions.id, unique)).orderBy(asc(suggestions.id)).for('update');
@@ -32,15 +32,25 @@ const undecidable = (s: Row) => {
   return null;
 };
 
-/** Merges each source into `intoId`: the target gains their supporters; each source's page names the target. */
-export async function mergeSuggestions(ctx: AppContext, actor: StaffPrincipal, sourceIds: string[], intoId: string, bodyId?: string) {
-  return ctx.db.transaction(async (tx) => {
-    const rows = await lockSuggestions(tx, actor, [...sourceIds, intoId], bodyId);
-    const target = rows.get(intoId)!;
-    if (sourceIds.includes(intoId)) throw invalid('不能合并到自身 / cannot merge into itself', [{ field: 'into', message: 'same suggestion' }]);
+const suggestionSubject = (s: Row) => ({ kind: 'suggestion' as const, id: s.id, label: s.title });
+
+/**
+ * mergeSuggestions: merges each of `ids` into `into`: the target gains their supporters; each merged one's
+ * page names the target. One trail entry per merged suggestion. `bodyId` when the route names the body.
+ */
+export const mergeSuggestions = command<{ ids: string[]; into: string; bodyId?: string }>()({
+  action: 'suggestion.merged', stage: 'collection', roles: ['admin'],
+  scope: async (cx, { ids, into, bodyId }) => {
+    const rows = await lockSuggestions(cx, [...ids, into], bodyId);
+    const target = rows.get(into)!;
+    return { bodyId: target.bodyId, rows, target };
+  },
+  run: async (cx, { ids, into }, { rows, target }) => {
+    const { tx } = cx;
+    if (ids.includes(into)) throw invalid('不能合并到自身 / cannot merge into itself', [{ field: 'into', message: 'same suggestion' }]);
     if (target.status === 'merged') throw invalid('目标建议已被合并 / the target is itself merged', [{ field: 'into', message: 'merged' }]);
     let gained = 0;
-    for (const id of new Set(sourceIds)) {
+    for (const id of new Set(ids)) {
       const s = rows.get(id)!;
       if (s.bodyId !== target.bodyId || s.year !== target.year) throw invalid('只能合并同一人大同一年度的建议 / only suggestions of one body and year merge', [{ field: 'into', message: 'other body or year' }]);
       const refusal = undecidable(s);
@@ -51,24 +61,40 @@ export async function mergeSuggestions(ctx: AppContext, actor: StaffPrincipal, s
     }
     const [updated] = await tx.update(suggestions).set({ supporters: target.supporters + gained, updatedAt: sql`now()` }).where(eq(suggestions.id, target.id)).returning();
     const mergedFrom = (await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.mergedInto, target.id)).orderBy(asc(suggestions.id))).map((r) => r.id);
-    await legacyAudit(tx, { actor, action: 'suggestion.merged', subject: target.id, detail: { sources: [...new Set(sourceIds)], supporters: updated.supporters } });
     return { id: updated.id, supporters: updated.supporters, mergedFrom };
-  });
-}
+  },
+  audit: (_out, { ids }, { rows, target }) => [...new Set(ids)].map((id) => ({
+    subject: suggestionSubject(rows.get(id)!), detail: { into: target.title, intoId: target.id, supporters: rows.get(id)!.supporters },
+  })),
+  // a target already adopted carries its supporters onto its project's public pages
+  effects: [publicChange],
+});
 
-/** Closes suggestions as not_adopted or referred; the reason is shown on their tracking pages. */
-export async function setSuggestionStatus(ctx: AppContext, actor: StaffPrincipal, ids: string[], status: 'not_adopted' | 'referred', reason: string, bodyId?: string) {
-  return ctx.db.transaction(async (tx) => {
-    const rows = await lockSuggestions(tx, actor, ids, bodyId);
+/**
+ * setSuggestionStatus: closes suggestions as not_adopted or referred; the reason is shown on their tracking
+ * pages. One trail entry per suggestion, `suggestion.not_adopted` or `suggestion.referred`.
+ */
+export const setSuggestionStatus = command<{ ids: string[]; status: 'not_adopted' | 'referred'; reason: string; bodyId?: string }>()({
+  action: 'suggestion.not_adopted', stage: 'collection', roles: ['admin'],
+  scope: async (cx, { ids, bodyId }) => {
+    const rows = await lockSuggestions(cx, ids, bodyId);
+    return { bodyId: bodyId ?? [...rows.values()][0].bodyId, rows };
+  },
+  run: async (cx, { status, reason }, { rows }) => {
     const out = [];
     for (const s of rows.values()) {
       const refusal = undecidable(s);
       if (refusal) throw refusal;
-      const [u] = await tx.update(suggestions).set({ status, reason, updatedAt: sql`now()` }).where(and(eq(suggestions.id, s.id))).returning();
-      await tx.insert(suggestionEvents).values({ suggestionId: s.id, status, note: reason });
+      const [u] = await cx.tx.update(suggestions).set({ status, reason, updatedAt: sql`now()` }).where(and(eq(suggestions.id, s.id))).returning();
+      await cx.tx.insert(suggestionEvents).values({ suggestionId: s.id, status, note: reason });
       out.push(describeForStaff(u));
     }
-    await legacyAudit(tx, { actor, action: `suggestion.${status}`, subject: ids.length === 1 ? ids[0] : `${ids.length} suggestions`, detail: { ids: [...rows.keys()], reason } });
     return out;
-  });
-}
+  },
+  // the action is the status given (the command's own names the first of the two)
+  audit: (_out, { status, reason }, { rows }) => [...rows.values()].map((s) => ({
+    action: `suggestion.${status}`, bodyId: s.bodyId, subject: suggestionSubject(s), detail: { reason },
+  })),
+  // the tracking pages show it
+  effects: [publicChange],
+});

@@ -4,24 +4,26 @@ import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { stations } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
-import { legacyAudit } from '../audit/legacy.js';
+import { command, publicChange } from '../core/command.js';
 import { findBody } from '../bodies/tree.js';
+import { inBody } from '../bodies/scope.js';
 import type { stationInput } from '../../shared/collection-schemas.js';
 
 type StationRow = typeof stations.$inferSelect;
 const describeStation = (s: StationRow) => ({ id: s.id, bodyId: s.bodyId, name: s.name, address: s.address });
 
-export async function createStation(ctx: AppContext, actor: StaffPrincipal, bodyId: string, input: z.infer<typeof stationInput>) {
-  await findBody(ctx.db, bodyId);
-  await assertStaffOfBody(ctx.db, actor, bodyId);
-  return ctx.db.transaction(async (tx) => {
-    const [s] = await tx.insert(stations).values({ id: newId(), bodyId, name: input.name, address: input.address ?? null }).returning();
-    await legacyAudit(tx, { actor, action: 'collection.station_created', subject: s.id, detail: { bodyId, name: s.name } });
+/** createStation: a liaison station of the body, whose poster opens the suggestion form. */
+export const createStation = command<{ bodyId: string } & z.infer<typeof stationInput>>()({
+  action: 'collection.station_created', stage: 'collection', roles: ['admin'],
+  scope: inBody,
+  run: async (cx, input) => {
+    const [s] = await cx.tx.insert(stations).values({ id: newId(), bodyId: input.bodyId, name: input.name, address: input.address ?? null }).returning();
     return describeStation(s);
-  });
-}
+  },
+  audit: (s) => ({ subject: { kind: 'station', id: s.id, label: s.name }, detail: s.address ? { address: s.address } : null }),
+  // the public list of stations shows it
+  effects: [publicChange],
+});
 
 export async function listStations(ctx: AppContext, bodyId: string) {
   await findBody(ctx.db, bodyId);

@@ -7,9 +7,8 @@ import type { DbOrTx } from '../db/connect.js';
 import { members, projects, stations, suggestionEvents, suggestions, users } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
-import { staffCoversBody } from '../bodies/tree.js';
-import { legacyAudit } from '../audit/legacy.js';
-import { findBody } from '../bodies/tree.js';
+import { findBody, staffCoversBody } from '../bodies/tree.js';
+import { command, residentsChange } from '../core/command.js';
 import type { Principal } from '../core/principal.js';
 import { indexGrams } from '../../shared/similarity.js';
 import type { SuggestionChannel, suggestionInput } from '../../shared/collection-schemas.js';
@@ -54,25 +53,42 @@ async function channelOf(db: DbOrTx, bodyId: string, input: z.infer<typeof sugge
   return { channel, stationId: null, memberId: null, userId: who?.kind === 'staff' ? who.userId : null };
 }
 
-export async function submitSuggestion(ctx: AppContext, who: Principal | null, bodyId: string, input: z.infer<typeof suggestionInput>) {
-  await findBody(ctx.db, bodyId);
-  const source = await channelOf(ctx.db, bodyId, input, who);
-  return ctx.db.transaction(async (tx) => {
-    const window = await openWindowOf(tx, bodyId);
+/**
+ * submitSuggestion: anyone may send one while the body's window is open (群众点单). A resident without an
+ * account is recorded as `public`; a representative or a department user who sends one, as themselves.
+ */
+export const submitSuggestion = command<{ bodyId: string } & z.infer<typeof suggestionInput>>()({
+  action: 'suggestion.received', stage: 'collection', roles: ['public'],
+  scope: async (cx, input) => {
+    const body = await findBody(cx.tx, input.bodyId);
+    const source = await channelOf(cx.tx, body.id, input, cx.actor);
+    // Sending a suggestion is open to anyone, staff of another body included (as channel web): the scope
+    // names a body the staff sender covers, so the wrapper's body check passes, and the entry names the
+    // body it was sent to (audit below).
+    const covered = cx.actor?.kind === 'staff' && cx.actor.bodyId !== null ? cx.actor.bodyId : body.id;
+    const window = await openWindowOf(cx.tx, body.id);
     if (!window) throw conflict('collection_closed', '当前不在征集期内 / the collection window is not open');
+    return { bodyId: covered, body, source, window };
+  },
+  run: async (cx, input, { body, source, window }) => {
+    const { tx } = cx;
     const id = newId();
     const trackingCode = newTrackingCode();
     await tx.insert(suggestions).values({
-      id, bodyId, year: window.year, windowId: window.id, trackingCode,
+      id, bodyId: body.id, year: window.year, windowId: window.id, trackingCode,
       title: input.title, description: input.description, category: input.category, area: input.area ?? null,
       ...source, contact: input.contact ?? null, status: 'received', grams: indexGrams(input),
     });
     await tx.insert(suggestionEvents).values({ suggestionId: id, status: 'received', note: null });
-    // The contact and the sender stay out of the audit detail (QUALITY.md "personal data").
-    await legacyAudit(tx, { actor: who, action: 'suggestion.received', subject: id, detail: { bodyId, year: window.year, channel: source.channel, category: input.category } });
     return { id, trackingCode };
-  });
-}
+  },
+  // Never the contact, the tracking code or the sender (QUALITY.md "personal data").
+  audit: ({ id }, input, { body, source, window }) => ({
+    bodyId: body.id, subject: { kind: 'suggestion', id, label: input.title }, detail: { year: window.year, channel: source.channel, category: input.category },
+  }),
+  // residents' counts moved: public pages catch up within a second
+  effects: [residentsChange],
+});
 
 /** Follows merges to the suggestion that stands for this one now (at most a few hops). */
 async function rootOf(db: DbOrTx, s: typeof suggestions.$inferSelect) {

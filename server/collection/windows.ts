@@ -6,10 +6,10 @@ import type { DbOrTx } from '../db/connect.js';
 import { collectionWindows, suggestions } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
 import { conflict } from '../core/errors.js';
-import { legacyAudit } from '../audit/legacy.js';
-import { findBody } from '../bodies/tree.js';
+import { assertStaffOfBody, findBody } from '../bodies/tree.js';
+import { inBody } from '../bodies/scope.js';
+import { command, publicChange } from '../core/command.js';
 import type { windowInput } from '../../shared/collection-schemas.js';
 
 type WindowRow = typeof collectionWindows.$inferSelect;
@@ -19,25 +19,29 @@ export const describeWindow = (w: WindowRow, now = Date.now()) => ({
   open: Date.parse(w.opensAt) <= now && now < Date.parse(w.closesAt),
 });
 
-export async function createWindow(ctx: AppContext, actor: StaffPrincipal, bodyId: string, input: z.infer<typeof windowInput>) {
-  await findBody(ctx.db, bodyId);
-  await assertStaffOfBody(ctx.db, actor, bodyId);
-  return ctx.db.transaction(async (tx) => {
+/** createWindow: a body's collection window for a year; it may not overlap another of the body. */
+export const createWindow = command<{ bodyId: string } & z.infer<typeof windowInput>>()({
+  action: 'collection.window_created', stage: 'collection', roles: ['admin'],
+  scope: inBody,
+  run: async (cx, input) => {
+    const { tx } = cx;
     // Two clerks creating windows at once must not both pass the overlap check.
-    await tx.execute(sql`select pg_advisory_xact_lock(7310101, hashtext(${bodyId}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(7310101, hashtext(${input.bodyId}))`);
     const overlapping = await tx.select({ id: collectionWindows.id }).from(collectionWindows).where(and(
-      eq(collectionWindows.bodyId, bodyId),
+      eq(collectionWindows.bodyId, input.bodyId),
       sql`${collectionWindows.opensAt} < ${input.closesAt}::timestamptz`,
       sql`${input.opensAt}::timestamptz < ${collectionWindows.closesAt}`,
     ));
     if (overlapping.length) throw conflict('window_overlaps', '与已有征集期重叠 / overlaps another collection window');
     const [w] = await tx.insert(collectionWindows).values({
-      id: newId(), bodyId, year: input.year, opensAt: input.opensAt, closesAt: input.closesAt,
+      id: newId(), bodyId: input.bodyId, year: input.year, opensAt: input.opensAt, closesAt: input.closesAt,
     }).returning();
-    await legacyAudit(tx, { actor, action: 'collection.window_created', subject: w.id, detail: { bodyId, year: w.year, opensAt: w.opensAt, closesAt: w.closesAt } });
     return describeWindow(w);
-  });
-}
+  },
+  audit: (w) => ({ subject: { kind: 'window', id: w.id, label: String(w.year) }, detail: { year: w.year, opensAt: w.opensAt, closesAt: w.closesAt } }),
+  // the public collection page shows the window
+  effects: [publicChange],
+});
 
 export async function listWindows(ctx: AppContext, actor: StaffPrincipal, bodyId: string) {
   await findBody(ctx.db, bodyId);

@@ -98,7 +98,6 @@ function pathParams(c: Context<AppEnv>, def: RouteDef): Record<string, string> {
 export function mountRoutes(api: Hono<AppEnv>, ctx: AppContext, defs: readonly RouteDef[]): void {
   for (const def of defs) {
     api.on(def.method, def.path, async (c) => {
-      c.set('defined', true);
       const actor = c.get('principal');
       guard(actor, def.roles);
       const params = pathParams(c, def);

@@ -1,0 +1,98 @@
+// 征集 Collection routes (API.md "Collection and screening"): windows, stations, suggestions, the inbox.
+import {
+  inboxQuery, mergeInput, mergeManyInput, similarTextQuery, stationInput, suggestionInput, suggestionStatusInput,
+  suggestionStatusManyInput, windowInput, yearQuery,
+} from '../../shared/collection-schemas.js';
+import { clientAddress } from '../http/address.js';
+import { route } from '../http/route.js';
+import { createWindow, listWindows, publicCollection } from './windows.js';
+import { createStation, listStations } from './stations.js';
+import { mySuggestions, submitSuggestion, trackSuggestion } from './suggestions.js';
+import { listInbox } from './inbox.js';
+import { publicSimilar, similarSuggestions } from './similar.js';
+import { mergeSuggestions, setSuggestionStatus } from './decisions.js';
+
+const signedIn = ['admin', 'presider', 'department', 'member', 'screen'] as const;
+
+export const collectionRoutes = [
+  route({
+    method: 'POST', path: '/bodies/:bodyId/collection', summary: 'Open a collection window (征集期) of the body for a year', status: 201, body: windowInput,
+    errors: ['window_overlaps'], command: createWindow, input: (r) => ({ bodyId: r.params.bodyId, ...r.body }),
+  }),
+  route({
+    method: 'GET', path: '/bodies/:bodyId/collection', summary: 'The body\'s collection windows, for staff', roles: ['admin', 'presider'], extension: true,
+    handler: (ctx, r) => listWindows(ctx, r.actor, r.params.bodyId),
+  }),
+  route({
+    method: 'GET', path: '/public/bodies/:bodyId/collection', summary: 'The collection window residents see, with counts by category and channel (never a suggestion\'s text)',
+    roles: ['public'], query: yearQuery, handler: (ctx, r) => publicCollection(ctx, r.params.bodyId, r.query.year),
+  }),
+  route({
+    method: 'POST', path: '/bodies/:bodyId/stations', summary: 'Add a representative liaison station (代表联络站), whose QR poster opens the suggestion form', status: 201, body: stationInput,
+    command: createStation, input: (r) => ({ bodyId: r.params.bodyId, ...r.body }),
+  }),
+  route({
+    method: 'GET', path: '/public/bodies/:bodyId/stations', summary: 'The body\'s liaison stations', roles: ['public'],
+    handler: (ctx, r) => listStations(ctx, r.params.bodyId),
+  }),
+  {
+    ...route({
+      method: 'POST', path: '/bodies/:bodyId/suggestions', summary: 'Send a suggestion while the window is open; answers its tracking code', roles: ['public'], status: 201, body: suggestionInput,
+      errors: ['collection_closed', 'too_many_attempts'],
+      handler: async (ctx, r) => {
+        // A resident without an account is limited per address, before anything is written; a signed-in
+        // clerk or representative is not. A big screen's token sends as nobody.
+        if (!r.actor) await ctx.publicLimits.suggestion(clientAddress(r.c, ctx.trustProxy));
+        return submitSuggestion(ctx, r.actor?.kind === 'screen' ? null : r.actor, { bodyId: r.params.bodyId, ...r.body });
+      },
+    }),
+    command: { action: submitSuggestion.spec.action, stage: submitSuggestion.spec.stage },
+  },
+  route({
+    method: 'GET', path: '/public/bodies/:bodyId/similar', summary: 'Public projects like a text, and how many suggestions of the open window are like it (a count)',
+    roles: ['public'], query: similarTextQuery, errors: ['too_many_attempts'],
+    handler: async (ctx, r) => {
+      await ctx.publicLimits.lookup(clientAddress(r.c, ctx.trustProxy));
+      return publicSimilar(ctx, r.params.bodyId, r.query.text);
+    },
+  }),
+  route({
+    method: 'GET', path: '/me/suggestions', summary: 'What the caller (a representative or department user) has sent, with tracking codes', roles: signedIn, extension: true,
+    handler: (ctx, r) => mySuggestions(ctx, r.actor),
+  }),
+  route({
+    method: 'GET', path: '/bodies/:bodyId/suggestions', summary: 'The inbox: the body\'s suggestions of a year, searched, filtered, counted and paged', roles: ['admin'], query: inboxQuery,
+    handler: (ctx, r) => listInbox(ctx, r.actor, r.params.bodyId, r.query),
+  }),
+  route({
+    method: 'POST', path: '/bodies/:bodyId/suggestions/merge', summary: 'Merge several suggestions of the body into one at once', body: mergeManyInput,
+    errors: ['already_merged', 'suggestion_adopted'], extension: true,
+    command: mergeSuggestions, input: (r) => ({ ids: r.body.ids, into: r.body.into, bodyId: r.params.bodyId }),
+  }),
+  route({
+    method: 'POST', path: '/bodies/:bodyId/suggestions/status', summary: 'Close several suggestions of the body at once as not adopted or referred, with a reason', body: suggestionStatusManyInput,
+    errors: ['already_merged', 'suggestion_adopted'], extension: true,
+    command: setSuggestionStatus, input: (r) => ({ ids: r.body.ids, status: r.body.status, reason: r.body.reason, bodyId: r.params.bodyId }),
+  }),
+  route({
+    method: 'GET', path: '/suggestions/:code', summary: 'A suggestion followed by its tracking code: status, history, the project it became', roles: ['public'], rawParams: ['code'],
+    errors: ['too_many_attempts'],
+    handler: async (ctx, r) => {
+      await ctx.publicLimits.lookup(clientAddress(r.c, ctx.trustProxy));
+      return trackSuggestion(ctx, r.params.code);
+    },
+  }),
+  route({
+    method: 'GET', path: '/suggestions/:id/similar', summary: 'Likely duplicates of a suggestion in its body and year, best first', roles: ['admin'],
+    handler: (ctx, r) => similarSuggestions(ctx, r.actor, r.params.id),
+  }),
+  route({
+    method: 'POST', path: '/suggestions/:id/merge', summary: 'Merge a suggestion into another: the target gains its supporters', body: mergeInput,
+    errors: ['already_merged', 'suggestion_adopted'], command: mergeSuggestions, input: (r) => ({ ids: [r.params.id], into: r.body.into }),
+  }),
+  route({
+    method: 'PUT', path: '/suggestions/:id/status', summary: 'Close a suggestion as not adopted or referred, with the reason shown on its page', body: suggestionStatusInput,
+    errors: ['already_merged', 'suggestion_adopted'], command: setSuggestionStatus, input: (r) => ({ ids: [r.params.id], status: r.body.status, reason: r.body.reason }),
+    answer: ([one]) => one,
+  }),
+];
