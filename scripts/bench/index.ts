@@ -29,7 +29,7 @@ import { floodBench } from './flood.js';
 import { buildHall as buildHallAs, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, sleep, startChild, timed,
-  type BurstResult, type Child, type PreparedRequest,
+  type Child, type PreparedRequest,
 } from './lib.js';
 
 // ---------------------------------------------------------------- options

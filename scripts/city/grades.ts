@@ -3,8 +3,7 @@
 // These ballots have no ballot box and no roll: they were never cast, so they do not verify.
 import type { ballotRounds, ballots, projectGrades, sessions } from '../../server/db/schema.js';
 import { gradeProject } from '../../shared/counting/satisfaction.js';
-import type { Grade } from '../../shared/types.js';
-import type { SatisfactionResult } from '../../shared/types.js';
+import type { Grade, SatisfactionResult } from '../../shared/types.js';
 import type { Rng } from './rng.js';
 import type { CityOptions } from './options.js';
 import type { CityBody } from './bodies.js';

@@ -2,9 +2,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { suggestionEvents, suggestions } from '../db/schema.js';
 import type { StaffPrincipal } from '../core/principal.js';
-import { assertStaffOfBody } from '../bodies/tree.js';
+import { assertStaffOfBody, findBody } from '../bodies/tree.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
-import { findBody } from '../bodies/tree.js';
 import { command, publicChange, type CommandContext } from '../core/command.js';
 import { describeForStaff } from './inbox.js';
 

@@ -1,12 +1,9 @@
 // Who is calling, and may they do this. Handlers call one guard; guards throw API errors.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
 import { readToken } from '../auth/tokens.js';
 import type { MemberPrincipal, Principal, StaffPrincipal } from '../core/principal.js';
-import { bodies } from '../db/schema.js';
-import type { DbOrTx } from '../db/connect.js';
 import type { Role } from '../../shared/types.js';
 import { DomainError, forbidden } from '../core/errors.js';
 

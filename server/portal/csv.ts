@@ -1,5 +1,5 @@
 // The CSV export's columns (docs/OPEN-DATA.md lists them) and RFC 4180 quoting.
-import type { ExportProject } from './export.js';
+import type { ExportProject } from './export-rows.js';
 
 // Spreadsheets run a cell that starts with = + - @, a tab or a carriage return as a formula (OWASP "CSV
 // Injection"), and public titles and reasons are typed by people we do not control.

@@ -4,8 +4,7 @@
 import { and, count, eq, inArray, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { projectGrades, projects, publicRatings, suggestions } from '../db/schema.js';
-import { findBody } from '../bodies/tree.js';
-import { bodyAndDescendants } from '../bodies/tree.js';
+import { findBody, bodyAndDescendants } from '../bodies/tree.js';
 import { isPublicProject } from '../projects/public.js';
 import { executionOf } from '../projects/execution.js';
 

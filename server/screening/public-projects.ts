@@ -4,13 +4,11 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { bodies, carryOvers, projects } from '../db/schema.js';
-import { findBody } from '../bodies/tree.js';
-import { bodyAndDescendants } from '../bodies/tree.js';
+import { findBody, bodyAndDescendants } from '../bodies/tree.js';
 import { executionOf } from '../projects/execution.js';
 import { supportersOf } from '../projects/views.js';
-import { isPublicProject } from '../projects/public.js';
+import { isPublicProject, publicAssessments } from '../projects/public.js';
 import { describeProject } from '../projects/find.js';
-import { publicAssessments } from '../projects/public.js';
 
 export async function publicProjects(ctx: AppContext, bodyId: string, year?: number, status?: string) {
   await findBody(ctx.db, bodyId);

@@ -4,7 +4,7 @@
 // says so, in Chinese and in English. The station's poster carries the QR code of that very form.
 // Every screen: axe (no serious or critical violations), no sideways scroll, CSP kept on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ok } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, pageText, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, startE2EServer, type E2EServer } from './support/server.js';

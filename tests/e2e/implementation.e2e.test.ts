@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, presiderLogin, startE2EServer, type E2EServer } from './support/server.js';

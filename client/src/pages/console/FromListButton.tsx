@@ -1,6 +1,5 @@
 // "Create the selection ballot from the approved list" in one step: its projects, its seats, the form.
-import { useQuery } from '@tanstack/react-query';
-import { useMutation } from '@tanstack/react-query';
+import { useQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { request, type BallotDetail, type SessionDetail } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
