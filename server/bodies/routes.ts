@@ -23,21 +23,18 @@ export const bodyRoutes = [
     method: 'POST', path: '/bodies/:bodyId/members', summary: 'Add members; answers each one\'s sign-in code, shown only here and on regeneration', status: 201, body: membersInput,
     command: addMembers, input: (r) => ({ bodyId: r.params.bodyId, members: r.body.members }),
   }),
-  {
-    ...route({
-      method: 'POST', path: '/bodies/:bodyId/members/import', summary: 'Add members from a roster CSV (`name,delegation,kind`); every bad row named, nothing half-imported',
-      roles: addMembers.spec.roles, rawBody: ['text/csv'], status: 201,
-      handler: async (ctx, r) => {
-        if (!/^text\/(csv|plain)\b/i.test(r.c.req.header('content-type') ?? '')) {
-          throw new DomainError(415, 'unsupported_media_type', '需要 text/csv / expected text/csv');
-        }
-        const text = await readText(r.c);
-        if (text.includes('\u0000')) throw invalid('CSV 含有 NUL 字符 / CSV contains NUL');
-        return addMembers(ctx, r.actor, { bodyId: r.params.bodyId, members: parseMembersCsv(text) });
-      },
-    }),
-    command: { action: addMembers.spec.action, stage: addMembers.spec.stage },
-  },
+  route({
+    method: 'POST', path: '/bodies/:bodyId/members/import', summary: 'Add members from a roster CSV (`name,delegation,kind`); every bad row named, nothing half-imported',
+    rawBody: ['text/csv'], status: 201, command: addMembers,
+    input: async (r) => {
+      if (!/^text\/(csv|plain)\b/i.test(r.c.req.header('content-type') ?? '')) {
+        throw new DomainError(415, 'unsupported_media_type', '需要 text/csv / expected text/csv');
+      }
+      const text = await readText(r.c);
+      if (text.includes('\u0000')) throw invalid('CSV 含有 NUL 字符 / CSV contains NUL');
+      return { bodyId: r.params.bodyId, members: parseMembersCsv(text) };
+    },
+  }),
   route({
     method: 'POST', path: '/members/:memberId/code', summary: 'A new sign-in code for a lost card; the old one stops working at once', extension: true,
     command: regenerateCode, input: (r) => ({ memberId: r.params.memberId }),

@@ -64,7 +64,7 @@ type MemberInput = z.infer<typeof memberInput>;
  * JSON list and the CSV import alike). One trail entry per member, never the code.
  */
 export const addMembers = command<{ bodyId: string; members: MemberInput[] }>()({
-  action: 'members.added', stage: 'setup', roles: ['admin'],
+  action: 'member.added', stage: 'setup', roles: ['admin'],
   scope: inBody,
   run: async (cx, input) => {
     const prepared = input.members.map((m) => ({ m, code: newSignInCode(), id: newId() }));

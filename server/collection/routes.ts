@@ -35,19 +35,17 @@ export const collectionRoutes = [
     method: 'GET', path: '/public/bodies/:bodyId/stations', summary: 'The body\'s liaison stations', roles: ['public'],
     handler: (ctx, r) => listStations(ctx, r.params.bodyId),
   }),
-  {
-    ...route({
-      method: 'POST', path: '/bodies/:bodyId/suggestions', summary: 'Send a suggestion while the window is open; answers its tracking code', roles: ['public'], status: 201, body: suggestionInput,
-      errors: ['collection_closed', 'too_many_attempts'],
-      handler: async (ctx, r) => {
-        // A resident without an account is limited per address, before anything is written; a signed-in
-        // clerk or representative is not. A big screen's token sends as nobody.
-        if (!r.actor) await ctx.publicLimits.suggestion(clientAddress(r.c, ctx.trustProxy));
-        return submitSuggestion(ctx, r.actor?.kind === 'screen' ? null : r.actor, { bodyId: r.params.bodyId, ...r.body });
-      },
-    }),
-    command: { action: submitSuggestion.spec.action, stage: submitSuggestion.spec.stage },
-  },
+  route({
+    method: 'POST', path: '/bodies/:bodyId/suggestions', summary: 'Send a suggestion while the window is open; answers its tracking code', status: 201, body: suggestionInput,
+    errors: ['collection_closed', 'too_many_attempts'], command: submitSuggestion,
+    // A resident without an account is limited per address, before anything is written; a signed-in clerk or
+    // representative is not. A big screen's token sends as nobody.
+    actor: (r) => (r.actor?.kind === 'screen' ? null : r.actor),
+    input: async (r) => {
+      if (!r.actor) await r.ctx.publicLimits.suggestion(clientAddress(r.c, r.ctx.trustProxy));
+      return { bodyId: r.params.bodyId, ...r.body };
+    },
+  }),
   route({
     method: 'GET', path: '/public/bodies/:bodyId/similar', summary: 'Public projects like a text, and how many suggestions of the open window are like it (a count)',
     roles: ['public'], query: similarTextQuery, errors: ['too_many_attempts'],

@@ -62,13 +62,9 @@ export const submitSuggestion = command<{ bodyId: string } & z.infer<typeof sugg
   scope: async (cx, input) => {
     const body = await findBody(cx.tx, input.bodyId);
     const source = await channelOf(cx.tx, body.id, input, cx.actor);
-    // Sending a suggestion is open to anyone, staff of another body included (as channel web): the scope
-    // names a body the staff sender covers, so the wrapper's body check passes, and the entry names the
-    // body it was sent to (audit below).
-    const covered = cx.actor?.kind === 'staff' && cx.actor.bodyId !== null ? cx.actor.bodyId : body.id;
     const window = await openWindowOf(cx.tx, body.id);
     if (!window) throw conflict('collection_closed', '当前不在征集期内 / the collection window is not open');
-    return { bodyId: covered, body, source, window };
+    return { bodyId: body.id, body, source, window };
   },
   run: async (cx, input, { body, source, window }) => {
     const { tx } = cx;
@@ -83,8 +79,8 @@ export const submitSuggestion = command<{ bodyId: string } & z.infer<typeof sugg
     return { id, trackingCode };
   },
   // Never the contact, the tracking code or the sender (QUALITY.md "personal data").
-  audit: ({ id }, input, { body, source, window }) => ({
-    bodyId: body.id, subject: { kind: 'suggestion', id, label: input.title }, detail: { year: window.year, channel: source.channel, category: input.category },
+  audit: ({ id }, input, { source, window }) => ({
+    subject: { kind: 'suggestion', id, label: input.title }, detail: { year: window.year, channel: source.channel, category: input.category },
   }),
   // residents' counts moved: public pages catch up within a second
   effects: [residentsChange],

@@ -70,7 +70,8 @@ function declare<R extends Caller, I, S extends Scope, O>(spec: CommandSpec<R, I
         after: (effect) => { effects.push(effect); },
       };
       const scope = await spec.scope(cx, input);
-      if (principal?.kind === 'staff') {
+      // Where anyone may act (a suggestion, a rating), staff act as anyone: no body of theirs is asked for.
+      if (principal?.kind === 'staff' && !spec.roles.includes('public' as R)) {
         if (scope.bodyId === null) {
           if (principal.bodyId !== null) throw forbidden('other_body', '无权执行此操作 / not your body');
         } else {

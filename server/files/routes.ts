@@ -16,19 +16,13 @@ async function serve(ctx: AppContext, c: Context<AppEnv>, id: string, part: 'byt
   return c.body(new Uint8Array(f.data), 200, headers);
 }
 
-// The upload's bytes are read and decoded before the command opens its transaction (a route bound to a
-// command builds its input synchronously), so the definition names the command's roles, action and stage itself.
-const upload: RouteDef = {
-  ...route({
-    method: 'POST', path: '/files', summary: 'Upload a photo (JPEG, PNG or WebP): stored upright without its metadata, with a thumbnail', status: 201,
-    rawBody: ['image/jpeg', 'image/png', 'image/webp'], errors: ['invalid_image', 'image_too_large'], roles: storePhoto.spec.roles,
-    handler: async (ctx, r) => {
-      const type = acceptedType(r.c.req.header('content-type'));
-      return storePhoto(ctx, r.actor, await preparePhoto(type, new Uint8Array(await r.c.req.arrayBuffer())));
-    },
-  }),
-  command: { action: storePhoto.spec.action, stage: storePhoto.spec.stage },
-};
+// The upload's bytes are read and decoded before the command opens its transaction: sharp's work never
+// holds a database connection.
+const upload = route({
+  method: 'POST', path: '/files', summary: 'Upload a photo (JPEG, PNG or WebP): stored upright without its metadata, with a thumbnail', status: 201,
+  rawBody: ['image/jpeg', 'image/png', 'image/webp'], errors: ['invalid_image', 'image_too_large'], command: storePhoto,
+  input: async (r) => preparePhoto(acceptedType(r.c.req.header('content-type')), new Uint8Array(await r.c.req.arrayBuffer())),
+});
 
 export const fileRoutes: readonly RouteDef[] = [
   upload,

@@ -20,6 +20,7 @@ export interface Request<R extends Caller, P extends string, Q, B> {
   query: Q;
   body: B;
   c: Context<AppEnv>;
+  ctx: AppContext;
 }
 
 interface Common<P extends string, Q, B> {
@@ -50,7 +51,10 @@ export interface HandlerRoute<R extends Caller, P extends string, Q, B, O> exten
 
 export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S extends Scope, O, A> extends Common<P, Q, B> {
   command: Command<R, I, S, O>;
-  input: (req: Request<R, P, Q, B>) => I;
+  /** the command's input from the request; may wait (a per-address limit first, a raw body read) */
+  input: (req: Request<R, P, Q, B>) => I | Promise<I>;
+  /** who the command acts as, when not the caller (a resident's rating stays a resident's whoever sends it) */
+  actor?: (req: Request<R, P, Q, B>) => ActorOf<R>;
   /** what the route answers, when it is not the command's result as it is */
   answer?: (out: O, ctx: AppContext, req: Request<R, P, Q, B>) => Promise<A> | A;
 }
@@ -67,11 +71,11 @@ export function route<R extends Caller, const P extends string, Q = undefined, B
 export function route<R extends Caller, const P extends string, Q, B, I, S extends Scope, O, A = O>(def: CommandRoute<R, P, Q, B, I, S, O, A>): RouteDef<Exclude<Awaited<A>, Response>>;
 export function route(def: HandlerRoute<Caller, string, unknown, unknown, unknown> | CommandRoute<Caller, string, unknown, unknown, unknown, Scope, unknown, unknown>): RouteDef {
   if ('command' in def) {
-    const { command, input, answer, ...rest } = def;
+    const { command, input, answer, actor, ...rest } = def;
     return {
       ...rest, roles: command.spec.roles, command: { action: command.spec.action, stage: command.spec.stage },
       handler: async (ctx, req) => {
-        const out = await command(ctx, req.actor, input(req));
+        const out = await command(ctx, actor ? actor(req) : req.actor, await input(req));
         return answer ? answer(out, ctx, req) : out;
       },
     };
@@ -104,7 +108,7 @@ export function mountRoutes(api: Hono<AppEnv>, ctx: AppContext, defs: readonly R
       // (no query string, the common case: nothing to validate)
       const query = def.query ? parseWith(def.query, c.req.url.includes('?') ? c.req.query() : {}) : undefined;
       const body = def.body ? await readJson(c, def.body) : undefined;
-      const out = await def.handler(ctx, { actor, params, query, body, c });
+      const out = await def.handler(ctx, { actor, params, query, body, c, ctx });
       return out instanceof Response ? out : c.json(out as object, def.status ?? 200);
     });
   }

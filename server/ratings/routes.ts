@@ -5,20 +5,17 @@ import { clientAddress } from '../http/address.js';
 import { listRatings, moderateRating, rateProject } from './ratings.js';
 
 export const ratingRoutes = [
-  {
-    ...route({
-      method: 'POST', path: '/public/projects/:id/ratings', summary: 'A resident rates a finished public project (one rating per device key); a comment waits for moderation',
-      roles: ['public'], status: 201, body: ratingInput, errors: ['too_many_attempts', 'project_not_finished', 'already_rated'],
-      handler: async (ctx, r) => {
-        // Counted per address only for well-formed ratings, before anything is looked up; the address itself is never stored.
-        await ctx.publicLimits.rating(clientAddress(r.c, ctx.trustProxy));
-        // A rating is a resident's whoever holds a token: no actor, so the trail says `public` and no body is checked.
-        return rateProject(ctx, null, { projectId: r.params.id, ...r.body });
-      },
-    }),
-    // (a handler route, for the limit before the command: the document still names the command's action and stage)
-    command: { action: rateProject.spec.action, stage: rateProject.spec.stage },
-  },
+  route({
+    method: 'POST', path: '/public/projects/:id/ratings', summary: 'A resident rates a finished public project (one rating per device key); a comment waits for moderation',
+    status: 201, body: ratingInput, errors: ['too_many_attempts', 'project_not_finished', 'already_rated'], command: rateProject,
+    // A rating is a resident's whoever holds a token: the trail says `public`.
+    actor: () => null,
+    input: async (r) => {
+      // Counted per address only for well-formed ratings, before anything is looked up; the address itself is never stored.
+      await r.ctx.publicLimits.rating(clientAddress(r.c, r.ctx.trustProxy));
+      return { projectId: r.params.id, ...r.body };
+    },
+  }),
   route({
     method: 'GET', path: '/bodies/:bodyId/ratings', summary: 'Comments of the body\'s projects in one moderation state, newest first, paged', roles: ['admin'], query: ratingListQuery,
     handler: (ctx, r) => listRatings(ctx, r.actor, r.params.bodyId, r.query),
