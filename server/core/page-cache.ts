@@ -9,11 +9,15 @@
 // Nothing here is state: a process that has not cached a page simply reads it from the database.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { Db } from '../db/connect.js';
 import { publicVersion, recordPublicChange, type ChangeVersion } from './public-changes.js';
 
-export interface CachedPage {
+/** A page made from a value of type T (the type is only for the route's answer: the page holds its JSON). */
+export interface CachedPage<T = unknown> {
+  /** never set: names the type of the value the page's JSON was made from */
+  __value?(value: T): void;
   body: string;
   /** the body encoded once, so a large page (a city's list, ~250 KB) is not re-encoded for every answer */
   bytes: Uint8Array<ArrayBuffer>;
@@ -24,7 +28,7 @@ export interface CachedPage {
   at: number;
 }
 
-export function makePage(value: unknown): CachedPage {
+export function makePage<T>(value: T): CachedPage<T> {
   const body = JSON.stringify(value);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   return { body, bytes: new TextEncoder().encode(body), etag, at: Date.now() };
@@ -48,26 +52,29 @@ function wantsGzip(c: Context, page: CachedPage): boolean {
   return page.bytes.length >= gzipFrom && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
 }
 
+/** The answer typed as the JSON of the page's value (a route's answer type: server/api-types.ts). */
+const typed = <T>(r: Response) => r as Response & TypedResponse<JSONParsed<T>>;
+
 /**
  * 304 when the client has it, else 200 with the stored JSON. A Response with plain-object headers
  * (not c.header, which builds WHATWG Headers) lets @hono/node-server write it on its fast path.
  */
-export function servePage(c: Context, page: CachedPage, cacheControl: string): Response {
+export function servePage<T>(c: Context, page: CachedPage<T>, cacheControl: string): Response & TypedResponse<JSONParsed<T>> {
   const gzip = wantsGzip(c, page);
   const etag = gzip ? gzipTag(page.etag) : page.etag;
   const vary: Record<string, string> = page.bytes.length >= gzipFrom ? { Vary: 'Accept-Encoding' } : {};
-  if (notModified(c, page)) return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl, ...vary } });
+  if (notModified(c, page)) return typed<T>(new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl, ...vary } }));
   if (gzip) {
     page.gzip ??= new Uint8Array(gzipSync(page.bytes, { level: 6 }));
-    return new Response(page.gzip, {
+    return typed<T>(new Response(page.gzip, {
       status: 200,
       headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', ETag: etag, 'Cache-Control': cacheControl, ...vary },
-    });
+    }));
   }
-  return new Response(page.bytes, {
+  return typed<T>(new Response(page.bytes, {
     status: 200,
     headers: { 'Content-Type': 'application/json', ETag: etag, 'Cache-Control': cacheControl, ...vary },
-  });
+  }));
 }
 
 // ---------------------------------------------------------------- published ballots (immutable)
@@ -104,7 +111,7 @@ function recall(key: string): CachedPage | undefined {
  * A page that never changes once it exists (a published result or box), from memory; `load` answers null
  * while it does not exist yet (the caller then takes the normal path, with its visibility rules).
  */
-export async function immutablePage(key: string, load: () => Promise<unknown | null>): Promise<CachedPage | null> {
+export async function immutablePage<T>(key: string, load: () => Promise<T | null>): Promise<CachedPage<T> | null> {
   const hit = recall(key);
   if (hit) return hit;
   const value = await load();
@@ -149,7 +156,7 @@ function current(page: ChangeablePage, v: ChangeVersion, now: number): boolean {
  * well within a second, and readers do not queue behind a city-wide rebuild. A write through this process
  * drops the pages (invalidatePublicPages), and then readers do wait for the fresh one.
  */
-export async function publicPage(db: Db, key: string, load: () => Promise<unknown>): Promise<CachedPage> {
+export async function publicPage<T>(db: Db, key: string, load: () => Promise<T>): Promise<CachedPage<T>> {
   const version = await publicVersion(db);
   const hit = pages.get(key);
   if (hit && current(hit, version, Date.now())) return hit;

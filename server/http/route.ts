@@ -1,8 +1,9 @@
 // Every route is defined once (method, path, roles, input schemas, error codes, what it does); that one
 // definition guards the route, validates the request, feeds the role-matrix test and the fuzzer, and makes
 // GET /api/openapi.json (http/openapi.ts). A route bound to a command takes the command's roles.
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, TypedResponse } from 'hono';
 import type { ParamKeys } from 'hono/types';
+import type { JSONParsed } from 'hono/utils/types';
 import type { z } from 'zod';
 import type { AppContext, AppEnv } from '../context.js';
 import type { Command, Scope } from '../core/command.js';
@@ -23,8 +24,8 @@ export interface Request<R extends Caller, P extends string, Q, B> {
   ctx: AppContext;
 }
 
-interface Common<P extends string, Q, B> {
-  method: Method;
+interface Common<P extends string, Q, B, M extends Method = Method> {
+  method: M;
   /** under /api, Hono's syntax: `/bodies/:bodyId/projects` */
   path: P;
   /** what it does, in a line (the API reference's words) */
@@ -44,12 +45,12 @@ interface Common<P extends string, Q, B> {
   extension?: boolean;
 }
 
-export interface HandlerRoute<R extends Caller, P extends string, Q, B, O> extends Common<P, Q, B> {
+export interface HandlerRoute<R extends Caller, P extends string, Q, B, O, M extends Method = Method> extends Common<P, Q, B, M> {
   roles: readonly R[];
   handler: (ctx: AppContext, req: Request<R, P, Q, B>) => Promise<O> | O;
 }
 
-export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S extends Scope, O, A> extends Common<P, Q, B> {
+export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S extends Scope, O, A, M extends Method = Method> extends Common<P, Q, B, M> {
   command: Command<R, I, S, O>;
   /** the command's input from the request; may wait (a per-address limit first, a raw body read) */
   input: (req: Request<R, P, Q, B>) => I | Promise<I>;
@@ -59,16 +60,25 @@ export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S ext
   answer?: (out: O, ctx: AppContext, req: Request<R, P, Q, B>) => Promise<A> | A;
 }
 
-/** A route as the rest of the server sees it (roles resolved, one handler). */
-export interface RouteDef<O = unknown> extends Common<string, unknown, unknown> {
+/**
+ * What a route answers, as the client receives it: a typed response's JSON (c.json, a cached page), else
+ * the JSON of the value returned. A bare Response (a stream, bytes) has no JSON type.
+ */
+export type Answered<O> = O extends TypedResponse<infer T, infer _S, infer _F> ? T : O extends Response ? never : JSONParsed<O>;
+
+/**
+ * A route as the rest of the server sees it (roles resolved, one handler). Its method, path and answer stay
+ * in its type: server/api-types.ts gives the client every route's answer from them.
+ */
+export interface RouteDef<O = unknown, M extends Method = Method, P extends string = string> extends Common<P, unknown, unknown, M> {
   roles: readonly Caller[];
   /** the command behind it, if any: its action and stage go into the document */
   command?: { action: string; stage: string };
   handler: (ctx: AppContext, req: Request<Caller, string, unknown, unknown>) => Promise<O> | O;
 }
 
-export function route<R extends Caller, const P extends string, Q = undefined, B = undefined, O = unknown>(def: HandlerRoute<R, P, Q, B, O>): RouteDef<Exclude<Awaited<O>, Response>>;
-export function route<R extends Caller, const P extends string, Q, B, I, S extends Scope, O, A = O>(def: CommandRoute<R, P, Q, B, I, S, O, A>): RouteDef<Exclude<Awaited<A>, Response>>;
+export function route<R extends Caller, const M extends Method, const P extends string, Q = undefined, B = undefined, O = unknown>(def: HandlerRoute<R, P, Q, B, O, M>): RouteDef<Answered<Awaited<O>>, M, P>;
+export function route<R extends Caller, const M extends Method, const P extends string, Q, B, I, S extends Scope, O, A = O>(def: CommandRoute<R, P, Q, B, I, S, O, A, M>): RouteDef<Answered<Awaited<A>>, M, P>;
 export function route(def: HandlerRoute<Caller, string, unknown, unknown, unknown> | CommandRoute<Caller, string, unknown, unknown, unknown, Scope, unknown, unknown>): RouteDef {
   if ('command' in def) {
     const { command, input, answer, actor, ...rest } = def;

@@ -1,0 +1,31 @@
+// Every route's answer as the client receives it, keyed `"<METHOD> /api<path>"`, taken from the route
+// definitions themselves (http/route.ts keeps each route's method, path and answer in its type). The
+// client imports these types only (client/src/api/types.ts): a change of an answer on the server fails the
+// client's type-check instead of going unnoticed.
+import type { RouteDef } from './http/route.js';
+import type { authRoutes } from './auth/routes.js';
+import type { meRoutes } from './auth/me.js';
+import type { bodyRoutes } from './bodies/routes.js';
+import type { collectionRoutes } from './collection/routes.js';
+import type { screeningRoutes } from './screening/routes.js';
+import type { sessionRoutes } from './sessions/routes.js';
+import type { ballotRoutes } from './ballots/routes.js';
+import type { implementationRoutes } from './implementation/routes.js';
+import type { ratingRoutes } from './ratings/routes.js';
+import type { fileRoutes } from './files/routes.js';
+import type { portalRoutes } from './portal/routes.js';
+import type { publicationRoutes } from './publication/routes.js';
+import type { trailRoutes } from './audit/routes.js';
+
+type Defs =
+  | (typeof authRoutes)[number] | (typeof meRoutes)[number] | (typeof bodyRoutes)[number] | (typeof collectionRoutes)[number]
+  | (typeof screeningRoutes)[number] | (typeof sessionRoutes)[number] | (typeof ballotRoutes)[number]
+  | (typeof implementationRoutes)[number] | (typeof ratingRoutes)[number] | (typeof fileRoutes)[number]
+  | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number];
+
+export type ApiAnswers = {
+  [D in Defs as D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never]: D extends RouteDef<infer O> ? O : never;
+};
+
+/** The answer of one route: `Answer<'GET /api/sessions/:id'>`. */
+export type Answer<K extends keyof ApiAnswers> = ApiAnswers[K];
