@@ -56,7 +56,7 @@ export async function suggestionsBench(say: (s: string) => void, count: number, 
         const title = `${places[(n * 31) % places.length]}${base.title}${asides[n % asides.length]}`.slice(0, 100);
         const id = newId();
         ids.push(id);
-        return { id, bodyId, year: 2027, windowId, trackingCode: newTrackingCode(), title, description: `${title}。`, category: base.category, channel: 'web', grams: indexGrams({ title, description: `${title}。` }) };
+        return { id, bodyId, year: 2027, windowId, trackingCode: newTrackingCode(), title, description: `${title}。`, category: base.category, channel: 'web' as const, grams: indexGrams({ title, description: `${title}。` }) };
       });
       await db.db.insert(suggestions).values(rows);
     }

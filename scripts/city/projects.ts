@@ -3,6 +3,7 @@
 // meant to show (shared/execution.ts derives it from these rows): the years before the last are done but
 // for a few behind, which are carried over; the last year mixes done, in progress, behind and rectifying.
 import type { carryOvers, inspections, progressReports, projectPlans, projects, rectifications, supervisors } from '../../server/db/schema.js';
+import type { ProjectStatus } from '../../shared/projects.js';
 import type { Rng } from './rng.js';
 import type { CityOptions } from './options.js';
 import type { CityBody } from './bodies.js';
@@ -36,7 +37,7 @@ export function generateProjects(rng: Rng, o: CityOptions, list: CityBody[]) {
   const today = toDate(o.now.getTime() + 8 * 3_600_000);
   const firstYear = o.endYear - o.years + 1;
   let seq = 0;
-  const project = (body: CityBody, year: number, status: string) => {
+  const project = (body: CityBody, year: number, status: ProjectStatus) => {
     const t = projectTemplates[seq % projectTemplates.length];
     const investment = Math.round(t.investment * (body.level === 'city' ? 2 : body.level === 'county' ? 1 : 0.3) * (0.6 + rng.next()));
     const row = {

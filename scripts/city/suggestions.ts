@@ -35,9 +35,9 @@ export function generateSuggestions(rng: Rng, o: CityOptions, list: CityBody[], 
     const title = text.replace('{p}', place) + rng.pick(asides);
     const createdAt = new Date(opens + Math.floor(rng.next() * 61 * 86_400_000)).toISOString();
     const k = rng.next();
-    const sender = k < 0.6 ? { channel: 'web', stationId: null, memberId: null, contact: i % 3 === 0 ? `139${String(10_000_000 + i * 7919).slice(-8)}` : null }
-      : k < 0.85 ? { channel: 'station', stationId: rng.pick(stationRows).id!, memberId: null, contact: null }
-        : { channel: 'rep', stationId: null, memberId: rng.pick(reps), contact: null };
+    const sender = k < 0.6 ? { channel: 'web' as const, stationId: null, memberId: null, contact: i % 3 === 0 ? `139${String(10_000_000 + i * 7919).slice(-8)}` : null }
+      : k < 0.85 ? { channel: 'station' as const, stationId: rng.pick(stationRows).id!, memberId: null, contact: null }
+        : { channel: 'rep' as const, stationId: null, memberId: rng.pick(reps), contact: null };
     const description = `${title}。希望列入民生实事项目。`;
     const row: Row = {
       id: rng.id(), bodyId: county.id, year, windowId, trackingCode: rng.trackingCode(), title, description, category, area: place,

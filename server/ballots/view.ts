@@ -8,7 +8,7 @@ import type { Principal } from '../core/principal.js';
 import { findSession, rosterEntry } from '../sessions/queries.js';
 import { assertCanSeeSession } from '../sessions/service.js';
 import { boxDigest, sortEntries } from '../../shared/digest.js';
-import type { BallotBox, BoxManifest, Choices } from '../../shared/types.js';
+import type { BallotBox, BallotResult, BoxManifest, Choices, Tally } from '../../shared/types.js';
 import { findBallot, optionsOf, type BallotRow } from './queries.js';
 import { castCount, liveTallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
@@ -34,7 +34,7 @@ export async function getBallot(ctx: AppContext, p: Principal, ballotId: string)
   // A published ballot is public record: any signed-in caller may read it.
   if (b.state !== 'published') await assertCanSeeSession(ctx, p, s);
   const live = b.state === 'open' ? { cast: await castCount(ctx.db, ballotId) } : undefined;
-  const out: Record<string, unknown> = describeBallot(b, live);
+  const out: ReturnType<typeof describeBallot> & { tally?: Tally; result?: BallotResult | null; voted?: boolean } = describeBallot(b, live);
   if (b.state === 'open' && (await isSessionStaff(ctx, p, s.bodyId))) out.tally = (await liveTallyOf(ctx.query, b)).tally;
   if (b.state === 'published' || (b.state === 'closed' && (await mayReadUnpublished(ctx, p, b, s.bodyId)))) out.result = b.result;
   if (p.kind === 'member') {

@@ -1,5 +1,7 @@
 // The whole database schema, in one place. Every state a restart must keep lives here.
 import { sql } from 'drizzle-orm';
+import type { BallotForm, BallotKind, BallotOption, BallotResult, BallotState, BaseRule, BodyLevel, MemberKind, Role, SessionKind } from '../../shared/types.js';
+import type { ProjectStatus } from '../../shared/projects.js';
 import {
   pgTable, text, integer, boolean, timestamp, jsonb, numeric, primaryKey, bigserial, index, uniqueIndex, pgSequence,
 } from 'drizzle-orm/pg-core';
@@ -15,7 +17,7 @@ export const serverSecrets = pgTable('server_secrets', {
 export const bodies = pgTable('bodies', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  level: text('level').notNull(),
+  level: text('level').$type<BodyLevel>().notNull(),
   parentId: text('parent_id'),
   createdAt: createdAt(),
 });
@@ -24,7 +26,7 @@ export const users = pgTable('users', {
   id: text('id').primaryKey(),
   username: text('username').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role').notNull(),
+  role: text('role').$type<Role>().notNull(),
   /** null: a deployment-wide administrator (the first `admin`). */
   bodyId: text('body_id'),
   department: text('department'),
@@ -36,7 +38,7 @@ export const members = pgTable('members', {
   bodyId: text('body_id').notNull(),
   name: text('name').notNull(),
   delegation: text('delegation'),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<MemberKind>().notNull(),
   /** keyed hash of the personal sign-in code; the code itself is shown once and never stored */
   codeHash: text('code_hash').notNull(),
   createdAt: createdAt(),
@@ -46,8 +48,8 @@ export const sessions = pgTable('sessions', {
   id: text('id').primaryKey(),
   bodyId: text('body_id').notNull(),
   name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  state: text('state').notNull().default('open'),
+  kind: text('kind').$type<SessionKind>().notNull(),
+  state: text('state').$type<'open' | 'ended'>().notNull().default('open'),
   quorumNum: integer('quorum_num').notNull(),
   quorumDen: integer('quorum_den').notNull(),
   quorumStrict: boolean('quorum_strict').notNull(),
@@ -70,7 +72,7 @@ export const projects = pgTable('projects', {
   category: text('category').notNull(),
   department: text('department').notNull(),
   investment: numeric('investment', { mode: 'number' }),
-  status: text('status').notNull().default('draft'),
+  status: text('status').$type<ProjectStatus>().notNull().default('draft'),
   targets: jsonb('targets').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   createdAt: createdAt(),
 }, (t) => [index('projects_body_idx').on(t.bodyId, t.year)]);
@@ -78,22 +80,22 @@ export const projects = pgTable('projects', {
 export const ballots = pgTable('ballots', {
   id: text('id').primaryKey(),
   sessionId: text('session_id').notNull(),
-  kind: text('kind').notNull(),
-  form: text('form'),
+  kind: text('kind').$type<BallotKind>().notNull(),
+  form: text('form').$type<BallotForm>(),
   seats: integer('seats'),
   question: text('question'),
   title: text('title').notNull(),
   secret: boolean('secret').notNull(),
-  baseRule: text('base_rule').notNull(),
+  baseRule: text('base_rule').$type<BaseRule>().notNull(),
   runoffOf: text('runoff_of'),
   /** the candidate list a selection ballot was made from (one per list unless cancelled: 409 list_already_voted) */
   fromList: text('from_list'),
-  state: text('state').notNull().default('draft'),
-  options: jsonb('options').notNull(),
+  state: text('state').$type<BallotState>().notNull().default('draft'),
+  options: jsonb('options').$type<BallotOption[]>().notNull(),
   eligible: integer('eligible'),
   base: integer('base'),
   cast: integer('cast'),
-  result: jsonb('result'),
+  result: jsonb('result').$type<BallotResult>(),
   openedAt: timestamp('opened_at', { withTimezone: true, mode: 'string' }),
   closedAt: timestamp('closed_at', { withTimezone: true, mode: 'string' }),
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),

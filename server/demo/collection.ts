@@ -2,6 +2,7 @@
 // clusters behind the 12 candidate projects adopted, others 未采纳 or 转交 with reasons), four liaison
 // stations, and this year's window open now, so /suggest works right after `npm start`.
 import { eq } from 'drizzle-orm';
+import type { SuggestionChannel, SuggestionStatus } from '../../shared/collection-schemas.js';
 import type { Tx } from '../db/connect.js';
 import { collectionWindows, members, stations, suggestionEvents, suggestions, users } from '../db/schema.js';
 import { newId } from '../db/ids.js';
@@ -43,7 +44,7 @@ const fresh: [string, string][] = [
   ['医疗卫生', '{p}卫生院开设夜间门诊'], ['城乡建设', '{p}背街小巷路灯不亮'], ['生态环境', '{p}河道清淤整治'],
 ];
 
-interface Sent { channel: string; stationId: string | null; memberId: string | null; userId: string | null; contact: string | null }
+interface Sent { channel: SuggestionChannel; stationId: string | null; memberId: string | null; userId: string | null; contact: string | null }
 
 export async function seedCollection(tx: Tx, bodyId: string, candidates: { id: string; title: string; category: string }[], now = new Date()) {
   const day = 86_400_000;
@@ -66,7 +67,7 @@ export async function seedCollection(tx: Tx, bodyId: string, candidates: { id: s
   };
   const rows: (typeof suggestions.$inferInsert)[] = [];
   const events: (typeof suggestionEvents.$inferInsert)[] = [];
-  const add = (window: typeof closed, category: string, title: string, at: number, status = 'received', extra: Partial<typeof suggestions.$inferInsert> = {}) => {
+  const add = (window: typeof closed, category: string, title: string, at: number, status: SuggestionStatus = 'received', extra: Partial<typeof suggestions.$inferInsert> = {}) => {
     const id = newId();
     const who = sender();
     const createdAt = new Date(at).toISOString();

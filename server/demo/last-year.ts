@@ -44,7 +44,7 @@ const done = [
 export async function seedLastYear(ctx: AppContext, admin: StaffPrincipal, bodyId: string, members: Member[], nextPhoto: () => string) {
   const rows = await ctx.db.insert(projects).values(done.map((p) => ({
     id: newId(), bodyId, year, title: p.title, description: `${p.title}（${year} 年度民生实事项目）`, category: p.category,
-    department: p.department, investment: p.investment, targets: [], status: 'selected',
+    department: p.department, investment: p.investment, targets: [], status: 'selected' as const,
   }))).returning();
   // Groups from the 131st member on, so this year's groups are not crowded.
   for (const [j, p] of rows.entries()) await writeYear(ctx, p, done[j], members.slice(130 + j * 10, 140 + j * 10).map((m) => m.id), nextPhoto);

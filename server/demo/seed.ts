@@ -50,16 +50,16 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     id: newId(), bodyId: countyId,
     name: surnames[(i * 7) % surnames.length] + givenNames[(i * 13 + Math.floor(i / surnames.length)) % givenNames.length],
     delegation: delegations[i % delegations.length],
-    kind: i % 10 === 0 ? 'committee' : 'rep',
+    kind: i % 10 === 0 ? 'committee' as const : 'rep' as const,
     codeHash: codeHash(secrets.codeKey, demoCode(i)),
   }));
   const projectRows = candidateProjects.map((p) => ({
     id: newId(), bodyId: countyId, year: 2027, title: p.title, description: `${p.title}：${p.targets.join('；')}。`,
-    category: p.category, department: p.department, investment: p.investment, targets: p.targets, status: 'candidate',
+    category: p.category, department: p.department, investment: p.investment, targets: p.targets, status: 'candidate' as const,
   }));
   const doneRows = lastYearProjects.map((p) => ({
     id: newId(), bodyId: countyId, year: 2026, title: p.title, description: `${p.title}（2026 年度民生实事项目）`,
-    category: p.category, department: p.department, investment: p.investment, targets: [], status: 'selected',
+    category: p.category, department: p.department, investment: p.investment, targets: [], status: 'selected' as const,
   }));
   await db.transaction(async (tx) => {
     await tx.insert(bodies).values([
@@ -70,7 +70,7 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     if (!existingAdmin) await tx.insert(users).values({ id: newId(), username: 'admin', passwordHash: hashes[0], role: 'admin', bodyId: null });
     await tx.insert(users).values([
       { id: newId(), username: demoLogins.presider.username, passwordHash: hashes[1], role: 'presider', bodyId: countyId },
-      ...demoDepartments.map((d) => ({ id: newId(), username: d.username, passwordHash: hashes[2], role: 'department', bodyId: countyId, department: d.department })),
+      ...demoDepartments.map((d) => ({ id: newId(), username: d.username, passwordHash: hashes[2], role: 'department' as const, bodyId: countyId, department: d.department })),
     ]).onConflictDoNothing();
 
     await tx.insert(members).values(memberRows);

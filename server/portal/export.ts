@@ -50,7 +50,7 @@ async function* publishedBallots(ctx: AppContext, ids: string[], year: number | 
       .innerJoin(sessions, eq(sessions.id, ballots.sessionId)).leftJoin(ballotRounds, eq(ballotRounds.ballotId, ballots.id))
       .where(and(...conds)).orderBy(asc(ballots.publishedAt), asc(ballots.id)).limit(50);
     for (const { b, sessionName, bodyId, round } of rows) {
-      const result = { ...(b.result as Record<string, unknown>) };
+      const result: Record<string, unknown> = { ...b.result };
       // A named (记名) motion is published by name; its member ids stay inside the system.
       if (Array.isArray(result.named)) result.named = (result.named as { name: string; vote: string }[]).map(({ name, vote }) => ({ name, vote }));
       yield { id: b.id, sessionId: b.sessionId, sessionName, bodyId, kind: b.kind, title: b.title, round: round ?? null, publishedAt: iso(b.publishedAt!), result };

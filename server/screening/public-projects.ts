@@ -3,6 +3,7 @@
 // A year's list also holds the projects carried over into it (跨年督办), marked where they came from.
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
+import type { ProjectStatus } from '../../shared/projects.js';
 import { bodies, carryOvers, projects } from '../db/schema.js';
 import { findBody, bodyAndDescendants } from '../bodies/tree.js';
 import { executionOf } from '../projects/execution.js';
@@ -10,7 +11,7 @@ import { supportersOf } from '../projects/views.js';
 import { isPublicProject, publicAssessments } from '../projects/public.js';
 import { describeProject } from '../projects/find.js';
 
-export async function publicProjects(ctx: AppContext, bodyId: string, year?: number, status?: string) {
+export async function publicProjects(ctx: AppContext, bodyId: string, year?: number, status?: ProjectStatus) {
   await findBody(ctx.db, bodyId);
   const ids = await bodyAndDescendants(ctx.db, bodyId);
   const conds = [inArray(projects.bodyId, ids), isPublicProject];

@@ -79,7 +79,9 @@ export async function getSession(ctx: AppContext, p: Principal, sessionId: strin
   const [{ rosterSize, present }, ballots, version] = await Promise.all([
     attendanceCounts(ctx.db, sessionId), ballotSummaries(ctx.db, sessionId), ctx.live.currentVersion(),
   ]);
-  const out: Record<string, unknown> = { ...describeSession(s, rosterSize, present, ballots), version };
+  const out: ReturnType<typeof describeSession> & { version: number; me?: { memberId: string; onRoster: boolean; present: boolean } } = {
+    ...describeSession(s, rosterSize, present, ballots), version,
+  };
   if (p.kind === 'member') {
     const entry = await rosterEntry(ctx.db, sessionId, p.memberId);
     out.me = { memberId: p.memberId, onRoster: !!entry, present: entry?.present ?? false };

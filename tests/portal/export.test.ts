@@ -125,7 +125,7 @@ describe('streaming', () => {
   it('pages through more projects than one page, without a Content-Length (streamed)', async () => {
     const body = ok(await server.call('POST', '/api/bodies', { token: server.adminToken, json: { name: '大县人大', level: 'county', parentId: city.cityId } }));
     const rows = Array.from({ length: 250 }, (_, i) => ({
-      id: `bulk${String(i).padStart(4, '0')}x`, bodyId: body.id, year: 2025 + (i % 3), title: `项目${i}`, description: '说明', category: '教育', department: '教育局', investment: 1, status: 'candidate',
+      id: `bulk${String(i).padStart(4, '0')}x`, bodyId: body.id, year: 2025 + (i % 3), title: `项目${i}`, description: '说明', category: '教育', department: '教育局', investment: 1, status: 'candidate' as const,
     }));
     await server.ctx.db.insert(projects).values(rows);
     const r = await raw(`/api/public/bodies/${body.id}/export.csv`);

@@ -1,5 +1,6 @@
 // 征集 Collection: windows, liaison stations, suggestions and their history.
 import { sql } from 'drizzle-orm';
+import type { SuggestionChannel, SuggestionStatus } from '../../../shared/collection-schemas.js';
 import { pgTable, text, integer, timestamp, bigserial, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -37,13 +38,13 @@ export const suggestions = pgTable('suggestions', {
   description: text('description').notNull(),
   category: text('category').notNull(),
   area: text('area'),
-  channel: text('channel').notNull(),
+  channel: text('channel').$type<SuggestionChannel>().notNull(),
   stationId: text('station_id'),
   memberId: text('member_id'),
   userId: text('user_id'),
   contact: text('contact'),
   /** received | merged | adopted | not_adopted | referred */
-  status: text('status').notNull().default('received'),
+  status: text('status').$type<SuggestionStatus>().notNull().default('received'),
   /** the reason shown on the tracking page for not_adopted / referred */
   reason: text('reason'),
   mergedInto: text('merged_into'),

@@ -1,6 +1,7 @@
 // 实施与督办 Implementation and supervision: plans, progress reports, supervision groups, inspections,
 // rectification reports, grades by satisfaction round, carry-over to the next year.
 import { sql } from 'drizzle-orm';
+import type { Grade } from '../../../shared/types.js';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -67,7 +68,7 @@ export const projectGrades = pgTable('project_grades', {
   ballotId: text('ballot_id').notNull(),
   projectId: text('project_id').notNull(),
   round: text('round').notNull(),
-  grade: text('grade').notNull(),
+  grade: text('grade').$type<Grade>().notNull(),
   satisfied: integer('satisfied').notNull(),
   basic: integer('basic').notNull(),
   unsatisfied: integer('unsatisfied').notNull(),

@@ -1,5 +1,6 @@
 // 群众评单 Public ratings of finished projects: advisory, shown beside (never mixed into) the members' grades.
 import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { publicGrades } from '../../../shared/portal-schemas.js';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -13,10 +14,10 @@ export const publicRatings = pgTable('public_ratings', {
   /** the project's body, kept here so moderation lists by body without a join */
   bodyId: text('body_id').notNull(),
   /** satisfied | basic | unsatisfied */
-  grade: text('grade').notNull(),
+  grade: text('grade').$type<(typeof publicGrades)[number]>().notNull(),
   comment: text('comment'),
   /** moderation of the comment: pending | visible | hidden; null when there is no comment */
-  status: text('status'),
+  status: text('status').$type<'pending' | 'visible' | 'hidden'>(),
   keyHash: text('key_hash').notNull(),
   moderatedBy: text('moderated_by'),
   moderatedAt: instant('moderated_at'),

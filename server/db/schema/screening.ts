@@ -40,7 +40,7 @@ export const candidateLists = pgTable('candidate_lists', {
   /** the 差额 ratio below which the list is warned about (candidates < ratio × seats) */
   ratio: numeric('ratio', { mode: 'number' }).notNull().default(1.2),
   /** draft | approved */
-  state: text('state').notNull().default('draft'),
+  state: text('state').$type<'draft' | 'approved'>().notNull().default('draft'),
   meeting: text('meeting'),
   /** YYYY-MM-DD */
   approvedAt: text('approved_at'),
