@@ -4,18 +4,19 @@ import type { AppContext } from '../context.js';
 import { immutablePage, type CachedPage } from '../core/page-cache.js';
 import { findBallot } from './queries.js';
 import { getBox } from './view.js';
+import type { BallotBox, BallotResult } from '../../shared/types.js';
 
 /** The published result of a ballot, from memory; null when it is not published. Unknown id → 404 as usual. */
-export function publishedResult(ctx: AppContext, ballotId: string): Promise<CachedPage | null> {
-  return immutablePage(`result:${ballotId}`, async () => {
+export function publishedResult(ctx: AppContext, ballotId: string): Promise<CachedPage<BallotResult> | null> {
+  return immutablePage<BallotResult>(`result:${ballotId}`, async () => {
     const b = await findBallot(ctx.db, ballotId);
     return b.state === 'published' ? b.result : null;
   });
 }
 
 /** The published ballot box (entries and digest), from memory; null when not published. */
-export function publishedBox(ctx: AppContext, ballotId: string): Promise<CachedPage | null> {
-  return immutablePage(`box:${ballotId}`, async () => {
+export function publishedBox(ctx: AppContext, ballotId: string): Promise<CachedPage<BallotBox> | null> {
+  return immutablePage<BallotBox>(`box:${ballotId}`, async () => {
     const b = await findBallot(ctx.db, ballotId);
     return b.state === 'published' ? getBox(ctx, null, ballotId) : null;
   });
