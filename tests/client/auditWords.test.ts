@@ -1,29 +1,16 @@
 // The trail in words (client/src/pages/audit/auditWords.ts): every action of shared/audit.ts has its sentence
 // in both languages, a sentence never shows an action key or an id, and the console folds a minute's check-ins.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFormatters } from '../../client/src/format';
 import { auditWords, type TrailEntry } from '../../client/src/pages/audit/auditWords';
 import { auditActions, auditStages, subjectKinds, type AuditAction, type AuditStage } from '../../shared/audit';
+import { catalogueFile, translators } from '../helpers/translators';
 
 type Tree = { [k: string]: string | Tree };
-const dir = new URL('../../client/src/i18n', import.meta.url).pathname;
-// As the app has them: every area file of a language (the trail's files are added to them by i18n/audit.ts).
-const catalogue = (suffix: string) => Object.assign({}, ...readdirSync(dir).filter((f) => f.endsWith(`${suffix}.json`))
-  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree)) as Tree;
-const own = (lang: string) => JSON.parse(readFileSync(join(dir, `audit.${lang}.json`), 'utf8')).audit as Tree;
+const own = (lang: string) => catalogueFile(`audit.${lang}.json`).audit as Tree;
 const at = (tree: Tree, path: string[]): unknown => path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Tree)[k] : undefined), tree);
 
-let zhT: TFunction;
-let enT: TFunction;
-beforeAll(async () => {
-  const i = i18next.createInstance();
-  await i.init({ resources: { 'zh-CN': { translation: catalogue('zh-CN') }, en: { translation: catalogue('en') } }, lng: 'zh-CN', fallbackLng: false, interpolation: { escapeValue: false } });
-  zhT = i.getFixedT('zh-CN');
-  enT = i.getFixedT('en');
-});
+const { zhT, enT } = await translators();
 const zf = makeFormatters('zh-CN');
 const ef = makeFormatters('en');
 

@@ -1,25 +1,15 @@
 // The console's session log (client/src/pages/console/sessionLog.ts): older rows named from the roster and the
 // session's ballots, newest first, filtered by kind, a minute's check-ins folded into one line; and the facts of
 // the vote's actions (the cases of the console's earlier audit test, now through auditWords).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
 import { makeFormatters } from '../../client/src/format';
 import type { AuditEntry } from '../../client/src/api';
 import { auditWords, type Fact } from '../../client/src/pages/audit/auditWords';
 import { ballotNames, foldCheckIns, fromSessionEntry, sessionLines, type LogLine, type Names } from '../../client/src/pages/console/sessionLog';
+import { translators } from '../helpers/translators';
 
-const dir = new URL('../../client/src/i18n', import.meta.url).pathname;
-const catalogue = (suffix: string) => Object.assign({}, ...readdirSync(dir).filter((f) => f.endsWith(`${suffix}.json`)).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))));
-let zhT: TFunction;
-let enT: TFunction;
-beforeAll(async () => {
-  const i = i18next.createInstance();
-  await i.init({ resources: { 'zh-CN': { translation: catalogue('zh-CN') }, en: { translation: catalogue('en') } }, lng: 'zh-CN', fallbackLng: false, interpolation: { escapeValue: false } });
-  zhT = i.getFixedT('zh-CN');
-  enT = i.getFixedT('en');
-});
+const { zhT, enT } = await translators();
 const zf = makeFormatters('zh-CN');
 const ef = makeFormatters('en');
 
