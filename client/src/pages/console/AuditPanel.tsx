@@ -61,7 +61,7 @@ export function AuditPanel({ token, sessionId, liveVersion, sessionName, ballotT
         : (
           <details className="audit__fold" data-testid="audit-fold">
             <summary className="audit__sentence" data-testid="audit-sentence">{t('audit.checkIns', { count: l.entries.length, n: fmt.num(l.entries.length) })}</summary>
-            <p className="audit__names" aria-label={t('audit.checkInNames')}>
+            <p className="audit__names">
               {l.entries.map((e) => e.subject.label ?? actorWords(t, e.actor).text).join(t('audit.listSeparator'))}
             </p>
           </details>
