@@ -54,6 +54,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A page's filters as a query string: the ones left empty are left out. */
+export function queryString(f: object): string {
+  return new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])).toString();
+}
+
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;

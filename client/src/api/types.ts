@@ -13,6 +13,7 @@ import type {
   SessionKind,
   Tally,
 } from '../../../shared/types';
+import type { AuditStage } from '../../../shared/audit';
 
 export interface StaffUser {
   id: string;
@@ -82,12 +83,17 @@ export interface RosterEntry {
   present: boolean;
   note: string | null;
 }
+/** One entry of a session's log (GET /api/sessions/:id/audit, oldest first), with the trail's words beside it. */
 export interface AuditEntry {
   at: string;
   actor: string | null;
   action: string;
   subject: string | null;
   detail: unknown;
+  stage?: AuditStage | null;
+  subjectKind?: string | null;
+  subjectLabel?: string | null;
+  actorName?: string | null;
 }
 export interface Project {
   id: string;

@@ -18,6 +18,7 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   screen: { width: 1920, height: 1080 },
   laptop: { width: 1366, height: 768 },
+  desktop: { width: 1440, height: 900 },
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 

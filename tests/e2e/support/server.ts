@@ -24,13 +24,14 @@ export interface E2EServer {
   hall(opts: Parameters<typeof createHall>[1]): Promise<Hall>;
 }
 
-export async function startE2EServer(): Promise<E2EServer> {
+/** `demo`: the demo county seeded at start (DEMO=1), as a clerk finds it after `npm start`. */
+export async function startE2EServer(opts: { demo?: boolean } = {}): Promise<E2EServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-e2e-'));
   // a copy of the database the global setup created and migrated (empty but for the admin user)
   let template: string | undefined;
   try { template = inject('e2eTemplateDir'); } catch { /* outside vitest: start from an empty directory */ }
   if (template && fs.existsSync(template)) fs.cpSync(template, dataDir, { recursive: true });
-  const env = { DATA_DIR: dataDir, DEMO: '0', ADMIN_PASSWORD: adminPassword };
+  const env = { DATA_DIR: dataDir, DEMO: opts.demo ? '1' : '0', ADMIN_PASSWORD: adminPassword };
   let proc: ServerProcess;
   try {
     // generous: the machine may be busy, and a fresh embedded database is created and migrated

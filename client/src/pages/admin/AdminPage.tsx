@@ -20,6 +20,7 @@ import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
+import { TrailPanel } from './audit/TrailPanel';
 import { StageTabs } from './StageTabs';
 import { ADMIN_TABS, type AdminTab } from './adminTabs';
 import { BodyPicker } from './BodyPicker';
@@ -204,7 +205,7 @@ function BodyView({
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
   suggestions: SuggestionsPanel, collection: CollectionSetupPanel, screening: ScreeningPanel, implementation: OverviewPanel,
-  ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel,
+  ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 
 function TabPanel({ tab, token, body }: { tab: keyof typeof PANELS; token: string; body: Body }) {

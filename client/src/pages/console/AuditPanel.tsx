@@ -1,13 +1,16 @@
-import { useMemo, type ReactNode } from 'react';
+// 操作记录 of the session, in words, newest first: what happened ("结束表决「…」", facts under it), when and by whom;
+// a minute's check-ins as one line whose names open on demand, and a filter by kind (全部 · 表决 · 出席 · 其他).
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
-import type { AuditEntry } from '../../api';
 import { LocalTable } from '../../components/DataTable';
 import { useFormat } from '../../format';
 import { Loading } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
+import { Actor, Sentence } from '../audit/AuditParts';
+import { auditWords, actorWords } from '../audit/auditWords';
 import { consoleKeys, useAudit, useInvalidateOn, useRoster } from './consoleApi';
-import { actorShown, detailFacts, isRec, str, subjectShown, type Fact, type Names } from './auditText';
+import { LOG_KINDS, ballotNames, sessionLines, type LogKind, type LogLine, type Names } from './sessionLog';
 
 interface Props {
   token: string;
@@ -18,62 +21,53 @@ interface Props {
   ballotTitles: Record<string, string>;
 }
 
-type Row = AuditEntry & { n: number };
-
-function Facts({ facts }: { facts: Fact[] }): ReactNode {
-  if (!facts.length) return null;
-  return (
-    <ul className="audit__facts">
-      {facts.map((f, i) => (
-        <li key={i}>
-          {f.label ? <span className="audit__label">{f.label}</span> : null}
-          {f.label ? ' ' : null}
-          <span className="audit__value">{f.value}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function AuditPanel({ token, sessionId, liveVersion, sessionName, ballotTitles }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { data: entries, error, refetch } = useAudit(token, sessionId);
   useInvalidateOn(consoleKeys.audit(sessionId), [liveVersion], 800);
-  // Names for the member ids in the log, from the roster the roster tab reads too; without it the ids are shown as they are.
+  // Names for older entries without labels, from the roster the roster tab reads too.
   const { data: roster } = useRoster(token, sessionId);
+  const [kind, setKind] = useState<LogKind>('all');
 
-  const names = useMemo<Names>(() => {
-    const ballots = new Map(Object.entries(ballotTitles));
-    for (const e of entries ?? []) {
-      if ((e.action === 'ballot.created' || e.action === 'ballot.runoff_created') && e.subject && isRec(e.detail)) {
-        const title = str(e.detail.title);
-        if (title && !ballots.has(e.subject)) ballots.set(e.subject, title);
-      }
-    }
-    return { members: new Map((roster ?? []).map((m) => [m.memberId, m])), ballots, sessionId, sessionName };
-  }, [entries, roster, ballotTitles, sessionId, sessionName]);
+  const names = useMemo<Names>(() => ({
+    members: new Map((roster ?? []).map((m) => [m.memberId, m])), ballots: ballotNames(entries ?? [], ballotTitles), sessionId, sessionName,
+  }), [entries, roster, ballotTitles, sessionId, sessionName]);
+  const lines = useMemo(() => sessionLines(entries ?? [], names, kind), [entries, names, kind]);
 
-  const rows = useMemo(() => (entries ?? []).map((e, n) => ({ ...e, n })), [entries]);
-  const columns = useMemo<ColumnDef<Row, unknown>[]>(() => [
-    { id: 'at', header: t('audit.at'), meta: { className: 'nowrap' }, cell: ({ row }) => fmt.dateTime(row.original.at) },
+  // A session is a day or a few: the minute alone, or the date too when the log spans days.
+  const when = useMemo(() => {
+    const minute = new Intl.DateTimeFormat(fmt.locale, { hour: '2-digit', minute: '2-digit' });
+    const days = new Set((entries ?? []).map((e) => new Date(e.at).toDateString()));
+    return (iso: string) => (days.size > 1 ? fmt.dateTime(iso) : minute.format(new Date(iso)));
+  }, [entries, fmt]);
+
+  const columns = useMemo<ColumnDef<LogLine, unknown>[]>(() => [
     {
-      id: 'actor', header: t('audit.actor'), meta: { className: 'audit__actor' },
-      cell: ({ row }) => {
-        const actor = actorShown(t, names, row.original.actor);
-        return <span title={actor.hint}>{actor.text}{actor.sub ? <span className="audit__role">{actor.sub}</span> : null}</span>;
+      id: 'at', header: t('audit.col.at'), meta: { className: 'audit__when' },
+      cell: ({ row: { original: l } }) => {
+        const at = l.kind === 'entry' ? l.entry.at : l.at;
+        return <time dateTime={at} title={fmt.dateTime(at)}>{when(at)}</time>;
       },
     },
-    { id: 'action', header: t('audit.action'), meta: { className: 'audit__action' }, cell: ({ row }) => t(`audit.actions.${row.original.action.replace(/[.:]/g, '_')}`, { defaultValue: row.original.action }) },
     {
-      id: 'subject', header: t('audit.subject'), meta: { className: 'audit__subject' },
-      cell: ({ row }) => {
-        const subject = subjectShown(t, names, row.original);
-        return <span className={subject.raw ? 'mono small' : undefined} title={subject.hint}>{subject.text}</span>;
-      },
+      id: 'actor', header: t('audit.col.actor'), meta: { className: 'audit__actor' },
+      cell: ({ row: { original: l } }) => <Actor actor={l.kind === 'entry' ? actorWords(t, l.entry.actor) : { text: t('audit.actorKind.member') }} />,
     },
-    { id: 'detail', header: t('audit.detail'), meta: { className: 'small audit__detail' }, cell: ({ row }) => <Facts facts={detailFacts(t, fmt, names, row.original)} /> },
-  ], [t, fmt, names]);
+    {
+      id: 'what', header: t('audit.col.what'),
+      cell: ({ row: { original: l } }) => (l.kind === 'entry'
+        ? <Sentence words={auditWords(t, fmt, l.entry, (id) => names.ballots.get(id) ?? null)} testId="audit-sentence" />
+        : (
+          <details className="audit__fold" data-testid="audit-fold">
+            <summary className="audit__sentence" data-testid="audit-sentence">{t('audit.checkIns', { count: l.entries.length, n: fmt.num(l.entries.length) })}</summary>
+            <p className="audit__names">
+              {l.entries.map((e) => e.subject.label ?? actorWords(t, e.actor).text).join(t('audit.listSeparator'))}
+            </p>
+          </details>
+        )),
+    },
+  ], [t, fmt, names, when]);
 
   return (
     <section className="stack" aria-labelledby="audit-heading">
@@ -83,14 +77,19 @@ export function AuditPanel({ token, sessionId, liveVersion, sessionName, ballotT
           {t('common.refresh')}
         </button>
       </div>
+      <div className="btn-row" role="group" aria-label={t('audit.filter.kind')}>
+        {LOG_KINDS.map((k) => (
+          <button key={k} type="button" className={`btn btn--sm ${k === kind ? 'btn--primary' : 'btn--secondary'}`} aria-pressed={k === kind}
+            onClick={() => setKind(k)} data-testid={`audit-kind-${k}`}>{t(`audit.filter.${k}`)}</button>
+        ))}
+      </div>
       <ErrorBox error={error} />
       {!entries ? (
         error ? null : <Loading />
-      ) : entries.length === 0 ? (
-        <p className="muted">{t('audit.empty')}</p>
       ) : (
-        <LocalTable caption={t('audit.heading')} columns={columns} rows={rows} getRowId={(e) => String(e.n)} empty={t('audit.empty')} limit={100}
-          testId="audit-table" rowTestId={() => 'audit-row'} rowData={(e) => ({ 'data-action': e.action })} />
+        <LocalTable caption={t('audit.heading')} columns={columns} rows={lines} getRowId={(l) => l.key} limit={100}
+          empty={t(entries.length ? 'audit.emptyFiltered' : 'audit.empty')} testId="audit-table" rowTestId={() => 'audit-row'}
+          rowData={(l): Record<`data-${string}`, string> => (l.kind === 'entry' ? { 'data-action': l.entry.action } : { 'data-action': 'member.checked_in', 'data-count': String(l.entries.length) })} />
       )}
     </section>
   );

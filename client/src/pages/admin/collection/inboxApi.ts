@@ -1,7 +1,7 @@
 // The staff side of collection: the inbox, duplicates, decisions, windows and stations, as TanStack
 // queries keyed by resource; every mutation invalidates what it changes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../../api';
+import { queryString, request } from '../../../api';
 
 export interface InboxFilters { year?: number; status?: string; category?: string; channel?: string; stationId?: string; q?: string; sort?: string; offset: number; limit: number }
 export interface InboxItem {
@@ -14,7 +14,6 @@ export interface StaffWindow { id: string; year: number; opensAt: string; closes
 export interface StaffStation { id: string; name: string; address: string | null }
 
 const enc = encodeURIComponent;
-const query = (f: InboxFilters) => new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
 
 export const inboxKeys = {
   all: (bodyId: string) => ['body', bodyId, 'suggestions'] as const,
@@ -26,7 +25,7 @@ export const inboxKeys = {
 
 export const useInbox = (token: string, bodyId: string, f: InboxFilters) => useQuery({
   queryKey: inboxKeys.page(bodyId, f),
-  queryFn: () => request<InboxPage>(`/api/bodies/${enc(bodyId)}/suggestions?${query(f)}`, { token }),
+  queryFn: () => request<InboxPage>(`/api/bodies/${enc(bodyId)}/suggestions?${queryString(f)}`, { token }),
   placeholderData: (previous) => previous,
 });
 export const useSimilarTo = (token: string, id: string | null) => useQuery({
