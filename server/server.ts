@@ -17,6 +17,7 @@ import { securityHeaderEntries } from './http/headers.js';
 import type { AppContext } from './context.js';
 import { ensureAdmin } from './demo/admin.js';
 import { stageEvents } from './wiring.js';
+import { serveOps } from './db/backup/ops-socket.js';
 
 export interface ServerOptions {
   port?: number;
@@ -77,6 +78,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     closeRedis = async () => { await Promise.allSettled([pub.quit(), sub.quit()]); };
   }
   const io = createSocketServer(ctx, live, http, adapter);
+  const stopOps = serveOps(database);
   live.attach(io, frameCollector(db, database.query));
 
   await new Promise<void>((resolve, reject) => {
@@ -92,6 +94,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     database,
     async close() {
       live.close();
+      await stopOps();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeRedis();
       if (!opts.database) await database.close();

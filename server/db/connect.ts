@@ -1,4 +1,5 @@
 // One code path for both drivers: embedded PGlite when no DATABASE_URL is set, PostgreSQL otherwise.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -21,6 +22,9 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   query: RawQuery;
   close(): Promise<void>;
+  /** embedded only: the data directory, and a consistent copy of it into `to` (for `npm run backup`) */
+  dataDir?: string;
+  copyDataDir?: (to: string) => Promise<void>;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -57,7 +61,14 @@ async function openPglite(dataDir: string): Promise<Database> {
   await migrate(db, { migrationsFolder });
   if (template && !template.blob) await saveTemplate(client, template);
   const query: RawQuery = async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows;
-  return { db: db as unknown as Db, driver: 'pglite', query, close: () => client.close() };
+  // The copy is made inside a transaction, which PGlite runs alone: no other statement runs while the files
+  // are copied, after a checkpoint has written every committed row to them (what is left is in the WAL, copied
+  // too). PGlite's own dumpDataDir builds the archive in WebAssembly memory, which a county's photos outgrow.
+  const copyDataDir = (to: string) => client.transaction(async (tx) => {
+    await tx.query('checkpoint');
+    fs.cpSync(dir, to, { recursive: true, filter: (src) => path.basename(src) !== '.ops.sock' });
+  });
+  return { db: db as unknown as Db, driver: 'pglite', query, close: () => client.close(), dataDir: dir, copyDataDir };
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {

@@ -169,3 +169,4 @@ export * from './schema/files.js';
 export * from './schema/implementation.js';
 export * from './schema/ratings.js';
 export * from './schema/publication.js';
+export * from './schema/operations.js';

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf, type Database } from '../../server/db/connect.js';
@@ -16,51 +15,19 @@ import { startServer, type RunningServer } from '../../server/server.js';
 import { createThrottle } from '../../server/auth/throttle.js';
 import { Api } from '../../scripts/reliability/http.js';
 import { sql } from 'drizzle-orm';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-type Fixture = {
-  release: string; migrations: string[]; memberId: string; keys: unknown;
-  logins: { admin: { username: string; password: string }; presider: { username: string; password: string }; memberCode: string };
-  ballots: { id: string; digest: string; entries: number; firstReceipt: string | null; jws: string }[];
-};
-const migrationsFolder = path.resolve(here, '../../drizzle');
+import { dumpedRows, migrationsFolder, releaseDataDir, releaseFixture, releaseMigrations } from '../helpers/release-fixture.js';
 
 for (const release of ['71e28e0', '9c82c8f']) {
-  const fixture = JSON.parse(fs.readFileSync(path.join(here, `fixtures/release-${release}.json`), 'utf8')) as Fixture;
-  const dump = fs.readFileSync(path.join(here, `fixtures/release-${release}.sql`), 'utf8');
-
-  /** The migrations folder as that release shipped it: the same files, the journal cut at its last one. */
-  function releaseMigrations(dir: string) {
-    fs.cpSync(migrationsFolder, dir, { recursive: true });
-    const journalPath = path.join(dir, 'meta/_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8'));
-    journal.entries = journal.entries.filter((e: { tag: string }) => fixture.migrations.includes(e.tag));
-    expect(journal.entries.map((e: { tag: string }) => e.tag)).toEqual(fixture.migrations);
-    fs.writeFileSync(journalPath, JSON.stringify(journal));
-  }
-
-  /** Rows per table in the dump, to compare with what the upgraded database holds. */
-  function dumpedRows(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const m of dump.matchAll(/^INSERT INTO public\.(\w+) /gm)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-    return counts;
-  }
+  const { fixture, dump } = releaseFixture(release);
 
   async function releaseDatabase(tmp: string): Promise<{ open: () => Promise<Database>; drop: () => Promise<void> }> {
-    const oldMigrations = path.join(tmp, 'drizzle');
-    releaseMigrations(oldMigrations);
     const url = process.env.DATABASE_URL;
     if (!url) {
-      const dataDir = path.join(tmp, 'pgdata');
-      const { PGlite } = await import('@electric-sql/pglite');
-      const { drizzle } = await import('drizzle-orm/pglite');
-      const { migrate } = await import('drizzle-orm/pglite/migrator');
-      const client = new PGlite(dataDir);
-      await migrate(drizzle({ client }), { migrationsFolder: oldMigrations });
-      await client.exec(dump);
-      await client.close();
+      const { dataDir } = await releaseDataDir(release, tmp);
       return { open: () => openDatabase({ dataDir }), drop: async () => {} };
     }
+    const oldMigrations = path.join(tmp, 'drizzle');
+    releaseMigrations(fixture, oldMigrations);
     const name = `minsheng_upgrade_${randomBytes(5).toString('hex')}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name} template template0`);
@@ -109,13 +76,24 @@ for (const release of ['71e28e0', '9c82c8f']) {
     });
 
     it('keeps every row of every table of the release', async () => {
-      const expected = dumpedRows();
+      const expected = dumpedRows(dump);
       expect(expected.get('audit_log')).toBeGreaterThan(10);
       expect(expected.get('ballot_box')).toBeGreaterThan(100);
       for (const [table, n] of expected) {
         const [row] = rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from public.${table}`)));
         expect(`${table}: ${row.n}`).toBe(`${table}: ${n}`);
       }
+    });
+
+    it("reads the release's trail in the new shape, and keeps it append-only", async () => {
+      const rows = rowsOf<{ stage: string | null; kind: string | null; body: string | null; actor: string | null }>(await database.db.execute(
+        sql`select stage, subject_kind as kind, body_id as body, actor_kind as actor from audit_log`));
+      expect(rows.length).toBeGreaterThan(10);
+      expect(rows.filter((r) => !r.stage || !r.kind || !r.actor)).toEqual([]);
+      // Every entry of the release's demo belongs to its county: the trail of that body shows them.
+      expect(rows.filter((r) => !r.body).length).toBeLessThan(rows.length / 10);
+      await expect(database.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+      await expect(database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
     });
 
     it('signs in staff by password and members by the code on their card', async () => {
