@@ -16,12 +16,13 @@ import type { fileRoutes } from './files/routes.js';
 import type { portalRoutes } from './portal/routes.js';
 import type { publicationRoutes } from './publication/routes.js';
 import type { trailRoutes } from './audit/routes.js';
+import type { backupRoutes } from './db/backup/routes.js';
 
 type Defs =
   | (typeof authRoutes)[number] | (typeof meRoutes)[number] | (typeof bodyRoutes)[number] | (typeof collectionRoutes)[number]
   | (typeof screeningRoutes)[number] | (typeof sessionRoutes)[number] | (typeof ballotRoutes)[number]
   | (typeof implementationRoutes)[number] | (typeof ratingRoutes)[number] | (typeof fileRoutes)[number]
-  | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number];
+  | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number] | (typeof backupRoutes)[number];
 
 export type ApiAnswers = {
   [D in Defs as D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never]: D extends RouteDef<infer O> ? O : never;

@@ -8,6 +8,7 @@ import { sessionRoutes } from './sessions/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { screeningRoutes } from './screening/routes.js';
 import { trailRoutes } from './audit/routes.js';
+import { backupRoutes } from './db/backup/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { meRoutes } from './auth/me.js';
 import { bodyRoutes } from './bodies/routes.js';
@@ -39,7 +40,7 @@ export const routeSections: readonly RouteSection[] = [
   { title: 'Residents\' ratings (群众评单)', routes: ratingRoutes },
   { title: 'Photos', routes: fileRoutes },
   { title: 'Public portal (公开)', routes: [...portalRoutes, ...publicationRoutes] },
-  { title: 'The trail and the contract', routes: [...trailRoutes, contractRoute] },
+  { title: 'The trail, operations and the contract', routes: [...trailRoutes, ...backupRoutes, contractRoute] },
 ];
 
 export const apiRoutes: readonly RouteDef[] = routeSections.flatMap((s) => s.routes);
