@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, adminPassword, type TestServer } from '../helpers/server.js';
 import { createApp } from '../../server/app.js';
 import { Api } from '../../scripts/reliability/http.js';
-import { buildWorld, diffStates, dumpState, endpoints, formatReport, fuzzSockets, requestArbitrary, runFuzz, type World } from '../../scripts/reliability/fuzz-lib.js';
+import { buildWorld, diffStates, dumpState, endpoints, formatReport, fuzzSockets, requestArbitrary, runFuzz, type World } from '../../scripts/reliability/fuzz/index.js';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20270315);
