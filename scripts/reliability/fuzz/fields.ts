@@ -4,7 +4,8 @@ import fc from 'fast-check';
 
 export type Arb<T> = fc.Arbitrary<T>;
 
-export interface Field { valid: Arb<unknown>; invalid: Arb<unknown>; optional?: boolean }
+/** A field: values that are valid, values that are certainly not (none when it takes anything), whether it may be left out. */
+export interface Field { valid: Arb<unknown>; invalid?: Arb<unknown>; optional?: boolean }
 
 export const nonString = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant([]), fc.constant({}), fc.array(fc.string({ maxLength: 3 }), { maxLength: 2 }));
 export const validText = (max: number) => fc.oneof(
@@ -81,7 +82,7 @@ export const array = (item: Field, min: number, max: number, o: { optional?: boo
   invalid: fc.oneof(
     fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant(null), fc.constant({})),
     ...(min > 0 ? [fc.constant([])] : []),
-    fc.tuple(fc.array(item.valid, { maxLength: 3 }), item.invalid, fc.nat()).map(([a, bad, at]) => { const c = [...a]; c.splice(at % (c.length + 1), 0, bad); return c; }),
+    ...(item.invalid ? [fc.tuple(fc.array(item.valid, { maxLength: 3 }), item.invalid, fc.nat()).map(([a, bad, at]) => { const c = [...a]; c.splice(at % (c.length + 1), 0, bad); return c; })] : []),
     ...(max <= 5000 ? [fc.tuple(item.valid, fc.integer({ min: 1, max: 3 })).map(([v, k]) => Array.from({ length: max + k }, () => v))] : []),
   ),
 });
@@ -110,7 +111,19 @@ export interface ObjectSpec {
   forbidden?: Record<string, Arb<unknown>>;
   /** invalid objects the per-field mutations cannot express (e.g. seats > candidates) */
   alsoInvalid?: Arb<unknown>;
+  /** unknown keys are let through (the schema is not strict): an extra key is no mistake */
+  open?: boolean;
+  /** a query string: every value a string, the whole always an object */
+  query?: boolean;
+  /** keys where a string of 100,000 characters is certainly refused (say it when the key names cannot) */
+  longKeys?: string[];
 }
+
+/** Extra keys for a query string: plain names ('__proto__' would be dropped by the parser, not refused). */
+const extraQueryKey = (known: string[]) => fc.oneof(
+  fc.constantFrom('role', 'isAdmin', 'id', 'bodyId', 'state', 'x', 'constructor', 'toString'),
+  fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,11}$/),
+).filter((k) => !known.includes(k));
 
 export function validObject(spec: ObjectSpec): Arb<Record<string, unknown>> {
   if (spec.valid) return spec.valid;
@@ -118,22 +131,31 @@ export function validObject(spec: ObjectSpec): Arb<Record<string, unknown>> {
   return fc.record(Object.fromEntries(Object.entries(spec.fields).map(([k, f]) => [k, f.valid])), { requiredKeys: required }) as Arb<Record<string, unknown>>;
 }
 
+/** Objects with one mistake each: not an object, one field wrong, an unknown key, a required key left out, … */
 export function invalidObject(spec: ObjectSpec): Arb<unknown> {
   const keys = Object.keys(spec.fields);
+  const wrong = keys.filter((k) => spec.fields[k].invalid);
   const required = keys.filter((k) => !spec.fields[k].optional);
   const valid = validObject(spec);
-  const options: Arb<unknown>[] = [
-    nonObject,
-    fc.constantFrom(...keys).chain((k) => fc.tuple(valid, spec.fields[k].invalid).map(([o, v]) => setKey(o, k, v))),
-    fc.tuple(valid, extraKey(keys), fc.jsonValue({ maxDepth: 1 })).map(([o, k, v]) => setKey(o, k, v)),
-  ];
+  const options: Arb<unknown>[] = [];
+  if (!spec.query) options.push(nonObject);
+  if (wrong.length) options.push(fc.constantFrom(...wrong).chain((k) => fc.tuple(valid, spec.fields[k].invalid!).map(([o, v]) => setKey(o, k, v))));
+  if (!spec.open) {
+    options.push(spec.query
+      ? fc.tuple(valid, extraQueryKey(keys), fc.stringMatching(/^[a-z0-9]{0,8}$/)).map(([o, k, v]) => setKey(o, k, v))
+      : fc.tuple(valid, extraKey(keys), fc.jsonValue({ maxDepth: 1 })).map(([o, k, v]) => setKey(o, k, v)));
+  }
   if (required.length) options.push(fc.constantFrom(...required).chain((k) => valid.map((o) => omitKey(o, k))));
   if (spec.forbidden && Object.keys(spec.forbidden).length) {
     const f = spec.forbidden;
     options.push(fc.constantFrom(...Object.keys(f)).chain((k) => fc.tuple(valid, f[k]).map(([o, v]) => setKey(o, k, v))));
   }
   if (spec.alsoInvalid) options.push(spec.alsoInvalid);
+  if (!options.length) throw new Error('an object input that nothing makes invalid');
   return fc.oneof(...options);
 }
+
+/** Whether any object is invalid for this spec (one that takes anything has none). */
+export const hasInvalid = (spec: ObjectSpec) => !spec.query || !spec.open || !!spec.alsoInvalid || !!Object.keys(spec.forbidden ?? {}).length || Object.values(spec.fields).some((f) => f.invalid || !f.optional);
 
 export const objectField = (spec: ObjectSpec, o: { optional?: boolean } = {}): Field => ({ optional: o.optional, valid: validObject(spec), invalid: invalidObject(spec) });

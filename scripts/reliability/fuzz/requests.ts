@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { World } from './world.js';
 import type { Endpoint, Expect, FuzzRequest } from './types.js';
 import { badId, invalidObject, setKey, unknownId, validObject, type Arb } from './fields.js';
+import { queryString } from './schema.js';
 
 const jsonTypes = ['application/json', 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/merge-patch+json'];
 const notJsonTypes = ['text/plain', 'text/plain;charset=UTF-8', 'text/csv', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'application/xml', 'application/jsonp', 'application/octet-stream', 'json', 'application', ''];
@@ -88,8 +89,8 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
   return fc.constantFrom(...list).chain((e) => {
     const isPublic = e.allowed === 'public';
     const allowed = isPublic ? allTokens : (e.allowed as string[]);
-    const paramNames = Object.keys(e.params ?? {});
-    const validParams = fc.record(Object.fromEntries(paramNames.map((k) => [k, fc.constantFrom(...e.params![k])]))) as Arb<Record<string, string>>;
+    const paramNames = Object.keys(e.params);
+    const validParams = fc.record(Object.fromEntries(paramNames.map((k) => [k, fc.constantFrom(...e.params[k])]))) as Arb<Record<string, string>>;
     const hasBody = !!(e.json || e.csv);
     const validBody: Arb<{ bytes?: Uint8Array; type?: string }> = e.json
       ? fc.tuple(fc.constantFrom(...e.json).chain(validObject), fc.constantFrom(...jsonTypes)).map(([o, type]) => ({ bytes: utf8(JSON.stringify(o)), type }))
@@ -121,13 +122,13 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
       faults.push({ weight: 30, arbitrary: fc.tuple(badAuth, validParams, validBody).map(([h, p, b]) => make('token: missing, garbage or forged', refuse, p, h, b)) });
     }
     // Valid tokens of the wrong kind or of another body.
-    if (e.refused?.length) {
+    if (e.refused.length) {
       faults.push({ weight: 30, arbitrary: fc.tuple(fc.constantFrom(...e.refused), validParams, validBody).map(([t, p, b]) => make('token: wrong kind or body', 'refuse', p, tokenHeader(t), b)) });
     }
     // Path ids: malformed, unknown, or of another kind of record.
     if (paramNames.length) {
       const wrongType = (name: string) => {
-        const own = typeOf.get(e.params![name][0]);
+        const own = typeOf.get(e.params[name][0]);
         const others = allIds.filter((id) => typeOf.get(id) !== own);
         return fc.constantFrom(...others);
       };
@@ -143,7 +144,8 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
       const send = (fault: string, body: Arb<{ bytes: Uint8Array; type: string }>) =>
         fc.tuple(ok(), body).map(([[p, t], b]) => make(fault, 'refuse', p, tokenHeader(t), b));
       const jsonType = fc.constantFrom(...jsonTypes);
-      faults.push({ weight: 60, arbitrary: send('body: one field wrong, missing or extra', fc.tuple(fc.constantFrom(...specs).chain(invalidObject), jsonType).map(([o, type]) => ({ bytes: utf8(JSON.stringify(o) ?? 'null'), type }))) });
+      const derived = e.derived.body ? ' (from the schema)' : '';
+      faults.push({ weight: 60, arbitrary: send(`body: one field wrong, missing or extra${derived}`, fc.tuple(fc.constantFrom(...specs).chain(invalidObject), jsonType).map(([o, type]) => ({ bytes: utf8(JSON.stringify(o) ?? 'null'), type }))) });
       faults.push({ weight: 20, arbitrary: send('body: not JSON', fc.tuple(fc.oneof(
         fc.constantFrom(...specs).chain(validObject).chain((o) => { const s = JSON.stringify(o); return fc.integer({ min: 0, max: s.length - 1 }).map((n) => s.slice(0, n)); }),
         fc.constantFrom('', ' ', '{', '}', "{'a':1}", '{a:1}', '[1,]', 'NaN', 'undefined', '{"a":1}}', 'nul', '\u0000', '{"a":"\\x41"}', '{"a":01}', '{"a":"\u0001"}'),
@@ -156,14 +158,19 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
       })) });
       faults.push({ weight: 10, arbitrary: send('body: random bytes', fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 300 }), jsonType).map(([bytes, type]) => ({ bytes, type }))) });
       faults.push({ weight: 20, arbitrary: send('body: valid JSON, wrong media type', fc.tuple(fc.constantFrom(...specs).chain(validObject), fc.constantFrom(...notJsonTypes)).map(([o, type]) => ({ bytes: utf8(JSON.stringify(o)), type }))) });
-      faults.push({ weight: 10, arbitrary: send('body: deeply nested', fc.tuple(fc.integer({ min: 1000, max: 50_000 }), fc.boolean(), jsonType).map(([n, arr, type]) => ({ bytes: utf8(arr ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`), type }))) });
+      // an object of unknown keys is a mistake only where the schema is strict
+      const strict = !specs[0].open;
+      faults.push({ weight: 10, arbitrary: send('body: deeply nested', fc.tuple(fc.integer({ min: 1000, max: 50_000 }), fc.boolean(), jsonType).map(([n, arr, type]) => ({ bytes: utf8(arr || !strict ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`), type }))) });
       faults.push({ weight: 3, arbitrary: send('body: over 2 MB', fc.tuple(fc.constantFrom(...specs).chain(validObject), fc.integer({ min: 2_100_000, max: 3_000_000 }), jsonType).map(([o, n, type]) => ({ bytes: utf8(JSON.stringify(setKey(o, 'padding', 'x'.repeat(n)))), type }))) });
-      faults.push({ weight: 7, arbitrary: send('body: huge string field', fc.tuple(fc.constantFrom(...specs).chain((s) => fc.tuple(fc.constant(s), validObject(s))), fc.integer({ min: 100_000, max: 1_500_000 }), jsonType).map(([[s, o], n, type]) => {
-        const textKeys = Object.keys(o).filter((k) => typeof o[k] === 'string' && k !== 'kind' && k !== 'level' && k !== 'role' && k !== 'category' && k !== 'form' && k !== 'baseRule' && k !== 'password');
-        const k = textKeys[0] ?? Object.keys(s.fields)[0];
-        return { bytes: utf8(JSON.stringify(setKey(o, k, '长'.repeat(n)))), type };
-      })) });
-      faults.push({ weight: 10, arbitrary: send('body: many keys', fc.tuple(fc.integer({ min: 1000, max: 5_000 }), jsonType).map(([n, type]) => ({ bytes: utf8(`{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`), type }))) });
+      const long = specs.filter((sp) => !sp.longKeys || sp.longKeys.length);
+      if (long.length) {
+        faults.push({ weight: 7, arbitrary: send('body: huge string field', fc.tuple(fc.constantFrom(...long).chain((sp) => fc.tuple(fc.constant(sp), validObject(sp))), fc.integer({ min: 100_000, max: 1_500_000 }), jsonType).map(([[sp, o], n, type]) => {
+          const textKeys = sp.longKeys ?? Object.keys(o).filter((k) => typeof o[k] === 'string' && !['kind', 'level', 'role', 'category', 'form', 'baseRule', 'password'].includes(k));
+          const k = textKeys[0] ?? Object.keys(sp.fields)[0];
+          return { bytes: utf8(JSON.stringify(setKey(o, k, '长'.repeat(n)))), type };
+        })) });
+      }
+      if (strict) faults.push({ weight: 10, arbitrary: send('body: many keys', fc.tuple(fc.integer({ min: 1000, max: 5_000 }), jsonType).map(([n, type]) => ({ bytes: utf8(`{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`), type }))) });
     }
     if (e.csv) {
       const ok = fc.tuple(validParams, fc.constantFrom(...allowed));
@@ -178,12 +185,15 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
     }
     // Methods the path does not have.
     faults.push({ weight: 5, arbitrary: fc.tuple(fc.constantFrom('DELETE', 'PATCH'), validParams, validBody).map(([m, p, b]) => make('method: not allowed', 'refuse', p, {}, b, m)) });
-    // Query strings: malformed values and unknown parameters.
+    // Query strings, from the route's query schema: malformed (refused), valid-shaped (a read: anything goes),
+    // and badly encoded or repeated parameters (anything but a 5xx).
     if (e.query) {
-      faults.push({ weight: 20, arbitrary: fc.tuple(validParams, fc.constantFrom(...allowed), fc.oneof(
-        fc.constantFrom('?year=abc', '?year=1e3', '?year=-1', '?year=99999', '?year=2027.5', '?year=', '?year=%00', '?year=%FF', '?other=1', '?year=2027&x=1', '?year[]=2027', `?year=${'9'.repeat(400)}`),
-        fc.string({ maxLength: 30 }).map((s) => `?${encodeURIComponent(wellFormed(s) ? s : 'x')}=1`).filter((q) => q !== '?=1' && !q.startsWith('?year=')),
-      )).map(([p, t, q]) => make('query: malformed', isPublic ? 'any' : 'refuse', p, tokenHeader(t), {}, 'GET', q)) });
+      const q = e.query;
+      const names = Object.keys(q.fields);
+      faults.push({ weight: 20, arbitrary: fc.tuple(validParams, fc.constantFrom(...allowed), invalidObject(q)).map(([p, t, v]) => make('query: malformed (from the schema)', 'refuse', p, tokenHeader(t), {}, 'GET', queryString(v))) });
+      if (isRead) faults.push({ weight: 10, arbitrary: fc.tuple(validParams, fc.option(fc.constantFrom(...allowed), { nil: '' }), validObject(q)).map(([p, t, v]) => make('query: valid-shaped (from the schema)', 'any', p, tokenHeader(t), {}, 'GET', queryString(v))) });
+      faults.push({ weight: 5, arbitrary: fc.tuple(validParams, fc.constantFrom(...allowed), fc.constantFrom(...names, 'x'), fc.constantFrom('%00', '%FF', '%E4%B8', '%ZZ', '%', '9'.repeat(400), ''), fc.nat(2)).map(([p, t, k, v, form]) =>
+        make('query: badly encoded', 'any', p, tokenHeader(t), {}, 'GET', [`?${k}=${v}`, `?${k}[]=${v}`, `?${k}=${v}&${k}=${v}`][form])) });
     }
     // Reads with valid credentials: anything but a 5xx or an answer without a code is fine.
     if (isRead) {
