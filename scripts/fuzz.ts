@@ -1,7 +1,7 @@
 // `npm run fuzz`: the full generated-request fuzzer (QUALITY.md "bad input"): ≥ 100,000 malformed requests
 // over every endpoint; 0 answers of 5xx, every refusal with {error: {code, message}}, 0 changes of state
 // (a dump of every table and sequence, compared with the one taken before, after every batch).
-// The CI-sized run is tests/reliability/fuzz.test.ts; the generators are scripts/reliability/fuzz-lib.ts.
+// The CI-sized run is tests/reliability/fuzz.test.ts; the generators are in scripts/reliability/fuzz/.
 //
 //   tsx scripts/fuzz.ts --requests 100000 [--seed 1] [--concurrency 8]
 // With DATABASE_URL set it runs on a fresh PostgreSQL database, else on embedded PGlite (in memory).
@@ -10,7 +10,7 @@ import { openDatabase, type Database } from '../server/db/connect.js';
 import { startServer } from '../server/server.js';
 import { createFreshDatabase } from './reliability/pg.js';
 import { Api, sleep } from './reliability/http.js';
-import { buildWorld, diffStates, dumpState, endpoints, formatReport, requestArbitrary, runFuzz } from './reliability/fuzz-lib.js';
+import { buildWorld, diffStates, dumpState, endpoints, formatReport, requestArbitrary, runFuzz } from './reliability/fuzz/index.js';
 
 const { values } = parseArgs({
   options: {
