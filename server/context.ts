@@ -13,6 +13,8 @@ export interface LiveUpdates {
   /** something of this session (and ballot) changed: a coalesced frame follows; `vote` marks a cast ballot */
   touch(sessionId: string, ballotId?: string, kind?: 'change' | 'vote'): void;
   currentVersion(): Promise<number>;
+  /** a member's code was regenerated: their sockets, signed in with the old one, are closed (on every process) */
+  disconnectMember(memberId: string): void;
 }
 
 export interface AppContext {
@@ -25,9 +27,15 @@ export interface AppContext {
   throttle: Throttle;
   /** per-address limits on anonymous suggestions and look-ups */
   publicLimits: PublicLimits;
-  trustProxy: boolean;
+  /** TRUST_PROXY: reverse proxies in front, whose X-Forwarded-For entries are trusted (http/address.ts) */
+  trustedProxies: number;
   /** the stages' subscriptions to each other's events (server/wiring.ts) */
   events: EventBus<CommandContext>;
+  /**
+   * What time it is for the year's rules: today in Asia/Shanghai for execution, overdue reports and the dates
+   * people type. The real clock; a test runs the server on a fixed day instead (ServerOptions.now).
+   */
+  now: () => Date;
 }
 
 export type AppEnv = { Variables: { principal: Principal | null } };

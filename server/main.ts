@@ -1,5 +1,6 @@
 // `npm start`: one server process configured from the environment (see README "Configuration").
 import { startServer } from './server.js';
+import { trustedProxiesFrom } from './http/address.js';
 import { findDemo, hasDemo, seedDemo, demoLogins } from './demo/seed.js';
 import { demoDepartments } from './demo/screening.js';
 import { publicPagesChanged } from './core/page-cache.js';
@@ -15,7 +16,7 @@ async function main() {
     dataDir: env.DATA_DIR ?? './data',
     adminPassword: env.ADMIN_PASSWORD || undefined,
     redisUrl: env.REDIS_URL || undefined,
-    trustProxy: env.TRUST_PROXY === '1',
+    trustedProxies: trustedProxiesFrom(env.TRUST_PROXY),
     poolSize: env.DB_POOL ? Number(env.DB_POOL) : undefined,
   });
   const { db } = server.ctx;

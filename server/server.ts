@@ -12,6 +12,7 @@ import { createSocketServer } from './live/socket.js';
 import { frameCollector } from './live/frame.js';
 import { createThrottle, type Throttle } from './auth/throttle.js';
 import { createPublicLimits, type PublicLimitOptions } from './http/public-limits.js';
+import type { LimitStore } from './http/limiter.js';
 import { createApp } from './app.js';
 import { securityHeaderEntries } from './http/headers.js';
 import type { AppContext } from './context.js';
@@ -27,7 +28,10 @@ export interface ServerOptions {
   adminPassword?: string;
   redisUrl?: string;
   clientDir?: string | null;
-  trustProxy?: boolean;
+  /** reverse proxies in front (TRUST_PROXY) */
+  trustedProxies?: number;
+  /** the clock of the year's rules (tests: a fixed day); default the real one */
+  now?: () => Date;
   throttle?: Throttle;
   publicLimits?: PublicLimitOptions;
   /** Reuse an open database (tests share one PGlite per file). */
@@ -52,19 +56,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const secrets = await loadSecrets(db);
   if (opts.adminPassword) await ensureAdmin(db, opts.adminPassword);
   const live = new LiveHub(db);
-  const ctx: AppContext = { db, query: database.query, driver: database.driver, secrets, live, throttle: opts.throttle ?? createThrottle(), publicLimits: createPublicLimits(opts.publicLimits), trustProxy: !!opts.trustProxy, events: stageEvents() };
-  const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
-  const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true });
-  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  // The security headers of http/headers.ts on every answer, set on the Node response before anything
-  // else runs (an answer's own headers, set later, take precedence).
-  const securityHeaders = await securityHeaderEntries();
-  http.prependListener('request', (_req, res) => {
-    for (const [name, value] of securityHeaders) res.setHeader(name, value);
-  });
-  http.keepAliveTimeout = 65_000;
-
+  // With Redis, the live channel's events go through it to every process, and so do the limits' counts.
   let adapter: Parameters<typeof createSocketServer>[3] = {};
+  let limitStore: LimitStore = null;
   let closeRedis = async () => {};
   if (opts.redisUrl) {
     const { createClient } = await import('redis');
@@ -75,8 +69,27 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     sub.on('error', (e) => console.warn('redis:', e.message));
     await Promise.all([pub.connect(), sub.connect()]);
     adapter = { adapter: createAdapter(pub, sub) };
+    limitStore = { client: pub };
     closeRedis = async () => { await Promise.allSettled([pub.quit(), sub.quit()]); };
   }
+  const ctx: AppContext = {
+    db, query: database.query, driver: database.driver, secrets, live, events: stageEvents(), trustedProxies: opts.trustedProxies ?? 0, now: opts.now ?? (() => new Date()),
+    throttle: opts.throttle ?? createThrottle({}, limitStore), publicLimits: createPublicLimits(opts.publicLimits, limitStore),
+  };
+  const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
+  const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true });
+  const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  // The security headers of http/headers.ts on every answer, set on the Node response before anything
+  // else runs (an answer's own headers, set later, take precedence).
+  const securityHeaders = await securityHeaderEntries();
+  http.prependListener('request', (req, res) => {
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
+    // A sign-in's answer and anything answered to a signed-in caller is for them alone: no cache keeps it. An
+    // answer that says otherwise (a public page, a photo) sets its own Cache-Control, which wins.
+    if (req.headers.authorization || req.headers.cookie?.includes('minsheng_token=') || req.url?.startsWith('/api/auth/')) res.setHeader('Cache-Control', 'no-store');
+  });
+  http.keepAliveTimeout = 65_000;
+
   const io = createSocketServer(ctx, live, http, adapter);
   const stopOps = serveOps(database);
   live.attach(io, frameCollector(db, database.query));

@@ -8,7 +8,8 @@ export const suggestionStatuses = ['received', 'merged', 'adopted', 'not_adopted
 export type SuggestionStatus = (typeof suggestionStatuses)[number];
 
 /** An instant with its zone, as API.md asks (`2027-07-01T00:00:00+08:00`). */
-const instant = z.iso.datetime({ offset: true });
+const instant = z.iso.datetime({ offset: true })
+  .refine((s) => { const t = Date.parse(s); return t >= Date.parse('2000-01-01T00:00:00+08:00') && t < Date.parse('2101-01-01T00:00:00+08:00'); }, '时间须在 2000 年至 2100 年之间 / the instant must lie in 2000–2100');
 const year = z.number().int().min(2000).max(2100);
 
 export const windowInput = z.strictObject({ year, opensAt: instant, closesAt: instant })

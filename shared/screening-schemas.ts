@@ -6,7 +6,8 @@ const year = z.number().int().min(2000).max(2100);
 const money = z.number().finite().min(0).max(1e9);
 /** A calendar day (Asia/Shanghai), YYYY-MM-DD, that exists. */
 export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD / date must be YYYY-MM-DD')
-  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s; }, '日期不存在 / no such date');
+  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s; }, '日期不存在 / no such date')
+  .refine((s) => s >= '2000-01-01' && s <= '2100-12-31', '日期须在 2000 年至 2100 年之间 / the date must lie in 2000–2100');
 const targets = z.array(text(200)).max(50);
 
 /** Editing a draft project: any of its fields. */

@@ -36,7 +36,7 @@ async function prepareCity(url: string, say: (s: string) => void) {
     const year = Number(shanghaiDate(new Date()).slice(0, 4));
     const selected = await database.db.select({ id: projects.id, year: projects.year }).from(projects)
       .where(and(eq(projects.status, 'selected'), eq(projects.year, year))).limit(400);
-    const exec = await executionOf(database.db, selected);
+    const exec = await executionOf(database.db, selected, new Date());
     const pages = selected.slice(0, 100).map((p) => p.id);
     const running = selected.filter((p) => exec.get(p.id)!.execution === 'in_progress').map((p) => p.id);
     const [last] = running.length ? await database.db.select({ percent: progressReports.percent }).from(progressReports)

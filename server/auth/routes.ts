@@ -8,11 +8,11 @@ export const authRoutes = [
   route({
     method: 'POST', path: '/auth/login', summary: 'Staff sign in with username and password; answers a token', roles: ['public'], body: loginInput,
     errors: ['bad_credentials', 'too_many_attempts'],
-    handler: (ctx, r) => login(ctx, r.body, clientAddress(r.c, ctx.trustProxy)),
+    handler: (ctx, r) => login(ctx, r.body, clientAddress(r.c, ctx.trustedProxies)),
   }),
   route({
     method: 'POST', path: '/auth/member-login', summary: 'A member signs in with the code on their card; answers a token', roles: ['public'], body: memberLoginInput,
     errors: ['bad_credentials', 'too_many_attempts'],
-    handler: (ctx, r) => memberLogin(ctx, r.body, clientAddress(r.c, ctx.trustProxy)),
+    handler: (ctx, r) => memberLogin(ctx, r.body, clientAddress(r.c, ctx.trustedProxies)),
   }),
 ];

@@ -10,7 +10,8 @@ import type { Role } from '../../shared/types.js';
 const badCredentials = () => new DomainError(401, 'bad_credentials', '用户名或密码错误 / wrong credentials');
 
 export async function login(ctx: AppContext, input: { username: string; password: string }, clientKey: string) {
-  const account = { kind: 'account', key: `user:${input.username}` } as const;
+  // The account counted from this address only: failures from elsewhere never refuse the right password here.
+  const account = { kind: 'account', key: `user:${input.username}@${clientKey}` } as const;
   const keys = [{ kind: 'address', key: `login:${clientKey}` } as const, account];
   await ctx.throttle.check(keys);
   const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username));
@@ -33,6 +34,6 @@ export async function memberLogin(ctx: AppContext, input: { code: string }, clie
     await ctx.throttle.fail(keys);
     throw new DomainError(401, 'bad_credentials', '登录码错误 / wrong sign-in code');
   }
-  const token = await issueToken(ctx.secrets.tokenKey, { kind: 'member', memberId: member.id, bodyId: member.bodyId });
+  const token = await issueToken(ctx.secrets.tokenKey, { kind: 'member', memberId: member.id, bodyId: member.bodyId, gen: member.tokenGeneration });
   return { token, member: { id: member.id, name: member.name, bodyId: member.bodyId, delegation: member.delegation } };
 }

@@ -5,7 +5,8 @@ import type { Principal } from '../core/principal.js';
 export type { Principal };
 
 const issuer = 'minsheng';
-const lifetimes = { staff: '12h', member: '24h', screen: '7d' } as const;
+/** How long each kind of token lives (seconds); one claiming to live longer, or carrying no `exp`, is refused. */
+const lifetimeSeconds = { staff: 12 * 3600, member: 24 * 3600, screen: 7 * 24 * 3600 } as const;
 
 export async function issueToken(key: Uint8Array, p: Principal): Promise<string> {
   const claims: Record<string, unknown> = { knd: p.kind };
@@ -16,6 +17,7 @@ export async function issueToken(key: Uint8Array, p: Principal): Promise<string>
   } else if (p.kind === 'member') {
     subject = p.memberId;
     claims.bod = p.bodyId;
+    claims.gen = p.gen;
   } else {
     subject = p.sessionId;
   }
@@ -24,7 +26,7 @@ export async function issueToken(key: Uint8Array, p: Principal): Promise<string>
     .setIssuer(issuer)
     .setSubject(subject)
     .setIssuedAt()
-    .setExpirationTime(lifetimes[p.kind])
+    .setExpirationTime(`${lifetimeSeconds[p.kind]}s`)
     .sign(key);
 }
 
@@ -91,7 +93,7 @@ export async function readToken(key: Uint8Array, token: string): Promise<Princip
 async function verifyToken(key: Uint8Array, token: string): Promise<{ principal: Principal; expiresAt: number } | null> {
   try {
     let payload = fastVerify(key, token);
-    if (payload === undefined) payload = (await jwtVerify(token, key, { issuer, algorithms: ['HS256'] })).payload;
+    if (payload === undefined) payload = (await jwtVerify(token, key, { issuer, algorithms: ['HS256'], requiredClaims: ['exp'] })).payload;
     if (payload === null) return null;
     const principal = principalOf(payload);
     return principal ? { principal, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : 0 } : null;
@@ -102,13 +104,18 @@ async function verifyToken(key: Uint8Array, token: string): Promise<{ principal:
 
 function principalOf(payload: JWTPayload): Principal | null {
   const sub = payload.sub;
-  if (typeof sub !== 'string') return null;
+  if (typeof sub !== 'string' || typeof payload.exp !== 'number') return null;
+  // Never longer than its kind lives, counted from when it says it was issued (or from now, without `iat`).
+  const kind = payload.knd as keyof typeof lifetimeSeconds;
+  const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+  if (!(kind in lifetimeSeconds) || payload.exp - from > lifetimeSeconds[kind] || payload.exp - Math.floor(Date.now() / 1000) > lifetimeSeconds[kind]) return null;
   switch (payload.knd) {
     case 'staff':
       if (payload.role !== 'admin' && payload.role !== 'presider' && payload.role !== 'department') return null;
       return Object.freeze({ kind: 'staff', userId: sub, role: payload.role, bodyId: (payload.bod as string | null) ?? null, username: String(payload.usr ?? '') });
     case 'member':
-      return typeof payload.bod === 'string' ? Object.freeze({ kind: 'member', memberId: sub, bodyId: payload.bod }) : null;
+      // A token of a release before generations carries none: generation 0, every member's first.
+      return typeof payload.bod === 'string' ? Object.freeze({ kind: 'member', memberId: sub, bodyId: payload.bod, gen: typeof payload.gen === 'number' ? payload.gen : 0 }) : null;
     case 'screen':
       return Object.freeze({ kind: 'screen', sessionId: sub });
     default:
@@ -117,6 +124,5 @@ function principalOf(payload: JWTPayload): Principal | null {
 }
 
 export function expiryOf(kind: Principal['kind']): string {
-  const ms = { staff: 12 * 3600e3, member: 24 * 3600e3, screen: 7 * 24 * 3600e3 }[kind];
-  return new Date(Date.now() + ms).toISOString();
+  return new Date(Date.now() + lifetimeSeconds[kind] * 1000).toISOString();
 }

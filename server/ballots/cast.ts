@@ -12,8 +12,11 @@ import { pgCode } from '../db/errors.js';
 import { ballotShape, lockedBallotCte } from './queries.js';
 import { receiptFor, rollKeyHash } from './receipts.js';
 import { voteBatchesOf } from './vote-batches.js';
+import { staleSignIn } from '../auth/member-tokens.js';
 
 interface Diagnosis {
+  /** the token's generation is the member's current one (a regenerated code ends older sign-ins) */
+  signed_in: boolean | null;
   state: string | null;
   on_roster: number | string;
   present: boolean | null;
@@ -41,14 +44,15 @@ export async function castBallot(
   // The common case first: written with the votes arriving alongside (secret) or by one lean statement
   // (named); anything unusual falls through to the full diagnosis.
   const written = shape.secret
-    ? await voteBatchesOf(ctx).cast(ballotId, { memberId: member.memberId, keyHash, receipt, choicesJson })
-    : await castFastNamed(ctx, ballotId, member.memberId, keyHash, (checked.choices as { vote: string }).vote);
+    ? await voteBatchesOf(ctx).cast(ballotId, { memberId: member.memberId, gen: member.gen, keyHash, receipt, choicesJson })
+    : await castFastNamed(ctx, ballotId, member.memberId, member.gen, keyHash, (checked.choices as { vote: string }).vote);
   if (written) {
     ctx.live.touch(shape.sessionId, ballotId, 'vote');
     return { receipt, created: true };
   }
   for (let attempt = 0; attempt < 3; attempt++) {
-    const d = await runCast(ctx, shape.secret, ballotId, member.memberId, keyHash, receipt, choicesJson, checked.choices);
+    const d = await runCast(ctx, shape.secret, ballotId, member, keyHash, receipt, choicesJson, checked.choices);
+    if (!d.signed_in) throw staleSignIn();
     if (d.state === null) throw notFound('表决');
     if (Number(d.on_roster) === 0) throw forbidden('not_on_roster', '您不在本次会议的名单中 / not on this session\'s roster');
     if (d.state === 'cancelled') throw conflict('ballot_not_open', '表决已取消 / the ballot was cancelled');
@@ -76,14 +80,15 @@ export async function castBallot(
 const castFastNamedSql = `
   with ${lockedBallotCte},
   ro as (select present from roster where session_id = (select session_id from b) and member_id = $2),
-  r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, $2, $3 from b, ro where b.state = 'open' and ro.present returning 1),
+  r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, $2, $3 from b, ro where b.state = 'open' and ro.present
+        and (select token_generation from members where id = $2) = $5 returning 1),
   x as (insert into named_votes (ballot_id, member_id, vote) select $1, $2, $4 from r returning 1)
   select count(*) as inserted from x`;
 
 /** true: both rows written (201); false: not written, ask the full statement why. */
-async function castFastNamed(ctx: AppContext, ballotId: string, memberId: string, keyHash: string, vote: string): Promise<boolean> {
+async function castFastNamed(ctx: AppContext, ballotId: string, memberId: string, gen: number, keyHash: string, vote: string): Promise<boolean> {
   try {
-    const rows = await ctx.query<{ inserted: number | string }>(castFastNamedSql, [ballotId, memberId, keyHash, vote]);
+    const rows = await ctx.query<{ inserted: number | string }>(castFastNamedSql, [ballotId, memberId, keyHash, vote, gen]);
     return Number(rows[0]?.inserted) === 1;
   } catch (err) {
     // Already on the roll (a retry, a second key): the full statement tells which.
@@ -92,32 +97,34 @@ async function castFastNamed(ctx: AppContext, ballotId: string, memberId: string
   }
 }
 
-// One statement, prepared once per connection: $1 ballot, $2 member, $3 roll key hash, then the deposit.
+// One statement, prepared once per connection: $1 ballot, $2 member, $3 roll key hash, $4 the deposit (receipt
+// or vote), $5 the secret ballot's choices or null, $6 the token's generation.
 // The shared advisory lock pairs with lockBallotExclusive (lifecycle.ts): a close queues fairly behind
 // the votes under way instead of being starved by them.
 const castHead = `
   with ${lockedBallotCte},
   ro as (select present from roster where session_id = (select session_id from b) and member_id = $2),
   prev as (select key_hash from ballot_roll where ballot_id = $1 and member_id = $2),
-  ok as (select 1 from b, ro where b.state = 'open' and ro.present and not exists (select 1 from prev)),
+  g as (select token_generation = $6 as signed_in from members where id = $2),
+  ok as (select 1 from b, ro, g where g.signed_in and b.state = 'open' and ro.present and not exists (select 1 from prev)),
   r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, $2, $3 from ok on conflict do nothing returning 1),`;
 const castTail = `
-  select (select state from b) as state, (select count(*) from ro) as on_roster, (select present from ro) as present,
+  select (select signed_in from g) as signed_in, (select state from b) as state, (select count(*) from ro) as on_roster, (select present from ro) as present,
          (select key_hash from prev) as prev_hash, (select count(*) from x) as inserted`;
 /** Secret ballot: $4 receipt, $5 choices (JSON text). */
 const castSecret = `${castHead}
   x as (insert into ballot_box (ballot_id, receipt, choices) select $1, $4, $5::jsonb from r returning 1)${castTail}`;
-/** Named motion: $4 the vote. */
+/** Named motion: $4 the vote ($5 unused). */
 const castNamed = `${castHead}
-  x as (insert into named_votes (ballot_id, member_id, vote) select $1, $2, $4 from r returning 1)${castTail}`;
+  x as (insert into named_votes (ballot_id, member_id, vote) select $1, $2, $4 from r where $5::text is null returning 1)${castTail}`;
 
 async function runCast(
-  ctx: AppContext, secret: boolean, ballotId: string, memberId: string, keyHash: string, receipt: string, choicesJson: string, choices: Choices,
+  ctx: AppContext, secret: boolean, ballotId: string, member: MemberPrincipal, keyHash: string, receipt: string, choicesJson: string, choices: Choices,
 ): Promise<Diagnosis> {
   try {
     const rows = secret
-      ? await ctx.query<Diagnosis>(castSecret, [ballotId, memberId, keyHash, receipt, choicesJson])
-      : await ctx.query<Diagnosis>(castNamed, [ballotId, memberId, keyHash, (choices as { vote: string }).vote]);
+      ? await ctx.query<Diagnosis>(castSecret, [ballotId, member.memberId, keyHash, receipt, choicesJson, member.gen])
+      : await ctx.query<Diagnosis>(castNamed, [ballotId, member.memberId, keyHash, (choices as { vote: string }).vote, null, member.gen]);
     return rows[0];
   } catch (err) {
     // Same receipt already in the box: another member reused this submission key.

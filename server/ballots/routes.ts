@@ -1,7 +1,7 @@
 // Ballots (API.md "Ballots"), the selection ballot from an approved list, and the presidium's notices (公告).
 import { ballotInput, cancelInput, voteInput } from '../../shared/schemas.js';
 import { listBallotInput, noticeInput } from '../../shared/screening-schemas.js';
-import { DomainError, notFound } from '../core/errors.js';
+import { DomainError, forbidden, notFound } from '../core/errors.js';
 import { publishedCacheControl, servePage } from '../core/page-cache.js';
 import { signNotice, signResult } from '../core/signing.js';
 import { idPattern } from '../db/ids.js';
@@ -50,7 +50,7 @@ export const ballotRoutes = [
   route({
     // The vote itself is the one change that writes no trail entry: the trail must not undo the box's secrecy.
     method: 'POST', path: '/ballots/:id/votes', summary: 'Cast a ballot (final); a retry with the same submission key answers the same receipt', roles: ['member'], body: voteInput,
-    status: 201, errors: ['not_on_roster', 'already_voted', 'ballot_not_open', 'not_checked_in', 'submission_key_reused', 'busy'],
+    status: 201, errors: ['not_on_roster', 'already_voted', 'ballot_not_open', 'not_checked_in', 'submission_key_reused', 'busy'], memberTokenCheckedByStatement: true,
     handler: async (ctx, r) => {
       const outcome = await castBallot(ctx, r.actor, r.params.id, r.body);
       return r.c.json({ receipt: outcome.receipt }, outcome.created ? 201 : 200);
@@ -58,8 +58,11 @@ export const ballotRoutes = [
   }),
   route({
     // Published: public and final, served from memory with an ETag (core/page-cache.ts).
-    method: 'GET', path: '/ballots/:id/result', summary: 'The result: public once published; after close, to presider, admin and the roster', roles: ['public'], errors: ['not_published'],
+    method: 'GET', path: '/ballots/:id/result', summary: 'The result: public once published; after close, to presider, admin, the roster and the session\'s big screen',
+    roles: ['public', 'screen'], errors: ['not_published'],
     handler: async (ctx, r) => {
+      // The big screen reads the results of its own session only.
+      if (r.actor?.kind === 'screen' && (await findBallot(ctx.db, r.params.id)).sessionId !== r.actor.sessionId) throw forbidden();
       const page = await publishedResult(ctx, r.params.id);
       return page ? servePage(r.c, page, publishedCacheControl) : getResult(ctx, r.actor, r.params.id);
     },

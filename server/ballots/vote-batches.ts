@@ -16,6 +16,8 @@ import { lockedBallotCte } from './queries.js';
 
 export interface QueuedVote {
   memberId: string;
+  /** the token's generation: a vote signed in with a replaced code is left out (the full statement refuses it) */
+  gen: number;
   keyHash: string;
   receipt: string;
   /** the normal-form choices as JSON text */
@@ -40,9 +42,10 @@ const maxBatch = 200;
 // after a close sees the ballot closed and writes nothing.
 const castBatchSql = `
   with ${lockedBallotCte},
-  v as (select * from jsonb_to_recordset($2::jsonb) as v(m text, k text, r text, c jsonb)),
+  v as (select * from jsonb_to_recordset($2::jsonb) as v(m text, g int, k text, r text, c jsonb)),
   ok as (select v.* from v, b where b.state = 'open' and
-           (select present from roster ro where ro.session_id = b.session_id and ro.member_id = v.m)),
+           (select present from roster ro where ro.session_id = b.session_id and ro.member_id = v.m) and
+           (select token_generation from members mm where mm.id = v.m) = v.g),
   r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, m, k from ok
         on conflict do nothing returning member_id),
   x as (insert into ballot_box (ballot_id, receipt, choices) select $1, ok.r, ok.c from ok join r on r.member_id = ok.m
@@ -88,7 +91,7 @@ export class VoteBatches {
   }
 
   private async write(ballotId: string, batch: Waiting[]) {
-    const json = `[${batch.map((v) => `{"m":${JSON.stringify(v.memberId)},"k":${JSON.stringify(v.keyHash)},"r":${JSON.stringify(v.receipt)},"c":${v.choicesJson}}`).join(',')}]`;
+    const json = `[${batch.map((v) => `{"m":${JSON.stringify(v.memberId)},"g":${v.gen},"k":${JSON.stringify(v.keyHash)},"r":${JSON.stringify(v.receipt)},"c":${v.choicesJson}}`).join(',')}]`;
     let written: Set<string>;
     try {
       const rows = await this.ctx.query<{ receipt: string }>(castBatchSql, [ballotId, json]);

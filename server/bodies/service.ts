@@ -96,8 +96,12 @@ export const regenerateCode = command<{ memberId: string }>()({
   },
   run: async (cx, { memberId }, { member }) => {
     const code = newSignInCode();
-    await cx.tx.update(members).set({ codeHash: codeHash(cx.ctx.secrets.codeKey, code) }).where(eq(members.id, memberId));
+    // A new generation: every token signed in with the old code is refused from now on (http/route.ts, the
+    // vote's statement, the live channel), in every server process.
+    await cx.tx.update(members).set({ codeHash: codeHash(cx.ctx.secrets.codeKey, code), tokenGeneration: member.tokenGeneration + 1 }).where(eq(members.id, memberId));
     return { id: member.id, name: member.name, delegation: member.delegation, kind: member.kind, code };
   },
   audit: (m) => ({ subject: { kind: 'member', id: m.id, label: m.name } }),
+  // Tablets still connected with the old sign-in are disconnected at once (and cannot join again).
+  effects: (m) => [{ kind: 'after', name: 'disconnect the old sign-ins', run: async (ctx) => ctx.live.disconnectMember(m.id) }],
 });

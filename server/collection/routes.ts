@@ -39,10 +39,9 @@ export const collectionRoutes = [
     method: 'POST', path: '/bodies/:bodyId/suggestions', summary: 'Send a suggestion while the window is open; answers its tracking code', status: 201, body: suggestionInput,
     errors: ['collection_closed', 'too_many_attempts'], command: submitSuggestion,
     // A resident without an account is limited per address, before anything is written; a signed-in clerk or
-    // representative is not. A big screen's token sends as nobody.
-    actor: (r) => (r.actor?.kind === 'screen' ? null : r.actor),
+    // representative is not. (A big screen's token is refused by the guard: it reads its own session only.)
     input: async (r) => {
-      if (!r.actor) await r.ctx.publicLimits.suggestion(clientAddress(r.c, r.ctx.trustProxy));
+      if (!r.actor) await r.ctx.publicLimits.suggestion(clientAddress(r.c, r.ctx.trustedProxies));
       return { bodyId: r.params.bodyId, ...r.body };
     },
   }),
@@ -50,7 +49,7 @@ export const collectionRoutes = [
     method: 'GET', path: '/public/bodies/:bodyId/similar', summary: 'Public projects like a text, and how many suggestions of the open window are like it (a count)',
     roles: ['public'], query: similarTextQuery, errors: ['too_many_attempts'],
     handler: async (ctx, r) => {
-      await ctx.publicLimits.lookup(clientAddress(r.c, ctx.trustProxy));
+      await ctx.publicLimits.lookup(clientAddress(r.c, ctx.trustedProxies));
       return publicSimilar(ctx, r.params.bodyId, r.query.text);
     },
   }),
@@ -76,7 +75,7 @@ export const collectionRoutes = [
     method: 'GET', path: '/suggestions/:code', summary: 'A suggestion followed by its tracking code: status, history, the project it became', roles: ['public'], rawParams: ['code'],
     errors: ['too_many_attempts'],
     handler: async (ctx, r) => {
-      await ctx.publicLimits.lookup(clientAddress(r.c, ctx.trustProxy));
+      await ctx.publicLimits.lookup(clientAddress(r.c, ctx.trustedProxies));
       return trackSuggestion(ctx, r.params.code);
     },
   }),

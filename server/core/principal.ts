@@ -4,7 +4,8 @@ import type { Role } from '../../shared/types.js';
 
 export type Principal =
   | { kind: 'staff'; userId: string; username: string; role: Role; bodyId: string | null }
-  | { kind: 'member'; memberId: string; bodyId: string }
+  /** `gen`: the member's token generation when the token was issued (a regenerated code ends older ones) */
+  | { kind: 'member'; memberId: string; bodyId: string; gen: number }
   | { kind: 'screen'; sessionId: string };
 
 export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
@@ -13,7 +14,8 @@ export type ScreenPrincipal = Extract<Principal, { kind: 'screen' }>;
 
 /**
  * The callers a route or command names in its `roles`: the three staff roles, a member (representative),
- * a session's big screen, and `public` (anyone, with or without a token).
+ * a session's big screen, and `public` (anyone, with or without a token — except a big screen's token, which
+ * only the routes that name `screen` take).
  */
 export const callers = ['public', 'admin', 'presider', 'department', 'member', 'screen'] as const;
 export type Caller = (typeof callers)[number];
@@ -27,6 +29,9 @@ export type ActorOf<R extends Caller> =
 
 /** Which of `roles` this principal is, or null when it is none of them. */
 export function callerOf(p: Principal | null, roles: readonly Caller[]): Caller | null {
+  // A big screen watches its own session and reads nothing else, public pages included: a route lets it in
+  // only by naming it.
+  if (p?.kind === 'screen') return roles.includes('screen') ? 'screen' : null;
   if (roles.includes('public')) return 'public';
   if (!p) return null;
   const c: Caller = p.kind === 'staff' ? p.role : p.kind;

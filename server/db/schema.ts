@@ -41,6 +41,8 @@ export const members = pgTable('members', {
   kind: text('kind').$type<MemberKind>().notNull(),
   /** keyed hash of the personal sign-in code; the code itself is shown once and never stored */
   codeHash: text('code_hash').notNull(),
+  /** raised when the code is regenerated (a lost card): member tokens of an older generation stop working at once */
+  tokenGeneration: integer('token_generation').notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('members_code_hash_key').on(t.codeHash), index('members_body_idx').on(t.bodyId)]);
 

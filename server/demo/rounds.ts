@@ -50,7 +50,7 @@ export async function pastRound(ctx: AppContext, admin: StaffPrincipal, bodyId: 
   await openBallot(ctx, admin, { ballotId: ballot.id });
   const grade = ([s, b]: number[], i: number) => (i < s ? 'satisfied' : i < s + b ? 'basic' : 'unsatisfied');
   for (const [i, m] of committee.entries()) {
-    const who: MemberPrincipal = { kind: 'member', memberId: m.id, bodyId };
+    const who: MemberPrincipal = { kind: 'member', memberId: m.id, bodyId, gen: 0 };
     const choices = Object.fromEntries(list.map((p, j) => [p.id, grade(r.votes[j], i)]));
     await castBallot(ctx, who, ballot.id, { submissionKey: randomBytes(18).toString('base64url'), choices });
   }

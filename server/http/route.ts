@@ -11,6 +11,7 @@ import { callerOf, type ActorOf, type Caller, type Principal } from '../core/pri
 import { forbidden, notFound, unauthorized } from '../core/errors.js';
 import { idPattern } from '../db/ids.js';
 import { parseWith, readJson } from './json.js';
+import { memberTokenCurrent, staleSignIn } from '../auth/member-tokens.js';
 
 export type Method = 'GET' | 'POST' | 'PUT';
 type Keys<P extends string> = ParamKeys<P> extends never ? string : ParamKeys<P> & string;
@@ -43,6 +44,8 @@ interface Common<P extends string, Q, B, M extends Method = Method> {
   errors?: readonly string[];
   /** beyond API.md: the project's own extension (the API reference marks it) */
   extension?: boolean;
+  /** the vote: a member's token generation is checked inside its own statement, not by the guard */
+  memberTokenCheckedByStatement?: true;
 }
 
 export interface HandlerRoute<R extends Caller, P extends string, Q, B, O, M extends Method = Method> extends Common<P, Q, B, M> {
@@ -114,6 +117,7 @@ export function mountRoutes(api: Hono<AppEnv>, ctx: AppContext, defs: readonly R
     api.on(def.method, def.path, async (c) => {
       const actor = c.get('principal');
       guard(actor, def.roles);
+      if (actor?.kind === 'member' && !def.memberTokenCheckedByStatement && !(await memberTokenCurrent(ctx.query, actor))) throw staleSignIn();
       const params = pathParams(c, def);
       // (no query string, the common case: nothing to validate)
       const query = def.query ? parseWith(def.query, c.req.url.includes('?') ? c.req.query() : {}) : undefined;

@@ -4,7 +4,8 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { files } from '../db/schema.js';
-import { conflict, invalid } from '../core/errors.js';
+import { conflict, fieldError, invalid } from '../core/errors.js';
+import { typedDateProblem } from '../../shared/typed-dates.js';
 import { carriedProject } from '../projects/scope.js';
 import type { ProjectRow } from '../projects/find.js';
 
@@ -13,6 +14,12 @@ export const notSelected = () => conflict('project_not_selected', '只有票决�
 /** 404, then 409 project_not_selected for a project the vote did not select. */
 export function assertSelected(p: ProjectRow): void {
   if (p.status !== 'selected') throw notSelected();
+}
+
+/** A date a person typed about the project's work: from 1 January of the year before its year to today (422 else). */
+export function assertTypedDate(p: ProjectRow, date: string, now: Date): void {
+  const problem = typedDateProblem(date, p.year, now);
+  if (problem) throw fieldError('date', problem);
 }
 
 /** The scope of a carrier's report: the project, locked; a department user must be its carrying department. */

@@ -29,7 +29,7 @@ async function groupsOf(db: DbOrTx, ids: string[]) {
 }
 
 /** GET /api/bodies/:bodyId/implementation?year=: staff (admin, presider) of the body. */
-export async function yearOverview(ctx: AppContext, actor: StaffPrincipal, bodyId: string, year: number, now = new Date()) {
+export async function yearOverview(ctx: AppContext, actor: StaffPrincipal, bodyId: string, year: number, now = ctx.now()) {
   await findBody(ctx.db, bodyId);
   await assertStaffOfBody(ctx.db, actor, bodyId);
   const rows = await yearProjects(ctx.db, bodyId, year);

@@ -7,7 +7,7 @@ import { command, publicChange } from '../core/command.js';
 import { invalid } from '../core/errors.js';
 import { actorName } from '../audit/log.js';
 import type { planInput, progressInput } from '../../shared/implementation-schemas.js';
-import { assertSelected, carrierScope, checkPhotos, projectSubject } from './access.js';
+import { assertSelected, assertTypedDate, carrierScope, checkPhotos, projectSubject } from './access.js';
 import { describeReport } from '../projects/progress.js';
 
 /** setPlan: the plan (targets, milestones, funding, completion date) of a selected project, replaced whole. */
@@ -30,6 +30,7 @@ export const reportProgress = command<{ projectId: string } & z.infer<typeof pro
   scope: carrierScope,
   run: async (cx, { projectId, ...input }, { project: p }) => {
     assertSelected(p);
+    assertTypedDate(p, input.date, cx.ctx.now());
     if (input.milestone) {
       const [plan] = await cx.tx.select().from(projectPlans).where(eq(projectPlans.projectId, projectId));
       if (!plan?.milestones.some((m) => m.title === input.milestone)) {

@@ -3,6 +3,7 @@
 // (who read it before they rate it, or when they supervise it). All of it is public once selected;
 // this view adds nothing private, only the signed-in reader's own place in the group.
 import { asc, desc, eq } from 'drizzle-orm';
+import { isProjectPublic } from '../projects/public.js';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
 import { carryOvers, inspections, members, projectGrades, rectifications, supervisors } from '../db/schema.js';
@@ -19,12 +20,14 @@ export async function projectImplementation(ctx: AppContext, who: Principal, pro
   const p = await findProject(ctx.db, projectId);
   if (who.kind === 'member') {
     if (who.bodyId !== p.bodyId) throw forbidden('other_body', '不是本级人大的项目 / not a project of your body');
+    // A draft, an assessment not yet published, a withdrawn project: staff only.
+    if (!(await isProjectPublic(ctx.db, p))) throw forbidden('forbidden', '该项目尚未公开 / the project is not public yet');
   } else {
     if (who.kind !== 'staff' || !['admin', 'presider', 'department'].includes(who.role)) throw forbidden();
     await assertStaffOfBody(ctx.db, who, p.bodyId);
     await assertCarryingDepartment(ctx.db, who, p, '只能查看本单位承办的项目 / only the carrying department');
   }
-  const e = (await executionOf(ctx.db, [p])).get(p.id)!;
+  const e = (await executionOf(ctx.db, [p], ctx.now())).get(p.id)!;
   const detail = await implementationDetail(ctx.db, projectId);
   const mine = who.kind === 'member' ? detail.supervisors.find((s) => s.id === who.memberId) : undefined;
   return { ...describeProject(p), projectId, ...e, ...detail, supervising: !!mine };

@@ -7,7 +7,7 @@ import { command, publicChange } from '../core/command.js';
 import { conflict, invalid } from '../core/errors.js';
 import { lockedProject } from '../projects/scope.js';
 import type { carryOverInput, rectificationInput } from '../../shared/implementation-schemas.js';
-import { assertSelected, carrierScope, checkPhotos, projectSubject } from './access.js';
+import { assertSelected, assertTypedDate, carrierScope, checkPhotos, projectSubject } from './access.js';
 import { executionOf } from '../projects/execution.js';
 
 /** addRectification: the carrier's report of what it fixed, only while the project is rectifying (不满意). */
@@ -16,7 +16,8 @@ export const addRectification = command<{ projectId: string } & z.infer<typeof r
   scope: carrierScope,
   run: async (cx, { projectId, ...input }, { project: p }) => {
     assertSelected(p);
-    if ((await executionOf(cx.tx, [p])).get(p.id)!.execution !== 'rectifying') throw conflict('not_rectifying', '项目不在整改中 / the project is not under rectification');
+    assertTypedDate(p, input.date, cx.ctx.now());
+    if ((await executionOf(cx.tx, [p], cx.ctx.now())).get(p.id)!.execution !== 'rectifying') throw conflict('not_rectifying', '项目不在整改中 / the project is not under rectification');
     const photos = await checkPhotos(cx.tx, input.photos);
     const [row] = await cx.tx.insert(rectifications).values({ id: newId(), projectId, note: input.note, date: input.date, photos }).returning();
     return { id: row.id, projectId, note: row.note, date: row.date, photos: row.photos };
@@ -32,7 +33,7 @@ export const carryOver = command<{ projectId: string } & z.infer<typeof carryOve
   run: async (cx, { projectId, ...input }, { project: p }) => {
     assertSelected(p);
     if (input.toYear <= p.year) throw invalid('只能转入以后的年度 / toYear must be after the project\'s year', [{ field: 'toYear', message: 'not after the project\'s year' }]);
-    if ((await executionOf(cx.tx, [p])).get(p.id)!.execution === 'done') throw conflict('project_done', '项目已完成，无需跨年督办 / the project is done');
+    if ((await executionOf(cx.tx, [p], cx.ctx.now())).get(p.id)!.execution === 'done') throw conflict('project_done', '项目已完成，无需跨年督办 / the project is done');
     const values = { fromYear: p.year, toYear: input.toYear };
     await cx.tx.insert(carryOvers).values({ projectId, ...values }).onConflictDoUpdate({ target: carryOvers.projectId, set: values });
     const [row] = await cx.tx.select().from(carryOvers).where(eq(carryOvers.projectId, projectId));

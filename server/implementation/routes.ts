@@ -19,7 +19,7 @@ export const implementationRoutes = [
   route({
     method: 'GET', path: '/bodies/:bodyId/implementation', summary: 'The year\'s projects of the body and the bodies below it, with execution, groups, inspections, grades and the dashboard',
     roles: ['admin', 'presider'], query: listQuery, extension: true,
-    handler: (ctx, r) => yearOverview(ctx, r.actor, r.params.bodyId, r.query.year ?? Number(shanghaiDate(new Date()).slice(0, 4))),
+    handler: (ctx, r) => yearOverview(ctx, r.actor, r.params.bodyId, r.query.year ?? Number(shanghaiDate(ctx.now()).slice(0, 4))),
   }),
   route({
     method: 'PUT', path: '/projects/:id/plan', summary: 'The carrying department\'s plan of a selected project: targets, milestones, funding, completion date', body: planInput,

@@ -9,7 +9,7 @@ import type { MemberPrincipal, StaffPrincipal } from '../core/principal.js';
 import { forbidden, invalid } from '../core/errors.js';
 import { lockedProject, type ProjectScope } from '../projects/scope.js';
 import type { inspectionInput, supervisorsInput } from '../../shared/implementation-schemas.js';
-import { assertSelected, checkPhotos, projectSubject } from './access.js';
+import { assertSelected, assertTypedDate, checkPhotos, projectSubject } from './access.js';
 import { executionOf } from '../projects/execution.js';
 
 /** setSupervisors: an admin names the project's supervision group (members of its body) and its lead. */
@@ -40,7 +40,7 @@ export const setSupervisors = command<{ projectId: string } & z.infer<typeof sup
 export async function myProjects(ctx: AppContext, member: MemberPrincipal) {
   const rows = await ctx.db.select({ p: projects, lead: supervisors.lead }).from(supervisors).innerJoin(projects, eq(projects.id, supervisors.projectId))
     .where(eq(supervisors.memberId, member.memberId));
-  const exec = await executionOf(ctx.db, rows.map((r) => r.p));
+  const exec = await executionOf(ctx.db, rows.map((r) => r.p), ctx.now());
   return rows.map(({ p, lead }) => {
     const e = exec.get(p.id)!;
     return { id: p.id, title: p.title, year: p.year, department: p.department, status: p.status, lead, execution: e.execution, percent: e.percent, lastReport: e.lastReport, overdue: e.overdue };
@@ -64,6 +64,7 @@ export const recordInspection = command<{ projectId: string } & z.infer<typeof i
   scope: supervisedProject,
   run: async (cx, { projectId, ...input }, { project: p }) => {
     assertSelected(p);
+    assertTypedDate(p, input.date, cx.ctx.now());
     const photos = await checkPhotos(cx.tx, input.photos);
     const [row] = await cx.tx.insert(inspections).values({
       id: newId(), projectId, date: input.date, findings: input.findings, photos, memberId: cx.actor.kind === 'member' ? cx.actor.memberId : null,

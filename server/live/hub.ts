@@ -16,6 +16,7 @@
 // channel's last frame (a vote never changes the session's counters), `ballot:update` for the
 // ballots touched (and any open one). Nothing runs when nothing changes: no timers, no polling.
 import type { Server } from 'socket.io';
+import { memberSignInRoom } from '../auth/member-tokens.js';
 import type { Db } from '../db/connect.js';
 import { currentValues, nextValue } from '../db/sequences.js';
 
@@ -109,6 +110,10 @@ export class LiveHub {
   async currentVersion(): Promise<number> {
     const [v] = await currentValues(this.db, ['live_version']);
     return v;
+  }
+
+  disconnectMember(memberId: string) {
+    this.io?.in(memberSignInRoom(memberId)).disconnectSockets(true);
   }
 
   /** Something in this session changed (after its transaction committed): `vote` when only a ballot's count moved. */

@@ -4,6 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { AppContext } from '../context.js';
 import type { LiveHub } from './hub.js';
 import { readToken } from '../auth/tokens.js';
+import { memberSignInRoom, memberTokenCurrent } from '../auth/member-tokens.js';
 import type { Principal } from '../core/principal.js';
 import { idPattern } from '../db/ids.js';
 import { DomainError } from '../core/errors.js';
@@ -25,7 +26,7 @@ export function createSocketServer(ctx: AppContext, hub: LiveHub, http: HttpServ
   io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     const principal = typeof token === 'string' ? await readToken(ctx.secrets.tokenKey, token) : null;
-    if (!principal) {
+    if (!principal || (principal.kind === 'member' && !(await memberTokenCurrent(ctx.query, principal).catch(() => false)))) {
       const err = new Error('unauthorized') as Error & { data?: unknown };
       err.data = { code: 'unauthorized', message: '请先登录 / sign in first' };
       return next(err);
@@ -34,6 +35,8 @@ export function createSocketServer(ctx: AppContext, hub: LiveHub, http: HttpServ
     next();
   });
   io.on('connection', (socket: Socket) => {
+    const who = socket.data.principal as Principal;
+    if (who.kind === 'member') void socket.join(memberSignInRoom(who.memberId));
     socket.on('session:join', async (...args: unknown[]) => {
       // The ack is always the last argument; a join sent with no payload has the ack first.
       const last = args[args.length - 1];

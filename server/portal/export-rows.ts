@@ -22,7 +22,7 @@ export async function projectPage(ctx: AppContext, ids: string[], year: number |
     .where(and(...conds)).orderBy(asc(projects.year), asc(projects.id)).limit(pageSize);
   const pids = rows.map((r) => r.p.id);
   const [support, assessed, exec, carried, ratings, grades] = await Promise.all([
-    supportersOf(ctx.db, pids), publicAssessments(ctx.db, pids), executionOf(ctx.db, rows.map((r) => r.p).filter((p) => p.status === 'selected')),
+    supportersOf(ctx.db, pids), publicAssessments(ctx.db, pids), executionOf(ctx.db, rows.map((r) => r.p).filter((p) => p.status === 'selected'), ctx.now()),
     pids.length ? ctx.db.select().from(carryOvers).where(inArray(carryOvers.projectId, pids)) : [],
     ratingSummaries(ctx.db, pids),
     pids.length ? ctx.db.select().from(projectGrades).where(inArray(projectGrades.projectId, pids)).orderBy(asc(projectGrades.publishedAt), asc(projectGrades.ballotId)) : [],

@@ -50,7 +50,7 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
   ]);
   const s = support.get(p.id)!;
   const assessment = assessed.get(p.id) ?? null;
-  const exec = p.status === 'selected' ? (await executionOf(db, [p])).get(p.id)! : null;
+  const exec = p.status === 'selected' ? (await executionOf(db, [p], ctx.now())).get(p.id)! : null;
   const timeline = buildTimeline({
     suggestions: firstSuggestion?.at ? { at: iso(firstSuggestion.at), count: s.suggestionIds.length, supporters: s.supporters } : null,
     listedAt: p.status !== 'infeasible' && assessment ? (await listedAt(ctx, p.id)) : null,

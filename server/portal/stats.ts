@@ -35,7 +35,7 @@ export async function bodyStats(ctx: AppContext, bodyId: string, year?: number) 
   ]);
   // Execution depends on today's date and each plan: derived as everywhere else (shared/execution.ts).
   const byExecution: Record<string, number> = {};
-  for (const e of (await executionOf(db, selected)).values()) byExecution[e.execution] = (byExecution[e.execution] ?? 0) + 1;
+  for (const e of (await executionOf(db, selected, ctx.now())).values()) byExecution[e.execution] = (byExecution[e.execution] ?? 0) + 1;
 
   const rounds: Record<string, { projects: Record<string, number>; satisfied: number; basic: number; unsatisfied: number; rate: number | null }> = {};
   let s = 0, b = 0, u = 0;

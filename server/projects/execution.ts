@@ -13,7 +13,7 @@ export function byProject<T extends { projectId: string }>(rows: T[]): Map<strin
 
 export interface ExecutionView { execution: Execution; percent: number; lastReport: string | null; overdue: boolean; grade: Grade | null }
 
-export async function executionOf(db: DbOrTx, projects: { id: string; year: number }[], now = new Date()): Promise<Map<string, ExecutionView>> {
+export async function executionOf(db: DbOrTx, projects: { id: string; year: number }[], now: Date): Promise<Map<string, ExecutionView>> {
   const ids = projects.map((p) => p.id);
   if (!ids.length) return new Map();
   const [plans, reports, grades] = await Promise.all([

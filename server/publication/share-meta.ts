@@ -49,5 +49,6 @@ export function withMeta(html: string, meta: PageMeta | null): string {
   const title = escape(`${meta.title} - ${site}`);
   const description = escape(meta.description);
   const tags = `<meta name="description" content="${description}" /><meta property="og:title" content="${title}" /><meta property="og:description" content="${description}" /><meta property="og:type" content="article" />`;
-  return html.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>${tags}`);
+  // A replacement function, not a string: a name holding $& or $` would otherwise pull parts of the page into it.
+  return html.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>${tags}`);
 }

@@ -41,7 +41,7 @@ export const rateProject = command<{ projectId: string } & z.infer<typeof rating
   action: 'rating.received', stage: 'evaluation', roles: ['public'],
   scope: ratedProject,
   run: async (cx, input, { project: p }) => {
-    const done = p.status === 'selected' && (await executionOf(cx.tx, [p])).get(p.id)!.execution === 'done';
+    const done = p.status === 'selected' && (await executionOf(cx.tx, [p], cx.ctx.now())).get(p.id)!.execution === 'done';
     if (!done) throw conflict('project_not_finished', '项目尚未完成，暂不能评价 / the project is not finished yet');
     const comment = input.comment?.trim() || null;
     // The unique index (project, key hash) decides a race between two requests with the same key.

@@ -12,7 +12,7 @@ export const ratingRoutes = [
     actor: () => null,
     input: async (r) => {
       // Counted per address only for well-formed ratings, before anything is looked up; the address itself is never stored.
-      await r.ctx.publicLimits.rating(clientAddress(r.c, r.ctx.trustProxy));
+      await r.ctx.publicLimits.rating(clientAddress(r.c, r.ctx.trustedProxies));
       return { projectId: r.params.id, ...r.body };
     },
   }),

@@ -84,7 +84,7 @@ export const approveCandidateList = command<{ listId: string } & z.infer<typeof 
       sql`${assessments.publishedAt} is null`,
       inArray(assessments.projectId, cx.tx.select({ id: projects.id }).from(projects).where(and(eq(projects.bodyId, l.bodyId), eq(projects.year, l.year), inArray(projects.status, ['candidate', 'infeasible'])))),
     ));
-    const [row] = await cx.tx.update(candidateLists).set({ state: 'approved', meeting: input.meeting, approvedAt: input.approvedAt ?? shanghaiDate(new Date()) })
+    const [row] = await cx.tx.update(candidateLists).set({ state: 'approved', meeting: input.meeting, approvedAt: input.approvedAt ?? shanghaiDate(cx.ctx.now()) })
       .where(eq(candidateLists.id, l.id)).returning();
     return describeList(row);
   },

@@ -26,7 +26,7 @@ export async function publicProjects(ctx: AppContext, bodyId: string, year?: num
   const pids = rows.map((r) => r.p.id);
   const [support, assessed, exec] = await Promise.all([
     supportersOf(ctx.db, pids), publicAssessments(ctx.db, pids),
-    executionOf(ctx.db, rows.filter((r) => r.p.status === 'selected').map((r) => r.p)),
+    executionOf(ctx.db, rows.filter((r) => r.p.status === 'selected').map((r) => r.p), ctx.now()),
   ]);
   return rows.map(({ p, bodyName, fromYear, toYear }) => {
     const e = exec.get(p.id);

@@ -30,7 +30,7 @@ const login = async (json: object, path = '/api/auth/login') => (await step(`sig
 const uniq = (p: string) => `${p}${randomBytes(3).toString('hex')}`;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ today: '2027-08-15' });
   const root = { token: server.adminToken };
   const B = (await step('a county', 1, 'POST', '/api/bodies', { ...root, json: { name: uniq('清溪县人大'), level: 'county' } })).id;
   const user = async (role: string, department?: string) => {

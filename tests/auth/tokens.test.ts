@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { issueToken, readToken } from '../../server/auth/tokens.js';
 
-const member = { kind: 'member', memberId: 'm_1', bodyId: 'b_1' } as const;
+const member = { kind: 'member', memberId: 'm_1', bodyId: 'b_1', gen: 0 } as const;
 
 afterEach(() => {
   vi.useRealTimers();

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createHall, ok, submissionKey } from '../helpers/fixtures.js';
 import { cast, close, countsOf, createBallot, expectError, normalised, open, tallyPerCandidate, type Vote } from './support.js';
 
-interface Call { ballotId: string; votes: { m: string; k: string; r: string; c: unknown }[]; finish(): void }
+interface Call { ballotId: string; votes: { m: string; g: number; k: string; r: string; c: unknown }[]; finish(): void }
 
 /** A stand-in for ctx.query that holds every statement until the test lets it finish. */
 function recordingContext(answer: (call: Call) => { receipt: string }[] | Error) {
@@ -30,7 +30,7 @@ function recordingContext(answer: (call: Call) => { receipt: string }[] | Error)
 }
 
 const vote = (member: string, key = member): QueuedVote => ({
-  memberId: member, keyHash: `h-${key}`, receipt: `R-${key}`, choicesJson: '{"c1":"yes"}',
+  memberId: member, gen: 0, keyHash: `h-${key}`, receipt: `R-${key}`, choicesJson: '{"c1":"yes"}',
 });
 const tick = () => new Promise((r) => setImmediate(r));
 const writeAll = (call: Call) => call.votes.map((v) => ({ receipt: v.r }));
@@ -56,7 +56,7 @@ describe('the batcher', () => {
     for (const c of calls.slice(1)) c.finish();
     expect(await first).toBe(true);
     expect(await Promise.all(rest)).toEqual(rest.map(() => true));
-    expect(calls[0].votes[0]).toEqual({ m: 'm0', k: 'h-m0', r: 'R-m0', c: { c1: 'yes' } });
+    expect(calls[0].votes[0]).toEqual({ m: 'm0', g: 0, k: 'h-m0', r: 'R-m0', c: { c1: 'yes' } });
   });
 
   it('never puts two votes of one member in batches under way at the same time', async () => {

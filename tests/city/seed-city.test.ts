@@ -87,7 +87,7 @@ describe('seed:city at a tiny scale', () => {
     expect(own.length).toBe(20);
     expect(new Set(list.map((p) => p.bodyName)).size).toBe(7);
     // the list derives execution too, as executionOf does today
-    const today = await executionOf(server.ctx.db, own.map((p) => ({ id: p.id, year: p.year })));
+    const today = await executionOf(server.ctx.db, own.map((p) => ({ id: p.id, year: p.year })), server.ctx.now());
     expect(own.map((p) => p.execution)).toEqual(own.map((p) => today.get(p.id)!.execution));
     const carried = await n(carryOvers, eq(carryOvers.toYear, 2026));
     expect(list.filter((p) => p.year === 2025).length).toBe(carried);

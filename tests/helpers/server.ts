@@ -11,17 +11,28 @@ export interface Reply<T = any> { status: number; body: T; headers: Headers }
 export interface TestServer extends RunningServer {
   call<T = any>(method: string, path: string, opts?: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> }): Promise<Reply<T>>;
   adminToken: string;
+  /** moves the server's today (Asia/Shanghai, YYYY-MM-DD): a test walks a year without waiting for it */
+  setToday(day: string): void;
   socket(token: string): Promise<Socket>;
 }
 
 export const adminPassword = 'test-admin-password';
 
-export async function startTestServer(opts: { throttlePoints?: number; publicLimits?: PublicLimitOptions } = {}): Promise<TestServer> {
+/**
+ * `today`: the day (Asia/Shanghai) the server's rules take as today — a test about a year's work states the
+ * day it looks at the year from (reports dated in 2027 need a 2027 today), so its answers do not move with the
+ * calendar. Default: the real clock.
+ */
+export async function startTestServer(opts: { throttlePoints?: number; publicLimits?: PublicLimitOptions; today?: string; trustedProxies?: number; redisUrl?: string; throttle?: boolean } = {}): Promise<TestServer> {
+  let today = opts.today;
   const database = await openTestDatabase();
   const server = await startServer({
     port: 0, database, adminPassword, clientDir: null,
-    throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }),
+    // `throttle: false`: the server's own sign-in throttle (its real limits, in Redis with redisUrl)
+    ...(opts.throttle === false ? {} : { throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }) }),
+    trustedProxies: opts.trustedProxies, redisUrl: opts.redisUrl,
     publicLimits: { suggestionsPerHour: 100_000, lookupsPerMinute: 100_000, ratingsPerHour: 100_000, ...opts.publicLimits },
+    now: () => (today ? new Date(`${today}T12:00:00+08:00`) : new Date()),
   });
   const sockets: Socket[] = [];
   const api = new Api(server.url);
@@ -34,6 +45,7 @@ export async function startTestServer(opts: { throttlePoints?: number; publicLim
   return {
     ...server,
     call,
+    setToday(day) { today = day; },
     adminToken: login.body.token,
     async socket(token) {
       const s = connect(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });

@@ -18,13 +18,14 @@ let otherDept = '';
 let p0 = '';
 let p1 = '';
 let p2 = '';
-const plan = { targets: ['新建幼儿园 2 所'], milestones: [{ title: '开工', due: '2027-03-31' }, { title: '主体完工', due: '2027-09-30' }], funding: '县级财政 4200 万元', completionDate: '2027-12-31' };
+const plan = { targets: ['新建幼儿园 2 所'], milestones: [{ title: '开工', due: '2027-05-31' }, { title: '主体完工', due: '2027-09-30' }], funding: '县级财政 4200 万元', completionDate: '2027-12-31' };
 
 const ballot = (json: object, choices: (i: number) => object) => publishedBallot(server, hall, json, choices);
 const status = async (r: Promise<{ status: number; body: any }>) => { const x = await r; return `${x.status} ${x.body?.error?.code ?? ''}`.trim(); };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The server's today walks through 2027 with the story (reports and visits are dated up to today).
+  server = await startTestServer({ today: '2027-03-25' });
   admin = server.adminToken;
   hall = await createHall(server, { members: 10, projects: 3, checkIn: 'all' });
   other = await createHall(server, { members: 1 });
@@ -74,6 +75,7 @@ describe('supervision', () => {
   });
 
   it('a member sees the projects of their groups; only the group (or staff) records inspections', async () => {
+    server.setToday('2027-04-15');
     const mine = ok(await server.call('GET', '/api/me/projects', { token: hall.members[0].token }));
     expect(mine.map((p: { id: string }) => p.id).sort()).toEqual([p0, p1].sort());
     expect(mine.find((p: { id: string }) => p.id === p0)).toMatchObject({ lead: true, percent: 30, lastReport: '2027-03-20' });
@@ -100,6 +102,7 @@ describe('satisfaction rounds, rectification and carry-over', () => {
   });
 
   it('takes rectification reports only while rectifying', async () => {
+    server.setToday('2027-07-25');
     expect(await status(server.call('POST', `/api/projects/${p0}/rectifications`, { token: dept, json: { note: '已按测评意见整改', date: '2027-07-20' } }))).toBe('201');
     expect(await status(server.call('POST', `/api/projects/${p1}/rectifications`, { token: dept, json: { note: 'x', date: '2027-07-20' } }))).toBe('409 not_rectifying');
     expect(await status(server.call('POST', `/api/projects/${p0}/rectifications`, { token: otherDept, json: { note: 'x', date: '2027-07-20' } }))).toBe('403 not_your_department');
@@ -112,7 +115,7 @@ describe('satisfaction rounds, rectification and carry-over', () => {
   });
 
   it('carries an unfinished project into next year, never a finished one', async () => {
-    ok(await server.call('POST', `/api/projects/${p1}/progress`, { token: dept, json: { percent: 100, note: '全面完工', date: '2027-11-30' } }));
+    ok(await server.call('POST', `/api/projects/${p1}/progress`, { token: dept, json: { percent: 100, note: '全面完工', date: '2027-07-25' } }));
     expect(await status(server.call('POST', `/api/projects/${p1}/carry-over`, { token: admin, json: { toYear: 2028 } }))).toBe('409 project_done');
     expect(await status(server.call('POST', `/api/projects/${p0}/carry-over`, { token: admin, json: { toYear: 2027 } }))).toBe('422 invalid_input');
     expect(await status(server.call('POST', `/api/projects/${p0}/carry-over`, { token: dept, json: { toYear: 2028 } }))).toBe('403 forbidden');

@@ -18,7 +18,7 @@ const raw = async (path: string) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ today: '2027-08-15' });
   city = await buildCity(server);
 }, 120_000);
 afterAll(async () => server?.close());

@@ -10,7 +10,7 @@ let city: City;
 const page = (id: string, headers: Record<string, string> = {}) => server.call('GET', `/api/public/projects/${id}`, { headers });
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ today: '2027-08-15' });
   city = await buildCity(server);
 }, 120_000);
 afterAll(async () => server?.close());

@@ -10,7 +10,7 @@ let city: City;
 const stats = (bodyId: string, q = '') => server.call('GET', `/api/public/bodies/${bodyId}/stats${q}`);
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ today: '2027-08-15' });
   city = await buildCity(server);
   ok(await server.call('POST', `/api/public/projects/${city.ids.a1}/ratings`, { json: { grade: 'satisfied', deviceKey: randomBytes(24).toString('base64url') } }));
   ok(await server.call('POST', `/api/public/projects/${city.ids.a1}/ratings`, { json: { grade: 'unsatisfied', deviceKey: randomBytes(24).toString('base64url') } }));

@@ -8,7 +8,7 @@ let server: TestServer;
 let hall: Hall;
 let ballotId: string;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ today: '2027-08-15' });
   hall = await createHall(server, { members: 6, projects: 3, checkIn: 'all' });
   const ballot = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, {
     token: hall.presiderToken, json: { kind: 'selection', title: '缓存', projectIds: hall.projectIds, seats: 1 },

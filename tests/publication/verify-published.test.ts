@@ -5,7 +5,7 @@ import { createHall, ok, submissionKey } from '../helpers/fixtures.js';
 import { verifyBox } from '../../scripts/verify-lib.js';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); }, 60_000);
+beforeAll(async () => { server = await startTestServer({ today: '2027-08-15' }); }, 60_000);
 afterAll(async () => { await server?.close(); });
 
 async function publishedBallot(kind: 'selection' | 'satisfaction' | 'motion', secret = true) {

@@ -15,7 +15,7 @@ const rate = (projectId: string, json: object) => server.call('POST', `/api/publ
 const status = async (r: Promise<{ status: number; body: any }>) => { const x = await r; return `${x.status} ${x.body?.error?.code ?? ''}`.trim(); };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ today: '2027-08-15' });
   city = await buildCity(server);
 }, 120_000);
 afterAll(async () => server?.close());

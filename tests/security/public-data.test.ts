@@ -37,7 +37,7 @@ async function runBallot(json: object, choices: (i: number) => unknown, end: 'pu
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ today: '2027-08-15' });
   hall = await createHall(server, { members: 10, projects: 4, checkIn: 'all' });
   const [a, b, c, d] = hall.projectIds;
   ids.selection = await runBallot({ kind: 'selection', title: '票决', projectIds: hall.projectIds, seats: 2 }, (i) => ({ [a]: 'yes', [b]: i % 2 ? 'yes' : 'no', [c]: 'abstain' }), 'published');

@@ -100,7 +100,7 @@ export async function newSuggestion(title = '幸福路口加装信号灯') {
 }
 
 export async function setUpWorld() {
-  w.server = await startTestServer();
+  w.server = await startTestServer({ today: '2027-08-15' });
   const root = w.server.adminToken;
   const { tokens } = w;
   w.B = ok(await call('POST', '/api/bodies', root, { json: { name: uniq('B县人大'), level: 'county' } })).id;

@@ -1,6 +1,7 @@
 // QUALITY.md "who may do what": every route × nine test roles (roles-world.ts). Who is allowed comes from the
 // route's own definition (server/routes.ts `apiRoutes`, the one that guards it and that the API reference
-// and GET /api/openapi.json are made from): `public` → all nine, `admin` → admin, `presider` → presider,
+// and GET /api/openapi.json are made from): `public` → all nine but the big screen (its token reads its own
+// session and nothing else: a route lets it in only by naming `screen`), `admin` → admin, `presider` → presider,
 // `department` → department, `member` → member and memberOff, `screen` → screen. Staff of another body are
 // refused (403 `other_body`) wherever a route acts on one body's things; a row whose route acts on none says
 // so (`otherBody`, only where the definition names `admin`). A row may only NARROW the derived set for its
@@ -37,7 +38,7 @@ interface Row {
 
 const only = (why: string, ...to: Role[]): Narrowing => ({ to, why });
 const byRole: Record<Caller, readonly Role[]> = {
-  public: roles, admin: ['admin'], presider: ['presider'], department: ['department'], member: ['member', 'memberOff'], screen: ['screen'],
+  public: roles.filter((r) => r !== 'screen'), admin: ['admin'], presider: ['presider'], department: ['department'], member: ['member', 'memberOff'], screen: ['screen'],
 };
 const key = (method: string, path: string) => `${method} ${path}`;
 const definitions = new Map<string, RouteDef>(apiRoutes.map((d) => [key(d.method, `/api${d.path}`), d]));
@@ -172,6 +173,7 @@ const table: Row[] = [
   { method: 'GET', route: '/api/sessions/:id/audit', request: () => ({ path: `/api/sessions/${w.S}/audit` }) },
   { method: 'GET', route: '/api/bodies/:bodyId/audit', request: () => ({ path: `/api/bodies/${w.B}/audit?stage=vote` }) },
   { method: 'GET', route: '/api/openapi.json', request: () => ({ path: '/api/openapi.json' }) },
+  { method: 'GET', route: '/api/backups/last', narrow: only('the deployment\'s backups: for the administrator without a body (tests/db/backup.test.ts), not an admin of B'), request: () => ({ path: '/api/backups/last' }) },
   { method: 'POST', route: '/api/sessions/:id/screen-token', request: () => ({ path: `/api/sessions/${w.S}/screen-token` }), note: 'the big-screen token of API.md "Live updates"' },
   // Ballots
   { method: 'POST', route: '/api/sessions/:id/ballots', request: () => ({ path: `/api/sessions/${w.S}/ballots`, json: { kind: 'motion', title: '议案', question: '是否通过？' } }) },
@@ -200,6 +202,8 @@ const table: Row[] = [
 ];
 
 function expectedRefusal(row: Row, role: Role): number {
+  // A big screen's token is refused by the guard, before anything else, where the route does not name it.
+  if (role === 'screen' && !definitionOf(row)?.roles.includes('screen')) return 403;
   if (typeof row.refused === 'number') return row.refused;
   return row.refused?.[role] ?? (role === 'none' || role === 'public' ? 401 : 403);
 }

@@ -31,7 +31,8 @@ function callers(w: World, def: RouteDef, spec: EndpointSpec): { allowed: string
   const name = key(spec.method, spec.path);
   if (def.roles.includes('public')) {
     if (spec.narrow || spec.otherBody) throw new Error(`${name}: a public route has no callers to narrow`);
-    return { allowed: 'public', refused: [] };
+    // A big screen's token is refused wherever the route does not name `screen`, public pages included.
+    return { allowed: 'public', refused: def.roles.includes('screen') ? [] : [w.tokens.screenS1] };
   }
   const derived = def.roles.flatMap((r) => tokensOf(w, r as Exclude<Caller, 'public'>));
   if (spec.otherBody !== undefined) {

@@ -88,7 +88,7 @@ export function requestArbitrary({ world, endpoints: list }: RequestOptions): Ar
 
   return fc.constantFrom(...list).chain((e) => {
     const isPublic = e.allowed === 'public';
-    const allowed = isPublic ? allTokens : (e.allowed as string[]);
+    const allowed = isPublic ? allTokens.filter((t) => !e.refused.includes(t)) : (e.allowed as string[]);
     const paramNames = Object.keys(e.params);
     const validParams = fc.record(Object.fromEntries(paramNames.map((k) => [k, fc.constantFrom(...e.params[k])]))) as Arb<Record<string, string>>;
     const hasBody = !!(e.json || e.csv);
