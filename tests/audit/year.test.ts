@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { gt } from 'drizzle-orm';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { ok, submissionKey } from '../helpers/fixtures.js';
+import { submissionKey } from '../helpers/fixtures.js';
 import { catalogueFile } from '../helpers/translators.js';
 import { auditLog } from '../../server/db/schema.js';
 import { auditActions } from '../../shared/audit.js';
