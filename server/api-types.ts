@@ -1,7 +1,7 @@
-// Every route's answer as the client receives it, keyed `"<METHOD> /api<path>"`, taken from the route
-// definitions themselves (http/route.ts keeps each route's method, path and answer in its type). The
-// client imports these types only (client/src/api/types.ts): a change of an answer on the server fails the
-// client's type-check instead of going unnoticed.
+// Every route's answer as the client receives it, and the body and query it takes in, keyed
+// `"<METHOD> /api<path>"`, taken from the route definitions themselves (http/route.ts keeps each route's
+// method, path, answer and input schemas in its type). The client imports these types only (client/src/api/
+// call.ts, types.ts): a change of a route on the server fails the client's type-check instead of going unnoticed.
 import type { RouteDef } from './http/route.js';
 import type { authRoutes } from './auth/routes.js';
 import type { meRoutes } from './auth/me.js';
@@ -24,9 +24,23 @@ type Defs =
   | (typeof implementationRoutes)[number] | (typeof ratingRoutes)[number] | (typeof fileRoutes)[number]
   | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number] | (typeof backupRoutes)[number];
 
+type KeyOf<D> = D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never;
+
 export type ApiAnswers = {
-  [D in Defs as D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never]: D extends RouteDef<infer O> ? O : never;
+  [D in Defs as KeyOf<D>]: D extends RouteDef<infer O> ? O : never;
+};
+
+/** What each route's JSON body takes in (its schema's z.input); `undefined` for a route without one. */
+export type ApiBodies = {
+  [D in Defs as KeyOf<D>]: D extends RouteDef<unknown, infer _M, infer _P, infer _QI, infer BI> ? BI : never;
+};
+
+/** What each route's query string takes in (its schema's z.input); `undefined` for a route without one. */
+export type ApiQueries = {
+  [D in Defs as KeyOf<D>]: D extends RouteDef<unknown, infer _M, infer _P, infer QI> ? QI : never;
 };
 
 /** The answer of one route: `Answer<'GET /api/sessions/:id'>`. */
 export type Answer<K extends keyof ApiAnswers> = ApiAnswers[K];
+/** The body one route takes: `Body<'POST /api/sessions/:id/ballots'>`. */
+export type Body<K extends keyof ApiBodies> = ApiBodies[K];

@@ -4,11 +4,14 @@
 // `text` a Chinese sentence for clients without translations; `data` the numbers inside it.
 
 export type TimelineStage = 'suggested' | 'listed' | 'voted' | 'assigned' | 'progress' | 'rectification' | 'inspected' | 'graded' | 'carried_over';
-export const phaseOf: Record<TimelineStage, '点单' | '定单' | '派单' | '办单' | '督单' | '评单'> = {
+export type TimelinePhase = '点单' | '定单' | '派单' | '办单' | '督单' | '评单';
+export const phaseOf: Record<TimelineStage, TimelinePhase> = {
   suggested: '点单', listed: '定单', voted: '定单', assigned: '派单', progress: '办单', rectification: '办单', inspected: '督单', graded: '评单', carried_over: '评单',
 };
 
-export interface TimelineEntry { at: string; stage: TimelineStage; phase: string; text: string; data?: Record<string, unknown> }
+/** `data`: the plain values inside the sentence (counts, names, dates, a milestone or null). */
+export type TimelineData = Record<string, string | number | boolean | null>;
+export interface TimelineEntry { at: string; stage: TimelineStage; phase: TimelinePhase; text: string; data?: TimelineData }
 
 export interface TimelineInput {
   suggestions: { at: string; count: number; supporters: number } | null;
@@ -26,7 +29,7 @@ const rounds: Record<string, string> = { midyear: '年中', yearend: '年终', r
 
 export function buildTimeline(i: TimelineInput): TimelineEntry[] {
   const out: TimelineEntry[] = [];
-  const add = (at: string, stage: TimelineStage, text: string, data?: Record<string, unknown>) => out.push({ at, stage, phase: phaseOf[stage], text, ...(data ? { data } : {}) });
+  const add = (at: string, stage: TimelineStage, text: string, data?: TimelineData) => out.push({ at, stage, phase: phaseOf[stage], text, ...(data ? { data } : {}) });
   if (i.suggestions) add(i.suggestions.at, 'suggested', `群众提出建议 ${i.suggestions.count} 条，${i.suggestions.supporters} 人支持`, { suggestions: i.suggestions.count, supporters: i.suggestions.supporters });
   if (i.listedAt) add(i.listedAt, 'listed', '列入候选项目');
   if (i.vote) add(i.vote.at, 'voted', i.vote.selected ? `代表票决通过，赞成 ${i.vote.yes} 票` : `代表票决未入选，赞成 ${i.vote.yes} 票`, { yes: i.vote.yes, selected: i.vote.selected });

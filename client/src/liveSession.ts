@@ -1,6 +1,6 @@
 // One session as the presider console, the tablet and the big screen show it: the REST detail plus the live feed.
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, api, type SessionDetail } from './api';
+import { ApiError, call, type SessionDetail } from './api';
 import { useSessionLive, type LiveState } from './live';
 
 export interface LiveSessionOptions {
@@ -40,7 +40,7 @@ export function useLiveSession(sessionId: string, token: string | null, { onAuth
   useEffect(() => {
     if (!token) return;
     let cancelled = false;
-    api.session(token, sessionId).then(
+    call('GET /api/sessions/:id', { id: sessionId }, { token }).then(
       (s) => {
         if (cancelled) return;
         setSession(s);

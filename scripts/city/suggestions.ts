@@ -2,6 +2,7 @@
 // in one year), in the shapes submitSuggestion and the inbox write: tracking code, grams, a history
 // event per change; each selected project adopts one suggestion with its duplicates merged into it.
 import type { collectionWindows, stations, suggestionEvents, suggestions } from '../../server/db/schema.js';
+import type { SuggestionStatus } from '../../shared/collection-schemas.js';
 import { indexGrams } from '../../shared/similarity.js';
 import type { Rng } from './rng.js';
 import type { CityOptions } from './options.js';
@@ -47,7 +48,7 @@ export function generateSuggestions(rng: Rng, o: CityOptions, list: CityBody[], 
     events.push({ suggestionId: row.id, status: 'received', at: createdAt, note: null });
     return row;
   };
-  const decide = (row: Row, status: string, note: string, extra: Partial<Row> = {}) => {
+  const decide = (row: Row, status: SuggestionStatus, note: string, extra: Partial<Row> = {}) => {
     Object.assign(row, { status, updatedAt: decided, ...extra });
     events.push({ suggestionId: row.id, status, at: decided, note });
   };

@@ -2,7 +2,7 @@
 // they are answered from memory (core/page-cache.ts immutablePage). Anything earlier takes the normal path.
 import type { AppContext } from '../context.js';
 import { immutablePage, type CachedPage } from '../core/page-cache.js';
-import { findBallot } from './queries.js';
+import { countedResult, findBallot } from './queries.js';
 import { getBox } from './view.js';
 import type { BallotBox, BallotResult } from '../../shared/types.js';
 
@@ -10,7 +10,7 @@ import type { BallotBox, BallotResult } from '../../shared/types.js';
 export function publishedResult(ctx: AppContext, ballotId: string): Promise<CachedPage<BallotResult> | null> {
   return immutablePage<BallotResult>(`result:${ballotId}`, async () => {
     const b = await findBallot(ctx.db, ballotId);
-    return b.state === 'published' ? b.result : null;
+    return b.state === 'published' ? countedResult(b) : null;
   });
 }
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../db/connect.js';
 import { ballots } from '../db/schema.js';
 import { notFound } from '../core/errors.js';
 import type { BallotDefinition } from '../../shared/ballot-definition.js';
-import type { BallotForm, BallotKind, BallotOption } from '../../shared/types.js';
+import type { BallotForm, BallotKind, BallotOption, BallotResult } from '../../shared/types.js';
 
 export type BallotRow = typeof ballots.$inferSelect;
 
@@ -11,6 +11,12 @@ export async function findBallot(db: DbOrTx, ballotId: string): Promise<BallotRo
   const [row] = await db.select().from(ballots).where(eq(ballots.id, ballotId));
   if (!row) throw notFound('表决');
   return row;
+}
+
+/** A closed or published ballot's result: closing counts it and keeps it in the same update (lifecycle.ts). */
+export function countedResult(b: BallotRow): BallotResult {
+  if (!b.result) throw new Error(`ballot ${b.id} (${b.state}) has no result`);
+  return b.result;
 }
 
 export function optionsOf(b: BallotRow): BallotOption[] {

@@ -11,12 +11,12 @@ import { createBallotFromList } from './from-list.js';
 import { cancelBallot, closeBallot, openBallot, publishBallot } from './lifecycle.js';
 import { castBallot } from './cast.js';
 import { getBallot, getBox, getResult } from './view.js';
-import { findBallot } from './queries.js';
+import { countedResult, findBallot } from './queries.js';
 import { describeBallot } from './describe.js';
 import { publishedBox, publishedResult } from './published.js';
 import { findNotice, publicNotices, publishNotice } from './notices.js';
 
-const withResult = (b: Parameters<typeof describeBallot>[0]) => ({ ...describeBallot(b), result: b.result });
+const withResult = (b: Parameters<typeof describeBallot>[0]) => ({ ...describeBallot(b), result: countedResult(b) });
 
 export const ballotRoutes = [
   route({
@@ -103,7 +103,9 @@ export const ballotRoutes = [
       const notice = await findNotice(ctx, id);
       if (!signed) return notice;
       r.c.header('Content-Type', 'application/jose; charset=utf-8');
-      return r.c.body(await signNotice(ctx.secrets, notice));
+      // the signed copy is a download (a link), not JSON: the route's answer type is the notice
+      const jws: Response = r.c.body(await signNotice(ctx.secrets, notice));
+      return jws;
     },
   }),
 ];

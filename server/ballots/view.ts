@@ -9,7 +9,7 @@ import { findSession, rosterEntry } from '../sessions/queries.js';
 import { assertCanSeeSession } from '../sessions/service.js';
 import { boxDigest, sortEntries } from '../../shared/digest.js';
 import type { BallotBox, BallotResult, BoxManifest, Choices, Tally } from '../../shared/types.js';
-import { findBallot, optionsOf, type BallotRow } from './queries.js';
+import { countedResult, findBallot, optionsOf, type BallotRow } from './queries.js';
 import { castCount, liveTallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
 
@@ -34,9 +34,9 @@ export async function getBallot(ctx: AppContext, p: Principal, ballotId: string)
   // A published ballot is public record: any signed-in caller may read it.
   if (b.state !== 'published') await assertCanSeeSession(ctx, p, s);
   const live = b.state === 'open' ? { cast: await castCount(ctx.db, ballotId) } : undefined;
-  const out: ReturnType<typeof describeBallot> & { tally?: Tally; result?: BallotResult | null; voted?: boolean } = describeBallot(b, live);
+  const out: ReturnType<typeof describeBallot> & { tally?: Tally; result?: BallotResult; voted?: boolean } = describeBallot(b, live);
   if (b.state === 'open' && (await isSessionStaff(ctx, p, s.bodyId))) out.tally = (await liveTallyOf(ctx.query, b)).tally;
-  if (b.state === 'published' || (b.state === 'closed' && (await mayReadUnpublished(ctx, p, b, s.bodyId)))) out.result = b.result;
+  if (b.state === 'published' || (b.state === 'closed' && (await mayReadUnpublished(ctx, p, b, s.bodyId)))) out.result = countedResult(b);
   if (p.kind === 'member') {
     const [mark] = await ctx.db.select({ m: ballotRoll.memberId }).from(ballotRoll).where(and(eq(ballotRoll.ballotId, ballotId), eq(ballotRoll.memberId, p.memberId)));
     out.voted = !!mark;
@@ -46,10 +46,10 @@ export async function getBallot(ctx: AppContext, p: Principal, ballotId: string)
 
 export async function getResult(ctx: AppContext, p: Principal | null, ballotId: string) {
   const b = await findBallot(ctx.db, ballotId);
-  if (b.state === 'published') return b.result;
+  if (b.state === 'published') return countedResult(b);
   if (b.state === 'closed') {
     const s = await findSession(ctx.db, b.sessionId);
-    if (await mayReadUnpublished(ctx, p, b, s.bodyId)) return b.result;
+    if (await mayReadUnpublished(ctx, p, b, s.bodyId)) return countedResult(b);
   }
   throw notPublished();
 }

@@ -18,7 +18,7 @@ export async function adoptIntoProject(cx: CommandContext, { project, suggestion
     if (s.status === 'adopted') throw conflict('suggestion_adopted', `「${s.title}」已采纳 / already adopted`);
   }
   await cx.tx.update(suggestions).set({ status: 'adopted', projectId: project.id, reason: null, updatedAt: sql`now()` }).where(inArray(suggestions.id, unique));
-  await cx.tx.insert(suggestionEvents).values(unique.map((id) => ({ suggestionId: id, status: 'adopted', note: project.title })));
+  await cx.tx.insert(suggestionEvents).values(unique.map((id) => ({ suggestionId: id, status: 'adopted' as const, note: project.title })));
   for (const s of rows) {
     cx.audit({ action: 'suggestion.adopted', stage: 'collection', subject: { kind: 'suggestion', id: s.id, label: s.title }, detail: { projectId: project.id } });
   }
@@ -30,7 +30,7 @@ export async function releaseFromProject(cx: CommandContext, { project }: Domain
     .where(and(eq(suggestions.projectId, project.id), eq(suggestions.status, 'adopted'))).orderBy(asc(suggestions.id)).for('update');
   if (!linked.length) return;
   await cx.tx.update(suggestions).set({ status: 'received', projectId: null, updatedAt: sql`now()` }).where(inArray(suggestions.id, linked.map((s) => s.id)));
-  await cx.tx.insert(suggestionEvents).values(linked.map((s) => ({ suggestionId: s.id, status: 'received', note: `项目「${project.title}」已撤回，建议重新待处理` })));
+  await cx.tx.insert(suggestionEvents).values(linked.map((s) => ({ suggestionId: s.id, status: 'received' as const, note: `项目「${project.title}」已撤回，建议重新待处理` })));
   for (const s of linked) {
     cx.audit({ action: 'suggestion.released', stage: 'collection', subject: { kind: 'suggestion', id: s.id, label: s.title }, detail: { projectId: project.id } });
   }

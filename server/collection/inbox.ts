@@ -75,7 +75,7 @@ export async function listInbox(ctx: AppContext, actor: StaffPrincipal, bodyId: 
     facet(suggestions.channel, 'channel'),
     facet(suggestions.stationId, 'stationId'),
   ]);
-  const counts = (r: { key: string | null; n: number }[]) => Object.fromEntries(r.filter((x) => x.key !== null).map((x) => [x.key, Number(x.n)]));
+  const counts = (r: { key: string | null; n: number }[]): Record<string, number> => Object.fromEntries(r.filter((x) => x.key !== null).map((x) => [x.key, Number(x.n)]));
   const senders = await senderNames(ctx.db, rows);
   return {
     year, total: Number(total), offset: query.offset ?? 0, limit: query.limit ?? 50,

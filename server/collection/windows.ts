@@ -75,14 +75,14 @@ async function windowToShow(db: DbOrTx, bodyId: string, year?: number): Promise<
   return last ?? null;
 }
 
-const countBy = (rows: { key: string | null; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key ?? '', Number(r.n)]));
+const countBy = (rows: { key: string | null; n: number }[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.key ?? '', Number(r.n)]));
 
 /** GET /api/public/bodies/:bodyId/collection: the window and counts only, never a suggestion's text. */
 export async function publicCollection(ctx: AppContext, bodyId: string, year?: number) {
   await findBody(ctx.db, bodyId);
   const w = await windowToShow(ctx.db, bodyId, year);
   const y = year ?? w?.year;
-  if (y === undefined) return { window: null, received: 0, byCategory: {}, byChannel: {}, adopted: 0 };
+  if (y === undefined) return { window: null, received: 0, byCategory: countBy([]), byChannel: countBy([]), adopted: 0 };
   const of = and(eq(suggestions.bodyId, bodyId), eq(suggestions.year, y));
   const n = sql<number>`count(*)::int`;
   const [byCategory, byChannel, [totals]] = await Promise.all([

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { files } from '../db/schema.js';
-import { route, type RouteDef } from '../http/route.js';
+import { route } from '../http/route.js';
 import { acceptedType, preparePhoto, storePhoto } from './photos.js';
 
 async function serve(ctx: AppContext, c: Context<AppEnv>, id: string, part: 'bytes' | 'thumb'): Promise<Response> {
@@ -24,7 +24,7 @@ const upload = route({
   input: async (r) => preparePhoto(acceptedType(r.c.req.header('content-type')), new Uint8Array(await r.c.req.arrayBuffer())),
 });
 
-export const fileRoutes: readonly RouteDef[] = [
+export const fileRoutes = [
   upload,
   route({
     method: 'GET', path: '/files/:id', summary: 'A photo\'s bytes, immutable, with its ETag', roles: ['public'],

@@ -25,7 +25,8 @@ export interface Request<R extends Caller, P extends string, Q, B> {
   ctx: AppContext;
 }
 
-interface Common<P extends string, Q, B, M extends Method = Method> {
+// QI and BI: what the query and body schemas take in (z.input), kept in the route's type for the client's calls.
+interface Common<P extends string, Q, B, M extends Method = Method, QI = unknown, BI = unknown> {
   method: M;
   /** under /api, Hono's syntax: `/bodies/:bodyId/projects` */
   path: P;
@@ -33,9 +34,9 @@ interface Common<P extends string, Q, B, M extends Method = Method> {
   summary: string;
   /** path parameters that are not record ids (every other one must look like an id, else 404 not_found) */
   rawParams?: readonly Keys<P>[];
-  query?: z.ZodType<Q>;
+  query?: z.ZodType<Q, QI>;
   /** a JSON body, validated (wrong media type → 415, bad JSON or shape → 422) */
-  body?: z.ZodType<B>;
+  body?: z.ZodType<B, BI>;
   /** a body the handler reads itself (the roster's CSV, a photo's bytes): its media types, for the document */
   rawBody?: readonly string[];
   /** 201 for a route that creates something (a handler may still answer otherwise with c.json) */
@@ -48,12 +49,12 @@ interface Common<P extends string, Q, B, M extends Method = Method> {
   memberTokenCheckedByStatement?: true;
 }
 
-export interface HandlerRoute<R extends Caller, P extends string, Q, B, O, M extends Method = Method> extends Common<P, Q, B, M> {
+export interface HandlerRoute<R extends Caller, P extends string, Q, B, O, M extends Method = Method, QI = unknown, BI = unknown> extends Common<P, Q, B, M, QI, BI> {
   roles: readonly R[];
   handler: (ctx: AppContext, req: Request<R, P, Q, B>) => Promise<O> | O;
 }
 
-export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S extends Scope, O, A, M extends Method = Method> extends Common<P, Q, B, M> {
+export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S extends Scope, O, A, M extends Method = Method, QI = unknown, BI = unknown> extends Common<P, Q, B, M, QI, BI> {
   command: Command<R, I, S, O>;
   /** the command's input from the request; may wait (a per-address limit first, a raw body read) */
   input: (req: Request<R, P, Q, B>) => I | Promise<I>;
@@ -70,18 +71,18 @@ export interface CommandRoute<R extends Caller, P extends string, Q, B, I, S ext
 export type Answered<O> = O extends TypedResponse<infer T, infer _S, infer _F> ? T : O extends Response ? never : JSONParsed<O>;
 
 /**
- * A route as the rest of the server sees it (roles resolved, one handler). Its method, path and answer stay
- * in its type: server/api-types.ts gives the client every route's answer from them.
+ * A route as the rest of the server sees it (roles resolved, one handler). Its method, path, answer and what
+ * its query and body take in stay in its type: server/api-types.ts gives the client every route's from them.
  */
-export interface RouteDef<O = unknown, M extends Method = Method, P extends string = string> extends Common<P, unknown, unknown, M> {
+export interface RouteDef<O = unknown, M extends Method = Method, P extends string = string, QI = unknown, BI = unknown> extends Common<P, unknown, unknown, M, QI, BI> {
   roles: readonly Caller[];
   /** the command behind it, if any: its action and stage go into the document */
   command?: { action: string; stage: string };
   handler: (ctx: AppContext, req: Request<Caller, string, unknown, unknown>) => Promise<O> | O;
 }
 
-export function route<R extends Caller, const M extends Method, const P extends string, Q = undefined, B = undefined, O = unknown>(def: HandlerRoute<R, P, Q, B, O, M>): RouteDef<Answered<Awaited<O>>, M, P>;
-export function route<R extends Caller, const M extends Method, const P extends string, Q, B, I, S extends Scope, O, A = O>(def: CommandRoute<R, P, Q, B, I, S, O, A, M>): RouteDef<Answered<Awaited<A>>, M, P>;
+export function route<R extends Caller, const M extends Method, const P extends string, Q = undefined, B = undefined, O = unknown, QI = undefined, BI = undefined>(def: HandlerRoute<R, P, Q, B, O, M, QI, BI>): RouteDef<Answered<Awaited<O>>, M, P, QI, BI>;
+export function route<R extends Caller, const M extends Method, const P extends string, Q, B, I, S extends Scope, O, A = O, QI = undefined, BI = undefined>(def: CommandRoute<R, P, Q, B, I, S, O, A, M, QI, BI>): RouteDef<Answered<Awaited<A>>, M, P, QI, BI>;
 export function route(def: HandlerRoute<Caller, string, unknown, unknown, unknown> | CommandRoute<Caller, string, unknown, unknown, unknown, Scope, unknown, unknown>): RouteDef {
   if ('command' in def) {
     const { command, input, answer, actor, ...rest } = def;

@@ -50,7 +50,8 @@ export async function implementationDetail(db: DbOrTx, projectId: string) {
     inspections: visits.map(({ i, by }) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos), by })),
     rectifications: fixes.map((r) => ({ id: r.id, date: r.date, note: r.note, photos: photoUrls(r.photos) })),
     grades: grades.map(describeGrade),
-    carriedOverFrom: carried?.fromYear ?? null,
-    carriedOverTo: carried?.toYear ?? null,
+    // (a project not carried over has no row: `[carried]` is then undefined, whatever its type says)
+    carriedOverFrom: carried ? carried.fromYear : null,
+    carriedOverTo: carried ? carried.toYear : null,
   };
 }

@@ -70,7 +70,8 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     grades: grades.map(describeGrade),
     publicRatings: ratings.get(p.id)!,
     comments,
-    carriedOverFrom: carried?.fromYear ?? null, carriedOverTo: carried?.toYear ?? null,
+    // (a project not carried over has no row: `[carried]` is then undefined, whatever its type says)
+    carriedOverFrom: carried ? carried.fromYear : null, carriedOverTo: carried ? carried.toYear : null,
     execution: exec?.execution ?? null, percent: exec ? exec.percent : null,
     timeline,
   };

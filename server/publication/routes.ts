@@ -14,7 +14,9 @@ async function publishedResults(ctx: AppContext, bodyId: string) {
     .from(ballots)
     .innerJoin(sessions, eq(sessions.id, ballots.sessionId))
     .where(and(inArray(sessions.bodyId, ids), eq(ballots.state, 'published')))
-    .orderBy(desc(ballots.publishedAt));
+    .orderBy(desc(ballots.publishedAt))
+    // publishing sets the state and published_at in one update: a published ballot has its time
+    .then((rows) => rows.map((r) => ({ ...r, publishedAt: r.publishedAt! })));
 }
 
 export const publicationRoutes = [

@@ -20,8 +20,8 @@ const names: Names = {
   sessionId: 's1',
   sessionName: '第三次会议',
 };
-const log = (action: string, subject: string | null, at: string, detail: unknown = null, more: Partial<AuditEntry> = {}): AuditEntry =>
-  ({ at, actor: 'presider:alice', action, subject, detail, ...more });
+const log = (action: string, subject: string, at: string, detail: AuditEntry['detail'] = null, more: Partial<AuditEntry> = {}): AuditEntry =>
+  ({ at, actor: 'presider:alice', action, subject, detail, stage: null, subjectKind: null, subjectLabel: null, actorName: null, ...more });
 const checkIn = (m: string, at: string, label?: string) => log('member.checked_in', m, at, null, { actor: `member:${m}`, ...(label ? { stage: 'vote', subjectKind: 'member', subjectLabel: label } : {}) });
 const words = (t: TFunction, e: AuditEntry, f = zf) => auditWords(t, f, fromSessionEntry(e, names, 0), (id) => names.ballots.get(id) ?? null);
 const line = (facts: Fact[]) => facts.map((f) => (f.label ? `${f.label} ${f.value}` : f.value)).join(' · ');
@@ -65,7 +65,7 @@ describe('the session log', () => {
   });
 
   it('attendance: the status in the sentence, and a leave note only when it says more than the default', () => {
-    const att = (detail: unknown) => {
+    const att = (detail: AuditEntry['detail']) => {
       const w = words(zhT, log('attendance.set', 'm1', '2026-11-23T08:00:00Z', detail));
       return [w.sentence, line(w.facts)].filter(Boolean).join(' · ');
     };

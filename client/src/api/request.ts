@@ -50,6 +50,8 @@ export interface RequestOptions {
   body?: unknown;
   /** a CSV document sent as text/csv instead of a JSON body */
   csv?: string;
+  /** raw bytes (a photo) sent with their own media type instead of a JSON body */
+  file?: Blob;
   token?: string | null;
   signal?: AbortSignal;
 }
@@ -62,13 +64,16 @@ export function queryString(f: object): string {
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   } else if (opts.csv !== undefined) {
     headers['Content-Type'] = 'text/csv; charset=utf-8';
     body = opts.csv;
+  } else if (opts.file !== undefined) {
+    headers['Content-Type'] = opts.file.type || 'application/octet-stream';
+    body = opts.file;
   }
   let res: Response;
   try {

@@ -1,151 +1,24 @@
-// The answers of the HTTP API as the client reads them, written by hand for now (see docs/API.md).
-import type {
-  BallotForm,
-  BallotKind,
-  BallotOption,
-  BallotResult,
-  BallotState,
-  BaseRule,
-  BodyLevel,
-  MemberKind,
-  Quorum,
-  Role,
-  SessionKind,
-  Tally,
-} from '../../../shared/types';
-import type { AuditStage } from '../../../shared/audit';
+// The answers of the HTTP API the tablet, console and public result pages read, named: each is the server's
+// own answer type (server/api-types.ts, from the route definitions), never a shape written here.
+import type { z } from 'zod';
+import type { ballotInput } from '../../../shared/schemas';
+import type { Answer } from '../../../server/api-types';
 
-export interface StaffUser {
-  id: string;
-  username: string;
-  role: Role;
-  bodyId: string;
-  department?: string | null;
-}
-export interface MemberInfo {
-  id: string;
-  name: string;
-  bodyId: string;
-  delegation: string | null;
-}
-export interface MemberSessionSummary {
-  id: string;
-  name: string;
-  kind: SessionKind;
-  state: 'open' | 'ended' | string;
-  present: boolean;
-}
-export type Me =
-  | { kind: 'staff'; user: StaffUser }
-  | { kind: 'member'; member: MemberInfo; sessions: MemberSessionSummary[] };
+export type Me = Answer<'GET /api/me'>;
+export type StaffUser = Answer<'POST /api/auth/login'>['user'];
+export type MemberInfo = Answer<'POST /api/auth/member-login'>['member'];
+export type MemberSessionSummary = Extract<Me, { kind: 'member' }>['sessions'][number];
 
-export interface Body {
-  id: string;
-  name: string;
-  level: BodyLevel;
-  parentId: string | null;
-}
-export interface StaffSessionSummary {
-  id: string;
-  name: string;
-  kind: SessionKind;
-  state: string;
-  rosterSize: number;
-  present: number;
-  createdAt: string;
-}
-export interface BallotSummary {
-  id: string;
-  kind: BallotKind;
-  state: BallotState;
-  title: string;
-  eligible: number | null;
-  cast: number;
-}
-export interface SessionDetail {
-  id: string;
-  bodyId: string;
-  name: string;
-  kind: SessionKind;
-  state: string;
-  rosterSize: number;
-  present: number;
-  quorum: Quorum & { met: boolean };
-  version: number;
-  ballots: BallotSummary[];
-  me?: { memberId: string; onRoster: boolean; present: boolean };
-}
-export interface RosterEntry {
-  memberId: string;
-  name: string;
-  delegation: string | null;
-  kind: MemberKind;
-  present: boolean;
-  note: string | null;
-}
-/** One entry of a session's log (GET /api/sessions/:id/audit, oldest first), with the trail's words beside it. */
-export interface AuditEntry {
-  at: string;
-  actor: string | null;
-  action: string;
-  subject: string | null;
-  detail: unknown;
-  stage?: AuditStage | null;
-  subjectKind?: string | null;
-  subjectLabel?: string | null;
-  actorName?: string | null;
-}
-export interface Project {
-  id: string;
-  bodyId: string;
-  year: number;
-  title: string;
-  description: string;
-  category: string;
-  department: string;
-  investment: number | null;
-  status: string;
-  targets: string[] | null;
-}
-export interface BallotDetail {
-  id: string;
-  sessionId: string;
-  kind: BallotKind;
-  form: BallotForm | null;
-  seats: number | null;
-  question: string | null;
-  state: BallotState;
-  title: string;
-  secret: boolean;
-  baseRule: BaseRule;
-  runoffOf: string | null;
-  options: BallotOption[];
-  eligible: number | null;
-  cast: number;
-  openedAt: string | null;
-  closedAt: string | null;
-  publishedAt: string | null;
-  cancelReason: string | null;
-  tally?: Tally;
-  result?: BallotResult;
-  voted?: boolean;
-}
-export interface CreateBallotInput {
-  kind: BallotKind;
-  title?: string;
-  projectIds?: string[];
-  seats?: number;
-  form?: BallotForm;
-  question?: string;
-  secret?: boolean;
-  baseRule?: BaseRule;
-  runoffOf?: string;
-}
-export interface PublicResultSummary {
-  ballotId: string;
-  sessionId: string;
-  sessionName: string;
-  title: string;
-  kind: BallotKind;
-  publishedAt: string;
-}
+export type Body = Answer<'GET /api/bodies'>[number];
+export type StaffSessionSummary = Answer<'GET /api/bodies/:bodyId/sessions'>[number];
+export type SessionDetail = Answer<'GET /api/sessions/:id'>;
+export type BallotSummary = SessionDetail['ballots'][number];
+export type RosterEntry = Answer<'GET /api/sessions/:id/roster'>[number];
+/** One entry of a session's log (oldest first), with the trail's words beside it. */
+export type AuditEntry = Answer<'GET /api/sessions/:id/audit'>[number];
+export type Project = Answer<'GET /api/bodies/:bodyId/projects'>[number];
+/** A ballot as GET /api/ballots/:id answers it: a tally, result and `voted` where the caller may see them. */
+export type BallotDetail = Answer<'GET /api/ballots/:id'>;
+export type PublicResultSummary = Answer<'GET /api/public/bodies/:bodyId/results'>[number];
+
+export type CreateBallotInput = z.input<typeof ballotInput>;

@@ -2,18 +2,14 @@
 // drops their metadata); the form keeps only the returned ids.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
+import { call, type Answer } from '../api';
 import { ErrorBox } from './ErrorBox';
 
-export interface Uploaded { id: string; thumbUrl: string }
+/** A photo as the form keeps it: its id (sent) and its thumbnail (shown). */
+export type Uploaded = Pick<Answer<'POST /api/files'>, 'id' | 'thumbUrl'>;
 
 /** Sends one photo's raw bytes (API.md POST /api/files). */
-export async function uploadPhoto(token: string, file: File): Promise<Uploaded> {
-  const res = await fetch('/api/files', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type || 'application/octet-stream' }, body: file });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? res.statusText);
-  return body;
-}
+export const uploadPhoto = (token: string, file: File) => call('POST /api/files', { token, file });
 
 export function PhotoPicker({ token, photos, onChange, testId }: { token: string; photos: Uploaded[]; onChange: (p: Uploaded[]) => void; testId: string }) {
   const { t } = useTranslation();

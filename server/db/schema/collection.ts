@@ -68,6 +68,6 @@ export const suggestionEvents = pgTable('suggestion_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   suggestionId: text('suggestion_id').notNull(),
   at: instant('at').notNull().defaultNow(),
-  status: text('status').notNull(),
+  status: text('status').$type<SuggestionStatus>().notNull(),
   note: text('note'),
 }, (t) => [index('suggestion_events_suggestion_idx').on(t.suggestionId, t.id)]);

@@ -2,6 +2,9 @@
 // rectification reports, grades by satisfaction round, carry-over to the next year.
 import { sql } from 'drizzle-orm';
 import type { Grade } from '../../../shared/types.js';
+import type { satisfactionRounds } from '../../../shared/implementation-schemas.js';
+
+type Round = (typeof satisfactionRounds)[number];
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -60,14 +63,14 @@ export const rectifications = pgTable('rectifications', {
 /** Which round a satisfaction ballot is (mid-year, year-end, rectification). */
 export const ballotRounds = pgTable('ballot_rounds', {
   ballotId: text('ballot_id').primaryKey(),
-  round: text('round').notNull(),
+  round: text('round').$type<Round>().notNull(),
 });
 
 /** Each project's grade from a published satisfaction ballot, written in the publishing transaction. */
 export const projectGrades = pgTable('project_grades', {
   ballotId: text('ballot_id').notNull(),
   projectId: text('project_id').notNull(),
-  round: text('round').notNull(),
+  round: text('round').$type<Round>().notNull(),
   grade: text('grade').$type<Grade>().notNull(),
   satisfied: integer('satisfied').notNull(),
   basic: integer('basic').notNull(),

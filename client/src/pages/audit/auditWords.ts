@@ -3,8 +3,9 @@
 // a thing without a label is called by its kind, an action of a later release by its stage and subject.
 // Pure: the translator is passed in (tests/client/auditWords.test.ts).
 import type { TFunction } from 'i18next';
+import type { Answer } from '../../api';
 import type { Formatters } from '../../format';
-import { auditActions, auditStages, subjectKinds, type ActorKind, type AuditAction, type AuditItem, type AuditStage, type SubjectKind } from '../../../../shared/audit';
+import { auditActions, auditStages, subjectKinds, type ActorKind, type AuditAction, type AuditStage, type SubjectKind } from '../../../../shared/audit';
 import { detailFacts, num, str, type Fact } from './auditFacts';
 
 export type { Fact };
@@ -18,18 +19,15 @@ export interface TrailActor {
   screen?: boolean;
 }
 
-/** An entry as both readers have it: the body's trail answers it so, the session's log is turned into it. */
-export interface TrailEntry {
-  /** the trail's id (the body's trail), or the entry's place in the session's log */
-  id: number;
-  at: string;
+/**
+ * An entry as both readers have it: the body's trail answers it so (GET /api/bodies/:bodyId/audit), the
+ * session's log is turned into it. `id`: the trail's id, or the entry's place in the session's log.
+ */
+export type TrailEntry = Omit<Answer<'GET /api/bodies/:bodyId/audit'>['items'][number], 'actor' | 'detail'> & {
   actor: TrailActor;
-  stage: AuditStage | null;
-  action: string;
-  subject: AuditItem['subject'];
+  /** the action's facts, read field by field (the session log's rows are plain JSON too) */
   detail: Record<string, unknown> | null;
-  sessionId: string | null;
-}
+};
 
 export interface Words {
   sentence: string;

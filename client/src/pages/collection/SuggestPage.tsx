@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import '../../styles/public.css';
 import '../../styles/collection.css';
-import { ApiError, getToken, request } from '../../api';
+import { ApiError, call, getToken } from '../../api';
 import { useBodies } from '../../queries/bodies';
 import { TopBar } from '../../components/TopBar';
 import { Loading, useTitle } from '../../components/Feedback';
@@ -34,13 +34,12 @@ function useSenderOf(bodyId: string) {
   return useQuery({
     queryKey: ['me', 'sender', member, staff],
     queryFn: async () => {
-      type Me = { kind: string; member?: { name: string; bodyId: string }; user?: { role: string; bodyId: string | null; department?: string | null; username: string } };
       const [m, s] = await Promise.all([
-        member ? request<Me>('/api/me', { token: member }).catch(() => null) : null,
-        staff ? request<Me>('/api/me', { token: staff }).catch(() => null) : null,
+        member ? call('GET /api/me', { token: member }).catch(() => null) : null,
+        staff ? call('GET /api/me', { token: staff }).catch(() => null) : null,
       ]);
-      if (m?.member?.bodyId === bodyId) return { as: 'member' as const, channel: 'rep', name: m.member.name };
-      if (s?.user?.role === 'department' && s.user.bodyId === bodyId) return { as: 'staff' as const, channel: 'department', name: s.user.department ?? s.user.username };
+      if (m?.kind === 'member' && m.member.bodyId === bodyId) return { as: 'member' as const, channel: 'rep' as const, name: m.member.name };
+      if (s?.kind === 'staff' && s.user.role === 'department' && s.user.bodyId === bodyId) return { as: 'staff' as const, channel: 'department' as const, name: s.user.department ?? s.user.username };
       return null;
     },
     enabled: !!(member || staff),

@@ -1,18 +1,9 @@
 // The collection stage's API for the public and member screens (API.md "Collection and screening").
 import { useQuery } from '@tanstack/react-query';
-import { getToken, request } from '../../api';
+import { call, getToken, type Answer, type BodyOf } from '../../api';
 
-export interface CollectionWindow { year: number; opensAt: string; closesAt: string; open: boolean }
-export interface CollectionSummary { window: CollectionWindow | null; year?: number; received: number; byCategory: Record<string, number>; byChannel: Record<string, number>; adopted: number }
-export interface Station { id: string; bodyId: string; name: string; address: string | null }
-export interface SimilarAnswer { projects: { id: string; title: string; year: number; status: string; score: number }[]; suggestions: number }
-export interface Tracking {
-  trackingCode: string; title: string; category: string; area: string | null; bodyId: string; year: number; status: string; reason: string | null;
-  createdAt: string; history: { at: string; status: string; note: string | null }[]; mergedInto?: { title: string }; project?: { id: string; title: string; status: string };
-}
-export interface SuggestionDraft { title: string; description: string; category: string; area?: string | null; contact?: string | null; channel?: string; stationId?: string | null }
-
-const enc = encodeURIComponent;
+export type CollectionWindow = NonNullable<Answer<'GET /api/public/bodies/:bodyId/collection'>['window']>;
+export type SuggestionDraft = BodyOf<'POST /api/bodies/:bodyId/suggestions'>;
 
 export const collectionKeys = {
   summary: (bodyId: string, year?: number) => ['body', bodyId, 'collection', year ?? null] as const,
@@ -22,13 +13,13 @@ export const collectionKeys = {
 };
 
 export const collectionApi = {
-  summary: (bodyId: string, year?: number) => request<CollectionSummary>(`/api/public/bodies/${enc(bodyId)}/collection${year ? `?year=${year}` : ''}`),
-  stations: (bodyId: string) => request<Station[]>(`/api/public/bodies/${enc(bodyId)}/stations`),
-  similar: (bodyId: string, text: string) => request<SimilarAnswer>(`/api/public/bodies/${enc(bodyId)}/similar?text=${enc(text)}`),
-  track: (code: string) => request<Tracking>(`/api/suggestions/${enc(code.trim().toUpperCase())}`),
+  summary: (bodyId: string, year?: number) => call('GET /api/public/bodies/:bodyId/collection', { bodyId }, { query: { year } }),
+  stations: (bodyId: string) => call('GET /api/public/bodies/:bodyId/stations', { bodyId }),
+  similar: (bodyId: string, text: string) => call('GET /api/public/bodies/:bodyId/similar', { bodyId }, { query: { text } }),
+  track: (code: string) => call('GET /api/suggestions/:code', { code: code.trim().toUpperCase() }),
   /** `as`: sent with the representative's or the department user's token (channel rep / department), or anonymously */
   submit: (bodyId: string, draft: SuggestionDraft, as: 'member' | 'staff' | null) =>
-    request<{ id: string; trackingCode: string }>(`/api/bodies/${enc(bodyId)}/suggestions`, { body: draft, token: as ? getToken(as) : null }),
+    call('POST /api/bodies/:bodyId/suggestions', { bodyId }, { body: draft, token: as ? getToken(as) : null }),
 };
 
 export const useCollectionSummary = (bodyId: string, year?: number) =>

@@ -3,14 +3,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../api';
+import { call } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
-
-interface Notice { id: string; number: number; title: string }
 
 export function NoticeButton({ token, sessionId, ballotId }: { token: string; sessionId: string; ballotId: string }) {
   const { t } = useTranslation();
-  const issue = useMutation({ mutationFn: () => request<Notice>(`/api/sessions/${encodeURIComponent(sessionId)}/notices`, { token, body: { ballotId } }) });
+  const issue = useMutation({ mutationFn: () => call('POST /api/sessions/:id/notices', { id: sessionId }, { token, body: { ballotId } }) });
   return (
     <>
       {issue.data ? (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { request, type BallotDetail, type SessionDetail } from '../../api';
+import { call, type BallotDetail, type SessionDetail } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { rounds, type Round } from '../../../../shared/implementation-dashboard';
 import { useYearOverview } from '../admin/implementation/overviewApi';
@@ -15,7 +15,7 @@ export function SatisfactionRoundButton({ token, session, onCreated }: { token: 
   const overview = useYearOverview(token, session.bodyId, year);
   const projects = (overview.data?.projects ?? []).filter((p) => (round === 'rectification' ? p.execution === 'rectifying' : true));
   const create = useMutation({
-    mutationFn: () => request<BallotDetail>(`/api/sessions/${encodeURIComponent(session.id)}/ballots`, {
+    mutationFn: () => call('POST /api/sessions/:id/ballots', { id: session.id }, {
       token, body: { kind: 'satisfaction', title: t('rounds.title', { year, round: t(`round.${round}`) }), projectIds: projects.map((p) => p.id), round },
     }),
     onSuccess: onCreated,

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@tanstack/react-query';
-import { api, type StaffUser } from '../../api';
+import { call, type StaffUser } from '../../api';
 import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
@@ -28,7 +28,7 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
   const fmt = useFormat();
   const { live, session, error } = useLiveSession(sessionId, token, { onAuthLost, tallies: true });
   const [tab, setTab] = useState<Tab>('ballots');
-  const screen = useMutation({ mutationFn: () => api.screenToken(token, sessionId) });
+  const screen = useMutation({ mutationFn: () => call('POST /api/sessions/:id/screen-token', { id: sessionId }, { token }) });
   const screenUrl = screen.data ? `/screen/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(screen.data.token)}` : null;
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ ballots: null, roster: null, audit: null });
   useTitle(session?.name ?? t('console.title'));

@@ -3,7 +3,7 @@
 // a little later so a burst of frames costs one request.
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { api, type BallotDetail, type CreateBallotInput, type RosterEntry } from '../../api';
+import { call, type BallotDetail, type CreateBallotInput, type RosterEntry } from '../../api';
 import { bodiesQuery } from '../../queries/bodies';
 
 export const consoleKeys = {
@@ -27,6 +27,8 @@ export function useInvalidateOn(key: QueryKey, signal: unknown[], delayMs: numbe
   }, [k, s]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
+const sessionsOf = (token: string, bodyId: string) => call('GET /api/bodies/:bodyId/sessions', { bodyId }, { token });
+
 /** The sessions a staff user may open: their body's, or (a deployment-wide admin) every body's. */
 export function useStaffSessions(token: string, bodyId: string | null) {
   const qc = useQueryClient();
@@ -34,28 +36,29 @@ export function useStaffSessions(token: string, bodyId: string | null) {
     queryKey: consoleKeys.sessions(bodyId),
     queryFn: () =>
       bodyId
-        ? api.bodySessions(token, bodyId)
-        : qc.fetchQuery(bodiesQuery).then((bodies) => Promise.all(bodies.map((b) => api.bodySessions(token, b.id)))).then((lists) => lists.flat()),
+        ? sessionsOf(token, bodyId)
+        : qc.fetchQuery(bodiesQuery).then((bodies) => Promise.all(bodies.map((b) => sessionsOf(token, b.id)))).then((lists) => lists.flat()),
   });
 }
 
 export const useRoster = (token: string, sessionId: string) =>
-  useQuery({ queryKey: consoleKeys.roster(sessionId), queryFn: () => api.roster(token, sessionId) });
+  useQuery({ queryKey: consoleKeys.roster(sessionId), queryFn: () => call('GET /api/sessions/:id/roster', { id: sessionId }, { token }) });
 
 export const useAudit = (token: string, sessionId: string) =>
-  useQuery({ queryKey: consoleKeys.audit(sessionId), queryFn: () => api.audit(token, sessionId) });
+  useQuery({ queryKey: consoleKeys.audit(sessionId), queryFn: () => call('GET /api/sessions/:id/audit', { id: sessionId }, { token }) });
 
 export const useBallot = (token: string, ballotId: string) =>
-  useQuery({ queryKey: consoleKeys.ballot(ballotId), queryFn: () => api.ballot(token, ballotId) });
+  useQuery({ queryKey: consoleKeys.ballot(ballotId), queryFn: () => call('GET /api/ballots/:id', { id: ballotId }, { token }) });
 
 export const useBodyProjects = (token: string, bodyId: string, enabled: boolean) =>
-  useQuery({ queryKey: consoleKeys.projects(bodyId), queryFn: () => api.projects(token, bodyId), enabled });
+  useQuery({ queryKey: consoleKeys.projects(bodyId), queryFn: () => call('GET /api/bodies/:bodyId/projects', { bodyId }, { token }), enabled });
 
 /** Present / absent / on leave: the row changes at once, then the roster and the log are asked again. */
 export function useSetAttendance(token: string, sessionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { memberId: string; present: boolean; note?: string }) => api.setAttendance(token, sessionId, v.memberId, v.present, v.note),
+    mutationFn: ({ memberId, ...body }: { memberId: string; present: boolean; note?: string }) =>
+      call('PUT /api/sessions/:id/attendance/:memberId', { id: sessionId, memberId }, { token, body }),
     onSuccess: (_r, { memberId, present, note }) => {
       qc.setQueryData<RosterEntry[]>(consoleKeys.roster(sessionId), (r) =>
         r?.map((x) => (x.memberId === memberId ? { ...x, present, note: note ?? (present ? x.note : null) } : x)));
@@ -69,18 +72,17 @@ export function useBallotStep(token: string, ballotId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (step: { action: 'open' | 'close' | 'publish' } | { cancel: string }) =>
-      'cancel' in step ? api.cancelBallot(token, ballotId, step.cancel) : api.ballotAction(token, ballotId, step.action),
-    onSuccess: (b) => {
-      if (b && typeof b === 'object' && 'id' in b) qc.setQueryData<BallotDetail>(consoleKeys.ballot(ballotId), (old) => ({ ...(old ?? b), ...b }));
-      else void qc.invalidateQueries({ queryKey: consoleKeys.ballot(ballotId) });
-    },
+      'cancel' in step
+        ? call('POST /api/ballots/:id/cancel', { id: ballotId }, { token, body: { reason: step.cancel } })
+        : call(`POST /api/ballots/:id/${step.action}`, { id: ballotId }, { token }),
+    onSuccess: (b) => qc.setQueryData<BallotDetail>(consoleKeys.ballot(ballotId), (old) => ({ ...(old ?? b), ...b })),
   });
 }
 
 export function useCreateBallot(token: string, sessionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateBallotInput) => api.createBallot(token, sessionId, input),
+    mutationFn: (input: CreateBallotInput) => call('POST /api/sessions/:id/ballots', { id: sessionId }, { token, body: input }),
     onSuccess: (b) => qc.setQueryData(consoleKeys.ballot(b.id), b),
   });
 }

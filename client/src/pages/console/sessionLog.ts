@@ -17,10 +17,10 @@ export interface Names {
 const STAFF_ROLES = new Set(['admin', 'presider', 'department']);
 
 /** `presider:alice`, `member:<id>`, `screen:<sessionId>`, `public`, `system` (server/audit/log.ts actorName). */
-export function actorOf(actor: string | null, actorName: string | null | undefined, names: Names): TrailActor {
-  const i = (actor ?? '').indexOf(':');
-  const kind = i < 0 ? actor ?? 'system' : actor!.slice(0, i);
-  const rest = i < 0 ? '' : actor!.slice(i + 1);
+export function actorOf(actor: string, actorName: string | null, names: Names): TrailActor {
+  const i = actor.indexOf(':');
+  const kind = i < 0 ? actor : actor.slice(0, i);
+  const rest = i < 0 ? '' : actor.slice(i + 1);
   const name = str(actorName) ?? undefined;
   if (kind === 'member') return { kind: 'member', name: name ?? names.members.get(rest)?.name };
   if (kind === 'screen') return { kind: 'system', screen: true };
@@ -30,7 +30,7 @@ export function actorOf(actor: string | null, actorName: string | null | undefin
 
 /** The kind of thing an older row (without `subjectKind`) was about, from its action. */
 function kindOf(e: AuditEntry): SubjectKind | null {
-  if (e.subjectKind && (subjectKinds as readonly string[]).includes(e.subjectKind)) return e.subjectKind as SubjectKind;
+  if (e.subjectKind) return e.subjectKind;
   const head = e.action.split('.')[0];
   if (head === 'member' || head === 'attendance') return 'member';
   if (head === 'screen') return 'session';
@@ -38,8 +38,9 @@ function kindOf(e: AuditEntry): SubjectKind | null {
 }
 
 function labelOf(e: AuditEntry, kind: SubjectKind | null, names: Names): string | null {
-  if (str(e.subjectLabel)) return e.subjectLabel!;
-  const id = e.subject ?? '';
+  const label = str(e.subjectLabel);
+  if (label) return label;
+  const id = e.subject;
   if (kind === 'member') return names.members.get(id)?.name ?? null;
   if (kind === 'ballot') return names.ballots.get(id) ?? null;
   if (kind === 'session' && id === names.sessionId) return names.sessionName || null;
@@ -52,7 +53,7 @@ export function fromSessionEntry(e: AuditEntry, names: Names, n: number): TrailE
   const stage = e.stage ?? (Object.hasOwn(auditActions, e.action) ? auditActions[e.action as keyof typeof auditActions] : null);
   return {
     id: n, at: e.at, actor: actorOf(e.actor, e.actorName, names), stage, action: e.action,
-    subject: { kind, id: e.subject ?? '', label: labelOf(e, kind, names) },
+    subject: { kind, id: e.subject, label: labelOf(e, kind, names) },
     detail: isRec(e.detail) ? e.detail : null, sessionId: names.sessionId,
   };
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/public.css';
 import '../../styles/notice.css';
+import { pathOf } from '../../api';
 import { useBodies } from '../../queries/bodies';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
@@ -31,14 +32,14 @@ export default function NoticePage() {
             {/* As printed: the title, then its number on a line of its own; the text ends with the issuer and the date. */}
             <h1 className="notice-sheet__title" data-testid="notice-title">{n.title.replace(/[（(]第\d+号[）)]$/, '')}</h1>
             <p className="notice-sheet__number" data-testid="notice-number">（{t('notice.number', { number: n.number })}）</p>
-            <div className="notice-sheet__text">{(n.text ?? '').split('\n').filter(Boolean).map((line, i) => <p key={i}>{line}</p>)}</div>
+            <div className="notice-sheet__text">{n.text.split('\n').filter(Boolean).map((line, i) => <p key={i}>{line}</p>)}</div>
             <p className="small muted no-print">{t('notice.published')}<time dateTime={n.publishedAt}>{fmt.date(n.publishedAt)}</time></p>
           </article>
         ) : null}
         {n ? (
           <div className="btn-row no-print">
             <button type="button" className="btn btn--primary" onClick={() => window.print()} data-testid="notice-print">{t('notice.print')}</button>
-            <a className="btn btn--secondary" href={`/api/public/notices/${encodeURIComponent(n.id)}.jws`} download={`notice-${n.number}.jws`}>{t('notice.downloadJws')}</a>
+            <a className="btn btn--secondary" href={pathOf('GET /api/public/notices/:id', { id: `${n.id}.jws` })} download={`notice-${n.number}.jws`}>{t('notice.downloadJws')}</a>
             <Link className="btn btn--ghost" to={`/results/${encodeURIComponent(n.ballotId)}`}>{t('notice.result')}</Link>
           </div>
         ) : null}

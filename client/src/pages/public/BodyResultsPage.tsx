@@ -45,7 +45,7 @@ export default function BodyResultsPage() {
           <p className="muted" data-testid="no-results">{t('public.noResults')}</p>
         ) : (
           <ul className="result-list" data-testid="result-list">
-            {[...results.data].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')).map((r) => (
+            {[...results.data].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).map((r) => (
               <li key={r.ballotId}>
                 <Link className="result-list__item" to={`/results/${encodeURIComponent(r.ballotId)}`} state={{ title: r.title, sessionName: r.sessionName }} data-testid={`result-link-${r.ballotId}`}>
                   <span className="result-list__title">{r.title}</span>

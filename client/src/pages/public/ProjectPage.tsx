@@ -9,7 +9,7 @@ import { TopBar } from '../../components/TopBar';
 import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
-import { gradeChoice, shanghaiDate, type Grade } from '../../../../shared/execution';
+import { gradeChoice, shanghaiDate } from '../../../../shared/execution';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
 import { usePublicProject, type PublicProject } from './publicApi';
 import { Milestones, Photos, Steps } from './ProjectParts';
@@ -119,7 +119,7 @@ function Story({ p }: { p: PublicProject }) {
                     <thead><tr><th scope="col">{t('implAdmin.round')}</th><th scope="col">{t('portal.grade')}</th><th scope="col">{t('portal.rateCol')}</th></tr></thead>
                     <tbody>{p.grades.map((g) => (
                       <tr key={g.ballotId}><th scope="row">{t(`round.${g.round}`)}<br /><span className="small muted">{fmt.date(g.publishedAt)}</span></th>
-                        <td>{t(`choice.${gradeChoice[g.grade as Grade] ?? 'unsatisfied'}`)}</td><td>{fmt.pct(g.rate)}</td></tr>
+                        <td>{t(`choice.${gradeChoice[g.grade]}`)}</td><td>{fmt.pct(g.rate)}</td></tr>
                     ))}</tbody>
                   </table>
                 ) : <p className="muted">{t('portal.noGrades')}</p>}

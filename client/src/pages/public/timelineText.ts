@@ -4,8 +4,10 @@
 // sentence needs (an older server). The Chinese keys are written so zh-CN reads exactly like the server's `text`.
 import type { TFunction } from 'i18next';
 import { gradeChoice, type Grade } from '../../../../shared/execution';
+import type { PublicProject } from './publicApi';
 
-export interface TimelineItem { at: string; stage: string; text: string; data?: Record<string, unknown> }
+/** One entry of a public project's timeline; a newer server may send a stage this client does not know. */
+export type TimelineItem = PublicProject['timeline'][number];
 
 const rounds = new Set(['midyear', 'yearend', 'rectification']);
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/screen.css';
 import type { BallotResult } from '../../../../shared/types';
-import { ApiError, api, getScreenToken, getToken, setScreenToken } from '../../api';
+import { ApiError, call, getScreenToken, getToken, setScreenToken } from '../../api';
 import { useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
@@ -51,9 +51,8 @@ export default function ScreenPage() {
   useEffect(() => {
     if (!needResult || !token) return;
     let cancelled = false;
-    api
-      .ballot(token, needResult)
-      .then((b) => b.result ?? api.result(needResult, token))
+    call('GET /api/ballots/:id', { id: needResult }, { token })
+      .then((b) => b.result ?? call('GET /api/ballots/:id/result', { id: needResult }, { token }))
       .then((r) => !cancelled && r && setFetched((f) => ({ ...f, [needResult]: r })))
       .catch(() => {
         /* the feed will deliver it */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/console.css';
-import { api, setToken } from '../../api';
+import { call, setToken } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -31,7 +31,7 @@ export default function StaffLoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.staffLogin(username.trim(), password);
+      const r = await call('POST /api/auth/login', { body: { username: username.trim(), password } });
       setToken('staff', r.token);
       // Without a page to return to, the clerk's office opens for an admin, the console for a presider.
       navigate(safeNext(requested, r.user.role === 'admin' ? '/admin' : r.user.role === 'department' ? '/dept' : '/console'), { replace: true });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError, api, getToken, setToken, type StaffUser } from '../../api';
+import { ApiError, call, getToken, setToken, type StaffUser } from '../../api';
 
 export interface StaffSignIn {
   /** null when nobody signed in as staff on this browser */
@@ -34,8 +34,7 @@ export function useStaffUser(): StaffSignIn {
 
   useEffect(() => {
     if (!token) return;
-    api
-      .me(token)
+    call('GET /api/me', { token })
       .then((m) => {
         if (m.kind !== 'staff') setAuthLost(true);
         else setUser(m.user);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/supervision.css';
 import { useFormat } from '../../format';
 import type { Photo, ProjectDetail } from './supervisionApi';
-import { gradeChoice, type Grade } from '../../../../shared/execution';
+import { gradeChoice } from '../../../../shared/execution';
 
 const Photos = ({ photos, alt }: { photos: Photo[]; alt: string }) => (photos.length ? (
   <span className="impl-photos">{photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} alt={alt} loading="lazy" /></a>)}</span>
@@ -93,7 +93,7 @@ export function ProgressView({ detail, today, latestOnly = false }: { detail: Pr
       {detail.grades.length ? (
         <section aria-label={t('supervision.grades')}>
           <h3>{t('supervision.grades')}</h3>
-          <ul className="plain-list">{detail.grades.map((g) => <li key={g.ballotId}>{t(`round.${g.round}`)}：{t(`choice.${gradeChoice[g.grade as Grade] ?? 'unsatisfied'}`)}（{t('supervision.rate', { rate: fmt.pct(g.rate) })}）</li>)}</ul>
+          <ul className="plain-list">{detail.grades.map((g) => <li key={g.ballotId}>{t(`round.${g.round}`)}：{t(`choice.${gradeChoice[g.grade]}`)}（{t('supervision.rate', { rate: fmt.pct(g.rate) })}）</li>)}</ul>
         </section>
       ) : null}
       {!latestOnly && detail.supervisors.length ? (

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotState } from '../../../../shared/types';
-import { ApiError, api, type BallotDetail } from '../../api';
+import { ApiError, call, type BallotDetail } from '../../api';
 import { Loading, Notice } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { draftComplete, draftToChoices, type Mark } from './choices';
@@ -37,8 +37,7 @@ export function BallotVote({ token, memberId, ballotId, liveState, joins, presen
   // and reconnects.
   useEffect(() => {
     let cancelled = false;
-    api
-      .ballot(token, ballotId)
+    call('GET /api/ballots/:id', { id: ballotId }, { token })
       .then((b) => {
         if (!cancelled) {
           setBallot(b);

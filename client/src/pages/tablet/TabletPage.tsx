@@ -2,7 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState, type FormEven
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/tablet.css';
-import { ApiError, api, getToken, setToken, type Me, type MemberInfo, type MemberSessionSummary } from '../../api';
+import { ApiError, call, getToken, setToken, type Me, type MemberInfo, type MemberSessionSummary } from '../../api';
 import { TopBar } from '../../components/TopBar';
 import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -50,8 +50,7 @@ export function TabletPage({ view }: { view?: 'projects' }) {
     next.delete('code');
     setSearch(next, { replace: true });
     setCodeBusy(true);
-    api
-      .memberLogin(urlCode.trim())
+    call('POST /api/auth/member-login', { body: { code: urlCode.trim() } })
       .then((r) => signIn(r.token))
       .catch((e) => setCodeError(e))
       .finally(() => setCodeBusy(false));
@@ -61,8 +60,7 @@ export function TabletPage({ view }: { view?: 'projects' }) {
     if (!token) return;
     let cancelled = false;
     setLoadError(null);
-    api
-      .me(token)
+    call('GET /api/me', { token })
       .then((m) => {
         if (cancelled) return;
         if (m.kind !== 'member') {
@@ -167,7 +165,7 @@ function SignIn({ onSignedIn, initialError }: { onSignedIn: (token: string) => v
     setBusy(true);
     setError(null);
     try {
-      const r = await api.memberLogin(c);
+      const r = await call('POST /api/auth/member-login', { body: { code: c } });
       onSignedIn(r.token);
     } catch (err) {
       setError(err);

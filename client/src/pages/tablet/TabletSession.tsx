@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, type MemberInfo } from '../../api';
+import { call, type MemberInfo } from '../../api';
 import { useOnline } from '../../live';
 import { sessionCounts, useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
@@ -36,7 +36,7 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
     setCheckingIn(true);
     setCheckinError(null);
     try {
-      await api.checkin(token, sessionId);
+      await call('POST /api/sessions/:id/checkin', { id: sessionId }, { token });
       setPresent(true);
     } catch (e) {
       setCheckinError(e);

@@ -3,7 +3,7 @@
 // dropped connection resends the very same submission and the server answers with the same receipt.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Choices } from '../../../../shared/types';
-import { ApiError, api } from '../../api';
+import { ApiError, call } from '../../api';
 import { loadVote, newSubmissionKey, saveVote, type Draft, type VoteRecord } from './voteStore';
 
 interface Options {
@@ -45,7 +45,7 @@ export function useVoteSubmission({ token, memberId, ballotId, joins, onRefused 
     setSending(true);
     if (retryTimer.current) clearTimeout(retryTimer.current);
     try {
-      const r = await api.vote(token, ballotId, current.key, current.choices);
+      const r = await call('POST /api/ballots/:id/votes', { id: ballotId }, { token, body: { submissionKey: current.key, choices: current.choices } });
       attempts.current = 0;
       setSendError(null);
       // the choices are no longer needed on this device once the receipt is in hand

@@ -1,11 +1,9 @@
 // 操作记录 · the body's trail (GET /api/bodies/:bodyId/audit): one page of 50, newest first, by stage and subject.
 import { useQuery } from '@tanstack/react-query';
-import { queryString, request } from '../../../api';
-import type { AuditItem, AuditStage } from '../../../../../shared/audit';
+import { call, type ApiQueries } from '../../../api';
 
-export interface TrailFilters { stage?: AuditStage; subject?: string; offset: number; limit: number }
-export interface TrailPage { total: number; offset: number; limit: number; items: AuditItem[] }
-
+/** The trail's query (offset and limit, which the server coerces from text, as numbers). */
+export type TrailFilters = Omit<NonNullable<ApiQueries['GET /api/bodies/:bodyId/audit']>, 'offset' | 'limit'> & { offset: number; limit: number };
 
 export const trailKeys = {
   all: (bodyId: string) => ['body', bodyId, 'audit'] as const,
@@ -14,6 +12,6 @@ export const trailKeys = {
 
 export const useTrail = (token: string, bodyId: string, f: TrailFilters) => useQuery({
   queryKey: trailKeys.page(bodyId, f),
-  queryFn: () => request<TrailPage>(`/api/bodies/${encodeURIComponent(bodyId)}/audit?${queryString(f)}`, { token }),
+  queryFn: () => call('GET /api/bodies/:bodyId/audit', { bodyId }, { token, query: f }),
   placeholderData: (previous) => previous,
 });

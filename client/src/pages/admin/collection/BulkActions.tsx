@@ -8,6 +8,8 @@ import { categories } from '../../../../../shared/schemas';
 import { useAdopt, useDecide, useMerge, type InboxItem } from './inboxApi';
 
 type Mode = 'merge' | 'decide' | 'adopt' | null;
+/** A suggestion's category (text on the server) as one of the list a project takes; 其他 for one it does not know. */
+const categoryOf = (c: string) => categories.find((x) => x === c) ?? '其他';
 
 export function BulkActions({ token, body, year, selected, onDone }: { token: string; body: Body; year?: number; selected: InboxItem[]; onDone: (message: string) => void }) {
   const { t } = useTranslation();
@@ -15,7 +17,7 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
   const strongest = [...selected].sort((a, b) => b.supporters - a.supporters)[0];
   const [into, setInto] = useState(strongest.id);
   const [reason, setReason] = useState('');
-  const [project, setProject] = useState({ title: strongest.title, category: strongest.category, department: '', description: strongest.description });
+  const [project, setProject] = useState({ title: strongest.title, category: categoryOf(strongest.category), department: '', description: strongest.description });
   const merge = useMerge(token, body.id);
   const decide = useDecide(token, body.id);
   const adopt = useAdopt(token, body.id);
@@ -67,7 +69,7 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
           <div className="grid-2">
             <div className="field">
               <label className="field__label" htmlFor="adopt-category">{t('inbox.col.category')}</label>
-              <select id="adopt-category" className="input" value={project.category} onChange={(e) => setProject({ ...project, category: e.target.value })}>
+              <select id="adopt-category" className="input" value={project.category} onChange={(e) => setProject({ ...project, category: categoryOf(e.target.value) })}>
                 {categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
               </select>
             </div>

@@ -10,13 +10,16 @@ import { ErrorBox } from '../../../components/ErrorBox';
 import { DataTable, selectColumn } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 import { categories } from '../../../../../shared/schemas';
-import { suggestionChannels, suggestionStatuses } from '../../../../../shared/collection-schemas';
+import { inboxQuery, suggestionChannels, suggestionStatuses } from '../../../../../shared/collection-schemas';
 import { useInbox, useStaffStations, useWindows, type InboxFilters, type InboxItem } from './inboxApi';
 import { BulkActions } from './BulkActions';
 import { SimilarDrawer } from './SimilarDrawer';
 import { PanelHead } from '../common';
 
 const filterKeys = ['status', 'category', 'channel', 'stationId'] as const;
+const sorts = inboxQuery.shape.sort.unwrap().options;
+/** A value of the URL that the inbox's query takes, or nothing (a stale or edited link asks for no filter). */
+const oneOf = <T extends string>(list: readonly T[], v: string | null) => list.find((x) => x === v);
 
 export function SuggestionsPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
@@ -27,8 +30,9 @@ export function SuggestionsPanel({ token, body }: { token: string; body: Body })
   const stationName = useMemo(() => new Map((stations.data ?? []).map((s) => [s.id, s.name])), [stations.data]);
   const years = [...new Set((windows.data ?? []).map((w) => w.year))].sort((a, b) => b - a);
   const filters: InboxFilters = {
-    year: Number(params.get('year')) || undefined, q: params.get('q') ?? undefined, sort: params.get('sort') ?? undefined,
-    ...Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? undefined])),
+    year: Number(params.get('year')) || undefined, q: params.get('q') ?? undefined, sort: oneOf(sorts, params.get('sort')),
+    status: oneOf(suggestionStatuses, params.get('status')), category: oneOf(categories, params.get('category')),
+    channel: oneOf(suggestionChannels, params.get('channel')), stationId: params.get('stationId') ?? undefined,
     offset: Number(params.get('offset')) || 0, limit: 50,
   };
   const inbox = useInbox(token, body.id, filters);

@@ -5,27 +5,26 @@ import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
-import { request, type Body } from '../../../api';
+import { call, type Answer, type Body, type BodyOf } from '../../../api';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { DataTable, type PageState } from '../../../components/DataTable';
 import { useFormat } from '../../../format';
 import { PanelHead } from '../common';
 
-interface Rating { id: string; projectId: string; projectTitle: string; grade: string; comment: string | null; status: string; createdAt: string }
-interface RatingPage { total: number; items: Rating[] }
+type Rating = Answer<'GET /api/bodies/:bodyId/ratings'>['items'][number];
 const statuses = ['pending', 'visible', 'hidden'] as const;
 
 export function ModerationPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [params, setParams] = useSearchParams();
-  const status = (statuses as readonly string[]).includes(params.get('status') ?? '') ? params.get('status')! : 'pending';
+  const status = statuses.find((s) => s === params.get('status')) ?? 'pending';
   const [page, setPage] = useState<PageState>({ offset: 0, limit: 50 });
   const key = ['body', body.id, 'ratings', status, page.offset] as const;
-  const list = useQuery({ queryKey: key, queryFn: () => request<RatingPage>(`/api/bodies/${encodeURIComponent(body.id)}/ratings?status=${status}&offset=${page.offset}&limit=${page.limit}`, { token }) });
+  const list = useQuery({ queryKey: key, queryFn: () => call('GET /api/bodies/:bodyId/ratings', { bodyId: body.id }, { token, query: { status, offset: page.offset, limit: page.limit } }) });
   const qc = useQueryClient();
   const moderate = useMutation({
-    mutationFn: (m: { id: string; visible: boolean }) => request(`/api/ratings/${encodeURIComponent(m.id)}`, { token, method: 'PUT', body: { visible: m.visible } }),
+    mutationFn: ({ id, ...body }: { id: string } & BodyOf<'PUT /api/ratings/:id'>) => call('PUT /api/ratings/:id', { id }, { token, body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['body', body.id, 'ratings'] }),
   });
   const columns = useMemo<ColumnDef<Rating, unknown>[]>(() => [

@@ -12,11 +12,12 @@ import { useEditProject, type StaffProject } from './screeningApi';
 
 const schema = projectUpdateInput.required({ title: true, description: true, category: true, department: true }).pick({ title: true, description: true, category: true, department: true });
 
-export function EditProjectForm({ token, bodyId, project, onDone }: { token: string; bodyId: string; project: StaffProject & { description?: string }; onDone: () => void }) {
+export function EditProjectForm({ token, bodyId, project, onDone }: { token: string; bodyId: string; project: StaffProject; onDone: () => void }) {
   const { t } = useTranslation();
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { title: project.title, description: project.description ?? '', category: project.category as z.input<typeof schema>['category'], department: project.department },
+    // (a category the list no longer has is left unchosen)
+    defaultValues: { title: project.title, description: project.description, category: categories.find((c) => c === project.category), department: project.department },
   });
   const edit = useEditProject(token, bodyId);
   return (
