@@ -143,6 +143,8 @@ describe('the admin office on day one', () => {
     await page.getByTestId('admin-bodies').waitFor();
     await expectText(page.getByTestId('staff-name'), /^admin · /);
     await page.getByTestId('admin-nav').waitFor();
+    // A new deployment has never been backed up: its administrator is told, and how.
+    await expectText(page.getByTestId('backup-overdue'), /还没有备份过.*npm run backup/);
     await check(page, 'admin-overview-empty');
   });
 

@@ -24,6 +24,7 @@ import { TrailPanel } from './audit/TrailPanel';
 import { StageTabs } from './StageTabs';
 import { ADMIN_TABS, type AdminTab } from './adminTabs';
 import { BodyPicker } from './BodyPicker';
+import { BackupReminder } from './BackupReminder';
 
 
 /** /admin, /admin/:bodyId, /admin/:bodyId/:tab — the staff office: bodies, users, roster, projects, sessions. */
@@ -124,6 +125,7 @@ export default function AdminPage() {
           </nav>
         ) : null}
         <main className="admin-main" id="main">
+          {user?.role === 'admin' && user.bodyId === null ? <BackupReminder token={token} /> : null}
           {issued && user?.role === 'admin' ? (
             issued.body.id === body?.id ? (
               <NewCodes body={issued.body} members={issued.members} onDismiss={() => setIssued(null)} />
