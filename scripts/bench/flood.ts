@@ -23,7 +23,7 @@ const json = (x: unknown) => {
 };
 
 /** One vote burst on a new ballot: its rate, whether all were acknowledged and every socket saw the final count. */
-async function voteRun(api: HttpClient, votes: HttpClient, hall: Hall, audience: RemoteHall, o: FloodOptions, label: string, say: (s: string) => void) {
+export async function voteRun(api: HttpClient, votes: HttpClient, hall: Hall, audience: RemoteHall, o: FloodOptions, label: string, say: (s: string) => void) {
   const ballotId = await newBallot(api, hall, `洪峰基准 ${label}`);
   const { requests } = prepareVotes(`/api/ballots/${ballotId}/votes`, hall, o.members);
   await audience.watch(ballotId, o.members);

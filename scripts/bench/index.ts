@@ -5,6 +5,7 @@
 // `npm run bench -- --photos` server CPU per 10 MB photo and peak RSS with 10 at once (scripts/bench/photos.ts).
 // `npm run bench -- --portal` city scale: public list, project page, stats vs "hello" on a generated city, and a change's delay (scripts/bench/portal.ts).
 // `npm run bench -- --flood` public flood: a 300-member vote alone and under 20,000 public writes (scripts/bench/flood.ts).
+// `npm run bench -- --backup` a 300-member vote alone and during `npm run backup` of a city; the city's backup and restores (scripts/bench/backup.ts).
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
 //          --cpu-prof (profile the server child; .cpuprofile files in .bench/profiles/)
@@ -26,6 +27,7 @@ import { suggestionsBench } from './suggestions.js';
 import { photosBench } from './photos.js';
 import { portalBench } from './portal.js';
 import { floodBench } from './flood.js';
+import { backupBench } from './backup.js';
 import { buildHall as buildHallAs, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, sleep, startChild, timed,
@@ -375,6 +377,10 @@ async function main() {
   }
   if (flag('--portal')) {
     await portalBench(root, say, { duration: num('--duration', 3000), rounds: num('--rounds', 3), concurrency: CONCURRENCY, delays: num('--delays', 5) });
+    process.exit(0);
+  }
+  if (flag('--backup')) {
+    await backupBench(root, say, { members: num('--members', 300), runs: num('--runs', 3), warm: num('--warm', 2), concurrency: CONCURRENCY });
     process.exit(0);
   }
   if (flag('--flood')) {

@@ -15,7 +15,8 @@ export function BackupReminder({ token }: { token: string }) {
   if (!overdue && last) return <p className="admin-backup" data-testid="backup-ok">{t('admin.backup.ok', { when })}</p>;
   return (
     <div className="alert alert--warn admin-backup" role="status" data-testid="backup-overdue">
-      {last ? t('admin.backup.overdue', { when, days }) : t('admin.backup.never')} {t('admin.backup.how')}
+      {last ? t('admin.backup.overdue', { when, days }) : t('admin.backup.never')}
+      {t('admin.backup.how')}
     </div>
   );
 }

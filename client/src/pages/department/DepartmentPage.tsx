@@ -1,6 +1,7 @@
 // /dept — a department's (承办单位) worklist: the projects waiting for its assessment first, then the ones
 // it has assessed; each opens its assessment form.
 import { useState } from 'react';
+import { isEditable } from '../../../../shared/projects';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/admin.css';
@@ -49,7 +50,7 @@ export default function DepartmentPage() {
               ) : w.status === 'selected' ? (
                 open === `impl-${w.id}` ? <ImplementationPanel token={token} projectId={w.id} year={w.year} />
                   : <button type="button" className="btn btn--secondary" onClick={() => setOpen(`impl-${w.id}`)} data-testid="impl-open">{t('impl.open')}</button>
-              ) : ['draft', 'assessed', 'infeasible'].includes(w.status) ? (
+              ) : isEditable(w.status) ? (
                 <button type="button" className="btn btn--secondary" onClick={() => setOpen(w.id)} data-testid="assess-open">{w.assessment ? t('dept.edit') : t('dept.assess')}</button>
               ) : null}
             </li>

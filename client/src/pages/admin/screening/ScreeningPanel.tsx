@@ -1,6 +1,7 @@
 // 筛选 · the year's projects with the departments' assessments and the exclusion checklist, and the list
 // builder: choose candidates and seats, see the 差额 ratio (warned below 1.2×), save, record the approval.
 import { useEffect, useMemo, useState } from 'react';
+import { isEditable } from '../../../../../shared/projects';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
@@ -54,7 +55,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
         ))}
       </span>
     ) },
-    { id: 'actions', header: '', cell: ({ row: { original: p } }) => (['draft', 'assessed', 'infeasible'].includes(p.status)
+    { id: 'actions', header: '', cell: ({ row: { original: p } }) => (isEditable(p.status)
       ? <span className="btn-row"><button type="button" className="btn btn--ghost btn--sm" onClick={() => setEditing(p.id)} data-testid="project-edit">{t('screening.edit')}</button><button type="button" className="btn btn--ghost btn--sm" disabled={withdraw.isPending} onClick={() => { if (window.confirm(t('screening.withdrawConfirm', { title: p.title }))) withdraw.mutate(p.id); }} data-testid="project-withdraw">{t('screening.withdraw')}</button></span>
       : null) },
   ], [t, fmt, checklist, withdraw]);
