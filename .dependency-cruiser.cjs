@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^(server|scripts)/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'tests-take-helpers-from-tests',
+      comment: 'A test imports from scripts/ only the tool it tests (the verifier, the fuzzer, the chaos harness, the city seed, the demo session, the API reference); its helpers live in tests/helpers',
+      severity: 'error',
+      from: { path: '^tests/' },
+      to: { path: '^scripts/', pathNot: '^scripts/(verify-lib|reliability/|city/|demo-session|docs/)' },
+    },
+    {
       name: 'server-imports-no-script',
       comment: 'scripts/ (verifier, benchmarks, seeds) use the server, not the other way round; tests take helpers from tests/helpers',
       severity: 'error',

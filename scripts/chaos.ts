@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { createFreshDatabase, restartPostgres } from './reliability/pg.js';
 import { spawnServer } from './reliability/child.js';
-import { Api, newRetryStats, sleep, submissionKey, untilAnswered, type Answer } from './reliability/http.js';
+import { Api, newRetryStats, sleep, submissionKey, untilAnswered, type Answer } from '../tests/helpers/api.js';
 import { buildHall, loginAdmin, normalChoices, randomChoices, recount, sameChoices, type Mark } from './reliability/hall.js';
 
 const { values } = parseArgs({

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../server/db/connect.js';
 import { startServer } from '../server/server.js';
 import { createFreshDatabase } from './reliability/pg.js';
-import { Api, sleep } from './reliability/http.js';
+import { Api, sleep } from '../tests/helpers/api.js';
 import { buildWorld, diffStates, dumpState, endpoints, formatReport, requestArbitrary, runFuzz } from './reliability/fuzz/index.js';
 
 const { values } = parseArgs({

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createFreshDatabase, restartPostgres } from './reliability/pg.js';
 import { spawnServer, type ChildServer } from './reliability/child.js';
-import { Api, newRetryStats, pool, submissionKey, untilAnswered } from './reliability/http.js';
+import { Api, newRetryStats, pool, submissionKey, untilAnswered } from '../tests/helpers/api.js';
 import { buildHall, loginAdmin } from './reliability/hall.js';
 
 const { values } = parseArgs({

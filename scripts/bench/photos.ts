@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import postgres from 'postgres';
 import { cpuSeconds, fmt, peakRssMb, rssMb, startChild } from './lib.js';
-import { Api } from '../reliability/http.js';
+import { Api } from '../../tests/helpers/api.js';
 
 async function phonePhoto(): Promise<Buffer> {
   const w = 4000;

@@ -12,7 +12,7 @@ import { suggestions, collectionWindows } from '../../server/db/schema.js';
 import { newId } from '../../server/db/ids.js';
 import { newTrackingCode } from '../../server/collection/suggestions.js';
 import { indexGrams, rankSimilar } from '../../shared/similarity.js';
-import { Api } from '../reliability/http.js';
+import { Api } from '../../tests/helpers/api.js';
 import { labelledSuggestions, topKQuality } from '../../tests/fixtures/suggestions-labelled.js';
 import { fmt, percentile } from './lib.js';
 

@@ -1,7 +1,7 @@
 // Builds a hall through the public API (body, presider, members with tokens, projects, session, check-in),
 // as an outside client would, against any running server.
 import { randomBytes } from 'node:crypto';
-import { Api, pool } from './http.js';
+import { Api, pool } from '../../tests/helpers/api.js';
 
 export interface HallMember { id: string; name: string; code: string; token: string }
 

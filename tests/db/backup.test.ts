@@ -14,7 +14,7 @@ import { seedDemo } from '../../server/demo/seed.js';
 import { createThrottle } from '../../server/auth/throttle.js';
 import { takeBackup } from '../../server/db/backup/take.js';
 import { checkBackup, restoreBackup, type Target } from '../../server/db/backup/restore.js';
-import { Api } from '../../scripts/reliability/http.js';
+import { Api } from '../helpers/api.js';
 import { rowsOf } from '../../server/db/connect.js';
 import { sql } from 'drizzle-orm';
 import { dumpedRows, releaseDataDir } from '../helpers/release-fixture.js';

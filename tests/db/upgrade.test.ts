@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf, type Database } from '../../server/db/connect.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { createThrottle } from '../../server/auth/throttle.js';
-import { Api } from '../../scripts/reliability/http.js';
+import { Api } from '../helpers/api.js';
 import { sql } from 'drizzle-orm';
 import { dumpedRows, migrationsFolder, releaseDataDir, releaseFixture, releaseMigrations } from '../helpers/release-fixture.js';
 

@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from '../../server/server.js';
 import { createThrottle } from '../../server/auth/throttle.js';
 import type { PublicLimitOptions } from '../../server/http/public-limits.js';
 import { openTestDatabase } from './database.js';
-import { Api } from '../../scripts/reliability/http.js';
+import { Api } from './api.js';
 
 export interface Reply<T = any> { status: number; body: T; headers: Headers }
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshDatabase, type FreshDatabase } from '../../scripts/reliability/pg.js';
 import { spawnServer, type ChildServer } from '../../scripts/reliability/child.js';
-import { Api, newRetryStats, submissionKey, untilAnswered } from '../../scripts/reliability/http.js';
+import { Api, newRetryStats, submissionKey, untilAnswered } from '../helpers/api.js';
 import { buildHall, loginAdmin, normalChoices, randomChoices, recount, type Mark } from '../../scripts/reliability/hall.js';
 
 const adminPassword = 'crash-admin-password';

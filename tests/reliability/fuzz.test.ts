@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, adminPassword, type TestServer } from '../helpers/server.js';
 import { apiRoutes } from '../../server/routes.js';
-import { Api } from '../../scripts/reliability/http.js';
+import { Api } from '../helpers/api.js';
 import { buildWorld, diffStates, dumpState, endpoints, formatReport, fuzzSockets, requestArbitrary, runFuzz, type World } from '../../scripts/reliability/fuzz/index.js';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);

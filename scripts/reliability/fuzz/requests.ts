@@ -13,9 +13,10 @@ const enc = new TextEncoder();
 const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
 const utf8 = (s: string) => enc.encode(s);
 
-/** JSON text with one string value's bytes replaced by a sequence that is not UTF-8. */
+/** Byte sequences that are not UTF-8 (overlong, surrogate, truncated, out of range). */
 const invalidUtf8: Arb<readonly number[]> = fc.constantFrom<readonly number[]>([0xff], [0xfe, 0xff], [0xc3, 0x28], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xe4, 0xb8], [0xf4, 0x90, 0x80, 0x80]);
 const MARK = 'zzMARKzz';
+/** JSON (or CSV) text with the MARK put in one string value replaced by bytes that are not UTF-8. */
 function spliceBytes(text: string, bad: readonly number[]): Uint8Array {
   const i = text.indexOf(MARK);
   const head = utf8(text.slice(0, i));

@@ -3,7 +3,7 @@
 // each other or on the world). Callers and every other input come from the definitions (endpoints.ts).
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { submissionKey } from '../http.js';
+import { submissionKey } from '../../../tests/helpers/api.js';
 import type { World } from './world.js';
 import { array, badId, bool, enumOf, extraKey, idField, int, nonObject, nonString, objectField, omitKey, setKey, text, unknownId, validText, type Arb, type Field, type ObjectSpec } from './fields.js';
 import type { EndpointSpec } from './types.js';

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import sharp from 'sharp';
-import { Api, submissionKey } from '../http.js';
+import { Api, submissionKey } from '../../../tests/helpers/api.js';
 
 export interface World {
   tokens: {

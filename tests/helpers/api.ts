@@ -1,5 +1,6 @@
-// A small API client for the reliability scripts: plain fetch, like a tablet, against a base URL that
-// may change (a restarted server gets a new port).
+// A small API client, as an outside client speaks to the server: plain fetch, like a tablet, against a base URL
+// that may change (a restarted server gets a new port). The tests use it, and so do the tools that drive a server
+// from outside (the fuzzer, the chaos and soak runs, the benches).
 import { randomBytes } from 'node:crypto';
 
 export interface Answer<T = any> { status: number; body: T; text: string; headers: Headers }
