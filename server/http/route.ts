@@ -103,9 +103,10 @@ export function guard(p: Principal | null, roles: readonly Caller[]): void {
   throw p ? forbidden() : unauthorized();
 }
 
-function pathParams(c: Context<AppEnv>, def: RouteDef): Record<string, string> {
+function pathParams(c: Context<AppEnv>, def: RouteDef, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(c.req.param() as Record<string, string>)) {
+  for (const name of names) {
+    const value = c.req.param(name) as string;
     if (!def.rawParams?.includes(name) && !idPattern.test(value)) throw notFound();
     out[name] = value;
   }
@@ -115,13 +116,17 @@ function pathParams(c: Context<AppEnv>, def: RouteDef): Record<string, string> {
 /** Registers every definition on the API router (mounted at /api). */
 export function mountRoutes(api: Hono<AppEnv>, ctx: AppContext, defs: readonly RouteDef[]): void {
   for (const def of defs) {
+    const names = [...def.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+    // Most reads come without a query string: what the schema makes of none is worked out once.
+    const noQuery = def.query?.safeParse({});
     api.on(def.method, def.path, async (c) => {
       const actor = c.get('principal');
       guard(actor, def.roles);
       if (actor?.kind === 'member' && !def.memberTokenCheckedByStatement && !(await memberTokenCurrent(ctx.query, actor))) throw staleSignIn();
-      const params = pathParams(c, def);
-      // (no query string, the common case: nothing to validate)
-      const query = def.query ? parseWith(def.query, c.req.url.includes('?') ? c.req.query() : {}) : undefined;
+      const params = names.length ? pathParams(c, def, names) : {};
+      const query = def.query
+        ? c.req.url.includes('?') || !noQuery?.success ? parseWith(def.query, c.req.url.includes('?') ? c.req.query() : {}) : noQuery.data
+        : undefined;
       const body = def.body ? await readJson(c, def.body) : undefined;
       const out = await def.handler(ctx, { actor, params, query, body, c, ctx });
       return out instanceof Response ? out : c.json(out as object, def.status ?? 200);
