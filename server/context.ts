@@ -36,6 +36,8 @@ export interface AppContext {
    * people type. The real clock; a test runs the server on a fixed day instead (ServerOptions.now).
    */
   now: () => Date;
+  /** sends the notices to people waiting in the outbox (server/outbox/sender.ts); `wake` after writing one */
+  outbox: { wake(): void };
 }
 
 export type AppEnv = { Variables: { principal: Principal | null } };

@@ -18,6 +18,7 @@ import { securityHeaderEntries } from './http/headers.js';
 import type { AppContext } from './context.js';
 import { ensureAdmin } from './demo/admin.js';
 import { stageEvents } from './wiring.js';
+import { OutboxSender, deliverFromEnv, type Deliver } from './outbox/sender.js';
 import { serveOps } from './db/backup/ops-socket.js';
 
 export interface ServerOptions {
@@ -32,6 +33,8 @@ export interface ServerOptions {
   trustedProxies?: number;
   /** the clock of the year's rules (tests: a fixed day); default the real one */
   now?: () => Date;
+  /** how notices to people are delivered (tests: a local webhook); default from NOTIFY_SENDER */
+  deliver?: Deliver;
   throttle?: Throttle;
   publicLimits?: PublicLimitOptions;
   /** Reuse an open database (tests share one PGlite per file). */
@@ -75,7 +78,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const ctx: AppContext = {
     db, query: database.query, driver: database.driver, secrets, live, events: stageEvents(), trustedProxies: opts.trustedProxies ?? 0, now: opts.now ?? (() => new Date()),
     throttle: opts.throttle ?? createThrottle({}, limitStore), publicLimits: createPublicLimits(opts.publicLimits, limitStore),
+    outbox: new OutboxSender(db, opts.deliver ?? deliverFromEnv()),
   };
+  // Notices written before a restart go out now.
+  ctx.outbox.wake();
   const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
   const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
@@ -107,6 +113,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     database,
     async close() {
       live.close();
+      (ctx.outbox as OutboxSender).close();
       await stopOps();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeRedis();

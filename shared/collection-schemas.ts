@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { categories, id, text } from './schemas.js';
 
-export const suggestionChannels = ['web', 'station', 'rep', 'department'] as const;
+export const suggestionChannels = ['web', 'station', 'rep', 'department', 'rep_code'] as const;
 export type SuggestionChannel = (typeof suggestionChannels)[number];
 export const suggestionStatuses = ['received', 'merged', 'adopted', 'not_adopted', 'referred'] as const;
 export type SuggestionStatus = (typeof suggestionStatuses)[number];
@@ -25,6 +25,15 @@ export const suggestionInput = z.strictObject({
   channel: z.enum(suggestionChannels).optional(),
   stationId: id.optional().nullable(),
   contact: text(100).optional().nullable(),
+  /** the representative whose 代表码 opened the form (channel rep_code) */
+  repId: id.optional().nullable(),
+  /** 通知我: tell the sender when it moves, at the mobile number in `contact` */
+  notify: z.boolean().optional(),
+});
+
+export const replyInput = z.strictObject({ text: text(1000) });
+export const dutyInput = z.strictObject({
+  slots: z.array(z.strictObject({ date: z.iso.date(), memberIds: z.array(id).max(50) })).max(400),
 });
 
 export const mergeInput = z.strictObject({ into: id });

@@ -30,6 +30,8 @@ export const users = pgTable('users', {
   /** null: a deployment-wide administrator (the first `admin`). */
   bodyId: text('body_id'),
   department: text('department'),
+  /** a mobile number for notices to people (a department user hears of a 督办单); seen by admins only */
+  phone: text('phone'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('users_username_key').on(t.username)]);
 
@@ -43,6 +45,8 @@ export const members = pgTable('members', {
   codeHash: text('code_hash').notNull(),
   /** raised when the code is regenerated (a lost card): member tokens of an older generation stop working at once */
   tokenGeneration: integer('token_generation').notNull().default(0),
+  /** a mobile number for notices to people (代表码 requests, the dossier); seen by the body's admins only */
+  phone: text('phone'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('members_code_hash_key').on(t.codeHash), index('members_body_idx').on(t.bodyId)]);
 
@@ -64,6 +68,15 @@ export const roster = pgTable('roster', {
   present: boolean('present').notNull().default(false),
   note: text('note'),
 }, (t) => [primaryKey({ columns: [t.sessionId, t.memberId] }), index('roster_member_idx').on(t.memberId)]);
+
+/** The material sent to the members before the vote (材料提前送达): which candidates, and when. */
+export const dossiers = pgTable('dossiers', {
+  sessionId: text('session_id').primaryKey(),
+  /** the candidate projects of the session's draft and open selection ballots when it was sent, in ballot order */
+  projectIds: text('project_ids').array().notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  sentBy: text('sent_by'),
+});
 
 export const projects = pgTable('projects', {
   id: text('id').primaryKey(),
@@ -172,3 +185,4 @@ export * from './schema/implementation.js';
 export * from './schema/ratings.js';
 export * from './schema/publication.js';
 export * from './schema/operations.js';
+export * from './schema/outbox.js';

@@ -1,7 +1,7 @@
 // 征集 Collection: windows, liaison stations, suggestions and their history.
 import { sql } from 'drizzle-orm';
 import type { SuggestionChannel, SuggestionStatus } from '../../../shared/collection-schemas.js';
-import { pgTable, text, integer, timestamp, bigserial, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, timestamp, bigserial, boolean, date, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -43,6 +43,10 @@ export const suggestions = pgTable('suggestions', {
   memberId: text('member_id'),
   userId: text('user_id'),
   contact: text('contact'),
+  /** the representative it was sent to through their 代表码 (channel rep_code): it shows in their inbox too */
+  repId: text('rep_id'),
+  /** the sender ticked 通知我: its changes go to the mobile number in `contact` (outbox kind suggestion_status) */
+  notify: boolean('notify').notNull().default(false),
   /** received | merged | adopted | not_adopted | referred */
   status: text('status').$type<SuggestionStatus>().notNull().default('received'),
   /** the reason shown on the tracking page for not_adopted / referred */
@@ -61,6 +65,7 @@ export const suggestions = pgTable('suggestions', {
   index('suggestions_project_idx').on(t.projectId).where(sql`project_id is not null`),
   index('suggestions_merged_into_idx').on(t.mergedInto).where(sql`merged_into is not null`),
   index('suggestions_grams_idx').using('gin', t.grams),
+  index('suggestions_rep_idx').on(t.repId, t.createdAt).where(sql`rep_id is not null`),
 ]);
 
 /** The history a resident reads on the tracking page: one row per change of state, oldest first. */
@@ -71,3 +76,19 @@ export const suggestionEvents = pgTable('suggestion_events', {
   status: text('status').$type<SuggestionStatus>().notNull(),
   note: text('note'),
 }, (t) => [index('suggestion_events_suggestion_idx').on(t.suggestionId, t.id)]);
+
+/** A representative's answer to a suggestion sent through their 代表码 (代表回复): public on the tracking page. */
+export const suggestionReplies = pgTable('suggestion_replies', {
+  id: text('id').primaryKey(),
+  suggestionId: text('suggestion_id').notNull(),
+  memberId: text('member_id').notNull(),
+  text: text('text').notNull(),
+  at: instant('at').notNull().defaultNow(),
+}, (t) => [index('suggestion_replies_suggestion_idx').on(t.suggestionId, t.at)]);
+
+/** Who is on duty at a station on which day (编组排班): one row per member and day. */
+export const stationDuty = pgTable('station_duty', {
+  stationId: text('station_id').notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  memberId: text('member_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.stationId, t.date, t.memberId] }), index('station_duty_member_idx').on(t.memberId, t.date)]);
