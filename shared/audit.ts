@@ -20,7 +20,8 @@ export const auditActions = {
   'body.created': 'setup', 'user.created': 'setup', 'member.added': 'setup', 'members.added': 'setup', 'member.code_regenerated': 'setup',
   'collection.window_created': 'collection', 'collection.station_created': 'collection', 'suggestion.received': 'collection',
   'suggestion.merged': 'collection', 'suggestion.not_adopted': 'collection', 'suggestion.referred': 'collection',
-  'suggestion.adopted': 'collection', 'suggestion.released': 'collection',
+  'suggestion.adopted': 'collection', 'suggestion.released': 'collection', 'suggestion.replied': 'collection',
+  'station.duty_set': 'setup', 'member.phone_set': 'setup', 'user.phone_set': 'setup',
   'project.created': 'screening', 'project.updated': 'screening', 'project.withdrawn': 'screening', 'project.assessed': 'screening',
   'project.screened': 'screening', 'candidate_list.created': 'screening', 'candidate_list.approved': 'screening',
   'session.created': 'vote', 'session.ended': 'vote', 'member.checked_in': 'vote', 'attendance.set': 'vote', 'screen.token_issued': 'vote',
@@ -30,7 +31,8 @@ export const auditActions = {
   'project.carried_over': 'implementation', 'file.uploaded': 'implementation',
   'project.supervisors': 'supervision', 'project.inspected': 'supervision',
   'project.graded': 'evaluation', 'rating.received': 'evaluation', 'rating.moderated': 'evaluation',
-  'notice.published': 'publication',
+  'notice.published': 'publication', 'dossier.sent': 'publication',
+  'notice_to_person.retried': 'notification',
 } as const satisfies Record<string, AuditStage>;
 export type AuditAction = keyof typeof auditActions;
 
