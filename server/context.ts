@@ -36,6 +36,11 @@ export interface AppContext {
    * people type. The real clock; a test runs the server on a fixed day instead (ServerOptions.now).
    */
   now: () => Date;
+  /**
+   * Where residents open the site (PUBLIC_URL, e.g. https://minsheng.example.gov.cn): the links in notices to
+   * people and on printed QR codes. Without it, the address the server listens on.
+   */
+  publicUrl: string;
   /** sends the notices to people waiting in the outbox (server/outbox/sender.ts); `wake` after writing one */
   outbox: { wake(): void };
 }

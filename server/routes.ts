@@ -18,6 +18,7 @@ import { ratingRoutes } from './ratings/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { publicationRoutes } from './publication/routes.js';
+import { outboxRoutes } from './outbox/routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RouteSection { title: string; routes: readonly RouteDef[] }
@@ -40,6 +41,7 @@ export const routeSections: readonly RouteSection[] = [
   { title: 'Residents\' ratings (群众评单)', routes: ratingRoutes },
   { title: 'Photos', routes: fileRoutes },
   { title: 'Public portal (公开)', routes: [...portalRoutes, ...publicationRoutes] },
+  { title: 'Notices to people (短信、微信通知)', routes: outboxRoutes },
   { title: 'The trail, operations and the contract', routes: [...trailRoutes, ...backupRoutes, contractRoute] },
 ];
 

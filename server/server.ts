@@ -18,7 +18,7 @@ import { securityHeaderEntries } from './http/headers.js';
 import type { AppContext } from './context.js';
 import { ensureAdmin } from './demo/admin.js';
 import { stageEvents } from './wiring.js';
-import { OutboxSender, deliverFromEnv, type Deliver } from './outbox/sender.js';
+import { OutboxSender, deliverFromEnv, type Deliver, type SenderOptions } from './outbox/sender.js';
 import { serveOps } from './db/backup/ops-socket.js';
 
 export interface ServerOptions {
@@ -33,8 +33,12 @@ export interface ServerOptions {
   trustedProxies?: number;
   /** the clock of the year's rules (tests: a fixed day); default the real one */
   now?: () => Date;
+  /** PUBLIC_URL: where residents open the site (links in notices, QR codes); default the listening address */
+  publicUrl?: string;
   /** how notices to people are delivered (tests: a local webhook); default from NOTIFY_SENDER */
   deliver?: Deliver;
+  /** the sender's waits and lease (tests shorten them); default retryWaits and OUTBOX_LEASE_SECONDS or 30 s */
+  outbox?: SenderOptions;
   throttle?: Throttle;
   publicLimits?: PublicLimitOptions;
   /** Reuse an open database (tests share one PGlite per file). */
@@ -78,7 +82,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const ctx: AppContext = {
     db, query: database.query, driver: database.driver, secrets, live, events: stageEvents(), trustedProxies: opts.trustedProxies ?? 0, now: opts.now ?? (() => new Date()),
     throttle: opts.throttle ?? createThrottle({}, limitStore), publicLimits: createPublicLimits(opts.publicLimits, limitStore),
-    outbox: new OutboxSender(db, opts.deliver ?? deliverFromEnv()),
+    outbox: new OutboxSender(db, opts.deliver ?? deliverFromEnv(), { leaseSeconds: Number(process.env.OUTBOX_LEASE_SECONDS) || undefined, ...opts.outbox }),
+    publicUrl: (opts.publicUrl ?? process.env.PUBLIC_URL ?? '').replace(/\/+$/, ''),
   };
   // Notices written before a restart go out now.
   ctx.outbox.wake();
@@ -106,6 +111,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   const port = (http.address() as AddressInfo).port;
   const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
+  ctx.publicUrl ||= `http://${host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     port,

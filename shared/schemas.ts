@@ -16,19 +16,27 @@ export const bodyInput = z.strictObject({
   parentId: id.optional().nullable(),
 });
 
+/** A mainland mobile number for notices to people: 11 digits starting with 1 (spaces and dashes dropped). */
+export const mobile = z.preprocess((v) => (typeof v === 'string' ? v.replace(/[\s-]/g, '') : v),
+  z.string().regex(/^1\d{10}$/, '手机号应为 11 位、以 1 开头 / a mobile number has 11 digits starting with 1'));
+
 export const userInput = z.strictObject({
   username: z.string().regex(/^[A-Za-z0-9_.-]{2,64}$/, '用户名只能包含字母、数字、_ . - / letters, digits, _ . - only'),
   password: z.string().min(8, '密码至少 8 位 / at least 8 characters').max(256),
   role: z.enum(['admin', 'presider', 'department']),
   bodyId: id,
   department: text(100).optional().nullable(),
+  phone: mobile.optional().nullable(),
 });
 
 export const memberInput = z.strictObject({
   name: text(50),
   delegation: text(100).optional().nullable(),
   kind: z.enum(['rep', 'committee']).optional(),
+  phone: mobile.optional().nullable(),
 });
+
+export const phoneInput = z.strictObject({ phone: mobile.nullable() });
 
 export const membersInput = z.strictObject({ members: z.array(memberInput).min(1).max(5000) });
 

@@ -3,7 +3,7 @@ import { memberInput } from '../../shared/schemas.js';
 import { invalid } from '../core/errors.js';
 import type { z } from 'zod';
 
-/** Parses a roster CSV (`name,delegation,kind`); every bad row is reported by number, nothing is half-imported. */
+/** Parses a roster CSV (`name,delegation,kind` and optionally `,phone`); every bad row is reported by number, nothing is half-imported. */
 export function parseMembersCsv(text: string): z.infer<typeof memberInput>[] {
   let parsedRecords: { record: string[]; info: { lines: number } }[];
   try {
@@ -18,7 +18,7 @@ export function parseMembersCsv(text: string): z.infer<typeof memberInput>[] {
     throw invalid('CSV 第一行应为表头 name,delegation,kind / first line must be the header name,delegation,kind');
   }
   const columns = header.map((h) => h.toLowerCase());
-  const unknown = columns.filter((c) => !['name', 'delegation', 'kind'].includes(c));
+  const unknown = columns.filter((c) => !['name', 'delegation', 'kind', 'phone'].includes(c));
   if (unknown.length) throw invalid(`未知的列 / unknown columns: ${unknown.join(', ')}`);
   if (rows.length === 0) throw invalid('CSV 没有数据行 / no rows');
   if (rows.length > 5000) throw invalid('一次最多导入 5000 人 / at most 5000 rows');

@@ -1,9 +1,9 @@
 // Bodies, staff accounts and members (API.md "Bodies, users, members").
-import { bodyInput, membersInput, userInput } from '../../shared/schemas.js';
+import { bodyInput, membersInput, phoneInput, userInput } from '../../shared/schemas.js';
 import { DomainError, invalid } from '../core/errors.js';
 import { readText } from '../http/json.js';
 import { route } from '../http/route.js';
-import { addMembers, createBody, createUser, listBodies, listMembers, regenerateCode } from './service.js';
+import { addMembers, createBody, createUser, listBodies, listMembers, regenerateCode, setMemberPhone } from './service.js';
 import { parseMembersCsv } from './csv.js';
 
 export const bodyRoutes = [
@@ -24,7 +24,7 @@ export const bodyRoutes = [
     command: addMembers, input: (r) => ({ bodyId: r.params.bodyId, members: r.body.members }),
   }),
   route({
-    method: 'POST', path: '/bodies/:bodyId/members/import', summary: 'Add members from a roster CSV (`name,delegation,kind`); every bad row named, nothing half-imported',
+    method: 'POST', path: '/bodies/:bodyId/members/import', summary: 'Add members from a roster CSV (`name,delegation,kind`, optionally `,phone`); every bad row named, nothing half-imported',
     rawBody: ['text/csv'], status: 201, command: addMembers,
     input: async (r) => {
       if (!/^text\/(csv|plain)\b/i.test(r.c.req.header('content-type') ?? '')) {
@@ -38,6 +38,10 @@ export const bodyRoutes = [
   route({
     method: 'POST', path: '/members/:memberId/code', summary: 'A new sign-in code for a lost card; the old one stops working at once', extension: true,
     command: regenerateCode, input: (r) => ({ memberId: r.params.memberId }),
+  }),
+  route({
+    method: 'PUT', path: '/members/:memberId/phone', summary: 'Set or remove the mobile number a member\'s notices go to (admins of the body only ever see it)', extension: true,
+    body: phoneInput, command: setMemberPhone, input: (r) => ({ memberId: r.params.memberId, phone: r.body.phone }),
   }),
   route({
     method: 'GET', path: '/bodies/:bodyId/members', summary: 'The body\'s members (never their codes)', roles: ['admin', 'presider'],

@@ -48,12 +48,13 @@ export const createUser = command<z.infer<typeof userInput>>()({
     if (input.role === 'department' && !input.department) throw invalid('承办单位账号需要填写单位名称 / department users need a department', [{ field: 'department', message: 'required' }]);
     const passwordHash = await hashPassword(input.password);
     const inserted = await cx.tx.insert(users).values({
-      id: newId(), username: input.username, passwordHash, role: input.role, bodyId: input.bodyId, department: input.department ?? null,
+      id: newId(), username: input.username, passwordHash, role: input.role, bodyId: input.bodyId, department: input.department ?? null, phone: input.phone ?? null,
     }).onConflictDoNothing().returning();
     const user = inserted[0];
     if (!user) throw conflict('username_taken', '用户名已被使用 / username taken');
-    return { id: user.id, username: user.username, role: user.role, bodyId: user.bodyId, department: user.department };
+    return { id: user.id, username: user.username, role: user.role, bodyId: user.bodyId, department: user.department, phone: user.phone };
   },
+  // never the phone: personal data stays out of the trail
   audit: (u) => ({ subject: { kind: 'user', id: u.id, label: u.username }, detail: { role: u.role, department: u.department } }),
 });
 
@@ -70,10 +71,11 @@ export const addMembers = command<{ bodyId: string; members: MemberInput[] }>()(
     const prepared = input.members.map((m) => ({ m, code: newSignInCode(), id: newId() }));
     const values = prepared.map(({ m, code, id }) => ({
       id, bodyId: input.bodyId, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', codeHash: codeHash(cx.ctx.secrets.codeKey, code),
+      phone: m.phone ?? null,
     }));
     for (let i = 0; i < values.length; i += 1000) await cx.tx.insert(members).values(values.slice(i, i + 1000));
     return {
-      members: prepared.map(({ m, code, id }) => ({ id, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', code })),
+      members: prepared.map(({ m, code, id }) => ({ id, name: m.name, delegation: m.delegation ?? null, kind: m.kind ?? 'rep', code, ...(m.phone ? { phone: m.phone } : {}) })),
     };
   },
   audit: (out) => out.members.map((m) => ({ subject: { kind: 'member', id: m.id, label: m.name }, detail: { delegation: m.delegation, kind: m.kind } })),
@@ -83,8 +85,25 @@ export async function listMembers(ctx: AppContext, actor: StaffPrincipal, bodyId
   await findBody(ctx.db, bodyId);
   await assertStaffOfBody(ctx.db, actor, bodyId);
   const rows = await ctx.db.select().from(members).where(eq(members.bodyId, bodyId)).orderBy(asc(members.delegation), asc(members.name));
-  return rows.map((m) => ({ id: m.id, name: m.name, delegation: m.delegation, kind: m.kind, bodyId: m.bodyId }));
+  // the phone is personal data: the body's admins see it (to correct it), a presider does not
+  const seesPhones = actor.role === 'admin';
+  return rows.map((m) => ({ id: m.id, name: m.name, delegation: m.delegation, kind: m.kind, bodyId: m.bodyId, ...(seesPhones ? { phone: m.phone } : {}) }));
 }
+
+/** setMemberPhone: the number a member's notices go to (代表码 requests, the dossier), or none. Never the number in the trail. */
+export const setMemberPhone = command<{ memberId: string; phone: string | null }>()({
+  action: 'member.phone_set', stage: 'setup', roles: ['admin'],
+  scope: async (cx, { memberId }) => {
+    const [member] = await cx.tx.select().from(members).where(eq(members.id, memberId)).for('update');
+    if (!member) throw notFound('代表');
+    return { bodyId: member.bodyId, member };
+  },
+  run: async (cx, { memberId, phone }, { member }) => {
+    await cx.tx.update(members).set({ phone }).where(eq(members.id, memberId));
+    return { id: member.id, name: member.name, delegation: member.delegation, kind: member.kind, bodyId: member.bodyId, phone };
+  },
+  audit: (m) => ({ subject: { kind: 'member', id: m.id, label: m.name }, detail: { phone: m.phone ? 'set' : 'removed' } }),
+});
 
 /** regenerateCode: a lost card; a new code replaces the old one, which stops working at once. Never the code in the trail. */
 export const regenerateCode = command<{ memberId: string }>()({

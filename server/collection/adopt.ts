@@ -5,6 +5,7 @@ import { suggestionEvents, suggestions } from '../db/schema.js';
 import { conflict, fieldError } from '../core/errors.js';
 import type { CommandContext } from '../core/command.js';
 import type { DomainEvents } from '../core/events.js';
+import { tellChainSenders } from '../outbox/suggestion-notices.js';
 
 /** Each becomes `adopted`, linked to the project, and its tracking page says so (one trail entry each). */
 export async function adoptIntoProject(cx: CommandContext, { project, suggestionIds }: DomainEvents['project.created']) {
@@ -19,6 +20,7 @@ export async function adoptIntoProject(cx: CommandContext, { project, suggestion
   }
   await cx.tx.update(suggestions).set({ status: 'adopted', projectId: project.id, reason: null, updatedAt: sql`now()` }).where(inArray(suggestions.id, unique));
   await cx.tx.insert(suggestionEvents).values(unique.map((id) => ({ suggestionId: id, status: 'adopted' as const, note: project.title })));
+  await tellChainSenders(cx, unique, 'adopted');
   for (const s of rows) {
     cx.audit({ action: 'suggestion.adopted', stage: 'collection', subject: { kind: 'suggestion', id: s.id, label: s.title }, detail: { projectId: project.id } });
   }

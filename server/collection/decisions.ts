@@ -6,6 +6,7 @@ import { assertStaffOfBody, findBody } from '../bodies/tree.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import { command, publicChange, type CommandContext } from '../core/command.js';
 import { describeForStaff } from './inbox.js';
+import { tellSenders } from '../outbox/suggestion-notices.js';
 
 type Row = typeof suggestions.$inferSelect;
 
@@ -59,6 +60,7 @@ export const mergeSuggestions = command<{ ids: string[]; into: string; bodyId?: 
       await tx.insert(suggestionEvents).values({ suggestionId: id, status: 'merged', note: target.title });
     }
     const [updated] = await tx.update(suggestions).set({ supporters: target.supporters + gained, updatedAt: sql`now()` }).where(eq(suggestions.id, target.id)).returning();
+    await tellSenders(cx, [...new Set(ids)].map((id) => rows.get(id)!), 'merged');
     const mergedFrom = (await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.mergedInto, target.id)).orderBy(asc(suggestions.id))).map((r) => r.id);
     return { id: updated.id, supporters: updated.supporters, mergedFrom };
   },
@@ -88,6 +90,7 @@ export const setSuggestionStatus = command<{ ids: string[]; status: 'not_adopted
       await cx.tx.insert(suggestionEvents).values({ suggestionId: s.id, status, note: reason });
       out.push(describeForStaff(u));
     }
+    await tellSenders(cx, [...rows.values()], status);
     return out;
   },
   // the action is the status given (the command's own names the first of the two)

@@ -1,5 +1,5 @@
 // 政府办单: the carrying department's plan for a selected project, and its progress reports.
-import { eq } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { progressReports, projectPlans } from '../db/schema.js';
 import { newId } from '../db/ids.js';
@@ -9,6 +9,7 @@ import { actorName } from '../audit/log.js';
 import type { planInput, progressInput } from '../../shared/implementation-schemas.js';
 import { assertSelected, assertTypedDate, carrierScope, checkPhotos, projectSubject } from './access.js';
 import { describeReport } from '../projects/progress.js';
+import { tellProjectSenders } from '../outbox/suggestion-notices.js';
 
 /** setPlan: the plan (targets, milestones, funding, completion date) of a selected project, replaced whole. */
 export const setPlan = command<{ projectId: string } & z.infer<typeof planInput>>()({
@@ -38,6 +39,9 @@ export const reportProgress = command<{ projectId: string } & z.infer<typeof pro
       }
     }
     const photos = await checkPhotos(cx.tx, input.photos);
+    // the first report of 100% finishes the project: whoever asked for it and wished to hear is told
+    const [before] = await cx.tx.select({ percent: max(progressReports.percent) }).from(progressReports).where(eq(progressReports.projectId, projectId));
+    if (input.percent === 100 && (before?.percent ?? 0) < 100) await tellProjectSenders(cx, [projectId], 'done');
     const [r] = await cx.tx.insert(progressReports).values({
       id: newId(), projectId, percent: input.percent, milestone: input.milestone ?? null, note: input.note, date: input.date, photos, createdBy: actorName(cx.actor),
     }).returning();

@@ -15,8 +15,14 @@ import { maskPhone } from './mask.js';
 
 /** Seconds after each failed attempt before the next: three within a minute, the last ~5 minutes after the first. */
 export const retryWaits = [2, 6, 15, 30, 60, 120];
-const leaseSeconds = 30;
 const batch = 20;
+
+export interface SenderOptions {
+  /** seconds between attempts (tests shorten them); default retryWaits */
+  waits?: number[];
+  /** how long a claimed notice is left alone by the other processes: longer than a delivery may take */
+  leaseSeconds?: number;
+}
 
 export interface OutboxMessage { id: string; kind: string; to: string; text: string }
 /** Delivers one message; throws (or rejects) with the reason when it was not accepted. */
@@ -26,8 +32,9 @@ export function deliverFromEnv(env: NodeJS.ProcessEnv = process.env): Deliver {
   if (env.NOTIFY_SENDER === 'webhook') {
     const url = env.NOTIFY_WEBHOOK_URL;
     if (!url) throw new Error('NOTIFY_SENDER=webhook needs NOTIFY_WEBHOOK_URL');
-    return webhook(url);
+    return webhook(url, Number(env.NOTIFY_WEBHOOK_TIMEOUT_MS) || 10_000);
   }
+  if (env.NOTIFY_SENDER && env.NOTIFY_SENDER !== 'log') throw new Error(`NOTIFY_SENDER must be log or webhook, not ${env.NOTIFY_SENDER}`);
   return async (m) => { console.log(`notice ${m.id} (${m.kind}) to ${maskPhone(m.to)}: ${m.text}`); };
 }
 
@@ -47,7 +54,13 @@ export class OutboxSender {
   private again = false;
   private closed = false;
 
-  constructor(private readonly db: Db, private readonly deliver: Deliver) {}
+  private readonly waits: number[];
+  private readonly leaseSeconds: number;
+
+  constructor(private readonly db: Db, private readonly deliver: Deliver, opts: SenderOptions = {}) {
+    this.waits = opts.waits ?? retryWaits;
+    this.leaseSeconds = opts.leaseSeconds ?? 30;
+  }
 
   /** Something may be due now (a change wrote a notice, the server started, an admin asked to send again). */
   wake(): void {
@@ -72,7 +85,7 @@ export class OutboxSender {
   private async run(): Promise<void> {
     for (;;) {
       const claimed = rowsOf<OutboxMessage & { attempts: number }>(await this.db.execute(sql`
-        update outbox set locked_until = now() + ${`${leaseSeconds} seconds`}::interval, attempts = attempts + 1
+        update outbox set locked_until = now() + ${`${this.leaseSeconds} seconds`}::interval, attempts = attempts + 1
         where id in (select id from outbox where status = 'pending' and next_at <= now() and (locked_until is null or locked_until < now())
                      order by next_at, created_at limit ${batch} for update skip locked)
         returning id, kind, "to", text, attempts`));
@@ -88,7 +101,7 @@ export class OutboxSender {
       await this.db.execute(sql`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ${m.id}`);
     } catch (err) {
       const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-      const wait = retryWaits[m.attempts - 1];
+      const wait = this.waits[m.attempts - 1];
       if (wait === undefined) {
         await this.db.execute(sql`update outbox set status = 'failed', locked_until = null, last_error = ${error} where id = ${m.id}`);
       } else {

@@ -5,6 +5,7 @@ import { projects } from '../db/schema.js';
 import type { CommandContext } from '../core/command.js';
 import type { DomainEvents } from '../core/events.js';
 import { moveProjects } from '../projects/transitions.js';
+import { tellProjectSenders } from '../outbox/suggestion-notices.js';
 import type { SelectionResult } from '../../shared/types.js';
 
 /**
@@ -19,5 +20,6 @@ export async function applySelection(cx: CommandContext, { ballot }: DomainEvent
     ? cx.tx.select({ id: projects.id, status: projects.status }).from(projects).where(inArray(projects.id, list)).orderBy(asc(projects.id)).for('update')
     : [];
   await moveProjects(cx.tx, await lock(ids(['selected'])), 'selected', 'publishSelection');
+  await tellProjectSenders(cx, ids(['selected']), 'selected');
   await moveProjects(cx.tx, await lock(ids(['not_passed', 'passed_not_selected'])), 'not_selected', 'publishSelection');
 }

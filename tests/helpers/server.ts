@@ -5,6 +5,7 @@ import { createThrottle } from '../../server/auth/throttle.js';
 import type { PublicLimitOptions } from '../../server/http/public-limits.js';
 import { openTestDatabase } from './database.js';
 import { Api } from './api.js';
+import type { Deliver, OutboxMessage, SenderOptions } from '../../server/outbox/sender.js';
 
 export interface Reply<T = any> { status: number; body: T; headers: Headers }
 
@@ -14,6 +15,8 @@ export interface TestServer extends RunningServer {
   /** moves the server's today (Asia/Shanghai, YYYY-MM-DD): a test walks a year without waiting for it */
   setToday(day: string): void;
   socket(token: string): Promise<Socket>;
+  /** notices to people the server handed over (unless the test gave its own `deliver`) */
+  delivered: OutboxMessage[];
 }
 
 export const adminPassword = 'test-admin-password';
@@ -23,14 +26,16 @@ export const adminPassword = 'test-admin-password';
  * day it looks at the year from (reports dated in 2027 need a 2027 today), so its answers do not move with the
  * calendar. Default: the real clock.
  */
-export async function startTestServer(opts: { throttlePoints?: number; publicLimits?: PublicLimitOptions; today?: string; trustedProxies?: number; redisUrl?: string; throttle?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { throttlePoints?: number; publicLimits?: PublicLimitOptions; today?: string; trustedProxies?: number; redisUrl?: string; throttle?: boolean; deliver?: Deliver; outbox?: SenderOptions; publicUrl?: string } = {}): Promise<TestServer> {
   let today = opts.today;
+  const delivered: OutboxMessage[] = [];
   const database = await openTestDatabase();
   const server = await startServer({
     port: 0, database, adminPassword, clientDir: null,
     // `throttle: false`: the server's own sign-in throttle (its real limits, in Redis with redisUrl)
     ...(opts.throttle === false ? {} : { throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }) }),
     trustedProxies: opts.trustedProxies, redisUrl: opts.redisUrl,
+    deliver: opts.deliver ?? (async (m) => { delivered.push(m); }), outbox: opts.outbox, publicUrl: opts.publicUrl,
     publicLimits: { suggestionsPerHour: 100_000, lookupsPerMinute: 100_000, ratingsPerHour: 100_000, ...opts.publicLimits },
     now: () => (today ? new Date(`${today}T12:00:00+08:00`) : new Date()),
   });
@@ -47,6 +52,7 @@ export async function startTestServer(opts: { throttlePoints?: number; publicLim
     call,
     setToday(day) { today = day; },
     adminToken: login.body.token,
+    delivered,
     async socket(token) {
       const s = connect(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.push(s);

@@ -15,6 +15,7 @@ import { SignJWT } from 'jose';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { ok, submissionKey } from '../helpers/fixtures.js';
+import { outbox } from '../../server/db/schema.js';
 
 export const roles = ['none', 'public', 'member', 'memberOff', 'department', 'presider', 'screen', 'otherAdmin', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -97,6 +98,13 @@ async function selectedProject(department = '教育局') {
 /** A suggestion of B (its window is open), sent by the deployment admin. */
 export async function newSuggestion(title = '幸福路口加装信号灯') {
   return ok(await call('POST', `/api/bodies/${w.B}/suggestions`, w.server.adminToken, { json: { title, description: '说明', category: '交通出行' } })) as { id: string; trackingCode: string };
+}
+
+/** A notice to a person of B whose sending failed (what an admin may send again). */
+export async function failedNotice() {
+  const id = uniq('notice');
+  await w.server.ctx.db.insert(outbox).values({ id, bodyId: w.B, kind: 'rep_suggestion', to: '13800138000', text: '测试', status: 'failed', attempts: 6, lastError: 'webhook answered 500' });
+  return id;
 }
 
 export async function setUpWorld() {

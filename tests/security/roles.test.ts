@@ -13,7 +13,7 @@ import { createApp } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes.js';
 import type { Caller } from '../../server/core/principal.js';
 import type { RouteDef } from '../../server/http/route.js';
-import { ballotIn, call, deviceKey, freshSession, newList, newProject, newSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
+import { ballotIn, call, deviceKey, failedNotice, freshSession, newList, newProject, newSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
 
 interface Request { path: string; json?: unknown; csv?: string; png?: Uint8Array }
 interface Narrowing { to: Role[]; why: string }
@@ -172,6 +172,9 @@ const table: Row[] = [
   { method: 'GET', route: '/api/sessions/:id/roster', request: () => ({ path: `/api/sessions/${w.S}/roster` }), note: 'not in API.md' },
   { method: 'GET', route: '/api/sessions/:id/audit', request: () => ({ path: `/api/sessions/${w.S}/audit` }) },
   { method: 'GET', route: '/api/bodies/:bodyId/audit', request: () => ({ path: `/api/bodies/${w.B}/audit?stage=vote` }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/notifications', request: () => ({ path: `/api/bodies/${w.B}/notifications?status=failed` }) },
+  { method: 'POST', route: '/api/notifications/:id/retry', fresh: true, request: async () => ({ path: `/api/notifications/${await failedNotice()}/retry` }), note: 'not in API.md (the admin screen\'s retry button)' },
+  { method: 'PUT', route: '/api/members/:memberId/phone', request: () => ({ path: `/api/members/${w.memberIds[7]}/phone`, json: { phone: '13800138000' } }), note: 'not in API.md (correcting a member\'s phone)' },
   { method: 'GET', route: '/api/openapi.json', request: () => ({ path: '/api/openapi.json' }) },
   { method: 'GET', route: '/api/backups/last', narrow: only('the deployment\'s backups: for the administrator without a body (tests/db/backup.test.ts), not an admin of B'), request: () => ({ path: '/api/backups/last' }) },
   { method: 'POST', route: '/api/sessions/:id/screen-token', request: () => ({ path: `/api/sessions/${w.S}/screen-token` }), note: 'the big-screen token of API.md "Live updates"' },
