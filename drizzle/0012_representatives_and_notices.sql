@@ -26,6 +26,7 @@ CREATE TABLE "outbox" (
 	"kind" text NOT NULL,
 	"to" text NOT NULL,
 	"text" text NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"next_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -1,6 +1,6 @@
 // The sender: takes due notices from the outbox and hands them to the configured sender — the server log
 // (NOTIFY_SENDER=log, the default: the number masked) or a webhook (NOTIFY_SENDER=webhook, NOTIFY_WEBHOOK_URL: a
-// POST of {id, kind, to, text} with `Idempotency-Key: <id>`; an SMS gateway or a WeChat template-message service
+// POST of {id, kind, to, text, params} with `Idempotency-Key: <id>`; an SMS gateway or a WeChat template-message service
 // sits behind it, docs/NOTICES.md). A 2xx marks it sent; anything else is tried again after a growing wait, and
 // after the last attempt it is `failed` with the error, for an admin to send again.
 //
@@ -24,7 +24,7 @@ export interface SenderOptions {
   leaseSeconds?: number;
 }
 
-export interface OutboxMessage { id: string; kind: string; to: string; text: string }
+export interface OutboxMessage { id: string; kind: string; to: string; text: string; params: Record<string, string> }
 /** Delivers one message; throws (or rejects) with the reason when it was not accepted. */
 export type Deliver = (m: OutboxMessage) => Promise<void>;
 
@@ -42,7 +42,7 @@ export function webhook(url: string, timeoutMs = 10_000): Deliver {
   return async (m) => {
     const res = await fetch(url, {
       method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': m.id },
-      body: JSON.stringify({ id: m.id, kind: m.kind, to: m.to, text: m.text }), signal: AbortSignal.timeout(timeoutMs),
+      body: JSON.stringify({ id: m.id, kind: m.kind, to: m.to, text: m.text, params: m.params }), signal: AbortSignal.timeout(timeoutMs),
     });
     if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered ${res.status} ${(await res.text().catch(() => '')).slice(0, 200)}`);
   };
@@ -88,7 +88,7 @@ export class OutboxSender {
         update outbox set locked_until = now() + ${`${this.leaseSeconds} seconds`}::interval, attempts = attempts + 1
         where id in (select id from outbox where status = 'pending' and next_at <= now() and (locked_until is null or locked_until < now())
                      order by next_at, created_at limit ${batch} for update skip locked)
-        returning id, kind, "to", text, attempts`));
+        returning id, kind, "to", text, params, attempts`));
       if (!claimed.length) break;
       await Promise.all(claimed.map((m) => this.send(m)));
     }

@@ -30,6 +30,7 @@ export async function tellSenders(cx: CommandContext<unknown>, rows: Sender[], m
   await notify(cx, rows.filter((s) => s.notify).map((s) => ({
     kind: 'suggestion_status' as const, bodyId: s.bodyId, to: mobileIn(s.contact) ?? '',
     text: `【民生实事】您的建议「${clip(s.title)}」${suggestionMoves[move]}。详情：${trackingLink(cx, s.trackingCode)}`,
+    params: { title: clip(s.title), move, moveText: suggestionMoves[move], code: s.trackingCode, link: trackingLink(cx, s.trackingCode) },
   })));
 }
 

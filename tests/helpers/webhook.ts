@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface Received { key: string | undefined; body: { id: string; kind: string; to: string; text: string }; at: number }
+export interface Received { key: string | undefined; body: { id: string; kind: string; to: string; text: string; params: Record<string, string> }; at: number }
 
 export interface Webhook {
   url: string;

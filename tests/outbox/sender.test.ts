@@ -46,7 +46,7 @@ describe('the sender', () => {
     await waitFor(async () => (await rowOf(id)).status === 'sent');
     const [r] = receivedFor(id);
     expect(r.key).toBe(id);
-    expect(r.body).toEqual({ id, kind: 'rep_suggestion', to: '13912345678', text: `测试 ${id}` });
+    expect(r.body).toEqual({ id, kind: 'rep_suggestion', to: '13912345678', text: `测试 ${id}`, params: {} });
     expect((await rowOf(id)).attempts).toBe(1);
   });
 

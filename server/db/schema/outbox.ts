@@ -1,7 +1,7 @@
 // Notices to people (SMS, WeChat…): written here in the same transaction as the change that causes them, and
 // sent after the commit by the sender loop (server/outbox/sender.ts), so a restart loses none. The number is
 // personal data: only an admin of the body reads it, masked (server/outbox/mask.ts); never in a log or export.
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -16,6 +16,11 @@ export const outbox = pgTable('outbox', {
   /** the mobile number, in full (masked wherever it is shown) */
   to: text('to').notNull(),
   text: text('text').notNull(),
+  /**
+   * the text's variable parts by name (a title, a tracking code, a link…): an SMS gateway sends a registered
+   * template filled with these, not free text (docs/NOTICES.md)
+   */
+  params: jsonb('params').$type<Record<string, string>>().notNull().default({}),
   status: text('status').$type<OutboxStatus>().notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   /** when it is due (again) */
