@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { BallotForm, BallotKind, BallotOption, BallotResult, BallotState, BaseRule, BodyLevel, MemberKind, Role, SessionKind } from '../../shared/types.js';
 import type { ProjectStatus } from '../../shared/projects.js';
 import {
-  pgTable, text, integer, boolean, timestamp, jsonb, numeric, primaryKey, bigserial, index, uniqueIndex, pgSequence,
+  pgTable, text, integer, boolean, timestamp, jsonb, numeric, primaryKey, bigserial, index, uniqueIndex, pgSequence, date,
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
@@ -89,6 +89,16 @@ export const projects = pgTable('projects', {
   investment: numeric('investment', { mode: 'number' }),
   status: text('status').$type<ProjectStatus>().notNull().default('draft'),
   targets: jsonb('targets').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** the day (Asia/Shanghai) the selection that chose it was published: reports are counted from there */
+  selectedOn: date('selected_on', { mode: 'string' }),
+  /** kept in the body's reserve (储备库) for a later year, with the staff's note */
+  reserve: boolean('reserve').notNull().default(false),
+  reserveNote: text('reserve_note'),
+  /** the reserved project of an earlier year this one was taken from */
+  reservedFrom: text('reserved_from'),
+  /** the department sent it back as not theirs (an extension), until staff reassign it */
+  returnedReason: text('returned_reason'),
+  returnedAt: timestamp('returned_at', { withTimezone: true, mode: 'string' }),
   createdAt: createdAt(),
 }, (t) => [index('projects_body_idx').on(t.bodyId, t.year)]);
 
@@ -186,3 +196,4 @@ export * from './schema/ratings.js';
 export * from './schema/publication.js';
 export * from './schema/operations.js';
 export * from './schema/outbox.js';
+export * from './schema/supervision.js';

@@ -7,6 +7,7 @@ import type { DomainEvents } from '../core/events.js';
 import { moveProjects } from '../projects/transitions.js';
 import { tellProjectSenders } from '../outbox/suggestion-notices.js';
 import type { SelectionResult } from '../../shared/types.js';
+import { shanghaiDate } from '../../shared/execution.js';
 
 /**
  * `selected` options become selected projects; `not_passed` and `passed_not_selected` ones not_selected;
@@ -20,6 +21,8 @@ export async function applySelection(cx: CommandContext, { ballot }: DomainEvent
     ? cx.tx.select({ id: projects.id, status: projects.status }).from(projects).where(inArray(projects.id, list)).orderBy(asc(projects.id)).for('update')
     : [];
   await moveProjects(cx.tx, await lock(ids(['selected'])), 'selected', 'publishSelection');
-  await tellProjectSenders(cx, ids(['selected']), 'selected');
+  const chosen = ids(['selected']);
+  if (chosen.length) await cx.tx.update(projects).set({ selectedOn: shanghaiDate(cx.ctx.now()) }).where(inArray(projects.id, chosen));
+  await tellProjectSenders(cx, chosen, 'selected');
   await moveProjects(cx.tx, await lock(ids(['not_passed', 'passed_not_selected'])), 'not_selected', 'publishSelection');
 }

@@ -96,6 +96,18 @@ for (const release of ['71e28e0', '9c82c8f']) {
       await expect(database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
     });
 
+    it('lists every department name the release used, and dates each selected project from its selection', async () => {
+      const missing = rowsOf<{ body_id: string; department: string }>(await database.db.execute(sql`
+        select p.body_id, p.department from projects p
+        where not exists (select 1 from departments d where d.body_id = p.body_id and d.name = p.department)`));
+      expect(missing).toEqual([]);
+      const [counts] = rowsOf<{ selected: number; dated: number }>(await database.db.execute(sql`
+        select count(*) filter (where status in ('selected')) ::int as selected,
+               count(*) filter (where status in ('selected') and selected_on is not null)::int as dated from projects`));
+      if (fixture.release !== '71e28e0') expect(counts.selected).toBeGreaterThan(0);
+      expect(counts.dated).toBe(counts.selected);
+    });
+
     it('signs in staff by password and members by the code on their card', async () => {
       for (const who of [fixture.logins.admin, fixture.logins.presider]) {
         const r = await call('POST', '/api/auth/login', { json: who });

@@ -47,6 +47,9 @@ export const suggestions = pgTable('suggestions', {
   repId: text('rep_id'),
   /** the sender ticked 通知我: its changes go to the mobile number in `contact` (outbox kind suggestion_status) */
   notify: boolean('notify').notNull().default(false),
+  /** kept in the body's reserve (储备库) when not adopted, with the staff's note */
+  reserve: boolean('reserve').notNull().default(false),
+  reserveNote: text('reserve_note'),
   /** received | merged | adopted | not_adopted | referred */
   status: text('status').$type<SuggestionStatus>().notNull().default('received'),
   /** the reason shown on the tracking page for not_adopted / referred */
