@@ -50,7 +50,7 @@ export async function yearOverview(ctx: AppContext, actor: StaffPrincipal, bodyI
     const mine = (visitsOf.get(p.id) ?? []).map((v) => v.date).sort();
     return {
       id: p.id, bodyId: p.bodyId, bodyName, title: p.title, year: p.year, department: p.department, category: p.category, investment: p.investment,
-      execution: e.execution, percent: e.percent, lastReport: e.lastReport, overdue: e.overdue,
+      execution: e.execution, percent: e.percent, lastReport: e.lastReport, overdue: e.overdue, color: e.color, redReasons: e.redReasons, rectifyBy: e.rectifyBy,
       group: group.map((g) => ({ id: g.memberId, name: g.name, delegation: g.delegation, lead: g.lead, load: load.get(g.memberId)! })),
       groupSize: group.length, inspections: mine.length, lastInspection: mine.at(-1) ?? null,
       rectifications: fixesOf.get(p.id)?.length ?? 0,

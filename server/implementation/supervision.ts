@@ -43,7 +43,7 @@ export async function myProjects(ctx: AppContext, member: MemberPrincipal) {
   const exec = await executionOf(ctx.db, rows.map((r) => r.p), ctx.now());
   return rows.map(({ p, lead }) => {
     const e = exec.get(p.id)!;
-    return { id: p.id, title: p.title, year: p.year, department: p.department, status: p.status, lead, execution: e.execution, percent: e.percent, lastReport: e.lastReport, overdue: e.overdue };
+    return { id: p.id, title: p.title, year: p.year, department: p.department, status: p.status, lead, execution: e.execution, percent: e.percent, lastReport: e.lastReport, overdue: e.overdue, color: e.color, rectifyBy: e.rectifyBy };
   });
 }
 

@@ -3,6 +3,10 @@ import { asc, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { progressReports, projectGrades, projectPlans } from '../db/schema.js';
 import { executionStatus, reportOverdue, type Execution, type Grade } from '../../shared/execution.js';
+import { rectifyByOf, supervisionColor, type RedReason, type SupervisionColor } from '../../shared/supervision.js';
+
+/** RECTIFY_DAYS: how long a 不满意 grade gives the department to rectify (default 60 days). */
+export const rectifyDays = () => Number(process.env.RECTIFY_DAYS) || 60;
 
 /** Rows by project, grouped once (a city's year asks for hundreds of projects at a time). */
 export function byProject<T extends { projectId: string }>(rows: T[]): Map<string, T[]> {
@@ -11,9 +15,18 @@ export function byProject<T extends { projectId: string }>(rows: T[]): Map<strin
   return m;
 }
 
-export interface ExecutionView { execution: Execution; percent: number; lastReport: string | null; overdue: boolean; grade: Grade | null }
+export interface ExecutionView {
+  execution: Execution; percent: number; lastReport: string | null; overdue: boolean; grade: Grade | null;
+  /** the supervision colour (shared/supervision.ts) and, when red, why */
+  color: SupervisionColor; redReasons: RedReason[];
+  /** the 整改 deadline while the latest grade is 不满意 */
+  rectifyBy: string | null;
+}
 
-export async function executionOf(db: DbOrTx, projects: { id: string; year: number }[], now: Date): Promise<Map<string, ExecutionView>> {
+/** A project as far as its execution goes; `selectedOn` null for a project selected before it was recorded. */
+export interface ExecutionSubject { id: string; year: number; selectedOn?: string | null }
+
+export async function executionOf(db: DbOrTx, projects: ExecutionSubject[], now: Date): Promise<Map<string, ExecutionView>> {
   const ids = projects.map((p) => p.id);
   if (!ids.length) return new Map();
   const [plans, reports, grades] = await Promise.all([
@@ -29,12 +42,17 @@ export async function executionOf(db: DbOrTx, projects: { id: string; year: numb
     const plan = planOf.get(p.id);
     const mine = reportsOf.get(p.id) ?? [];
     const graded = (gradesOf.get(p.id) ?? []).map((g) => ({ publishedAt: new Date(g.publishedAt).toISOString(), grade: g.grade as Grade }));
-    const { execution, percent } = executionStatus({ plan: plan ?? null, reports: mine, grades: graded }, now);
+    const input = { plan: plan ?? null, reports: mine, grades: graded };
+    const { execution, percent } = executionStatus(input, now);
     const last = graded.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt)).at(-1);
+    // before any report, the count starts on the day of the selection (or, before that was recorded, the year's start)
+    const selectedOn = p.selectedOn ?? `${p.year}-01-01`;
+    const rectifyBy = rectifyByOf(graded, rectifyDays());
+    const { color, reasons } = supervisionColor({ ...input, selectedOn, rectifyBy }, now);
     out.set(p.id, {
       execution, percent, lastReport: mine.at(-1)?.date ?? null, grade: last?.grade ?? null,
-      // before any report, the count starts at the beginning of the project's year
-      overdue: execution !== 'done' && reportOverdue(mine, `${p.year}-01-01`, now),
+      overdue: execution !== 'done' && reportOverdue(mine, selectedOn, now),
+      color, redReasons: reasons, rectifyBy: execution === 'rectifying' ? rectifyBy : null,
     });
   }
   return out;

@@ -33,7 +33,7 @@ export async function publicProjects(ctx: AppContext, bodyId: string, year?: num
     return {
       ...describeProject(p), bodyName, supporters: support.get(p.id)!.supporters, suggestions: support.get(p.id)!.suggestionIds.length,
       assessment: assessed.get(p.id) ?? null,
-      execution: e?.execution ?? null, percent: e?.percent ?? null, grade: e?.grade ?? null,
+      execution: e?.execution ?? null, percent: e?.percent ?? null, grade: e?.grade ?? null, color: e?.color ?? null,
       carriedOverFrom: toYear !== null && toYear === year ? fromYear : null, carriedOverTo: toYear ?? null,
     };
   });
