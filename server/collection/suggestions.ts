@@ -83,7 +83,7 @@ export const submitSuggestion = command<{ bodyId: string } & z.infer<typeof sugg
     const body = await findBody(cx.tx, input.bodyId);
     const { rep, ...source } = await channelOf(cx.tx, body.id, input, cx.actor);
     // 通知我 needs a number to tell (server/outbox: a mainland mobile found in the contact)
-    if (input.notify && !mobileIn(input.contact)) throw fieldError('contact', '勾选“通知我”需要在联系方式中填写手机号 / notify needs a mobile number in contact');
+    if (input.notify && !mobileIn(input.contact)) throw fieldError('contact', '勾选“通知我”需要在联系方式中填写 11 位手机号 / to be notified, put an 11-digit mobile number in the contact');
     const window = await openWindowOf(cx.tx, body.id);
     if (!window) throw conflict('collection_closed', '当前不在征集期内 / the collection window is not open');
     return { bodyId: body.id, body, source, rep, window };
