@@ -39,6 +39,7 @@ async function main() {
     console.log(`  大屏幕 big screen:           ${server.url}/screen/${demo.sessionId}  (open it from the console: 打开大屏幕)`);
     console.log(`  本县民生实事 county's year:  ${server.url}/bodies/${demo.bodyId}  (2026 projects with progress, grades and residents' ratings; 2027 candidates)`);
     console.log(`  代表督办 supervise (tablet): ${server.url}/tablet/projects  (sign in with DM000001, who leads a group)`);
+    console.log(`  群众找我 代表码 (tablet):    ${server.url}/tablet/inbox  (DM000001 has residents' requests to answer; the cards: the county's page, 代表亮身份)`);
     console.log(`  群众点单 suggest (phone):    ${server.url}/suggest/${demo.bodyId}  (collection for 2028 is open; follow one at ${server.url}/track/<code>)`);
     console.log('Demo sign-in / 演示账号:');
     console.log(`  主持人 presider:  ${demoLogins.presider.username} / ${demoLogins.presider.password}`);

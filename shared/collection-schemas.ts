@@ -1,6 +1,7 @@
 // Inputs of the collection stage (征集), validated on the server and reused by the client's forms.
 import { z } from 'zod';
 import { categories, id, text } from './schemas.js';
+import { calendarDate } from './screening-schemas.js';
 
 export const suggestionChannels = ['web', 'station', 'rep', 'department', 'rep_code'] as const;
 export type SuggestionChannel = (typeof suggestionChannels)[number];
@@ -32,9 +33,12 @@ export const suggestionInput = z.strictObject({
 });
 
 export const replyInput = z.strictObject({ text: text(1000) });
+/** The days of a station's duty roster it names, each replaced by the members given (none: nobody on duty that day). */
 export const dutyInput = z.strictObject({
-  slots: z.array(z.strictObject({ date: z.iso.date(), memberIds: z.array(id).max(50) })).max(400),
+  slots: z.array(z.strictObject({ date: calendarDate, memberIds: z.array(id).max(50) })).max(400),
 });
+/** The staff's view of the rosters: `days` days from `from` (default: today in Asia/Shanghai). */
+export const dutyQuery = z.strictObject({ from: calendarDate.optional(), days: z.coerce.number().int().min(1).max(62).optional() });
 
 export const mergeInput = z.strictObject({ into: id });
 export const mergeManyInput = z.strictObject({ into: id, ids: z.array(id).min(1).max(500) });

@@ -15,6 +15,7 @@ export const errorCodes = {
   not_checked_in: [403, 'the member has not checked in'],
   not_supervisor: [403, 'the member is not in the project\'s supervision group'],
   not_published: [403, 'the result is not published yet'],
+  not_your_suggestion: [403, 'the suggestion was not sent to this representative through their 代表码 (to another one, or to none)'],
   not_found: [404, 'no such record or endpoint'],
   unsupported_media_type: [415, 'the body is not of the media type the route takes'],
   payload_too_large: [413, 'the body is larger than the route takes (2 MB of JSON, 10 MB of photo)'],

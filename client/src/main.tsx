@@ -24,6 +24,7 @@ const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SuggestPage = lazy(() => import('./pages/collection/SuggestPage'));
 const PosterPage = lazy(() => import('./pages/collection/PosterPage'));
 const TrackPage = lazy(() => import('./pages/collection/TrackPage'));
+const RepCardPage = lazy(() => import('./pages/reps/RepCardPage'));
 const DepartmentPage = lazy(() => import('./pages/department/DepartmentPage'));
 const NoticePage = lazy(() => import('./pages/notices/NoticePage'));
 
@@ -41,10 +42,12 @@ function App() {
           <Route path="/suggest/:bodyId/poster" element={<PosterPage />} />
           <Route path="/track" element={<TrackPage />} />
           <Route path="/track/:code" element={<TrackPage />} />
+          <Route path="/reps/:memberId" element={<RepCardPage />} />
           <Route path="/tablet" element={<TabletPage />} />
           <Route path="/tablet/:sessionId" element={<TabletPage />} />
           <Route path="/tablet/projects" element={<TabletPage view="projects" />} />
           <Route path="/tablet/projects/:projectId" element={<TabletPage view="projects" />} />
+          <Route path="/tablet/inbox" element={<TabletPage view="inbox" />} />
           <Route path="/staff" element={<StaffLoginPage />} />
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/console/:sessionId" element={<ConsolePage />} />

@@ -15,8 +15,9 @@ type Row = typeof suggestions.$inferSelect;
 /** What staff see of a suggestion; `contact` only here, for an admin of the body. */
 export const describeForStaff = (s: Row, senders?: Map<string, string>) => ({
   id: s.id, bodyId: s.bodyId, year: s.year, trackingCode: s.trackingCode, title: s.title, description: s.description,
-  category: s.category, area: s.area, channel: s.channel, stationId: s.stationId,
-  sender: senders?.get(s.memberId ?? s.userId ?? '') ?? null,
+  category: s.category, area: s.area, channel: s.channel, stationId: s.stationId, repId: s.repId,
+  // who sent it, or for a 代表码 the representative it was sent to
+  sender: senders?.get(s.memberId ?? s.repId ?? s.userId ?? '') ?? null,
   status: s.status, reason: s.reason, supporters: s.supporters, createdAt: new Date(s.createdAt).toISOString(),
   mergedInto: s.mergedInto, projectId: s.projectId, contact: s.contact,
 });

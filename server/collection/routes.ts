@@ -1,6 +1,6 @@
 // 征集 Collection routes (API.md "Collection and screening"): windows, stations, suggestions, the inbox.
 import {
-  inboxQuery, mergeInput, mergeManyInput, similarTextQuery, stationInput, suggestionInput, suggestionStatusInput,
+  dutyInput, dutyQuery, inboxQuery, mergeInput, replyInput, mergeManyInput, similarTextQuery, stationInput, suggestionInput, suggestionStatusInput,
   suggestionStatusManyInput, windowInput, yearQuery,
 } from '../../shared/collection-schemas.js';
 import { clientAddress } from '../http/address.js';
@@ -11,6 +11,9 @@ import { mySuggestions, submitSuggestion, trackSuggestion } from './suggestions.
 import { listInbox } from './inbox.js';
 import { publicSimilar, similarSuggestions } from './similar.js';
 import { mergeSuggestions, setSuggestionStatus } from './decisions.js';
+import { listRepresentatives, representativeCard } from './representatives.js';
+import { bodyDuty, setDuty } from './duty.js';
+import { myInbox, replyToSuggestion } from './replies.js';
 
 const signedIn = ['admin', 'presider', 'department', 'member', 'screen'] as const;
 
@@ -36,7 +39,23 @@ export const collectionRoutes = [
     handler: (ctx, r) => listStations(ctx, r.params.bodyId),
   }),
   route({
-    method: 'POST', path: '/bodies/:bodyId/suggestions', summary: 'Send a suggestion while the window is open; answers its tracking code', status: 201, body: suggestionInput,
+    method: 'PUT', path: '/stations/:id/duty', summary: 'Set who is on duty at a station on the days named (编组排班): each day named is replaced', body: dutyInput,
+    command: setDuty, input: (r) => ({ stationId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'GET', path: '/bodies/:bodyId/duty', summary: 'The duty rosters of the body\'s stations for some days (default: a fortnight from today)', roles: ['admin'], query: dutyQuery, extension: true,
+    handler: (ctx, r) => bodyDuty(ctx, r.actor, r.params.bodyId, r.query),
+  }),
+  route({
+    method: 'GET', path: '/public/bodies/:bodyId/representatives', summary: 'The body\'s representatives (代表亮身份), each with the station of their next duty day', roles: ['public'],
+    handler: (ctx, r) => listRepresentatives(ctx, r.params.bodyId),
+  }),
+  route({
+    method: 'GET', path: '/public/members/:id', summary: 'A representative\'s public card: delegation, station, duty days, suggestions received and answered', roles: ['public'],
+    handler: (ctx, r) => representativeCard(ctx, r.params.id),
+  }),
+  route({
+    method: 'POST', path: '/bodies/:bodyId/suggestions', summary: 'Send a suggestion while the window is open (to a representative too, through their 代表码); answers its tracking code', status: 201, body: suggestionInput,
     errors: ['collection_closed', 'too_many_attempts'], command: submitSuggestion,
     // A resident without an account is limited per address, before anything is written; a signed-in clerk or
     // representative is not. (A big screen's token is refused by the guard: it reads its own session only.)
@@ -58,6 +77,14 @@ export const collectionRoutes = [
     handler: (ctx, r) => mySuggestions(ctx, r.actor),
   }),
   route({
+    method: 'GET', path: '/me/inbox', summary: 'What residents sent the member through their 代表码 (群众找我), newest first, with the replies', roles: ['member'],
+    handler: (ctx, r) => myInbox(ctx, r.actor),
+  }),
+  route({
+    method: 'POST', path: '/suggestions/:id/reply', summary: 'The representative a suggestion was sent to answers it (代表回复, shown on its tracking page)', status: 201, body: replyInput,
+    errors: ['not_your_suggestion'], command: replyToSuggestion, input: (r) => ({ suggestionId: r.params.id, ...r.body }),
+  }),
+  route({
     method: 'GET', path: '/bodies/:bodyId/suggestions', summary: 'The inbox: the body\'s suggestions of a year, searched, filtered, counted and paged', roles: ['admin'], query: inboxQuery,
     handler: (ctx, r) => listInbox(ctx, r.actor, r.params.bodyId, r.query),
   }),
@@ -72,7 +99,7 @@ export const collectionRoutes = [
     command: setSuggestionStatus, input: (r) => ({ ids: r.body.ids, status: r.body.status, reason: r.body.reason, bodyId: r.params.bodyId }),
   }),
   route({
-    method: 'GET', path: '/suggestions/:code', summary: 'A suggestion followed by its tracking code: status, history, the project it became', roles: ['public'], rawParams: ['code'],
+    method: 'GET', path: '/suggestions/:code', summary: 'A suggestion followed by its tracking code: status, history, the project it became, the representative\'s replies', roles: ['public'], rawParams: ['code'],
     errors: ['too_many_attempts'],
     handler: async (ctx, r) => {
       await ctx.publicLimits.lookup(clientAddress(r.c, ctx.trustedProxies));

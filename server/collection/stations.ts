@@ -8,6 +8,7 @@ import { command, publicChange } from '../core/command.js';
 import { findBody } from '../bodies/tree.js';
 import { inBody } from '../bodies/scope.js';
 import type { stationInput } from '../../shared/collection-schemas.js';
+import { dutyOf, dutyWindow } from './duty.js';
 
 type StationRow = typeof stations.$inferSelect;
 const describeStation = (s: StationRow) => ({ id: s.id, bodyId: s.bodyId, name: s.name, address: s.address });
@@ -25,8 +26,11 @@ export const createStation = command<{ bodyId: string } & z.infer<typeof station
   effects: [publicChange],
 });
 
+/** The body's stations, each with who is on duty today and the next 14 days (编组排班; days without anyone left out). */
 export async function listStations(ctx: AppContext, bodyId: string) {
   await findBody(ctx.db, bodyId);
   const rows = await ctx.db.select().from(stations).where(eq(stations.bodyId, bodyId)).orderBy(asc(stations.createdAt), asc(stations.id));
-  return rows.map(describeStation);
+  const { from, to } = dutyWindow(ctx);
+  const duty = await dutyOf(ctx.db, rows.map((s) => s.id), from, to);
+  return rows.map((s) => ({ ...describeStation(s), onDuty: duty.get(s.id)! }));
 }

@@ -9,6 +9,8 @@ import { newId } from '../db/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
 import { seedCollection } from './collection.js';
+import { seedReps } from './reps.js';
+import { shanghaiDate } from '../../shared/execution.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
 
@@ -76,7 +78,8 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     await tx.insert(members).values(memberRows);
 
     await tx.insert(projects).values([...projectRows, ...doneRows]);
-    await seedCollection(tx, countyId, projectRows);
+    const collection = await seedCollection(tx, countyId, projectRows);
+    await seedReps(tx, countyId, { today: shanghaiDate(ctx.now()), window: collection.windows[1], stations: collection.stations, memberIds: memberRows.map((m) => m.id), now: new Date() });
     // Assessed by their departments and approved as the list of 12 for 10 seats: the selection ballot below is made from it.
     await seedScreening(tx, countyId, 2027, projectRows);
 

@@ -48,6 +48,7 @@ const details: Partial<Record<AuditAction, Record<string, unknown>>> = {
   'project.supervisors': { members: 5, lead: OTHER }, 'project.inspected': { date: '2027-05-20' },
   'project.graded': { ballotId: OTHER, round: 'midyear', grade: '基本满意' }, 'rating.received': { projectId: OTHER, grade: 'satisfied', comment: true },
   'rating.moderated': { projectId: OTHER, visible: false }, 'notice.published': { number: '第 3 号', ballotId: OTHER },
+  'station.duty_set': { days: ['2027-08-16', '2027-08-15', '2027-08-22'], members: 4 },
 };
 
 const dottedKey = /\b[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*\b/;
@@ -106,6 +107,10 @@ describe('every action of the trail has words', () => {
     expect(assessed.sentence).toBe('评估项目「城区排水防涝设施改造」');
     expect(assessed.facts.map((f) => (f.label ? `${f.label} ${f.value}` : f.value))).toEqual(['可行', '投资 4,200 万元', '计划完成 2027年12月31日']);
     expect(en(entry('project.assessed', 'x', details['project.assessed']!)).facts.map((f) => f.value)).toContain('CN¥42,000,000');
+    const duty = entry('station.duty_set', '城关镇代表联络站', details['station.duty_set']!);
+    expect(zh(duty).sentence).toBe('设置联络站「城关镇代表联络站」的值班排班');
+    expect(zh(duty).facts.map((f) => `${f.label} ${f.value}`)).toEqual(['日期 2027年8月15日 – 2027年8月22日 · 3 项', '值班代表 4 人']);
+    expect(en(entry('suggestion.replied', '路灯不亮')).sentence).toBe('Answered suggestion “路灯不亮” (代表回复)');
     // no label: the kind names the thing; an earlier release's detail still says its name
     expect(zh(entry('project.created', null)).sentence).toBe('新建项目');
     expect(en(entry('ballot.opened', null)).sentence).toBe('Opened a ballot');

@@ -67,7 +67,7 @@ describe('stations and channels', () => {
   it('creates a station and lists it publicly', async () => {
     stationId = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/stations`, { token: admin, json: { name: '城关镇代表联络站', address: '城关镇人民路1号' } })).id;
     const list = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/stations`));
-    expect(list).toEqual([{ id: stationId, bodyId: hall.bodyId, name: '城关镇代表联络站', address: '城关镇人民路1号' }]);
+    expect(list).toEqual([{ id: stationId, bodyId: hall.bodyId, name: '城关镇代表联络站', address: '城关镇人民路1号', onDuty: [] }]);
   });
 
   it('takes a suggestion from the web with a tracking code', async () => {

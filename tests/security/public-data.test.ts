@@ -2,12 +2,15 @@
 // /api/bodies, and each ballot's /result, /box and /result.jws — never holds a sign-in code, a password
 // hash, a key hash, a server secret, a submission key, a member id next to a receipt, or any count of a
 // ballot that is not published (the live tally while open, the result once closed but not yet published).
-// Nor a suggestion's private contact, or which representative sent it.
+// Nor a suggestion's private contact, or which representative sent it, or a representative's phone. (Members'
+// ids and names are public where the public roster shows them: 代表亮身份, cards, who is on duty.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createHall, ok, submissionKey, type Hall } from '../helpers/fixtures.js';
 import { rowsOf } from '../../server/db/connect.js';
+import { members } from '../../server/db/schema.js';
+import { eq } from 'drizzle-orm';
 
 let server: TestServer;
 let hall: Hall;
@@ -19,6 +22,7 @@ const contacts = ['13912345678', 'resident@example.cn'];
 const trackingCodes: string[] = [];
 let adopted = '';
 const deviceKeys: string[] = [];
+const repPhone = '13700001234';
 
 async function runBallot(json: object, choices: (i: number) => unknown, end: 'published' | 'closed' | 'open') {
   const p = { token: hall.presiderToken };
@@ -61,6 +65,12 @@ beforeAll(async () => {
   ok(await server.call('PUT', `/api/projects/${adopted}/assessment`, { token: server.adminToken, json: { feasible: true, reason: '可行', investment: 10, completionDate: '2027-12-31' } }));
   const list = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/candidate-lists`, { token: server.adminToken, json: { year: 2027, projectIds: [adopted], seats: 1 } }));
   ok(await server.call('POST', `/api/candidate-lists/${list.id}/approve`, { token: server.adminToken, json: { meeting: '第1次主任会议' } }));
+  // 代表码: a representative with a phone, on duty, sent a suggestion with 通知我, who answered it
+  await server.ctx.db.update(members).set({ phone: repPhone }).where(eq(members.id, hall.members[0].id));
+  ok(await server.call('PUT', `/api/stations/${station.id}/duty`, { token: server.adminToken, json: { slots: [{ date: '2027-08-16', memberIds: [hall.members[0].id] }] } }));
+  await suggest({ contact: contacts[0], channel: 'rep_code', repId: hall.members[0].id, notify: true });
+  const [toRep] = ok(await server.call('GET', '/api/me/inbox', { token: hall.members[0].token }));
+  ok(await server.call('POST', `/api/suggestions/${toRep.id}/reply`, { token: hall.members[0].token, json: { text: '已收到，正在协调。' } }));
   ok(await server.call('POST', `/api/projects/${a}/progress`, { token: server.adminToken, json: { percent: 100, note: '完工', date: '2027-06-01' } }));
   for (const comment of ['很好', undefined]) {
     const deviceKey = `dk${Math.random().toString(36).slice(2)}xxxxxxxxxxxxxxxxxxxx`;
@@ -78,6 +88,7 @@ async function publicReads() {
     `/api/public/bodies/${hall.bodyId}/projects`, `/api/public/bodies/${hall.bodyId}/projects?year=2027`, `/api/public/bodies/${hall.bodyId}/results`,
     ...Object.values(ids).flatMap((id) => [`/api/ballots/${id}/result`, `/api/ballots/${id}/box`, `/api/ballots/${id}/result.jws`]),
     `/api/public/bodies/${hall.bodyId}/collection`, `/api/public/bodies/${hall.bodyId}/stations`,
+    `/api/public/bodies/${hall.bodyId}/representatives`, ...hall.members.slice(0, 2).map((m) => `/api/public/members/${m.id}`),
     `/api/public/bodies/${hall.bodyId}/similar?text=${encodeURIComponent('幸福路信号灯')}`,
     ...trackingCodes.map((code) => `/api/suggestions/${code}`),
     // the public portal: project pages, stats, exports and their digests
@@ -116,6 +127,7 @@ describe('what the public can read', () => {
       ['suggestion contact', contacts],
       ['rating device key', deviceKeys],
       ['rating key hash', await column('select key_hash as v from public_ratings')],
+      ['representative\'s phone', [repPhone]],
     ];
     const privateJwk = JSON.parse((await column('select value as v from server_secrets where name = \'signing_key\''))[0]);
     forbidden.push(['signing key (d)', [privateJwk.d]]);
@@ -138,15 +150,18 @@ describe('what the public can read', () => {
     expect(page.timeline.map((e: { stage: string }) => e.stage)).toEqual(['suggested', 'listed']);
   });
 
-  it('never puts a member id in the same answer as a receipt; only a named motion names members', async () => {
+  it('never puts a member id in the same answer as a receipt; only a named motion and the public roster name members', async () => {
     const reads = await publicReads();
+    // 代表亮身份: the representatives, their cards and who is on duty at the stations
+    const roster = (path: string) => /\/representatives$|\/public\/members\/|\/stations$/.test(path);
+    expect(reads.filter((r) => roster(r.path) && hall.members.some((m) => r.text.includes(m.id))).length).toBe(4);
     const memberIds = hall.members.map((m) => m.id);
     const problems: string[] = [];
     for (const r of reads) {
       const hasReceipt = receipts.some((x) => r.text.includes(x));
       const members = memberIds.filter((id) => r.text.includes(id));
       if (hasReceipt && members.length) problems.push(`${r.path}: receipts and member ids together`);
-      if (members.length && !r.path.startsWith(`/api/ballots/${ids.named}/result`)) problems.push(`${r.path}: names members`);
+      if (members.length && !r.path.startsWith(`/api/ballots/${ids.named}/result`) && !roster(r.path)) problems.push(`${r.path}: names members`);
     }
     expect(problems).toEqual([]);
     // The published secret boxes hold every receipt; the named motion's box holds none.

@@ -32,6 +32,8 @@ export const w = {
   presiderName: '',
   ballots: { open: '', closed: '', published: '' },
   tracked: { id: '', trackingCode: '' },
+  /** a liaison station of B, and a suggestion sent through the `member` role's 代表码 */
+  reps: { station: '', toMember: '' },
   png: new Uint8Array(),
   fileId: '',
   screening: { draft: '', foreign: '', list: '', approvedList: '', notice: '' },
@@ -140,6 +142,8 @@ export async function setUpWorld() {
   tokens.screen = ok(await call('POST', `/api/sessions/${w.S}/screen-token`, tokens.presider)).token;
   ok(await call('POST', `/api/bodies/${w.B}/collection`, root, { json: { year: 2027, opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() } }));
   w.tracked = await newSuggestion();
+  w.reps.station = ok(await call('POST', `/api/bodies/${w.B}/stations`, root, { json: { name: uniq('联络站') } })).id;
+  w.reps.toMember = ok(await call('POST', `/api/bodies/${w.B}/suggestions`, '', { json: { title: '路灯不亮', description: '说明', category: '城乡建设', repId: w.memberIds[0] } })).id;
   w.png = new Uint8Array(await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c00' } }).png().toBuffer());
   w.fileId = ok(await call('POST', '/api/files', root, { png: w.png })).id;
   w.screening.draft = await newProject();

@@ -101,6 +101,14 @@ const table: Row[] = [
   { method: 'PUT', route: '/api/suggestions/:id/status', fresh: true, request: async () => ({ path: `/api/suggestions/${(await newSuggestion()).id}/status`, json: { status: 'referred', reason: '转交县交通局' } }) },
   { method: 'POST', route: '/api/bodies/:bodyId/suggestions/status', fresh: true,
     request: async () => ({ path: `/api/bodies/${w.B}/suggestions/status`, json: { ids: [(await newSuggestion()).id], status: 'not_adopted', reason: '不属于民生实事范围' } }), note: 'not in API.md (several at once)' },
+  // Representatives and residents: 代表码, duty rosters
+  { method: 'GET', route: '/api/public/bodies/:bodyId/representatives', request: () => ({ path: `/api/public/bodies/${w.B}/representatives` }) },
+  { method: 'GET', route: '/api/public/members/:id', request: () => ({ path: `/api/public/members/${w.memberIds[0]}` }) },
+  { method: 'PUT', route: '/api/stations/:id/duty', request: () => ({ path: `/api/stations/${w.reps.station}/duty`, json: { slots: [{ date: '2027-08-16', memberIds: [w.memberIds[1]] }] } }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/duty', request: () => ({ path: `/api/bodies/${w.B}/duty?from=2027-08-15&days=7` }), note: 'not in API.md (the rosters for the staff\'s week grid)' },
+  { method: 'GET', route: '/api/me/inbox', request: () => ({ path: '/api/me/inbox' }), note: 'each member reads their own (memberOff\'s is empty)' },
+  { method: 'POST', route: '/api/suggestions/:id/reply', narrow: only('memberOff is not the representative it was sent to: 403 not_your_suggestion', 'member'),
+    request: () => ({ path: `/api/suggestions/${w.reps.toMember}/reply`, json: { text: '已收到，正在协调。' } }) },
   // Screening
   { method: 'PUT', route: '/api/projects/:id', request: () => ({ path: `/api/projects/${w.screening.draft}`, json: { title: '修改后的项目' } }), note: 'not in API.md (edit a draft)' },
   { method: 'POST', route: '/api/projects/:id/withdraw', fresh: true, request: async () => ({ path: `/api/projects/${await newProject()}/withdraw` }), note: 'not in API.md (withdraw a draft)' },

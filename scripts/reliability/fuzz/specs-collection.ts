@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { World } from './world.js';
 import type { EndpointSpec } from './types.js';
-import { array, enumOf, idField, int, nonString, text, validText, type Field, type ObjectSpec } from './fields.js';
+import { array, bool, enumOf, idField, int, nonString, text, validText, type Field, type ObjectSpec } from './fields.js';
 
 /** The collection stage: windows, stations, suggestions, the inbox (API.md "Collection and screening"). */
 export function collectionSpecs(w: World): EndpointSpec[] {
@@ -16,7 +16,8 @@ export function collectionSpecs(w: World): EndpointSpec[] {
   const categoriesShown = ['教育', '交通出行', '养老服务', '其他'];
   const suggestionSpec: ObjectSpec = { fields: {
     title: text(100), description: text(2000), category: enumOf(categoriesShown), area: text(100, { optional: true, nullable: true }),
-    channel: enumOf(['web', 'station'], { optional: true }), stationId: idField(I.stations, { optional: true, nullable: true, checked: true }), contact: text(100, { optional: true, nullable: true }),
+    channel: enumOf(['web', 'station', 'rep_code'], { optional: true }), stationId: idField(I.stations, { optional: true, nullable: true, checked: true }), contact: text(100, { optional: true, nullable: true }),
+    repId: idField(I.members, { optional: true, nullable: true, checked: true }), notify: bool({ optional: true }),
   }, valid: fc.tuple(validText(100), validText(2000), fc.constantFrom(...categoriesShown)).map(([title, description, category]) => ({ title, description, category })) };
   const ids = (valid: string[]) => array(idField(valid, { checked: true }), 1, 500, { unique: true });
   return [
@@ -26,6 +27,10 @@ export function collectionSpecs(w: World): EndpointSpec[] {
     { method: 'POST', path: '/api/bodies/:bodyId/suggestions', params: { bodyId: [I.bodyB] }, json: [suggestionSpec],
       state: fc.constantFrom('rep', 'department').map((channel) => ({ params: { bodyId: I.bodyB }, token: '', body: { title: '建议', description: '说明', category: '其他', channel } })) },
     { method: 'GET', path: '/api/me/suggestions', otherBody: 'what the caller sent' },
+    // 代表码: Q1 was sent to no representative, so no member may answer it; the stations' rosters take B's members
+    { method: 'POST', path: '/api/suggestions/:id/reply', params: { id: [Q.Q1] },
+      state: fc.constantFrom(...T.members).map((token) => ({ params: { id: Q.Q1 }, token, body: { text: '已收到' } })) },
+    { method: 'PUT', path: '/api/stations/:id/duty', params: { id: I.stations } },
     { method: 'GET', path: '/api/suggestions/:code', params: { code: I.trackingCodes } },
     { method: 'GET', path: '/api/suggestions/:id/similar', params: { id: [Q.Q1, Q.Q2] } },
     { method: 'POST', path: '/api/suggestions/:id/merge', params: { id: [Q.Q1] }, json: [{ fields: { into: idField([Q.Q2], { checked: true }) } }],

@@ -30,7 +30,8 @@ export async function startE2EServer(opts: { demo?: boolean } = {}): Promise<E2E
   // a copy of the database the global setup created and migrated (empty but for the admin user)
   let template: string | undefined;
   try { template = inject('e2eTemplateDir'); } catch { /* outside vitest: start from an empty directory */ }
-  if (template && fs.existsSync(template)) fs.cpSync(template, dataDir, { recursive: true });
+  // without the backup socket: a template server stopped before it set up its SIGTERM handler leaves it behind
+  if (template && fs.existsSync(template)) fs.cpSync(template, dataDir, { recursive: true, filter: (src) => path.basename(src) !== '.ops.sock' });
   const env = { DATA_DIR: dataDir, DEMO: opts.demo ? '1' : '0', ADMIN_PASSWORD: adminPassword };
   let proc: ServerProcess;
   try {

@@ -17,6 +17,7 @@ import { SessionsPanel } from './SessionsPanel';
 import { UsersPanel } from './UsersPanel';
 import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
+import { DutyPanel } from './collection/DutyPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
@@ -206,7 +207,7 @@ function BodyView({
 
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
-  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, screening: ScreeningPanel, implementation: OverviewPanel,
+  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, implementation: OverviewPanel,
   ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 

@@ -169,6 +169,12 @@ export function detailFacts(t: TFunction, fmt: Formatters, action: string, detai
     case 'rating.moderated':
       if (typeof d.visible === 'boolean') value(t(d.visible ? 'audit.value.shown' : 'audit.value.hidden'));
       break;
+    case 'station.duty_set': {
+      const days = Array.isArray(d.days) ? d.days.map(str).filter((x): x is string => !!x).sort() : [];
+      if (days.length) add('date', days.length === 1 ? fmt.date(days[0]) : `${fmt.date(days[0])} – ${fmt.date(days[days.length - 1])} · ${items(days)}`);
+      add('onDuty', people(d.members));
+      break;
+    }
     case 'notice.published':
       add('number', str(d.number) ?? (num(d.number) == null ? null : String(d.number)));
       break;

@@ -1,4 +1,5 @@
-// /suggest/:bodyId/poster?station=<id> — an A4 poster for a liaison station: its QR code opens the form.
+// /suggest/:bodyId/poster?station=<id> — an A4 poster for a liaison station: its QR code opens the form, and it
+// says which representatives are on duty there today and in the next two weeks.
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { useBodies } from '../../queries/bodies';
 import { Loading, useTitle } from '../../components/Feedback';
 import { useCollectionSummary, useStations } from './collectionApi';
 import { WindowDates } from './WindowDates';
+import { PosterDuty } from '../reps/PosterDuty';
 
 export default function PosterPage() {
   const { t } = useTranslation();
@@ -33,6 +35,7 @@ export default function PosterPage() {
       {summary.data?.window ? <p className="poster__dates"><WindowDates window={summary.data.window} /></p> : null}
       {qr ? <img className="poster__qr" src={qr} alt={t('collection.posterQrAlt')} data-testid="poster-qr" data-url={url} /> : null}
       <p className="poster__text">{t('collection.posterText')}</p>
+      {station ? <PosterDuty days={station.onDuty} /> : null}
       <p className="poster__url mono" data-testid="poster-url">{url}</p>
       <button type="button" className="btn btn--primary no-print" onClick={() => window.print()}>{t('collection.print')}</button>
     </main>

@@ -1,5 +1,6 @@
-// /suggest/:bodyId[?station=<id>] — a resident's suggestion on a phone (群众点单): the form, what is already
-// known like it while they type, and the tracking code at the end.
+// /suggest/:bodyId[?station=<id> | ?rep=<memberId>] — a resident's suggestion on a phone (群众点单): the form,
+// what is already known like it while they type, and the tracking code at the end. Opened from a station's
+// poster it comes by that station; from a representative's 代表码 it goes to that representative too.
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '..
 import { suggestionInput } from '../../../../shared/collection-schemas';
 import { categories, collectionApi, useCollectionSummary, useStations, type SuggestionDraft } from './collectionApi';
 import { SimilarPanel } from './SimilarPanel';
+import { RepAddressee, NotifyField, useRepOf } from './RepAddressee';
 import { WindowDates } from './WindowDates';
 import { Receipt } from './Receipt';
 
@@ -52,6 +54,7 @@ export default function SuggestPage() {
   const { bodyId = '' } = useParams();
   const [search] = useSearchParams();
   const stationId = search.get('station');
+  const rep = useRepOf(search.get('rep'), bodyId);
   const bodies = useBodies();
   const body = bodies.data?.find((b) => b.id === bodyId);
   const summary = useCollectionSummary(bodyId);
@@ -60,6 +63,7 @@ export default function SuggestPage() {
   const sender = useSenderOf(bodyId);
   const [asMember, setAsMember] = useState(true);
   const [done, setDone] = useState<{ trackingCode: string } | null>(null);
+  const [notify, setNotify] = useState(false);
   useTitle(t('collection.suggestTitle'));
 
   const form = useForm<z.input<typeof formSchema>, unknown, Draft>({ resolver: zodResolver(formSchema), defaultValues: { title: '', description: '', area: '', contact: '' } });
@@ -72,8 +76,11 @@ export default function SuggestPage() {
 
   const submit = useMutation({
     mutationFn: (d: Draft) => {
-      const signed = sender.data && asMember ? sender.data : null;
-      const draft: SuggestionDraft = { ...d, area: d.area || null, contact: d.contact || null, ...(signed ? { channel: signed.channel } : station ? { channel: 'station', stationId: station.id } : { channel: 'web' }) };
+      // a representative's 代表码 sends it as a resident's, whoever is signed in on this device
+      const signed = sender.data && asMember && !rep.data ? sender.data : null;
+      const channel: Partial<SuggestionDraft> = rep.data ? { channel: 'rep_code', repId: rep.data.id }
+        : signed ? { channel: signed.channel } : station ? { channel: 'station', stationId: station.id } : { channel: 'web' };
+      const draft: SuggestionDraft = { ...d, area: d.area || null, contact: d.contact || null, ...channel, ...(notify ? { notify: true } : {}) };
       return collectionApi.submit(bodyId, draft, signed?.as ?? null);
     },
     onSuccess: (r) => { setDone(r); window.scrollTo(0, 0); },
@@ -91,11 +98,12 @@ export default function SuggestPage() {
         <header className="stack">
           <p className="muted small" data-testid="suggest-body">{body?.name ?? ''}</p>
           <h1>{t('collection.suggestHeading')}</h1>
-          {station ? <p className="tag tag--ok" data-testid="suggest-station">{t('collection.viaStation', { name: station.name })}</p> : null}
+          {station && !rep.data ? <p className="tag tag--ok" data-testid="suggest-station">{t('collection.viaStation', { name: station.name })}</p> : null}
+          <RepAddressee rep={rep} />
         </header>
         {summary.isPending ? <Loading /> : <ErrorBox error={summary.error} />}
         {done ? (
-          <Receipt code={done.trackingCode} onAnother={() => { setDone(null); form.reset(); submit.reset(); }} />
+          <Receipt code={done.trackingCode} onAnother={() => { setDone(null); setNotify(false); form.reset(); submit.reset(); }} />
         ) : closed || refusedClosed ? (
           <section className="card stack" data-testid="collection-closed">
             <h2>{t('collection.closedHeading')}</h2>
@@ -115,14 +123,15 @@ export default function SuggestPage() {
                 options={categories.map((c) => ({ value: c, label: t(`category.${c}`, { defaultValue: c }) }))} />
               <TextField name="area" label={t('collection.field.area')} hint={t('collection.hint.area')} testId="suggest-area" maxLength={100} />
               <TextField name="contact" label={t('collection.field.contact')} hint={t('collection.hint.contact')} testId="suggest-contact" autoComplete="tel" inputMode="tel" maxLength={100} />
-              {sender.data ? (
+              <NotifyField checked={notify} onChange={setNotify} />
+              {sender.data && !rep.data ? (
                 <label className="check">
                   <input type="checkbox" checked={asMember} onChange={(e) => setAsMember(e.target.checked)} data-testid="suggest-as-member" />
                   {t(sender.data.as === 'member' ? 'collection.asMember' : 'collection.asDepartment', { name: sender.data.name })}
                 </label>
               ) : null}
               <ErrorBox error={submit.error} placed={['title', 'description', 'category', 'area', 'contact']} testId="suggest-error" />
-              <button type="submit" className="btn btn--primary btn--lg btn--block" disabled={submit.isPending} data-testid="suggest-submit">
+              <button type="submit" className="btn btn--primary btn--lg btn--block" disabled={submit.isPending || rep.pending} data-testid="suggest-submit">
                 {submit.isPending ? t('collection.sending') : t('collection.submit')}
               </button>
             </form>

@@ -1,8 +1,10 @@
-// /track and /track/:code — a resident follows a suggestion by its code: where it stands and what happened.
+// /track and /track/:code — a resident follows a suggestion by its code: where it stands, what happened, and
+// what the representative it was sent to answered (代表回复).
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/public.css';
 import '../../styles/collection.css';
+import '../../styles/reps.css';
 import { ApiError } from '../../api';
 import { useFormat } from '../../format';
 import { TopBar } from '../../components/TopBar';
@@ -42,6 +44,19 @@ export default function TrackPage() {
                 {t('collection.becameProject')} <Link to={`/projects/${encodeURIComponent(s.project.id)}`} data-testid="track-project-link">{s.project.title}</Link>{' '}
                 <span className="tag tag--muted">{t(`projectStatus.${s.project.status}`, { defaultValue: s.project.status })}</span>
               </p>
+            ) : null}
+            {s.replies.length ? (
+              <section className="stack track-replies" aria-labelledby="track-replies-heading" data-testid="track-replies">
+                <h3 id="track-replies-heading">{t('reps.track.replies')}</h3>
+                <ul className="rep-replies">
+                  {s.replies.map((r, i) => (
+                    <li key={i} data-testid="track-reply">
+                      <time dateTime={r.at}>{t('reps.track.repliedAt', { date: fmt.date(r.at) })}</time>
+                      {r.text}
+                    </li>
+                  ))}
+                </ul>
+              </section>
             ) : null}
             <ol className="timeline" aria-label={t('collection.history')}>
               {s.history.map((h, i) => (

@@ -1,5 +1,6 @@
 // /bodies/:bodyId?year= — one body's year for the public: the way up and down the tree, the year's
-// projects of the body and below (with charts), the collection box, notices, published results, open data.
+// projects of the body and below (with charts), the collection box, its representatives and who is on duty at
+// its stations, notices, published results, open data.
 import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { shanghaiDate } from '../../../../shared/execution';
 import { CollectionBox } from '../collection/CollectionBox';
 import { NoticeList } from '../notices/NoticeList';
+import { RepresentativesBox, StationsDuty } from '../reps/BodyReps';
 import { useBodies } from '../../queries/bodies';
 import { BodyNav } from './BodyNav';
 import { YearProjects } from './YearProjects';
@@ -38,6 +40,8 @@ export default function BodyResultsPage() {
         <h1 data-testid="body-name">{body?.name ?? t('public.results')}</h1>
         <CollectionBox bodyId={bodyId} />
         <YearProjects bodyId={bodyId} year={year} />
+        <RepresentativesBox bodyId={bodyId} />
+        <StationsDuty bodyId={bodyId} />
         <NoticeList bodyId={bodyId} />
         <h2>{t('public.publishedResults')}</h2>
         <ErrorBox error={results.error} />

@@ -11,11 +11,13 @@ import { LabelledInput } from '../../components/LabelledInput';
 
 // Supervision (我督办的项目) is read between sessions: its code stays out of the voting bundle.
 const Supervision = lazy(() => import('../supervision/TabletSupervision'));
+// 群众找我 likewise.
+const RepInbox = lazy(() => import('../reps/TabletInbox'));
 
 type MemberMe = Extract<Me, { kind: 'member' }>;
 
-/** /tablet, /tablet/:sessionId and /tablet/projects[/:projectId] — the representative's tablet. */
-export function TabletPage({ view }: { view?: 'projects' }) {
+/** /tablet, /tablet/:sessionId, /tablet/projects[/:projectId] and /tablet/inbox — the representative's tablet. */
+export function TabletPage({ view }: { view?: 'projects' | 'inbox' }) {
   const { t } = useTranslation();
   const { sessionId, projectId } = useParams();
   const [search, setSearch] = useSearchParams();
@@ -107,6 +109,8 @@ export function TabletPage({ view }: { view?: 'projects' }) {
     <TabletShell member={me.member} onSignOut={signOut}>
       {view === 'projects' ? (
         <Suspense fallback={<Loading />}><Supervision token={token} projectId={projectId} /></Suspense>
+      ) : view === 'inbox' ? (
+        <Suspense fallback={<Loading />}><RepInbox token={token} /></Suspense>
       ) : sessionId ? (
         <TabletSession key={sessionId} token={token} member={me.member} sessionId={sessionId} onAuthLost={signOut} />
       ) : (
@@ -193,7 +197,10 @@ function SessionList({ sessions }: { sessions: MemberSessionSummary[] }) {
     <section className="stack" aria-labelledby="sessions-heading">
       <div className="row-between">
         <h1 id="sessions-heading">{t('tablet.sessions.heading')}</h1>
-        <Link className="btn btn--secondary" to="/tablet/projects" data-testid="tablet-my-projects">{t('supervision.myProjects')}</Link>
+        <span className="btn-row">
+          <Link className="btn btn--secondary" to="/tablet/inbox" data-testid="tablet-rep-inbox">{t('reps.inbox.link')}</Link>
+          <Link className="btn btn--secondary" to="/tablet/projects" data-testid="tablet-my-projects">{t('supervision.myProjects')}</Link>
+        </span>
       </div>
       {sessions.length === 0 ? (
         <p className="muted" data-testid="no-sessions">{t('tablet.sessions.none')}</p>
