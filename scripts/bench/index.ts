@@ -5,6 +5,7 @@
 // `npm run bench -- --photos` server CPU per 10 MB photo and peak RSS with 10 at once (scripts/bench/photos.ts).
 // `npm run bench -- --portal` city scale: public list, project page, stats vs "hello" on a generated city, and a change's delay (scripts/bench/portal.ts).
 // `npm run bench -- --flood` public flood: a 300-member vote alone and under 20,000 public writes (scripts/bench/flood.ts).
+// `npm run bench -- --notices` notices to people through a webhook that refuses, then is down 30 s (scripts/bench/notices.ts).
 // `npm run bench -- --backup` a 300-member vote alone and during `npm run backup` of a city; the city's backup and restores (scripts/bench/backup.ts).
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
@@ -28,6 +29,7 @@ import { photosBench } from './photos.js';
 import { portalBench } from './portal.js';
 import { floodBench } from './flood.js';
 import { backupBench } from './backup.js';
+import { noticesBench } from './notices.js';
 import { buildHall as buildHallAs, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, sleep, startChild, timed,
@@ -385,6 +387,10 @@ async function main() {
   }
   if (flag('--flood')) {
     await floodBench(root, say, { members: num('--members', 300), requests: num('--requests', 20_000), addresses: num('--addresses', 250), runs: num('--runs', 3), warm: num('--warm', 3), concurrency: CONCURRENCY });
+    process.exit(0);
+  }
+  if (flag('--notices')) {
+    await noticesBench(root, say, { count: num('--count', 200), down: num('--down', 30) });
     process.exit(0);
   }
   if (flag('--suggestions')) {
