@@ -14,6 +14,7 @@ import { executionOf } from '../projects/execution.js';
 import { photoUrls, projectProgress } from '../projects/progress.js';
 import { describeGrade } from '../projects/grades.js';
 import { ratingSummaries, visibleComments } from '../projects/ratings.js';
+import { compositeOf } from '../projects/composite.js';
 import type { SelectionResult } from '../../shared/types.js';
 import { buildTimeline } from '../../shared/portal-timeline.js';
 
@@ -73,6 +74,8 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     // (a project not carried over has no row: `[carried]` is then undefined, whatever its type says)
     carriedOverFrom: carried ? carried.fromYear : null, carriedOverTo: carried ? carried.toYear : null,
     execution: exec?.execution ?? null, percent: exec ? exec.percent : null, color: exec?.color ?? null, rectifyBy: exec?.rectifyBy ?? null,
+    // the body's 综合满意度 over the parts present, each part shown as well (null without a rule or a part)
+    composite: await compositeOf(db, p),
     timeline,
   };
 }
