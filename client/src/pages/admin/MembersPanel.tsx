@@ -52,16 +52,16 @@ export function MembersPanel({ token, body, onIssued }: { token: string; body: B
   const regenerate = () => regenFor && regen.mutate(regenFor.id, { onSuccess: (m) => (onIssued([m]), setRegenFor(null)) });
   const committee = (members ?? []).filter((m) => m.kind === 'committee').length;
   const columns = useMemo<ColumnDef<Member, unknown>[]>(() => [
-    { id: 'name', header: t('admin.members.name'), meta: { rowHeader: true }, cell: ({ row }) => row.original.name },
+    { id: 'name', header: t('admin.members.name'), meta: { rowHeader: true, className: 'nowrap' }, cell: ({ row }) => row.original.name },
     { id: 'delegation', header: t('admin.members.delegation'), cell: ({ row }) => row.original.delegation ?? <span className="muted">{t('admin.members.noDelegation')}</span> },
     { id: 'kind', header: t('admin.members.kindLabel'), cell: ({ row }) => (row.original.kind === 'committee' ? <span className="tag tag--warn">{t('admin.members.kind.committee')}</span> : t('admin.members.kind.rep')) },
     {
-      id: 'phone', header: t('noticesAdmin.phone.label'), meta: { className: 'mono notices__to' },
+      id: 'phone', header: t('noticesAdmin.phone.label'), meta: { className: 'notices__to' },
       cell: ({ row: { original: m } }) => {
         const phone = phoneOf(m);
         return (
-          <span className="btn-row">
-            <span data-testid={`admin-member-phone-${m.id}`}>{phone ? maskPhone(phone) : <span className="muted">{t('noticesAdmin.phone.none')}</span>}</span>
+          <span className="member-phone">
+            <span className="mono" data-testid={`admin-member-phone-${m.id}`}>{phone ? maskPhone(phone) : <span className="muted">{t('noticesAdmin.phone.none')}</span>}</span>
             <button type="button" className="btn btn--ghost btn--sm" aria-label={t('noticesAdmin.phone.editFor', { name: m.name })} data-testid={`admin-member-phone-edit-${m.id}`}
               onClick={() => (setPhoneSaved(''), setPhoneFor(m))}>
               {t('noticesAdmin.phone.edit')}

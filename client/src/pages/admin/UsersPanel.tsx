@@ -62,7 +62,7 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
     { id: 'username', header: t('admin.users.username'), meta: { rowHeader: true, className: 'mono' }, cell: ({ row }) => row.original.username },
     { id: 'role', header: t('admin.users.role'), cell: ({ row }) => t(`role.${row.original.role}`) },
     { id: 'department', header: t('admin.users.department'), cell: ({ row }) => row.original.department ?? '—' },
-    { id: 'phone', header: t('noticesAdmin.phone.label'), meta: { className: 'mono' }, cell: ({ row }) => { const p = phoneOf(row.original); return p ? maskPhone(p) : '—'; } },
+    { id: 'phone', header: t('noticesAdmin.phone.label'), cell: ({ row }) => { const p = phoneOf(row.original); return p ? <span className="mono">{maskPhone(p)}</span> : '—'; } },
   ], [t]);
   const passwordTools = (
     <>

@@ -50,7 +50,7 @@ export function NoticesPanel({ token, body }: { token: string; body: Body }) {
       ),
     },
     { id: 'kind', header: t('noticesAdmin.col.kind'), meta: { className: 'notices__kind' }, cell: ({ row: { original: n } }) => t(`noticesAdmin.kind.${n.kind}`) },
-    { id: 'to', header: t('noticesAdmin.col.to'), meta: { className: 'mono notices__to' }, cell: ({ row: { original: n } }) => <span data-testid="notice-to">{n.to}</span> },
+    { id: 'to', header: t('noticesAdmin.col.to'), meta: { className: 'notices__to' }, cell: ({ row: { original: n } }) => <span className="mono" data-testid="notice-to">{n.to}</span> },
     { id: 'text', header: t('noticesAdmin.col.text'), meta: { className: 'notices__text' }, cell: ({ row: { original: n } }) => n.text },
     {
       id: 'status', header: t('noticesAdmin.col.status'),
