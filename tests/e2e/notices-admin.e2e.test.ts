@@ -157,5 +157,21 @@ describe('members\' mobile numbers', () => {
     await page.getByTestId('admin-member-submit').click();
     await expect.poll(() => page.getByTestId('admin-member-phone-0-error').textContent()).toBe('a mobile number has 11 digits starting with 1');
     await check(page, 'member-add-phone-en');
+
+    // a department account with its number (督办单 and red-light notices go to it): refused, then masked once created
+    await page.getByTestId('admin-member-add-toggle').click();
+    await page.getByTestId('admin-tab-users').click();
+    await page.getByTestId('admin-user-role').selectOption('department');
+    await page.getByTestId('admin-user-department').fill('县城市管理局');
+    await page.getByTestId('admin-user-username').fill('chengguan-notices');
+    await page.getByTestId('admin-user-password').fill('chengguan-password');
+    await page.getByTestId('admin-user-phone').fill('2345678901');
+    await page.getByTestId('admin-user-submit').click();
+    await expect.poll(() => page.getByTestId('admin-user-phone-error').textContent()).toBe('a mobile number has 11 digits starting with 1');
+    await page.getByTestId('admin-user-phone').fill('150-1111-2222');
+    await page.getByTestId('admin-user-submit').click();
+    await expect.poll(() => page.getByTestId('admin-users-created').textContent()).toContain('150****2222');
+    await noFullNumber(page, 'users en');
+    await check(page, 'user-created-phone-en');
   });
 });
