@@ -63,6 +63,8 @@ describe('通知', () => {
     expect(await pageText(page)).toContain('代表码来信（告知代表）');
     expect(await pageText(page)).toContain('代表已回复');
     await noFullNumber(page, 'all zh');
+    // the whole table fits a laptop: every 重试 button in view, not behind the table's sideways scroll
+    for (const box of await page.locator('[data-testid^="notice-retry-"]').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(1366 - 16);
     await check(page, 'notices-zh');
 
     // the failed ones: two, each with the gateway's error and a 重试 button
@@ -99,6 +101,7 @@ describe('通知', () => {
     await expect.poll(() => page.getByTestId('notice-status').allTextContents()).toEqual(expect.arrayContaining(['Sent', 'Failed']));
     expect(await pageText(page)).toContain('Request through a rep code (to the representative)');
     await noFullNumber(page, 'all en');
+    for (const box of await page.locator('[data-testid^="notice-retry-"]').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(1366 - 16);
     await check(page, 'notices-en');
     await page.getByTestId('notices-status').selectOption('failed');
     await expect.poll(() => rows.count()).toBe(1);

@@ -31,12 +31,12 @@ export function NoticesPanel({ token, body }: { token: string; body: Body }) {
   const retry = useRetryNotice(token, body.id);
   // the notice last sent again, to say so (the list then shows it 待发送, soon 已发送)
   const [retried, setRetried] = useState<NoticeItem | null>(null);
-  const set = useCallback((changes: Record<string, string | undefined>) => setParams((prev) => {
+  const set = useCallback((changes: Record<string, string | undefined>) => (setRetried(null), setParams((prev) => {
     const next = new URLSearchParams(prev);
     for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
     if (!('offset' in changes)) next.delete('offset');
     return next;
-  }, { replace: true }), [setParams]);
+  }, { replace: true })), [setParams]);
   const rows = notices.data?.items ?? [];
 
   const columns = useMemo<ColumnDef<NoticeItem, unknown>[]>(() => [
