@@ -11,6 +11,7 @@ import { command } from '../core/command.js';
 import { forbidden, notFound } from '../core/errors.js';
 import type { MemberPrincipal } from '../core/principal.js';
 import type { replyInput } from '../../shared/collection-schemas.js';
+import { tellSenders } from '../outbox/suggestion-notices.js';
 
 export interface Reply { id: string; at: string; text: string }
 
@@ -30,12 +31,16 @@ export async function repliesOf(db: DbOrTx, ids: string[]): Promise<Map<string, 
 /**
  * replyToSuggestion: the representative a suggestion was sent to (its 代表码) answers it. Anyone else — another
  * member, or any member for a suggestion sent to no representative — is refused with 403 not_your_suggestion;
- * staff never reach it (the route is for members). An unknown id is 404.
+ * staff never reach it (the route is for members). An unknown id is 404. A resident who ticked 通知我 is told
+ * (a `suggestion_status` notice, in the reply's transaction).
  */
 export const replyToSuggestion = command<{ suggestionId: string } & z.infer<typeof replyInput>>()({
   action: 'suggestion.replied', stage: 'collection', roles: ['member'],
   scope: async (cx, input) => {
-    const [s] = await cx.tx.select({ id: suggestions.id, bodyId: suggestions.bodyId, title: suggestions.title, repId: suggestions.repId })
+    const [s] = await cx.tx.select({
+      id: suggestions.id, bodyId: suggestions.bodyId, title: suggestions.title, repId: suggestions.repId,
+      trackingCode: suggestions.trackingCode, contact: suggestions.contact, notify: suggestions.notify,
+    })
       .from(suggestions).where(eq(suggestions.id, input.suggestionId));
     if (!s) throw notFound('建议');
     if (s.repId !== cx.actor.memberId) throw forbidden('not_your_suggestion', '这条建议不是通过您的代表码提交的 / the suggestion was not sent to you');
@@ -43,6 +48,8 @@ export const replyToSuggestion = command<{ suggestionId: string } & z.infer<type
   },
   run: async (cx, input, { suggestion }) => {
     const [r] = await cx.tx.insert(suggestionReplies).values({ id: newId(), suggestionId: suggestion.id, memberId: cx.actor.memberId, text: input.text }).returning();
+    // the resident who ticked 通知我 hears that an answer is waiting on the tracking page (the text itself stays there)
+    await tellSenders(cx, [suggestion], 'replied');
     return { id: r.id, at: iso(r.at), text: r.text };
   },
   // the reply is public on the tracking page; the entry only says one was made

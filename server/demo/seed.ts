@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
 import { seedCollection } from './collection.js';
 import { seedReps } from './reps.js';
+import { seedNotices } from './notices.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
@@ -80,6 +81,7 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     await tx.insert(projects).values([...projectRows, ...doneRows]);
     const collection = await seedCollection(tx, countyId, projectRows);
     await seedReps(tx, countyId, { today: shanghaiDate(ctx.now()), window: collection.windows[1], stations: collection.stations, memberIds: memberRows.map((m) => m.id), now: new Date() });
+    await seedNotices(tx, countyId, { origin: ctx.publicUrl, now: new Date() });
     // Assessed by their departments and approved as the list of 12 for 10 seats: the selection ballot below is made from it.
     await seedScreening(tx, countyId, 2027, projectRows);
 
@@ -108,5 +110,7 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
   await seedImplementation(ctx, { kind: 'staff', userId: admin.id, username: admin.username, role: 'admin', bodyId: admin.bodyId }, countyId, 2026, doneRows, memberRows);
   // The finished ones (demo/implementation-data.ts): 明厨亮灶, 路灯, 托育, 排水.
   await seedPublicRatings(ctx, countyId, [0, 2, 6, 9].map((i) => doneRows[i]));
+  // the outbox's one pending notice goes out when its next attempt is due
+  ctx.outbox.wake();
   return { bodyId: countyId, sessionId, committeeSessionId, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };
 }

@@ -1,5 +1,5 @@
-/** A mobile number as lists show it: 138****5678 (only the sender ever sees it in full). */
-export const maskPhone = (to: string) => (to.length >= 7 ? `${to.slice(0, 3)}${'*'.repeat(Math.max(4, to.length - 7))}${to.slice(-4)}` : '****');
+/** A mobile number as lists show it: 138****5678 (only the sender ever sees it in full); one rule with the client's. */
+export { maskPhone } from '../../shared/phone.js';
 
 /** A mainland mobile number: 11 digits starting with 1, found in free text (a contact field) without its separators. */
 export function mobileIn(text: string | null | undefined): string | null {

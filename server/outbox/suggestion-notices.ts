@@ -1,5 +1,6 @@
 // `suggestion_status` notices (API.md "Notices to people"): a resident who ticked 通知我 and gave a mobile number
-// is told when their suggestion moves — merged, adopted, not adopted, referred, answered — and when the project
+// is told when their suggestion moves — merged, adopted, not adopted, referred, answered, replied to by the
+// representative it was sent through (代表码) — and when the project
 // it went into is selected or done. One short message with the tracking link and nothing else personal.
 import { sql, type SQL } from 'drizzle-orm';
 import type { CommandContext } from '../context.js';
@@ -16,6 +17,7 @@ export const suggestionMoves = {
   not_adopted: '经审查未被采纳，原因可在查询页查看',
   referred: '已转交有关部门办理',
   answered: '有关部门已答复',
+  replied: '代表已回复',
   selected: '所在项目已经人大代表票决确定为民生实事项目',
   done: '所在项目已完工，欢迎对项目进行评价',
 } as const;

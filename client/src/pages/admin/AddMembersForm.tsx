@@ -1,4 +1,5 @@
-// Members added by hand, a row each (the server's `membersInput`); entirely blank rows are dropped first.
+// Members added by hand, a row each (the server's `membersInput`, a mobile number for notices optional); entirely
+// blank rows are dropped first.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
@@ -21,7 +22,7 @@ export function AddMembersForm({ token, body, delegations, onAdded, onCancel }: 
   const add = useAddMembers(token, body.id);
   useEffect(() => form.setFocus('members.0.name'), [form]);
   const values = form.watch('members');
-  const filled = values.filter((r) => (r.name ?? '').trim() || (r.delegation ?? '').trim());
+  const filled = values.filter((r) => (r.name ?? '').trim() || (r.delegation ?? '').trim() || String(r.phone ?? '').trim());
 
   // Rows left entirely blank are ignored; a half-filled row goes through the schema, which names the problem.
   const submit = (e: React.FormEvent) => {
@@ -44,6 +45,7 @@ export function AddMembersForm({ token, body, delegations, onAdded, onCancel }: 
               <TextField name={`members.${i}.name`} label={t('admin.members.name')} required maxLength={50} autoComplete="off" testId={`admin-member-name-${i}`} />
               <TextField name={`members.${i}.delegation`} label={t('admin.members.delegation')} maxLength={100} autoComplete="off" list="member-delegations" testId={`admin-member-delegation-${i}`} />
               <SelectField name={`members.${i}.kind`} label={t('admin.members.kindLabel')} options={kinds} testId={`admin-member-kind-${i}`} />
+              <TextField name={`members.${i}.phone`} type="tel" inputMode="tel" label={t('noticesAdmin.phone.label')} maxLength={20} autoComplete="off" testId={`admin-member-phone-${i}`} />
               <button type="button" className="btn btn--ghost btn--sm member-rows__remove" onClick={() => rows.remove(i)} disabled={rows.fields.length === 1}
                 aria-label={t('admin.members.removeRow', { n: i + 1 })} data-testid={`admin-member-remove-${i}`}>
                 {t('admin.members.remove')}

@@ -22,6 +22,7 @@ import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
 import { TrailPanel } from './audit/TrailPanel';
+import { NoticesPanel } from './notices/NoticesPanel';
 import { StageTabs } from './StageTabs';
 import { ADMIN_TABS, type AdminTab } from './adminTabs';
 import { BodyPicker } from './BodyPicker';
@@ -208,7 +209,7 @@ function BodyView({
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
   suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, implementation: OverviewPanel,
-  ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, audit: TrailPanel,
+  ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, notices: NoticesPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 
 function TabPanel({ tab, token, body }: { tab: keyof typeof PANELS; token: string; body: Body }) {

@@ -8,7 +8,8 @@ import { useImportMembers, type MemberWithCode } from './adminApi';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FormButtons } from './common';
 
-export const CSV_TEMPLATE = 'name,delegation,kind\n张三,城关镇代表团,rep\n李四,城关镇代表团,committee\n王五,河西镇代表团,\n';
+// `phone` (optional): the mobile number notices go to; the sample's is of the 138 0000 block, no one's
+export const CSV_TEMPLATE = 'name,delegation,kind,phone\n张三,城关镇代表团,rep,13800000001\n李四,城关镇代表团,committee,\n王五,河西镇代表团,,\n';
 
 /** Excel on a Chinese Windows saves "CSV" in GB18030/GBK: accept both, send UTF-8. */
 export function decodeCsv(bytes: ArrayBuffer): string {

@@ -10,6 +10,9 @@ import { AddMembersForm } from './AddMembersForm';
 import { CSV_TEMPLATE, ImportMembers } from './ImportMembers';
 import { LocalTable } from '../../components/DataTable';
 import { ConfirmDialog, ToggleButton } from './common';
+import { PhoneDialog } from './notices/PhoneDialog';
+import { phoneOf } from './notices/noticesApi';
+import { maskPhone } from '../../../../shared/phone';
 
 const NO_DELEGATION = '\u0000none';
 
@@ -23,6 +26,9 @@ export function MembersPanel({ token, body, onIssued }: { token: string; body: B
   const [delegationFilter, setDelegationFilter] = useState('');
   const [regenFor, setRegenFor] = useState<Member | null>(null);
   const regen = useRegenerateCode(token);
+  // 手机号 (notices): masked in the list, set or corrected in a dialog
+  const [phoneFor, setPhoneFor] = useState<Member | null>(null);
+  const [phoneSaved, setPhoneSaved] = useState('');
 
   const delegations = useMemo(() => {
     const s = new Set<string>();
@@ -46,9 +52,24 @@ export function MembersPanel({ token, body, onIssued }: { token: string; body: B
   const regenerate = () => regenFor && regen.mutate(regenFor.id, { onSuccess: (m) => (onIssued([m]), setRegenFor(null)) });
   const committee = (members ?? []).filter((m) => m.kind === 'committee').length;
   const columns = useMemo<ColumnDef<Member, unknown>[]>(() => [
-    { id: 'name', header: t('admin.members.name'), meta: { rowHeader: true }, cell: ({ row }) => row.original.name },
+    { id: 'name', header: t('admin.members.name'), meta: { rowHeader: true, className: 'nowrap' }, cell: ({ row }) => row.original.name },
     { id: 'delegation', header: t('admin.members.delegation'), cell: ({ row }) => row.original.delegation ?? <span className="muted">{t('admin.members.noDelegation')}</span> },
     { id: 'kind', header: t('admin.members.kindLabel'), cell: ({ row }) => (row.original.kind === 'committee' ? <span className="tag tag--warn">{t('admin.members.kind.committee')}</span> : t('admin.members.kind.rep')) },
+    {
+      id: 'phone', header: t('noticesAdmin.phone.label'), meta: { className: 'notices__to' },
+      cell: ({ row: { original: m } }) => {
+        const phone = phoneOf(m);
+        return (
+          <span className="member-phone">
+            <span className="mono" data-testid={`admin-member-phone-${m.id}`}>{phone ? maskPhone(phone) : <span className="muted">{t('noticesAdmin.phone.none')}</span>}</span>
+            <button type="button" className="btn btn--ghost btn--sm" aria-label={t('noticesAdmin.phone.editFor', { name: m.name })} data-testid={`admin-member-phone-edit-${m.id}`}
+              onClick={() => (setPhoneSaved(''), setPhoneFor(m))}>
+              {t('noticesAdmin.phone.edit')}
+            </button>
+          </span>
+        );
+      },
+    },
     {
       id: 'actions', header: () => <span className="visually-hidden">{t('admin.members.actions')}</span>, meta: { className: 'admin-actions-col' },
       cell: ({ row: { original: m } }) => (
@@ -123,11 +144,15 @@ export function MembersPanel({ token, body, onIssued }: { token: string; body: B
                 </span>
               ) : null}
             </div>
+            <div role="status">{phoneSaved ? <p className="alert alert--ok" data-testid="admin-member-phone-saved">{phoneSaved}</p> : null}</div>
             <LocalTable caption={t('admin.members.heading')} columns={columns} rows={shown} getRowId={(m) => m.id} empty={t('admin.members.empty')}
               testId="admin-member-table" rowTestId={(m) => `admin-member-row-${m.id}`} />
           </>
         )}
       </section>
+
+      <PhoneDialog token={token} bodyId={body.id} member={phoneFor} onClose={() => setPhoneFor(null)}
+        onDone={(message) => (setPhoneSaved(message), setPhoneFor(null))} />
 
       <ConfirmDialog
         open={regenFor !== null}

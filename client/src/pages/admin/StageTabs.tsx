@@ -11,7 +11,7 @@ export const STAGES: { stage: string; tabs: AdminTab[] }[] = [
   { stage: 'vote', tabs: ['sessions'] },
   { stage: 'implement', tabs: ['implementation'] },
   { stage: 'publish', tabs: ['ratings'] },
-  { stage: 'setup', tabs: ['members', 'users', 'bodies', 'audit'] },
+  { stage: 'setup', tabs: ['members', 'users', 'notices', 'bodies', 'audit'] },
 ];
 
 export function StageTabs({ bodyId, tab }: { bodyId: string; tab: AdminTab }) {

@@ -12,6 +12,8 @@ import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field
 import { useCreateUser } from './adminApi';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FormButtons } from './common';
+import { phoneOf } from './notices/noticesApi';
+import { maskPhone } from '../../../../shared/phone';
 const ROLES: Role[] = ['presider', 'department', 'admin'];
 const PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -36,7 +38,7 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
   const [created, setCreated] = useState<StaffUser[]>([]);
   const form = useForm<UserValues, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { role: 'presider', username: '', password: '', department: null, bodyId: body.id },
+    defaultValues: { role: 'presider', username: '', password: '', department: null, phone: null, bodyId: body.id },
   });
   const role = form.watch('role');
   const create = useCreateUser(token);
@@ -46,7 +48,7 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
       {
         onSuccess: (u) => {
           setCreated((c) => [u, ...c]);
-          form.reset({ role: v.role, username: '', password: '', department: null, bodyId: body.id });
+          form.reset({ role: v.role, username: '', password: '', department: null, phone: null, bodyId: body.id });
           setShowPassword(false);
         },
         onError: (e) => {
@@ -60,6 +62,7 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
     { id: 'username', header: t('admin.users.username'), meta: { rowHeader: true, className: 'mono' }, cell: ({ row }) => row.original.username },
     { id: 'role', header: t('admin.users.role'), cell: ({ row }) => t(`role.${row.original.role}`) },
     { id: 'department', header: t('admin.users.department'), cell: ({ row }) => row.original.department ?? '—' },
+    { id: 'phone', header: t('noticesAdmin.phone.label'), cell: ({ row }) => { const p = phoneOf(row.original); return p ? <span className="mono">{maskPhone(p)}</span> : '—'; } },
   ], [t]);
   const passwordTools = (
     <>
@@ -84,8 +87,9 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
             ) : null}
             <TextField name="username" label={t('admin.users.username')} hint={t('admin.users.usernameHint')} required autoComplete="off" spellCheck={false} testId="admin-user-username" />
             <TextField name="password" type={showPassword ? 'text' : 'password'} label={t('admin.users.password')} hint={t('admin.users.passwordHint')} required autoComplete="new-password" testId="admin-user-password" after={passwordTools} />
+            <TextField name="phone" type="tel" inputMode="tel" maxLength={20} autoComplete="off" label={t('noticesAdmin.phone.label')} hint={t('noticesAdmin.phone.userHint')} testId="admin-user-phone" />
           </div>
-          <ErrorBox error={create.error} scope="admin" headline placed={['username', 'password', 'role', 'department']} testId="admin-user-error" />
+          <ErrorBox error={create.error} scope="admin" headline placed={['username', 'password', 'role', 'department', 'phone']} testId="admin-user-error" />
           <FormButtons label={t('admin.users.submit')} busy={create.isPending} testId="admin-user-submit" />
         </form>
       </FormProvider>
