@@ -1,7 +1,10 @@
 // The 民意指数 beside each candidate (API.md "Representatives and residents"): how many residents asked for a
 // project and through which channels. Counted here from plain rows so the server, the tablet's bar and the
 // tests share one rule; the order of the candidates is never touched (the index informs, it never ranks).
-import { suggestionChannels, type SuggestionChannel } from './collection-schemas.js';
+import type { SuggestionChannel } from './collection-schemas.js';
+
+/** The bar's channel order (the tablet imports this without the schemas' zod; a test keeps it equal to suggestionChannels). */
+export const demandChannels: readonly SuggestionChannel[] = ['web', 'station', 'rep', 'department', 'rep_code'];
 
 export interface Demand {
   /** the residents behind the project, as the public lists count them (each adopted suggestion's supporters) */
@@ -37,7 +40,7 @@ export interface ChannelShare { channel: SuggestionChannel; count: number; /** p
  * on every candidate), with whole percents that sum to exactly 100 when there is anything (largest remainders).
  */
 export function channelShares(byChannel: Partial<Record<SuggestionChannel, number>>): ChannelShare[] {
-  const parts = suggestionChannels.map((channel) => ({ channel, count: Math.max(0, Math.floor(byChannel[channel] ?? 0)) })).filter((p) => p.count > 0);
+  const parts = demandChannels.map((channel) => ({ channel, count: Math.max(0, Math.floor(byChannel[channel] ?? 0)) })).filter((p) => p.count > 0);
   const total = parts.reduce((s, p) => s + p.count, 0);
   if (!total) return [];
   const exact = parts.map((p) => (p.count * 100) / total);

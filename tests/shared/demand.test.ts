@@ -2,7 +2,7 @@
 // fixed channel order summing to exactly 100, and the bar's length never above the largest.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { barLength, channelShares, tallyDemand, type DemandRow } from '../../shared/demand.js';
+import { barLength, channelShares, demandChannels, tallyDemand, type DemandRow } from '../../shared/demand.js';
 import { suggestionChannels } from '../../shared/collection-schemas.js';
 
 const channel = fc.constantFrom(...suggestionChannels);
@@ -39,6 +39,11 @@ describe('tallyDemand', () => {
 });
 
 describe('channelShares', () => {
+  it('orders every channel of the schemas, each once', () => {
+    expect([...demandChannels].sort()).toEqual([...suggestionChannels].sort());
+  });
+
+
   it('an example: thirds round to 34/33/33 by largest remainder, in channel order', () => {
     expect(channelShares({ station: 1, web: 1, rep: 1 })).toEqual([
       { channel: 'web', count: 1, percent: 34 }, { channel: 'station', count: 1, percent: 33 }, { channel: 'rep', count: 1, percent: 33 },
