@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import '../../styles/mscode.css';
 import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
-import { usePublicList } from '../public/publicApi';
+import { usePublicList, usePublicProject, type ListedProject } from '../public/publicApi';
 import { Poster } from './Poster';
 
 export default function YearPostersPage() {
@@ -23,9 +23,16 @@ export default function YearPostersPage() {
     <main className="mscode-sheets" id="main" data-testid="mscode-year">
       <h1 className="visually-hidden">{t('mscode.yearTitle', { year })}</h1>
       {selected.length ? selected.map((p) => (
-        <Poster key={p.id} project={{ id: p.id, title: p.title, department: p.department, year: p.year, bodyName: p.bodyName, completionDate: p.assessment?.completionDate ?? null }} />
+        <YearPoster key={p.id} listed={p} />
       )) : <p className="muted">{t('mscode.none')}</p>}
       <p className="no-print mscode-actions"><button type="button" className="btn btn--primary" onClick={() => window.print()} data-testid="mscode-print">{t('mscode.printAll')}</button></p>
     </main>
   );
+}
+
+/** One sheet: the project's page gives the plan's completion date (the list has only the assessment's). */
+function YearPoster({ listed: p }: { listed: ListedProject }) {
+  const page = usePublicProject(p.id);
+  const completionDate = page.data?.plan?.completionDate ?? page.data?.assessment?.completionDate ?? p.assessment?.completionDate ?? null;
+  return <Poster project={{ id: p.id, title: p.title, department: p.department, year: p.year, bodyName: p.bodyName, completionDate }} />;
 }
