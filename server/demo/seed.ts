@@ -9,8 +9,9 @@ import { newId } from '../db/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
 import { seedCollection } from './collection.js';
-import { seedReps } from './reps.js';
 import { seedNotices } from './notices.js';
+import { demoPhone, seedReps } from './reps.js';
+import { seedDossier } from './dossier.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
@@ -105,6 +106,11 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
       },
     ]);
     await tx.insert(ballotRounds).values({ ballotId: yearEndBallotId, round: 'yearend' });
+    // the 2027 vote's material, sent to the members before the session (材料提前送达)
+    await seedDossier(tx, {
+      bodyId: countyId, sessionId, sessionName: '清河县第十八届人民代表大会第五次会议', projectIds: projectRows.map((p) => p.id), sentBy: null, origin: ctx.publicUrl,
+      phones: memberRows.slice(0, 5).map((m, i) => ({ name: m.name, phone: demoPhone(i) })), now: ctx.now(),
+    });
   });
   const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
   await seedImplementation(ctx, { kind: 'staff', userId: admin.id, username: admin.username, role: 'admin', bodyId: admin.bodyId }, countyId, 2026, doneRows, memberRows);

@@ -13,6 +13,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { ResultView } from '../../components/ResultView';
 import { TallyView } from '../../components/TallyView';
 import { TurnoutBar } from '../../components/TurnoutBar';
+import { DemandBar, largestOf } from '../../components/DemandBar';
 import { BallotStepButtons } from './BallotStepButtons';
 import { NoticeButton } from './NoticeButton';
 import { consoleKeys, useBallot, useBallotStep, useCreateBallot, useInvalidateOn } from './consoleApi';
@@ -104,6 +105,7 @@ export function BallotDetailView({
                   {o.title}
                   {o.department ? <span className="muted small"> · {o.department}</span> : null}
                   {o.investment != null ? <span className="muted small"> · {fmt.wan(o.investment)}</span> : null}
+                  {ballot.kind === 'selection' ? <DemandBar demand={o} largest={largestOf(ballot.options)} testId={`console-demand-${o.id}`} /> : null}
                 </li>
               ))}
             </ol>

@@ -56,6 +56,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
     { id: 'actions', header: '', cell: ({ row: { original: p } }) => (
       <span className="btn-row">
         <button type="button" className="btn btn--ghost btn--sm" onClick={() => setGrouping(p.id)} data-testid="impl-group">{t('implAdmin.editGroup')}</button>
+        <a className="btn btn--ghost btn--sm" href={`/projects/${encodeURIComponent(p.id)}/poster`} target="_blank" rel="noopener" data-testid="impl-mscode">{t('mscode.link')}</a>
         {p.carriedOverTo ? <span className="tag">{t('implAdmin.carriedTo', { year: p.carriedOverTo })}</span>
           : p.execution !== 'done' && p.year === year ? (
             <button type="button" className="btn btn--ghost btn--sm" disabled={carry.isPending} data-testid="impl-carry"
@@ -71,6 +72,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
       <PanelHead id="impl-heading" heading={t('implAdmin.heading', { year })} intro={t('implAdmin.intro')} />
       <ErrorBox error={overview.error ?? carry.error} />
       {overview.isPending ? <Loading /> : overview.data ? <Dashboard d={overview.data.dashboard} filter={filter} onFilter={(e) => setParam('execution', e)} /> : null}
+      <p><a href={`/bodies/${encodeURIComponent(body.id)}/posters?year=${year}`} target="_blank" rel="noopener" data-testid="impl-mscode-year">{t('mscode.yearLink', { year })}</a></p>
       {/* A city's year holds hundreds of rows: 50 to a page (the dashboard above counts them all). */}
       <LocalTable caption={t('implAdmin.caption', { year })} columns={columns} rows={rows} limit={50}
         getRowId={(p) => p.id} empty={t('implAdmin.empty')} loading={overview.isFetching} testId="impl-table" rowTestId={(p) => `impl-row-${p.id}`} />
