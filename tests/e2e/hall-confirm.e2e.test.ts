@@ -149,3 +149,33 @@ describe('the console asks before irreversible steps', () => {
     expect(await stateOf(id)).toBe('cancelled');
   });
 });
+
+describe('a candidate list is voted once', () => {
+  it('after 从已通过的候选名单创建票决 the console says which ballot the list went to instead of offering it again', async () => {
+    const { page } = tab;
+    const admin = server.adminToken;
+    const ids: string[] = [];
+    for (const title of ['城乡公交一体化运营', '中小学课后服务全覆盖', '公共文化数字服务平台']) {
+      const p = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/projects`, { token: admin, json: { year: 2028, title, description: title, category: '教育', department: '县教育局' } })) as { id: string };
+      ok(await server.call('PUT', `/api/projects/${p.id}/assessment`, { token: admin, json: { feasible: true, reason: '条件具备', investment: 300, completionDate: '2028-12-31' } }));
+      ids.push(p.id);
+    }
+    const list = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/candidate-lists`, { token: admin, json: { year: 2028, projectIds: ids, seats: 2, ratio: 1.5 } })) as { id: string };
+    ok(await server.call('POST', `/api/candidate-lists/${list.id}/approve`, { token: admin, json: { meeting: '第7次主任会议', approvedAt: '2028-01-05' } }));
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('minsheng.lang', l), lang);
+      await page.goto(`/console/${hall.sessionId}`);
+      if (lang === 'zh-CN') {
+        await page.getByTestId('ballot-from-list').click();
+        await expect.poll(async () => ((ok(await server.call('GET', `/api/bodies/${hall.bodyId}/candidate-lists`, { token: hall.presiderToken })) as { id: string; ballot: unknown }[])
+          .find((l) => l.id === list.id)?.ballot ?? null) !== null).toBe(true);
+      }
+      const voted = page.getByTestId('from-list-voted');
+      await expectText(voted, lang === 'zh-CN' ? /2028 年度候选名单已创建票决「2028 年度民生实事项目票决」（未开始）/ : /The 2028 candidate list already has the ballot/);
+      expect(await page.getByTestId('ballot-from-list').count()).toBe(0);
+      await check(page, `from-list-voted-${lang}`);
+    }
+    await page.evaluate(() => localStorage.setItem('minsheng.lang', 'zh-CN'));
+  });
+});
