@@ -12,7 +12,7 @@ import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { apiVote, expectText, staffSignIn } from './support/ui.js';
+import { apiVote, clickConfirmed, expectText, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -107,7 +107,7 @@ describe('from assessment to the notice', () => {
     ok(await server.call('POST', `/api/ballots/${ballotId}/publish`, presider));
     await page.reload();
     await page.getByTestId(`ballot-item-${ballotId}`).click();
-    await page.getByTestId('notice-issue').click();
+    await clickConfirmed(page, 'notice-issue', 'confirm-notice');
     await expectText(page.getByTestId('notice-link'), '第1号公告');
     await check(page, 'console-notice');
     const projects = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2027`));
