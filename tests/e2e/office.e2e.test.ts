@@ -132,6 +132,9 @@ describe('the inbox\'s duplicates', () => {
         await expectText(page.getByTestId('merge-done'), new RegExp(`已把「${STRONG.title}」并入「${TARGET.title}」，现有 2 位群众`));
         await expectText(page.getByTestId(`inbox-row-${ids.strong}`).getByTestId('inbox-status'), '已合并');
         await check(page, 'inbox-merged-zh-CN');
+        // closing it puts the focus back on the title that opened it
+        await drawer.getByRole('button', { name: '关闭' }).click();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(TARGET.title);
       }
     });
   }
@@ -144,6 +147,12 @@ describe('adopting and assessing: required fields are marked and explained', () 
       await staffSignIn(page, 'admin', adminPassword, '/admin');
       await page.goto(`/admin/${bodyId}/suggestions?year=2028`);
       await page.getByTestId(`inbox-row-${ids.weak0}`).getByTestId('row-select').check();
+      await page.getByTestId(`inbox-row-${ids.weak1}`).getByTestId('row-select').check();
+      // merging several at once says which one is kept, too
+      await page.getByTestId('bulk-merge').click();
+      await page.getByTestId('bulk-into').selectOption(ids.weak1);
+      await expectText(page.getByTestId('bulk-merge-what'), lang === 'en'
+        ? `“${WEAK[1].title}” is kept; the other 1 is merged into it. A merge cannot be undone.` : `保留「${WEAK[1].title}」，其余 1 条并入它；合并后不能撤销。`);
       await page.getByTestId('bulk-adopt').click();
       const department = page.getByTestId('adopt-department');
       await expectAttr(department, 'aria-required', 'true');

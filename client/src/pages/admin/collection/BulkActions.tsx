@@ -50,6 +50,7 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
               {selected.map((s) => <option key={s.id} value={s.id}>{s.title}（{s.supporters}）</option>)}
             </select>
           </div>
+          <p className="small" data-testid="bulk-merge-what">{t('office.merge.bulkWhat', { keep: selected.find((s) => s.id === into)?.title ?? '', count: selected.length - 1 })}</p>
           <button type="submit" className="btn btn--primary" disabled={merge.isPending} data-testid="bulk-merge-confirm">{t('inbox.mergeConfirm')}</button>
         </form>
       ) : null}
