@@ -57,6 +57,7 @@ describe('from assessment to the notice', () => {
     await page.getByTestId('assess-submit').click();
     await expectText(page.locator('.field__error').first(), '必填');
     expect(await page.getByTestId('assess-targets-error').count()).toBe(0);
+    await page.getByTestId('assess-feasible-yes').check();
     await page.getByTestId('assess-reason').fill('用地已落实，资金由县级财政安排，年内可以完成。');
     await page.getByTestId('assess-investment').fill('4200');
     await page.getByTestId('assess-targets').fill('新建幼儿园 2 所\n新增学位 600 个');

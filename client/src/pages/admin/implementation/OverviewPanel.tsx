@@ -45,13 +45,13 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
       <span className="stack stack--tight"><span><ExecutionTag execution={p.execution} /> {p.percent}%</span><ProgressBar percent={p.percent} /></span>
     ) },
     { id: 'report', header: t('implAdmin.lastReport'), cell: ({ row: { original: p } }) => (
-      <span className="small">{p.lastReport ?? t('implAdmin.noReport')}{p.overdue ? <><br /><span className="tag tag--warn" data-testid="impl-overdue">{t('impl.overdue')}</span></> : null}</span>
+      <span className="small">{p.lastReport ? <span className="nowrap" data-testid="impl-date">{p.lastReport}</span> : t('implAdmin.noReport')}{p.overdue ? <><br /><span className="tag tag--warn" data-testid="impl-overdue">{t('impl.overdue')}</span></> : null}</span>
     ) },
     { id: 'group', header: t('supervision.group'), cell: ({ row: { original: p } }) => {
       const lead = p.group.find((m) => m.lead);
       return p.groupSize ? <span className="small">{t('implAdmin.groupLine', { lead: lead?.name ?? '', count: p.groupSize })}</span> : <span className="tag tag--warn">{t('implAdmin.noGroup')}</span>;
     } },
-    { id: 'inspections', header: t('supervision.inspections'), cell: ({ row: { original: p } }) => <span className="small">{t('implAdmin.visits', { count: p.inspections })}{p.lastInspection ? <><br />{p.lastInspection}</> : null}</span> },
+    { id: 'inspections', header: t('supervision.inspections'), cell: ({ row: { original: p } }) => <span className="small">{t('implAdmin.visits', { count: p.inspections })}{p.lastInspection ? <><br /><span className="nowrap" data-testid="impl-date">{p.lastInspection}</span></> : null}</span> },
     { id: 'grades', header: t('supervision.grades'), cell: ({ row: { original: p } }) => <span className="small">{p.grades.map((g) => `${t(`round.${g.round}`)} ${t(`choice.${gradeChoice[g.grade]}`)}`).join('；') || '—'}</span> },
     { id: 'actions', header: '', cell: ({ row: { original: p } }) => (
       <span className="btn-row">
