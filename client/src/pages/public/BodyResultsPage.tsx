@@ -34,7 +34,7 @@ export default function BodyResultsPage() {
 
   return (
     <div className="page public">
-      <TopBar />
+      <TopBar home />
       <main className="container container--narrow stack" id="main">
         <BodyNav bodyId={bodyId} year={year} years={years.includes(year) ? years : [year, ...years]} onYear={(y) => setParams({ year: String(y) }, { replace: true })} />
         <h1 data-testid="body-name">{body?.name ?? t('public.results')}</h1>
