@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { barsOption, echarts, type ChartOption } from '../../charts/echarts';
-import { executions } from '../../../../shared/implementation-dashboard';
+import { executions } from '../../../../shared/execution';
 import type { ListedProject } from './publicApi';
 
 /** Rows are 28 px: the chart is as tall as its bars need. */
