@@ -67,6 +67,7 @@ export function DepartmentCombobox({ token, bodyId, value, onChange, onBlur, id,
 
   return (
     <div className="dept-combo">
+      <div className="dept-combo__field">
       <input id={inputId} className="input" type="text" role="combobox" autoComplete="off" maxLength={maxLength} required={required}
         aria-expanded={open} aria-controls={listId} aria-autocomplete="list" aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
         aria-invalid={invalid ? true : undefined} aria-describedby={[describedBy, status ? `${inputId}-status` : ''].filter(Boolean).join(' ') || undefined}
@@ -84,6 +85,7 @@ export function DepartmentCombobox({ token, bodyId, value, onChange, onBlur, id,
           </li>
         ))}
       </ul>
+      </div>
       {status ? <p id={`${inputId}-status`} className="small muted dept-combo__status" role="status">{status}</p> : null}
     </div>
   );
