@@ -18,13 +18,18 @@ import type { publicationRoutes } from './publication/routes.js';
 import type { trailRoutes } from './audit/routes.js';
 import type { backupRoutes } from './db/backup/routes.js';
 import type { outboxRoutes } from './outbox/routes.js';
+import type { departmentRoutes } from './departments/routes.js';
+import type { reserveRoutes } from './screening/reserve-routes.js';
+import type { suggestionReserveRoutes } from './collection/reserve-routes.js';
 
 type Defs =
   | (typeof authRoutes)[number] | (typeof meRoutes)[number] | (typeof bodyRoutes)[number] | (typeof collectionRoutes)[number]
   | (typeof screeningRoutes)[number] | (typeof sessionRoutes)[number] | (typeof ballotRoutes)[number]
   | (typeof implementationRoutes)[number] | (typeof ratingRoutes)[number] | (typeof fileRoutes)[number]
   | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number] | (typeof backupRoutes)[number]
-  | (typeof outboxRoutes)[number];
+  | (typeof outboxRoutes)[number]
+  // departments as a list and the reserve (issue 23)
+  | (typeof departmentRoutes)[number] | (typeof reserveRoutes)[number] | (typeof suggestionReserveRoutes)[number];
 
 type KeyOf<D> = D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never;
 

@@ -20,6 +20,9 @@ import { portalRoutes } from './portal/routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
 import { evaluationRoutes } from './evaluation/routes.js';
+import { departmentRoutes } from './departments/routes.js';
+import { reserveRoutes } from './screening/reserve-routes.js';
+import { suggestionReserveRoutes } from './collection/reserve-routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RouteSection { title: string; routes: readonly RouteDef[] }
@@ -44,6 +47,7 @@ export const routeSections: readonly RouteSection[] = [
   { title: 'Photos', routes: fileRoutes },
   { title: 'Public portal (公开)', routes: [...portalRoutes, ...publicationRoutes] },
   { title: 'Notices to people (短信、微信通知)', routes: outboxRoutes },
+  { title: 'Departments and the reserve (承办单位, 储备库)', routes: [...departmentRoutes, ...reserveRoutes, ...suggestionReserveRoutes] },
   { title: 'The trail, operations and the contract', routes: [...trailRoutes, ...backupRoutes, contractRoute] },
 ];
 

@@ -34,6 +34,9 @@ export const auditActions = {
   'satisfaction_rule.set': 'evaluation', 'project.surveyed': 'evaluation',
   'notice.published': 'publication', 'dossier.sent': 'publication',
   'notice_to_person.retried': 'notification',
+  // departments as a list, returns and the reserve (储备库)
+  'department.created': 'setup', 'project.returned': 'screening', 'project.reassigned': 'screening',
+  'project.reserved': 'screening', 'project.unreserved': 'screening', 'suggestion.reserved': 'collection', 'suggestion.unreserved': 'collection',
 } as const satisfies Record<string, AuditStage>;
 export type AuditAction = keyof typeof auditActions;
 

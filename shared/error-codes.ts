@@ -50,6 +50,11 @@ export const errorCodes = {
   no_comment: [409, 'a rating without a comment has nothing to moderate'],
   dossier_not_sent: [409, 'the session\'s dossier (材料提前送达) has not been sent to the members yet'],
   notice_not_failed: [409, 'only a notice whose sending failed is sent again by hand'],
+  // Departments as a list, returns and the reserve (储备库)
+  department_exists: [409, 'the body already lists a department of that name'],
+  not_returnable: [409, 'the project is already returned, or decided by a candidate list or a vote: it can no longer be returned'],
+  not_reservable: [409, 'only a not_selected or infeasible project, or a not_adopted suggestion, is kept in the reserve'],
+  not_in_reserve: [409, 'fromReserve names a project that is not in the body\'s reserve, or not of an earlier year'],
   busy: [503, 'the server is shedding load: retry with the same submission key'],
   database_unavailable: [503, 'the database is unavailable for a moment: retry'],
   internal_error: [500, 'a fault of the server (never an answer to bad input)'],

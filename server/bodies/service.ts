@@ -1,5 +1,6 @@
 // Bodies, staff accounts and members (setup): who takes part, and the codes members sign in with.
 import { asc, eq } from 'drizzle-orm';
+import { ensureDepartment } from '../departments/list.js';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { bodies, members, users } from '../db/schema.js';
@@ -52,6 +53,8 @@ export const createUser = command<z.infer<typeof userInput>>()({
     }).onConflictDoNothing().returning();
     const user = inserted[0];
     if (!user) throw conflict('username_taken', '用户名已被使用 / username taken');
+    // a department user's department joins the body's list (承办单位)
+    if (user.role === 'department') await ensureDepartment(cx.tx, input.bodyId, user.department);
     return { id: user.id, username: user.username, role: user.role, bodyId: user.bodyId, department: user.department, phone: user.phone };
   },
   // never the phone: personal data stays out of the trail

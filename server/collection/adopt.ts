@@ -18,7 +18,8 @@ export async function adoptIntoProject(cx: CommandContext, { project, suggestion
     if (s.status === 'merged') throw conflict('already_merged', `「${s.title}」已合并到其他建议 / already merged`);
     if (s.status === 'adopted') throw conflict('suggestion_adopted', `「${s.title}」已采纳 / already adopted`);
   }
-  await cx.tx.update(suggestions).set({ status: 'adopted', projectId: project.id, reason: null, updatedAt: sql`now()` }).where(inArray(suggestions.id, unique));
+  // A reserved suggestion of an earlier year (储备库) leaves the reserve as it is adopted.
+  await cx.tx.update(suggestions).set({ status: 'adopted', projectId: project.id, reason: null, reserve: false, reserveNote: null, updatedAt: sql`now()` }).where(inArray(suggestions.id, unique));
   await cx.tx.insert(suggestionEvents).values(unique.map((id) => ({ suggestionId: id, status: 'adopted' as const, note: project.title })));
   await tellChainSenders(cx, unique, 'adopted');
   for (const s of rows) {

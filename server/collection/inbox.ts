@@ -20,6 +20,8 @@ export const describeForStaff = (s: Row, senders?: Map<string, string>) => ({
   sender: senders?.get(s.memberId ?? s.repId ?? s.userId ?? '') ?? null,
   status: s.status, reason: s.reason, supporters: s.supporters, createdAt: new Date(s.createdAt).toISOString(),
   mergedInto: s.mergedInto, projectId: s.projectId, contact: s.contact,
+  // kept in the body's reserve (储备库), with the staff's note
+  reserve: s.reserve ? { note: s.reserveNote } : null,
 });
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);

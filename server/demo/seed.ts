@@ -15,6 +15,7 @@ import { seedDossier } from './dossier.js';
 import { notChosen2026, seedSelection2026 } from './selection-2026.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
+import { seedDepartments, seedReserve } from './reserve.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
 
 export const demoLogins = {
@@ -91,6 +92,9 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     await seedNotices(tx, countyId, { origin: ctx.publicUrl, now: new Date() });
     // Assessed by their departments and approved as the list of 12 for 10 seats: the selection ballot below is made from it.
     await seedScreening(tx, countyId, 2027, projectRows);
+    // The reserve (储备库) from 2025 and 2026, and every department in use listed (承办单位).
+    await seedReserve(tx, countyId, projectRows);
+    await seedDepartments(tx, countyId);
 
     await tx.insert(sessions).values([
       { id: sessionId, bodyId: countyId, name: '清河县第十八届人民代表大会第五次会议', kind: 'congress', state: 'open', quorumNum: 2, quorumDen: 3, quorumStrict: false },

@@ -6,7 +6,7 @@ import {
   assessments, ballots, bodies, carryOvers, inspections, members, notices, projectGrades, projectPlans, rectifications, sessions, suggestions, supervisors,
 } from '../db/schema.js';
 import { notFound } from '../core/errors.js';
-import { supportersOf } from '../projects/views.js';
+import { reservedFromOf, supportersOf } from '../projects/views.js';
 import { iso } from '../db/time.js';
 import { rowsOf } from '../db/connect.js';
 import { describeProject, findProject } from '../projects/find.js';
@@ -88,6 +88,8 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
   });
   return {
     ...describeProject(p), createdAt: iso(p.createdAt), bodyName: body?.name ?? null, supporters: s.supporters, suggestions: s.suggestionIds.length, suggestionsBehind: behind,
+    // taken from the reserve (储备库) of an earlier year: `{id, year}` of that project
+    reservedFrom: (await reservedFromOf(db, [p])).get(p.id) ?? null,
     assessment, plan: progress.plan, progress: progress.progress,
     supervisors: { lead: group.find((m) => m.lead)?.name ?? null, members: group.map((m) => m.name) },
     inspections: inspected.map((i) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos) })),

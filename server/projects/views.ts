@@ -1,8 +1,8 @@
 // How projects are shown to staff: with supporters, suggestions, the department's assessment and the
 // exclusion checklist.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
-import { assessments, screeningChecks, suggestions } from '../db/schema.js';
+import { assessments, projects, screeningChecks, suggestions } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { describeProject, type ProjectRow } from './find.js';
 
@@ -24,7 +24,23 @@ export async function supportersOf(db: DbOrTx, ids: string[]): Promise<Map<strin
     e.supporters += r.supporters;
     e.suggestionIds.push(r.id);
   }
+  // A project taken from the reserve (储备库) counts the supporters of the one it came from, back along the
+  // chain (each link an earlier year, so the chain ends); its own suggestions stay its own.
+  const carried = await db.select({ id: projects.id, from: projects.reservedFrom }).from(projects).where(and(inArray(projects.id, ids), isNotNull(projects.reservedFrom)));
+  if (carried.length) {
+    const earlier = await supportersOf(db, [...new Set(carried.map((c) => c.from!))]);
+    for (const c of carried) out.get(c.id)!.supporters += earlier.get(c.from!)?.supporters ?? 0;
+  }
   return out;
+}
+
+/** Where each project taken from the reserve came from: `{id, year}` of the earlier project. */
+export async function reservedFromOf(db: DbOrTx, rows: ProjectRow[]): Promise<Map<string, { id: string; year: number }>> {
+  const from = [...new Set(rows.map((p) => p.reservedFrom).filter((x): x is string => x !== null))];
+  if (!from.length) return new Map();
+  const earlier = await db.select({ id: projects.id, year: projects.year }).from(projects).where(inArray(projects.id, from));
+  const byId = new Map(earlier.map((e) => [e.id, e]));
+  return new Map(rows.filter((p) => p.reservedFrom && byId.has(p.reservedFrom)).map((p) => [p.id, byId.get(p.reservedFrom!)!]));
 }
 
 /** Projects as staff see them: supporters, suggestions, the department's assessment and the exclusion checklist. */
@@ -35,6 +51,7 @@ export async function staffViews(db: DbOrTx, rows: ProjectRow[]) {
   const checks = ids.length ? await db.select().from(screeningChecks).where(inArray(screeningChecks.projectId, ids)) : [];
   const aById = new Map(assessed.map((a) => [a.projectId, a]));
   const cById = new Map(checks.map((c) => [c.projectId, c]));
+  const origins = await reservedFromOf(db, rows);
   return rows.map((p) => {
     const a = aById.get(p.id);
     const c = cById.get(p.id);
@@ -42,6 +59,10 @@ export async function staffViews(db: DbOrTx, rows: ProjectRow[]) {
       ...describeProject(p), ...support.get(p.id)!,
       assessment: a ? describeAssessment(a) : null,
       screening: c ? { exclusions: c.exclusions, note: c.note, updatedAt: iso(c.updatedAt) } : null,
+      // a department's return (退回) waiting for the staff to reassign it; the reserve (储备库) and where it came from
+      returned: p.returnedAt ? { reason: p.returnedReason ?? '', at: iso(p.returnedAt) } : null,
+      reserve: p.reserve ? { note: p.reserveNote } : null,
+      reservedFrom: origins.get(p.id) ?? null,
     };
   });
 }

@@ -60,5 +60,6 @@ export async function myAssessments(ctx: AppContext, actor: StaffPrincipal) {
     .where(and(eq(projects.bodyId, actor.bodyId), eq(projects.department, department), ne(projects.status, 'withdrawn')))
     .orderBy(asc(projects.year), asc(projects.createdAt), asc(projects.id));
   const views = await staffViews(ctx.db, rows);
-  return views.map((v) => ({ ...v, waiting: v.status === 'draft' })).sort((a, b) => Number(b.waiting) - Number(a.waiting));
+  // a project the department returned waits for the staff, not for its assessment
+  return views.map((v) => ({ ...v, waiting: v.status === 'draft' && v.returned === null })).sort((a, b) => Number(b.waiting) - Number(a.waiting));
 }

@@ -12,24 +12,34 @@ import { lockedProject } from '../projects/scope.js';
 import { departmentOf } from '../projects/departments.js';
 import { assertCanMove, moveProjects } from '../projects/transitions.js';
 import { staffViews } from '../projects/views.js';
-import type { projectInput } from '../../shared/schemas.js';
+import type { projectCreateInput } from '../../shared/reserve-schemas.js';
+import { ensureDepartment } from '../departments/list.js';
+import { takeFromReserve } from './reserve.js';
 import type { projectUpdateInput } from '../../shared/screening-schemas.js';
 
 const projectSubject = (p: { id: string; title: string }) => ({ kind: 'project' as const, id: p.id, label: p.title });
 
-/** createProject: a draft of the body's year; the suggestions it names are adopted into it (collection subscribes). */
-export const createProject = command<{ bodyId: string } & z.infer<typeof projectInput>>()({
+/**
+ * createProject: a draft of the body's year; the suggestions it names are adopted into it (collection subscribes).
+ * `fromReserve` names a reserved project of an earlier year: the draft copies it (fields given override) and
+ * counts its supporters, and that project leaves the reserve.
+ */
+export const createProject = command<{ bodyId: string } & z.infer<typeof projectCreateInput>>()({
   action: 'project.created', stage: 'screening', roles: ['admin'],
   scope: inBody,
   run: async (cx, input) => {
+    const origin = input.fromReserve ? await takeFromReserve(cx, input.bodyId, input.year, input.fromReserve) : null;
+    const department = input.department ?? origin!.department;
+    await ensureDepartment(cx.tx, input.bodyId, department);
     const [p] = await cx.tx.insert(projects).values({
-      id: newId(), bodyId: input.bodyId, year: input.year, title: input.title, description: input.description, category: input.category,
-      department: input.department, investment: input.investment ?? null, targets: input.targets ?? [], status: 'draft',
+      id: newId(), bodyId: input.bodyId, year: input.year, title: input.title ?? origin!.title, description: input.description ?? origin!.description,
+      category: input.category ?? origin!.category, department, investment: input.investment ?? null, targets: input.targets ?? origin?.targets ?? [],
+      status: 'draft', reservedFrom: origin?.id ?? null,
     }).returning();
     await cx.emit('project.created', { project: p, suggestionIds: input.suggestionIds ?? [] });
     return (await staffViews(cx.tx, [p]))[0];
   },
-  audit: (p) => ({ subject: projectSubject(p), detail: { year: p.year, suggestions: p.suggestionIds.length } }),
+  audit: (p) => ({ subject: projectSubject(p), detail: { year: p.year, suggestions: p.suggestionIds.length, ...(p.reservedFrom ? { fromReserve: p.reservedFrom.id } : {}) } }),
   effects: [publicChange],
 });
 
@@ -46,7 +56,11 @@ export const updateProject = command<{ projectId: string } & z.infer<typeof proj
   run: async (cx, input, { project }) => {
     const { projectId, ...fields } = input;
     const changed = Object.values(fields).some((v) => v !== undefined);
-    const [p] = changed ? await cx.tx.update(projects).set(fields).where(eq(projects.id, projectId)).returning() : [project];
+    // A new department joins the body's list; giving the project to another one answers a department's return.
+    await ensureDepartment(cx.tx, project.bodyId, fields.department);
+    const reassigned = fields.department !== undefined && fields.department !== project.department;
+    const [p] = changed ? await cx.tx.update(projects).set({ ...fields, ...(reassigned ? { returnedReason: null, returnedAt: null } : {}) })
+      .where(eq(projects.id, projectId)).returning() : [project];
     return (await staffViews(cx.tx, [p]))[0];
   },
   // An empty edit changes nothing and leaves no entry.

@@ -1,6 +1,6 @@
 // 筛选 Screening routes (API.md "Collection and screening"): projects, assessments, candidate lists, the public list.
 import { z } from 'zod';
-import { projectInput } from '../../shared/schemas.js';
+import { projectCreateInput } from '../../shared/reserve-schemas.js';
 import {
   approveInput, assessmentInput, candidateListInput, listQuery, projectListQuery, projectUpdateInput, screeningInput,
 } from '../../shared/screening-schemas.js';
@@ -18,8 +18,8 @@ const publicQuery = z.strictObject({
 
 export const screeningRoutes = [
   route({
-    method: 'POST', path: '/bodies/:bodyId/projects', summary: 'Create a draft project, adopting the suggestions it names', status: 201, body: projectInput,
-    errors: ['already_merged', 'suggestion_adopted'], command: createProject, input: (r) => ({ bodyId: r.params.bodyId, ...r.body }),
+    method: 'POST', path: '/bodies/:bodyId/projects', summary: 'Create a draft project, adopting the suggestions it names; or from a reserved project of an earlier year (`fromReserve`)', status: 201, body: projectCreateInput,
+    errors: ['already_merged', 'suggestion_adopted', 'not_in_reserve'], command: createProject, input: (r) => ({ bodyId: r.params.bodyId, ...r.body }),
   }),
   route({
     method: 'GET', path: '/bodies/:bodyId/projects', summary: 'The body\'s projects as staff see them (drafts included; a department its own)', roles: ['admin', 'presider', 'department'],

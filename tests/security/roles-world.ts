@@ -161,3 +161,18 @@ export async function setUpWorld() {
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(w.server.ctx.secrets.tokenKey);
   tokens.public = '';
 }
+
+// Departments as a list and the reserve (储备库, issue 23)
+/** A project of B its department assessed infeasible: one the reserve may keep. */
+export async function reservableProject() {
+  const id = await newProject();
+  ok(await call('PUT', `/api/projects/${id}/assessment`, w.tokens.department, { json: { feasible: false, reason: '当年无法完成', investment: 200, completionDate: '2027-11-30' } }));
+  return id;
+}
+
+/** A suggestion of B staff did not adopt: one the reserve may keep. */
+export async function reservableSuggestion() {
+  const s = await newSuggestion('图书馆延长开放时间');
+  ok(await call('PUT', `/api/suggestions/${s.id}/status`, w.server.adminToken, { json: { status: 'not_adopted', reason: '今年经费不足' } }));
+  return s.id;
+}

@@ -22,7 +22,7 @@ interface FieldProps {
 /** Prefixes the element ids of a form's fields, for two forms on one screen whose fields share names. */
 export const FieldIdPrefix = createContext('');
 
-function useField(name: string) {
+export function useField(name: string) {
   const { register, formState } = useFormContext();
   const { t, i18n } = useTranslation();
   const prefix = useContext(FieldIdPrefix);
@@ -34,7 +34,7 @@ function useField(name: string) {
 
 type FrameProps = { id: string; label: ReactNode; hint?: ReactNode; required?: boolean; message: string; children: ReactNode; testId?: string; errorTestId?: string; className?: string; after?: ReactNode };
 
-function Frame({ id, label, hint, required, message, children, testId, errorTestId, className, after }: FrameProps) {
+export function Frame({ id, label, hint, required, message, children, testId, errorTestId, className, after }: FrameProps) {
   const { t } = useTranslation();
   return (
     <div className={`field${message ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
@@ -49,7 +49,7 @@ function Frame({ id, label, hint, required, message, children, testId, errorTest
   );
 }
 
-const described = (id: string, hint: unknown, message: string) =>
+export const described = (id: string, hint: unknown, message: string) =>
   [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 type InputProps = { type?: string; autoComplete?: string; inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email'; placeholder?: string; maxLength?: number; min?: number; max?: number; step?: number | 'any'; list?: string; spellCheck?: boolean };

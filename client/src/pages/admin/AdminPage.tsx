@@ -19,6 +19,7 @@ import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { DutyPanel } from './collection/DutyPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
+import { ReservePanel } from './reserve/ReservePanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
 import { TrailPanel } from './audit/TrailPanel';
@@ -208,7 +209,7 @@ function BodyView({
 
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
-  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, implementation: OverviewPanel,
+  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, reserve: ReservePanel, implementation: OverviewPanel,
   ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, notices: NoticesPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 

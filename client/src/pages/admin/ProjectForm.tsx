@@ -10,6 +10,7 @@ import { fieldMessage } from '../../forms/messages';
 import { useCreateProject } from './adminApi';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FormButtons } from './common';
+import { DepartmentField } from '../../components/DepartmentCombobox';
 
 const schema = projectInput.omit({ targets: true, suggestionIds: true }).extend({ targets: z.string().nullable().optional() });
 type Values = z.input<typeof schema>;
@@ -51,7 +52,7 @@ export function ProjectForm({ token, body, defaultYear, onCreated, onCancel }: {
             options={categories.map((c) => ({ value: c, label: t(`admin.category.${c}`, { defaultValue: c }) }))} />
           <TextField name="title" label={t('admin.projects.title')} required maxLength={200} placeholder={t('admin.projects.titlePlaceholder')} testId="admin-project-title" className="admin-span-2" />
           <TextAreaField name="description" label={t('admin.projects.description')} required rows={3} maxLength={5000} testId="admin-project-description" className="admin-span-2" />
-          <TextField name="department" label={t('admin.projects.department')} required maxLength={100} placeholder={t('admin.projects.departmentPlaceholder')} testId="admin-project-department" />
+          <DepartmentField name="department" label={t('admin.projects.department')} hint={t('depts.hint')} required token={token} bodyId={body.id} testId="admin-project-department" />
           <TextField name="investment" type="number" min={0} step="any" inputMode="decimal" label={t('admin.projects.investmentLabel')} hint={t('admin.projects.investmentHint')}
             testId="admin-project-investment" after={<span className="muted nowrap" aria-hidden="true">{t('admin.projects.wan')}</span>} />
           <TextAreaField name="targets" label={t('admin.projects.targets')} hint={t('admin.projects.targetsHint')} rows={4} placeholder={t('admin.projects.targetsPlaceholder')} testId="admin-project-targets" className="admin-span-2" />

@@ -7,7 +7,7 @@ import type { AdminTab } from './adminTabs';
 
 export const STAGES: { stage: string; tabs: AdminTab[] }[] = [
   { stage: 'collect', tabs: ['suggestions', 'collection', 'duty'] },
-  { stage: 'screen', tabs: ['screening', 'projects'] },
+  { stage: 'screen', tabs: ['screening', 'reserve', 'projects'] },
   { stage: 'vote', tabs: ['sessions'] },
   { stage: 'implement', tabs: ['implementation'] },
   { stage: 'publish', tabs: ['ratings'] },

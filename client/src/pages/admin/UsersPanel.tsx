@@ -10,6 +10,7 @@ import { ApiError, type Body, type StaffUser } from '../../api';
 import { LocalTable } from '../../components/DataTable';
 import { SelectField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { useCreateUser } from './adminApi';
+import { DepartmentField } from '../../components/DepartmentCombobox';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FormButtons } from './common';
 import { phoneOf } from './notices/noticesApi';
@@ -83,7 +84,7 @@ export function UsersPanel({ token, body }: { token: string; body: Body }) {
           <div className="admin-form-grid admin-form-grid--2">
             <SelectField name="role" label={t('admin.users.role')} hint={t(`admin.users.roleHint.${role}`)} testId="admin-user-role" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
             {role === 'department' ? (
-              <TextField name="department" label={t('admin.users.department')} required maxLength={100} placeholder={t('admin.users.departmentPlaceholder')} testId="admin-user-department" />
+              <DepartmentField name="department" label={t('admin.users.department')} hint={t('depts.hint')} required token={token} bodyId={body.id} testId="admin-user-department" />
             ) : null}
             <TextField name="username" label={t('admin.users.username')} hint={t('admin.users.usernameHint')} required autoComplete="off" spellCheck={false} testId="admin-user-username" />
             <TextField name="password" type={showPassword ? 'text' : 'password'} label={t('admin.users.password')} hint={t('admin.users.passwordHint')} required autoComplete="new-password" testId="admin-user-password" after={passwordTools} />

@@ -5,6 +5,7 @@ import { isEditable } from '../../../../shared/projects';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../../styles/admin.css';
+import '../../styles/departments.css';
 import { Loading, Notice, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
@@ -13,6 +14,7 @@ import { StaffTopBar } from '../staff/StaffTopBar';
 import { useWorklist } from './departmentApi';
 import { AssessmentForm } from './AssessmentForm';
 import { ImplementationPanel } from './ImplementationPanel';
+import { ReturnForm } from './ReturnForm';
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
@@ -50,8 +52,14 @@ export default function DepartmentPage() {
               ) : w.status === 'selected' ? (
                 open === `impl-${w.id}` ? <ImplementationPanel token={token} projectId={w.id} year={w.year} />
                   : <button type="button" className="btn btn--secondary" onClick={() => setOpen(`impl-${w.id}`)} data-testid="impl-open">{t('impl.open')}</button>
+              ) : w.returned ? (
+                <p className="small" data-testid="returned-note"><span className="tag tag--returned">{t('depts.returned')}</span> {t('depts.returnedNote', { reason: w.returned.reason })}</p>
               ) : isEditable(w.status) ? (
-                <button type="button" className="btn btn--secondary" onClick={() => setOpen(w.id)} data-testid="assess-open">{w.assessment ? t('dept.edit') : t('dept.assess')}</button>
+                <div className="btn-row">
+                  <button type="button" className="btn btn--secondary" onClick={() => setOpen(w.id)} data-testid="assess-open">{w.assessment ? t('dept.edit') : t('dept.assess')}</button>
+                  {/* not theirs: back to the staff with a reason (退回) */}
+                  <ReturnForm token={token} projectId={w.id} onDone={() => setSaved(t('depts.returnDone'))} />
+                </div>
               ) : null}
             </li>
           ))}

@@ -64,6 +64,7 @@ function Story({ p }: { p: PublicProject }) {
         {p.execution ? <ExecutionTag execution={p.execution} /> : null}
         {p.carriedOverFrom ? <span className="tag">{t('supervision.carriedFrom', { year: p.carriedOverFrom })}</span> : null}
         {p.carriedOverTo ? <span className="tag">{t('implAdmin.carriedTo', { year: p.carriedOverTo })}</span> : null}
+        {p.reservedFrom ? <span className="tag" data-testid="project-reserved-from">{t('reserve.from', { year: p.reservedFrom.year })}</span> : null}
       </p>
       {selected && p.percent != null ? <><ProgressBar percent={p.percent} /><p className="small muted">{t('impl.percent', { percent: p.percent })}</p></> : null}
       <Steps p={p} />
@@ -72,6 +73,11 @@ function Story({ p }: { p: PublicProject }) {
         <h2 id="step-ask">{t('portal.step.suggested')}</h2>
         <AskedStep p={p} />
         <p className="muted">{p.description}</p>
+        {/* taken from the reserve (储备库) of an earlier year: where it came from */}
+        {p.reservedFrom ? (
+          <p className="small" data-testid="project-reserved-text">{t('reserve.fromText', { year: p.reservedFrom.year })}{' '}
+            <Link to={`/projects/${encodeURIComponent(p.reservedFrom.id)}`}>{t('reserve.fromLink', { year: p.reservedFrom.year })}</Link></p>
+        ) : null}
       </section>
 
       <section className="portal-step" aria-labelledby="step-vote" data-testid="step-voted">

@@ -6,6 +6,7 @@ import type { Body } from '../../../api';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { categories } from '../../../../../shared/schemas';
 import { useAdopt, useDecide, useMerge, type InboxItem } from './inboxApi';
+import { DepartmentCombobox } from '../../../components/DepartmentCombobox';
 
 type Mode = 'merge' | 'decide' | 'adopt' | null;
 /** A suggestion's category (text on the server) as one of the list a project takes; 其他 for one it does not know. */
@@ -93,7 +94,7 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
             </div>
             <div className="field">
               <label className="field__label" htmlFor="adopt-department">{t('inbox.department')}{requiredMark}</label>
-              <input id="adopt-department" className="input" value={project.department} onChange={(e) => setProject({ ...project, department: e.target.value })} maxLength={100} data-testid="adopt-department" {...requiredProps('department')} />
+              <DepartmentCombobox id="adopt-department" token={token} bodyId={body.id} value={project.department} onChange={(department) => setProject({ ...project, department })} testId="adopt-department" />
               {fieldError('department')}
             </div>
           </div>

@@ -15,6 +15,7 @@ import { useInbox, useStaffStations, useWindows, type InboxFilters, type InboxIt
 import { BulkActions } from './BulkActions';
 import { SimilarDrawer } from './SimilarDrawer';
 import { PanelHead } from '../common';
+import { ReserveButton } from '../reserve/ReserveButton';
 
 const filterKeys = ['status', 'category', 'channel', 'stationId'] as const;
 const sorts = inboxQuery.shape.sort.unwrap().options;
@@ -64,12 +65,16 @@ export function SuggestionsPanel({ token, body }: { token: string; body: Body })
       <span>{t(`suggestionChannel.${s.channel}`)}<br /><span className="small muted">{s.stationId ? stationName.get(s.stationId) : s.sender ?? ''}</span></span>
     ) },
     { id: 'status', header: t('inbox.col.status'), enableSorting: false, cell: ({ row: { original: s } }) => (
-      <span className={`tag tag--status-${s.status}`} title={s.reason ?? undefined} data-testid="inbox-status">{t(`suggestionStatus.${s.status}`)}</span>
+      <span className="dept-stack">
+        <span className={`tag tag--status-${s.status}`} title={s.reason ?? undefined} data-testid="inbox-status">{t(`suggestionStatus.${s.status}`)}</span>
+        {/* a not-adopted idea may be kept for a later year (储备库) */}
+        {s.status === 'not_adopted' ? <ReserveButton token={token} bodyId={body.id} kind="suggestion" id={s.id} title={s.title} reserved={!!s.reserve} /> : null}
+      </span>
     ) },
     { id: 'supporters', header: t('inbox.col.supporters'), cell: ({ row }) => row.original.supporters },
     { id: 'createdAt', header: t('inbox.col.createdAt'), cell: ({ row }) => <span className="nowrap">{fmt.date(row.original.createdAt)}</span> },
     { id: 'contact', header: t('inbox.col.contact'), enableSorting: false, cell: ({ row }) => <span className="small">{row.original.contact ?? ''}</span> },
-  ], [t, fmt, stationName]);
+  ], [t, fmt, stationName, token, body.id]);
 
   const facetSelect = (key: (typeof filterKeys)[number], values: readonly string[], label: (v: string) => string) => (
     <div className="field">

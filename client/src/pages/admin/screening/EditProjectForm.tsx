@@ -9,6 +9,7 @@ import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '..
 import { categories } from '../../../../../shared/schemas';
 import { projectUpdateInput } from '../../../../../shared/screening-schemas';
 import { useEditProject, type StaffProject } from './screeningApi';
+import { DepartmentField } from '../../../components/DepartmentCombobox';
 
 const schema = projectUpdateInput.required({ title: true, description: true, category: true, department: true }).pick({ title: true, description: true, category: true, department: true });
 
@@ -28,7 +29,7 @@ export function EditProjectForm({ token, bodyId, project, onDone }: { token: str
         <TextAreaField name="description" label={t('inbox.projectDescription')} required rows={3} maxLength={5000} />
         <div className="grid-2">
           <SelectField name="category" label={t('inbox.col.category')} required options={categories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
-          <TextField name="department" label={t('inbox.department')} required maxLength={100} />
+          <DepartmentField name="department" label={t('inbox.department')} required token={token} bodyId={bodyId} testId="project-edit-department" />
         </div>
         <ErrorBox error={edit.error} placed={['title', 'description', 'category', 'department']} />
         <div className="btn-row">

@@ -1,7 +1,7 @@
 // 筛选 · the year's projects with the departments' assessments and the exclusion checklist, and the list
 // builder: choose candidates and seats, see the 差额 ratio (warned below 1.2×), save, record the approval.
 import { useEffect, useMemo, useState } from 'react';
-import { isEditable } from '../../../../../shared/projects';
+import { isEditable, isReservable } from '../../../../../shared/projects';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
@@ -16,6 +16,7 @@ import { CandidateLists } from './CandidateLists';
 import { EditProjectForm } from './EditProjectForm';
 import { PanelHead } from '../common';
 import '../../../styles/office.css';
+import { ReserveButton } from '../reserve/ReserveButton';
 
 export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
@@ -50,7 +51,13 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
         </span>
       );
     } },
-    { id: 'title', header: t('screening.project'), cell: ({ row: { original: p } }) => <span><strong>{p.title}</strong><br /><span className="small muted">{p.department} · {t('dept.supporters', { count: p.supporters })}</span></span> },
+    { id: 'title', header: t('screening.project'), cell: ({ row: { original: p } }) => (
+      <span><strong>{p.title}</strong><br /><span className="small muted">{p.department} · {t('dept.supporters', { count: p.supporters })}</span>
+        {p.reservedFrom ? <><br /><span className="tag tag--reserve small" data-testid="reserved-from">{t('reserve.from', { year: p.reservedFrom.year })}</span></> : null}
+        {/* a department's return waits for the staff to reassign it (重新交办) */}
+        {p.returned ? <><br /><span className="tag tag--returned" data-testid="project-returned">{t('depts.returned')}</span> <span className="small">{t('depts.returnedBy', { department: p.department, reason: p.returned.reason })}</span></> : null}
+      </span>
+    ) },
     { id: 'status', header: t('screening.status'), cell: ({ row: { original: p } }) => <span className="tag" data-testid="screening-status">{t(`projectStatus.${p.status}`, { defaultValue: p.status })}</span> },
     { id: 'assessment', header: t('screening.assessment'), cell: ({ row: { original: p } }) => (p.assessment
       ? <span className="small">{p.assessment.feasible ? t('dept.yes') : t('dept.no')} · {fmt.wan(p.assessment.investment)} · {fmt.date(p.assessment.completionDate)}<br />{p.assessment.reason}</span>
@@ -67,9 +74,10 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
       </span>
     ) },
     { id: 'actions', header: '', cell: ({ row: { original: p } }) => (isEditable(p.status)
-      ? <span className="btn-row"><button type="button" className="btn btn--ghost btn--sm" onClick={() => setEditing(p.id)} data-testid="project-edit">{t('screening.edit')}</button><button type="button" className="btn btn--ghost btn--sm" disabled={withdraw.isPending} onClick={() => { if (window.confirm(t('screening.withdrawConfirm', { title: p.title }))) withdraw.mutate(p.id); }} data-testid="project-withdraw">{t('screening.withdraw')}</button></span>
-      : null) },
-  ], [t, fmt, checklist, withdraw]);
+      ? <span className="btn-row"><button type="button" className={p.returned ? 'btn btn--primary btn--sm' : 'btn btn--ghost btn--sm'} onClick={() => setEditing(p.id)} data-testid="project-edit">{p.returned ? t('depts.reassign') : t('screening.edit')}</button>
+        {isReservable(p.status) ? <ReserveButton token={token} bodyId={body.id} kind="project" id={p.id} title={p.title} reserved={!!p.reserve} /> : null}<button type="button" className="btn btn--ghost btn--sm" disabled={withdraw.isPending} onClick={() => { if (window.confirm(t('screening.withdrawConfirm', { title: p.title }))) withdraw.mutate(p.id); }} data-testid="project-withdraw">{t('screening.withdraw')}</button></span>
+      : isReservable(p.status) ? <ReserveButton token={token} bodyId={body.id} kind="project" id={p.id} title={p.title} reserved={!!p.reserve} /> : null) },
+  ], [t, fmt, checklist, withdraw, token, body.id]);
 
   return (
     <section className="stack" aria-labelledby="screening-heading" data-testid="screening">
