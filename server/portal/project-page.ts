@@ -13,6 +13,7 @@ import { isProjectPublic, publicAssessments } from '../projects/public.js';
 import { executionOf } from '../projects/execution.js';
 import { photoUrls, projectProgress } from '../projects/progress.js';
 import { describeGrade } from '../projects/grades.js';
+import { tasksOfProjects } from '../projects/tasks.js';
 import { ratingSummaries, visibleComments } from '../projects/ratings.js';
 import type { SelectionResult } from '../../shared/types.js';
 import { buildTimeline } from '../../shared/portal-timeline.js';
@@ -51,6 +52,9 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
   const s = support.get(p.id)!;
   const assessment = assessed.get(p.id) ?? null;
   const exec = p.status === 'selected' ? (await executionOf(db, [p], ctx.now())).get(p.id)! : null;
+  // 督办单: when opened and why, due, the department's answer, when closed (staff's notes stay with staff)
+  const tasks = ((await tasksOfProjects(db, [p.id], ctx.now())).get(p.id) ?? [])
+    .map((t) => ({ id: t.id, reason: t.reason, openedAt: t.openedAt, due: t.due, state: t.state, escalated: t.escalated, answer: t.answer, closedAt: t.closedAt }));
   const timeline = buildTimeline({
     suggestions: firstSuggestion?.at ? { at: iso(firstSuggestion.at), count: s.suggestionIds.length, supporters: s.supporters } : null,
     listedAt: p.status !== 'infeasible' && assessment ? (await listedAt(ctx, p.id)) : null,
@@ -73,6 +77,7 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     // (a project not carried over has no row: `[carried]` is then undefined, whatever its type says)
     carriedOverFrom: carried ? carried.fromYear : null, carriedOverTo: carried ? carried.toYear : null,
     execution: exec?.execution ?? null, percent: exec ? exec.percent : null, color: exec?.color ?? null, rectifyBy: exec?.rectifyBy ?? null,
+    tasks,
     timeline,
   };
 }
