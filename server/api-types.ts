@@ -11,6 +11,7 @@ import type { screeningRoutes } from './screening/routes.js';
 import type { sessionRoutes } from './sessions/routes.js';
 import type { ballotRoutes } from './ballots/routes.js';
 import type { implementationRoutes } from './implementation/routes.js';
+import type { supervisionRoutes } from './supervision/routes.js';
 import type { ratingRoutes } from './ratings/routes.js';
 import type { fileRoutes } from './files/routes.js';
 import type { portalRoutes } from './portal/routes.js';
@@ -22,7 +23,8 @@ type Defs =
   | (typeof authRoutes)[number] | (typeof meRoutes)[number] | (typeof bodyRoutes)[number] | (typeof collectionRoutes)[number]
   | (typeof screeningRoutes)[number] | (typeof sessionRoutes)[number] | (typeof ballotRoutes)[number]
   | (typeof implementationRoutes)[number] | (typeof ratingRoutes)[number] | (typeof fileRoutes)[number]
-  | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number] | (typeof backupRoutes)[number];
+  | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number] | (typeof backupRoutes)[number]
+  | (typeof supervisionRoutes)[number];
 
 type KeyOf<D> = D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never;
 

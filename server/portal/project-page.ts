@@ -76,7 +76,7 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     comments,
     // (a project not carried over has no row: `[carried]` is then undefined, whatever its type says)
     carriedOverFrom: carried ? carried.fromYear : null, carriedOverTo: carried ? carried.toYear : null,
-    execution: exec?.execution ?? null, percent: exec ? exec.percent : null, color: exec?.color ?? null, rectifyBy: exec?.rectifyBy ?? null,
+    execution: exec?.execution ?? null, percent: exec ? exec.percent : null, color: exec?.color ?? null, redReasons: exec?.redReasons ?? [], rectifyBy: exec?.rectifyBy ?? null,
     tasks,
     timeline,
   };

@@ -20,6 +20,7 @@ import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { DutyPanel } from './collection/DutyPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
+import { TasksPanel } from '../tasks/TasksPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
 import { TrailPanel } from './audit/TrailPanel';
 import { StageTabs } from './StageTabs';
@@ -207,7 +208,7 @@ function BodyView({
 
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
-  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, implementation: OverviewPanel,
+  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, implementation: OverviewPanel, tasks: TasksPanel,
   ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 

@@ -13,6 +13,7 @@ import { StaffTopBar } from '../staff/StaffTopBar';
 import { useWorklist } from './departmentApi';
 import { AssessmentForm } from './AssessmentForm';
 import { ImplementationPanel } from './ImplementationPanel';
+import { DeptTasks } from '../tasks/DeptTasks';
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export default function DepartmentPage() {
         {user && user.role !== 'department' ? <Notice kind="warn">{t('dept.notDepartment')}</Notice> : null}
         <p className="muted" data-testid="dept-waiting">{t('dept.waiting', { count: waiting })}</p>
         {saved ? <Notice kind="ok" testId="dept-saved">{saved}</Notice> : null}
+        {user?.role === 'department' ? <DeptTasks token={token} /> : null}
         {work.isPending ? <Loading /> : <ErrorBox error={work.error} />}
         {work.data?.length === 0 ? <p className="muted">{t('dept.none')}</p> : null}
         <ul className="worklist">
