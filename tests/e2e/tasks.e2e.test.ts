@@ -57,7 +57,7 @@ describe('督办单', () => {
   it('the clerk sees both tasks at 1366×768, filters them, and has one printable sheet per task', async () => {
     const page = await tab('laptop');
     await staffSignIn(page, 'admin', adminPassword, '/admin');
-    await page.goto(`/admin/${hall.bodyId}/tasks`);
+    await page.goto(`/admin/${hall.bodyId}/tasks?year=2027`);
     await page.getByTestId(`task-row-${a}`).waitFor();
     await expectText(page.getByTestId(`task-row-${a}`), /项目1[\s\S]*待答复[\s\S]*进度滞后/);
     await expectText(page.getByTestId(`task-row-${b}`), /视察发现问题[\s\S]*围挡破损/);
@@ -66,8 +66,19 @@ describe('督办单', () => {
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => document.body.classList.add('tasks-printing'));
     await shot(page, 'staff-tasks-print');
+    // printed, the sheets are exactly one A4 page each
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(2);
     await page.evaluate(() => document.body.classList.remove('tasks-printing'));
     await page.emulateMedia({ media: 'screen' });
+    // opening one by hand for a project that already has one is refused, and says so
+    await page.getByTestId('task-open-toggle').click();
+    await page.getByTestId('task-open-project').selectOption(a);
+    await page.getByTestId('task-open-note').fill('视察发现问题');
+    await page.getByTestId('task-open-submit').click();
+    await expectText(page.getByTestId('task-open-form'), /未办结的督办单/);
+    await check(page, 'staff-task-open-refused');
+    await page.getByTestId('task-open-toggle').click();
     await page.getByTestId('tasks-state').selectOption('answered');
     await expectText(page.getByTestId('tasks-table'), /没有符合条件的督办单/);
     await page.getByTestId('tasks-state').selectOption('');

@@ -30,7 +30,7 @@ export function DeptTasks({ token }: { token: string }) {
     <section className="stack" aria-labelledby="dept-tasks-heading" data-testid="dept-tasks">
       <h2 id="dept-tasks-heading">{t('tasks.deptHeading')}</h2>
       <p className="muted">{t('tasks.deptIntro', { count: waiting })}</p>
-      <ErrorBox error={mine.error} />
+      <ErrorBox error={mine.error} scope="tasks" />
       {saved ? <Notice kind="ok" testId="task-answer-saved">{saved}</Notice> : null}
       <ul className="task-list">
         {list.map((task) => (
@@ -65,7 +65,7 @@ function AnswerForm({ token, task, onDone }: { token: string; task: Task; onDone
           <TextAreaField name="text" label={t('tasks.answerText')} required rows={4} maxLength={5000} testId="task-answer-text" />
           <TextField name="date" type="date" label={t('tasks.answerDate')} required testId="task-answer-date" />
           <PhotoPicker token={token} photos={photos} onChange={setPhotos} testId="task-answer-photo" />
-          <ErrorBox error={answer.error} placed={['text', 'date']} />
+          <ErrorBox error={answer.error} placed={['text', 'date']} scope="tasks" />
           <button type="submit" className="btn btn--primary" disabled={answer.isPending} data-testid="task-answer-submit">{t('tasks.answerSend')}</button>
         </form>
       </FieldIdPrefix.Provider>

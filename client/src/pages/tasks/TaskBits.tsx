@@ -22,7 +22,7 @@ export function TaskFacts({ task, showNote = true }: { task: TaskLike; showNote?
   return (
     <>
       <p className="small">
-        {t('tasks.reasonLabel')}：{t(`tasks.reason.${task.reason}`)} · {t('tasks.opened')} {fmt.date(task.openedAt)} · {t('tasks.due')} {fmt.date(task.due)}
+        {t('tasks.reasonLine', { reason: t(`tasks.reason.${task.reason}`) })} · {t('tasks.opened')} {fmt.date(task.openedAt)} · {t('tasks.due')} {fmt.date(task.due)}
         {task.closedAt ? <> · {t('tasks.closedOn')} {fmt.date(task.closedAt)}</> : null}
       </p>
       {showNote && task.note ? <p className="small">{task.note}</p> : null}

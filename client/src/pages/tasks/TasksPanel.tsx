@@ -11,6 +11,7 @@ import { useFormat } from '../../format';
 import { PanelHead } from '../admin/common';
 import { TaskFacts, TaskStateTag } from './TaskBits';
 import { TaskSheets, printSheets } from './TaskSheets';
+import { OpenTaskForm } from './OpenTaskForm';
 import { useBodyTasks, useCloseTask, type Task, type TaskFilter } from './tasksApi';
 import '../../styles/tasks.css';
 
@@ -26,6 +27,8 @@ export function TasksPanel({ token, body }: { token: string; body: Body }) {
   const close = useCloseTask(token);
   const [closing, setClosing] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const [opening, setOpening] = useState(false);
+  const year = Number(params.get('year')) || new Date().getFullYear();
   const setParam = (k: string, v: string | null) => { const n = new URLSearchParams(params); if (v) n.set(k, v); else n.delete(k); setParams(n, { replace: true }); };
   const rows = list.data ?? [];
   const overdue = rows.filter((r) => r.escalated).length;
@@ -61,10 +64,12 @@ export function TasksPanel({ token, body }: { token: string; body: Body }) {
             {states.map((s) => <option key={s} value={s}>{t(`tasks.state.${s}`)}</option>)}
           </select></label>
         <label className="field field--inline"><input type="checkbox" checked={escalated === true} onChange={(e) => setParam('escalated', e.target.checked ? 'true' : null)} data-testid="tasks-escalated" /> {t('tasks.onlyEscalated')}</label>
+        <button type="button" className="btn btn--ghost" aria-expanded={opening} onClick={() => setOpening((o) => !o)} data-testid="task-open-toggle">{t('tasks.openToggle')}</button>
         <button type="button" className="btn btn--secondary" onClick={printSheets} disabled={!rows.length} data-testid="tasks-print">{t('tasks.print', { count: rows.length })}</button>
       </div>
+      {opening ? <OpenTaskForm token={token} bodyId={body.id} year={year} /> : null}
       {overdue ? <p className="alert alert--warn" data-testid="tasks-overdue">{t('tasks.overdueCount', { count: overdue })}</p> : null}
-      <ErrorBox error={list.error ?? close.error} />
+      <ErrorBox error={list.error ?? close.error} scope="tasks" />
       <LocalTable caption={t('tasks.caption')} columns={columns} rows={rows} limit={50} getRowId={(r) => r.id} empty={t('tasks.empty')}
         loading={list.isFetching} testId="tasks-table" rowTestId={(r) => `task-row-${r.projectId}`} />
       <TaskSheets tasks={rows} bodyName={body.name} />
