@@ -1,10 +1,10 @@
 // The shape of the code, checked by `npm run depcheck` (in .ci/run): no circular imports, no stage importing
 // another stage, the core importing no stage, shared/ importing nothing of server/ or client/. See
 // docs/ARCHITECTURE.md "Shape".
-const stage = '(collection|screening|sessions|ballots|live|implementation|ratings|files|portal|publication|evaluation)';
+const stage = '(collection|screening|sessions|ballots|live|implementation|ratings|files|portal|publication|evaluation|supervision)';
 // The hall is one stage (API.md's `vote`): sessions, their ballots and their live channel belong together.
 const sameStage = { sessions: 'sessions|ballots|live', ballots: 'sessions|ballots|live', live: 'sessions|ballots|live' };
-const stageRules = ['collection', 'screening', 'sessions', 'ballots', 'live', 'implementation', 'ratings', 'files', 'portal', 'publication', 'evaluation'].map((s) => ({
+const stageRules = ['collection', 'screening', 'sessions', 'ballots', 'live', 'implementation', 'ratings', 'files', 'portal', 'publication', 'evaluation', 'supervision'].map((s) => ({
   name: `stage-${s}-imports-no-other-stage`,
   comment: `${s}/ may import shared/ and the core (core, db, audit, projects, bodies, http, auth, outbox), never another stage: stages talk by events (server/wiring.ts); departments/ (承办单位 as a list) is core too`,
   severity: 'error',

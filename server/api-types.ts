@@ -11,6 +11,7 @@ import type { screeningRoutes } from './screening/routes.js';
 import type { sessionRoutes } from './sessions/routes.js';
 import type { ballotRoutes } from './ballots/routes.js';
 import type { implementationRoutes } from './implementation/routes.js';
+import type { supervisionRoutes } from './supervision/routes.js';
 import type { ratingRoutes } from './ratings/routes.js';
 import type { fileRoutes } from './files/routes.js';
 import type { portalRoutes } from './portal/routes.js';
@@ -29,7 +30,9 @@ type Defs =
   | (typeof portalRoutes)[number] | (typeof publicationRoutes)[number] | (typeof trailRoutes)[number] | (typeof backupRoutes)[number]
   | (typeof outboxRoutes)[number]
   // departments as a list and the reserve (issue 23)
-  | (typeof departmentRoutes)[number] | (typeof reserveRoutes)[number] | (typeof suggestionReserveRoutes)[number];
+  | (typeof departmentRoutes)[number] | (typeof reserveRoutes)[number] | (typeof suggestionReserveRoutes)[number]
+
+  | (typeof supervisionRoutes)[number];
 
 type KeyOf<D> = D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never;
 

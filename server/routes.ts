@@ -14,6 +14,7 @@ import { meRoutes } from './auth/me.js';
 import { bodyRoutes } from './bodies/routes.js';
 import { collectionRoutes } from './collection/routes.js';
 import { implementationRoutes } from './implementation/routes.js';
+import { supervisionRoutes } from './supervision/routes.js';
 import { ratingRoutes } from './ratings/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { portalRoutes } from './portal/routes.js';
@@ -42,6 +43,7 @@ export const routeSections: readonly RouteSection[] = [
   { title: 'Sessions and check-in', routes: sessionRoutes },
   { title: 'Ballots and notices (代表定单)', routes: ballotRoutes },
   { title: 'Implementation and supervision (政府办单, 代表督单)', routes: implementationRoutes },
+  { title: 'Supervision tasks (督办单)', routes: supervisionRoutes },
   { title: 'Residents\' ratings (群众评单)', routes: ratingRoutes },
   { title: 'Evaluation (评议, 综合满意度)', routes: evaluationRoutes },
   { title: 'Photos', routes: fileRoutes },

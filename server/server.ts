@@ -20,6 +20,7 @@ import { ensureAdmin } from './demo/admin.js';
 import { stageEvents } from './wiring.js';
 import { OutboxSender, deliverFromEnv, type Deliver, type SenderOptions } from './outbox/sender.js';
 import { serveOps } from './db/backup/ops-socket.js';
+import { startTaskSweep, type SweepTimers, type TaskSweep } from './supervision/schedule.js';
 
 export interface ServerOptions {
   port?: number;
@@ -44,6 +45,8 @@ export interface ServerOptions {
   /** Reuse an open database (tests share one PGlite per file). */
   database?: Database;
   poolSize?: number;
+  /** the timers of the 督办单 sweep after each Shanghai midnight (tests pass their own); default setTimeout */
+  sweepTimers?: SweepTimers;
 }
 
 export interface RunningServer {
@@ -51,6 +54,8 @@ export interface RunningServer {
   port: number;
   ctx: AppContext;
   database: Database;
+  /** the 督办单 sweep (at start and after each Shanghai midnight): tests run it by hand after moving the clock */
+  taskSweep: TaskSweep;
   close(): Promise<void>;
 }
 
@@ -110,6 +115,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     http.listen(opts.port ?? 3000, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  // red projects without a 督办单 get one now and after each midnight (what time alone made red)
+  const taskSweep = startTaskSweep(ctx, opts.sweepTimers);
   const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
   ctx.publicUrl ||= `http://${host}:${port}`;
   return {
@@ -117,7 +124,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     port,
     ctx,
     database,
+    taskSweep,
     async close() {
+      await taskSweep.stop();
       live.close();
       await (ctx.outbox as OutboxSender).close();
       await stopOps();

@@ -5,6 +5,7 @@ import type { CommandContext } from './core/command.js';
 import { adoptIntoProject, releaseFromProject } from './collection/adopt.js';
 import { applySelection } from './screening/apply-selection.js';
 import { recordGrades } from './implementation/grades.js';
+import { openOnRed } from './supervision/open.js';
 
 export function stageEvents(): EventBus<CommandContext> {
   return new EventBus<CommandContext>()
@@ -13,5 +14,7 @@ export function stageEvents(): EventBus<CommandContext> {
     .on('project.withdrawn', releaseFromProject)
     // screening writes the selection back; evaluation records the grades of a satisfaction ballot
     .on('ballot.published', applySelection)
-    .on('ballot.published', recordGrades);
+    .on('ballot.published', recordGrades)
+    // supervision: a write that leaves a project red opens its 督办单 (after the commit)
+    .on('project.execution_changed', openOnRed);
 }

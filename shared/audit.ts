@@ -30,6 +30,7 @@ export const auditActions = {
   'project.planned': 'implementation', 'project.progress': 'implementation', 'project.rectification': 'implementation',
   'project.carried_over': 'implementation', 'file.uploaded': 'implementation',
   'project.supervisors': 'supervision', 'project.inspected': 'supervision',
+  'task.opened': 'supervision', 'task.answered': 'supervision', 'task.closed': 'supervision',
   'project.graded': 'evaluation', 'rating.received': 'evaluation', 'rating.moderated': 'evaluation',
   'satisfaction_rule.set': 'evaluation', 'project.surveyed': 'evaluation',
   'notice.published': 'publication', 'dossier.sent': 'publication',

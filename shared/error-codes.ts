@@ -49,6 +49,9 @@ export const errorCodes = {
   already_rated: [409, 'this device already rated the project'],
   no_comment: [409, 'a rating without a comment has nothing to moderate'],
   dossier_not_sent: [409, 'the session\'s dossier (材料提前送达) has not been sent to the members yet'],
+  task_open: [409, 'the project already has a 督办单 that is not closed'],
+  task_not_open: [409, 'only an open 督办单 is answered'],
+  task_not_answered: [409, 'only an answered 督办单 is closed'],
   notice_not_failed: [409, 'only a notice whose sending failed is sent again by hand'],
   // Departments as a list, returns and the reserve (储备库)
   department_exists: [409, 'the body already lists a department of that name'],

@@ -10,6 +10,8 @@ export interface DomainEvents {
   'project.created': { project: typeof projects.$inferSelect; suggestionIds: string[] };
   /** a project was withdrawn before its list: its suggestions wait again (collection) */
   'project.withdrawn': { project: typeof projects.$inferSelect };
+  /** what decides a selected project's execution and colour changed (a plan, a report, a rectification): supervision opens a task on red */
+  'project.execution_changed': { projectIds: string[] };
 }
 export type EventName = keyof DomainEvents;
 

@@ -11,6 +11,7 @@ import type { StaffPrincipal } from '../core/principal.js';
 import { preparePhoto, storePhoto } from '../files/photos.js';
 import { carriedProject, demoImplementations } from './implementation-data.js';
 import { seedLastYear } from './last-year.js';
+import { seedTasks } from './tasks.js';
 import { pastRound, writeYear, type Member, type Project } from './rounds.js';
 
 export type { Member, Project };
@@ -52,4 +53,5 @@ export async function seedImplementation(ctx: AppContext, admin: StaffPrincipal,
     session: '清河县人大常委会第二十次会议', title: '2026 年度民生实事项目年中满意度测评', round: 'midyear', at: '2026-07-16', votes: demoImplementations.map((d) => d.midyear),
   });
   await seedLastYear(ctx, admin, bodyId, members, nextPhoto);
+  await seedTasks(ctx, bodyId, list, photos[0]);
 }

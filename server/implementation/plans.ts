@@ -19,6 +19,7 @@ export const setPlan = command<{ projectId: string } & z.infer<typeof planInput>
     assertSelected(p);
     const values = { targets: input.targets, milestones: input.milestones, funding: input.funding, completionDate: input.completionDate, updatedBy: actorName(cx.actor), updatedAt: new Date().toISOString() };
     await cx.tx.insert(projectPlans).values({ projectId, ...values }).onConflictDoUpdate({ target: projectPlans.projectId, set: values });
+    await cx.emit('project.execution_changed', { projectIds: [projectId] });
     return { projectId, ...input };
   },
   audit: (_out, input, { project }) => ({ subject: projectSubject(project), detail: { milestones: input.milestones.length, completionDate: input.completionDate } }),
@@ -45,6 +46,7 @@ export const reportProgress = command<{ projectId: string } & z.infer<typeof pro
     const [r] = await cx.tx.insert(progressReports).values({
       id: newId(), projectId, percent: input.percent, milestone: input.milestone ?? null, note: input.note, date: input.date, photos, createdBy: actorName(cx.actor),
     }).returning();
+    await cx.emit('project.execution_changed', { projectIds: [projectId] });
     return describeReport(r);
   },
   audit: (_r, input, { project }) => ({ subject: projectSubject(project), detail: { percent: input.percent, date: input.date, milestone: input.milestone ?? null } }),

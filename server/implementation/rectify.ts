@@ -20,6 +20,7 @@ export const addRectification = command<{ projectId: string } & z.infer<typeof r
     if ((await executionOf(cx.tx, [p], cx.ctx.now())).get(p.id)!.execution !== 'rectifying') throw conflict('not_rectifying', '项目不在整改中 / the project is not under rectification');
     const photos = await checkPhotos(cx.tx, input.photos);
     const [row] = await cx.tx.insert(rectifications).values({ id: newId(), projectId, note: input.note, date: input.date, photos }).returning();
+    await cx.emit('project.execution_changed', { projectIds: [projectId] });
     return { id: row.id, projectId, note: row.note, date: row.date, photos: row.photos };
   },
   audit: (_out, input, { project }) => ({ subject: projectSubject(project), detail: { date: input.date } }),

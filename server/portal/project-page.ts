@@ -14,6 +14,7 @@ import { isProjectPublic, publicAssessments } from '../projects/public.js';
 import { executionOf } from '../projects/execution.js';
 import { photoUrls, projectProgress } from '../projects/progress.js';
 import { describeGrade } from '../projects/grades.js';
+import { tasksOfProjects } from '../projects/tasks.js';
 import { ratingSummaries, visibleComments } from '../projects/ratings.js';
 import { compositeOf } from '../projects/composite.js';
 import type { SelectionResult } from '../../shared/types.js';
@@ -75,6 +76,9 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
   const s = support.get(p.id)!;
   const assessment = assessed.get(p.id) ?? null;
   const exec = p.status === 'selected' ? (await executionOf(db, [p], ctx.now())).get(p.id)! : null;
+  // 督办单: when opened and why, due, the department's answer, when closed (staff's notes stay with staff)
+  const tasks = ((await tasksOfProjects(db, [p.id], ctx.now())).get(p.id) ?? [])
+    .map((t) => ({ id: t.id, reason: t.reason, openedAt: t.openedAt, due: t.due, state: t.state, escalated: t.escalated, answer: t.answer, closedAt: t.closedAt }));
   const timeline = buildTimeline({
     // the count is every suggestion behind the project (the merged repeats too), as 点单 says
     suggestions: firstSuggestion?.at ? { at: iso(firstSuggestion.at), count: behind, supporters: s.supporters } : null,
@@ -99,11 +103,12 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     comments,
     // (a project not carried over has no row: `[carried]` is then undefined, whatever its type says)
     carriedOverFrom: carried ? carried.fromYear : null, carriedOverTo: carried ? carried.toYear : null,
-    execution: exec?.execution ?? null, percent: exec ? exec.percent : null, color: exec?.color ?? null, rectifyBy: exec?.rectifyBy ?? null,
+    execution: exec?.execution ?? null, percent: exec ? exec.percent : null, color: exec?.color ?? null, redReasons: exec?.redReasons ?? [], rectifyBy: exec?.rectifyBy ?? null,
     // the body's 综合满意度 over the parts present, each part shown as well (null without a rule or a part)
     composite: await compositeOf(db, p),
     // 定单: the vote's day, counts, signed result and notice (null before a published selection)
     vote,
+    tasks,
     timeline,
   };
 }

@@ -87,7 +87,8 @@ beforeAll(async () => {
   await step('the same notice again', 0, 'POST', `/api/sessions/${S}/notices`, { ...presider, json: { ballotId: vote } });
 
   // 政府办单, 代表督单
-  await step('a plan', 1, 'PUT', `/api/projects/${p1}/plan`, { ...dept, json: { targets: ['改造路口 2 处'], milestones: [{ title: '开工', due: '2027-04-30' }], funding: '县级财政', completionDate: '2027-11-30' } });
+  // its opening milestone was missed more than 30 days ago: the project turns red and the server opens its 督办单 (task.opened)
+  await step('a plan', 2, 'PUT', `/api/projects/${p1}/plan`, { ...dept, json: { targets: ['改造路口 2 处'], milestones: [{ title: '开工', due: '2027-04-30' }], funding: '县级财政', completionDate: '2027-11-30' } });
   const png = new Uint8Array(await sharp({ create: { width: 8, height: 6, channels: 3, background: '#3a6' } }).png().toBuffer());
   const photo = (await step('a photo', 1, 'POST', '/api/files', { ...dept, body: png as unknown as BodyInit, headers: { 'content-type': 'image/png' } })).id;
   await step('a progress report', 1, 'POST', `/api/projects/${p1}/progress`, { ...dept, json: { percent: 100, note: '完工', date: '2027-06-01', photos: [photo] } });

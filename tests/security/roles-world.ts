@@ -97,6 +97,16 @@ async function selectedProject(department = '教育局') {
   return id;
 }
 
+/** 督办单: a new selected project of B without a task (`none`), or with a manual task, `open` or `answered`: the project's or the task's id. */
+export async function newTask(state: 'none' | 'open' | 'answered', department = '教育局'): Promise<string> {
+  const root = w.server.adminToken;
+  const projectId = await selectedProject(department);
+  if (state === 'none') return projectId;
+  const task = ok(await call('POST', `/api/projects/${projectId}/tasks`, root, { json: { note: '视察发现问题', due: '2027-09-01' } }));
+  if (state === 'answered') ok(await call('POST', `/api/tasks/${task.id}/answer`, root, { json: { text: '已整改', date: '2027-08-15' } }));
+  return task.id as string;
+}
+
 /** A suggestion of B (its window is open), sent by the deployment admin. */
 export async function newSuggestion(title = '幸福路口加装信号灯') {
   return ok(await call('POST', `/api/bodies/${w.B}/suggestions`, w.server.adminToken, { json: { title, description: '说明', category: '交通出行' } })) as { id: string; trackingCode: string };

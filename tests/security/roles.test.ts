@@ -13,7 +13,7 @@ import { createApp } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes.js';
 import type { Caller } from '../../server/core/principal.js';
 import type { RouteDef } from '../../server/http/route.js';
-import { ballotIn, call, deviceKey, failedNotice, freshSession, newList, newProject, newSuggestion, reservableProject, reservableSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
+import { ballotIn, call, deviceKey, failedNotice, freshSession, newList, newProject, newSuggestion, newTask, reservableProject, reservableSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
 
 interface Request { path: string; json?: unknown; csv?: string; png?: Uint8Array }
 interface Narrowing { to: Role[]; why: string }
@@ -149,6 +149,19 @@ const table: Row[] = [
   { method: 'POST', route: '/api/projects/:id/rectifications', when: 'not rectifying', narrow: only('not rectifying: 409 for the carrier and the admin'), request: () => ({ path: `/api/projects/${w.impl.own}/rectifications`, json: { note: '整改', date: '2027-07-01' } }),
     refused: { admin: 409, department: 409 }, note: 'the carrying department or an admin, only while rectifying (tests/implementation covers the rectifying case)' },
   { method: 'POST', route: '/api/projects/:id/carry-over', request: () => ({ path: `/api/projects/${w.impl.own}/carry-over`, json: { toYear: 2028 } }) },
+  // 督办单 (supervision tasks)
+  { method: 'GET', route: '/api/projects/:id/tasks', narrow: only('memberOff is not in the supervision group: 403 not_supervisor', 'admin', 'department', 'member'),
+    request: () => ({ path: `/api/projects/${w.impl.own}/tasks` }) },
+  { method: 'GET', route: '/api/projects/:id/tasks', when: 'department of another project', narrow: only('another department: 403 not_your_department; members not in its group: 403 not_supervisor', 'admin'),
+    request: () => ({ path: `/api/projects/${w.impl.foreign}/tasks` }) },
+  { method: 'GET', route: '/api/bodies/:bodyId/tasks', request: () => ({ path: `/api/bodies/${w.B}/tasks?state=open` }),
+    note: 'a department sees its own, a member those of the projects it supervises (an empty list for memberOff)' },
+  { method: 'POST', route: '/api/projects/:id/tasks', fresh: true, request: async () => ({ path: `/api/projects/${await newTask('none')}/tasks`, json: { note: '视察发现问题', due: '2027-09-30' } }) },
+  { method: 'GET', route: '/api/me/tasks', request: () => ({ path: '/api/me/tasks' }) },
+  { method: 'POST', route: '/api/tasks/:id/answer', fresh: true, request: async () => ({ path: `/api/tasks/${await newTask('open')}/answer`, json: { text: '已整改', date: '2027-08-15' } }) },
+  { method: 'POST', route: '/api/tasks/:id/answer', when: 'department of another project', narrow: only('another department: 403 not_your_department', 'admin'), fresh: true,
+    request: async () => ({ path: `/api/tasks/${await newTask('open', '卫健委')}/answer`, json: { text: '已整改', date: '2027-08-15' } }) },
+  { method: 'POST', route: '/api/tasks/:id/close', fresh: true, request: async () => ({ path: `/api/tasks/${await newTask('answered')}/close`, json: { note: '办结' } }) },
   // Public portal: project page, ratings and their moderation, stats, exports
   { method: 'GET', route: '/api/public/projects/:id', request: () => ({ path: `/api/public/projects/${w.impl.own}` }) },
   { method: 'GET', route: '/api/public/projects/:id', when: 'a draft project', narrow: only('a draft is not public: 404 for everyone'), request: () => ({ path: `/api/public/projects/${w.screening.draft}` }), refused: 404 },

@@ -12,12 +12,13 @@ import { voteStageSpecs } from './specs-vote.js';
 import { collectionSpecs } from './specs-collection.js';
 import { screeningSpecs } from './specs-screening.js';
 import { implementationSpecs, portalSpecs } from './specs-implementation.js';
+import { supervisionSpecs } from './specs-supervision.js';
 
 const key = (method: string, path: string) => `${method} ${path}`;
 
 /** Every hand spec, by route. */
 export function handSpecs(w: World): EndpointSpec[] {
-  return [...voteStageSpecs(w), ...collectionSpecs(w), ...screeningSpecs(w), ...implementationSpecs(w), ...portalSpecs(w)];
+  return [...voteStageSpecs(w), ...collectionSpecs(w), ...screeningSpecs(w), ...implementationSpecs(w), ...portalSpecs(w), ...supervisionSpecs(w)];
 }
 
 /** The world's tokens per caller of a definition: B's staff and members, S1's screen. */

@@ -21,6 +21,7 @@ import { DutyPanel } from './collection/DutyPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { ReservePanel } from './reserve/ReservePanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
+import { TasksPanel } from '../tasks/TasksPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
 import { TrailPanel } from './audit/TrailPanel';
 import { NoticesPanel } from './notices/NoticesPanel';
@@ -209,7 +210,7 @@ function BodyView({
 
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
-  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, reserve: ReservePanel, implementation: OverviewPanel,
+  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, reserve: ReservePanel, implementation: OverviewPanel, tasks: TasksPanel,
   ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, notices: NoticesPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 

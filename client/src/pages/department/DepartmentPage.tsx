@@ -15,6 +15,7 @@ import { useWorklist } from './departmentApi';
 import { AssessmentForm } from './AssessmentForm';
 import { ImplementationPanel } from './ImplementationPanel';
 import { ReturnForm } from './ReturnForm';
+import { DeptTasks } from '../tasks/DeptTasks';
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export default function DepartmentPage() {
         {user && user.role !== 'department' ? <Notice kind="warn">{t('dept.notDepartment')}</Notice> : null}
         <p className="muted" data-testid="dept-waiting">{t('dept.waiting', { count: waiting })}</p>
         {saved ? <Notice kind="ok" testId="dept-saved">{saved}</Notice> : null}
+        {user?.role === 'department' ? <DeptTasks token={token} /> : null}
         {work.isPending ? <Loading /> : <ErrorBox error={work.error} />}
         {work.data?.length === 0 ? <p className="muted">{t('dept.none')}</p> : null}
         <ul className="worklist">

@@ -11,6 +11,8 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { ApiError } from '../../api';
 import { useFormat } from '../../format';
 import { gradeChoice, shanghaiDate } from '../../../../shared/execution';
+import { ColorTag } from '../../components/ColorTag';
+import { ProjectTaskList } from '../tasks/TaskBits';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
 import { usePublicProject, type PublicProject } from './publicApi';
 import { AskedStep, Milestones, Photos, Steps, VoteStep } from './ProjectParts';
@@ -62,6 +64,7 @@ function Story({ p }: { p: PublicProject }) {
       <p className="portal-status">
         <span className={`tag ${selected ? 'tag--ok' : 'tag--muted'}`} data-testid="project-status">{t(`projectStatus.${p.status}`, { defaultValue: p.status })}</span>
         {p.execution ? <ExecutionTag execution={p.execution} /> : null}
+        <ColorTag color={p.color} reasons={p.redReasons} testId="project-color" />
         {p.carriedOverFrom ? <span className="tag">{t('supervision.carriedFrom', { year: p.carriedOverFrom })}</span> : null}
         {p.carriedOverTo ? <span className="tag">{t('implAdmin.carriedTo', { year: p.carriedOverTo })}</span> : null}
         {p.reservedFrom ? <span className="tag" data-testid="project-reserved-from">{t('reserve.from', { year: p.reservedFrom.year })}</span> : null}
@@ -127,6 +130,12 @@ function Story({ p }: { p: PublicProject }) {
             {p.inspections.length ? (
               <ol className="timeline">{p.inspections.map((i) => <li key={i.id} className="timeline__item" data-testid="public-inspection"><time dateTime={i.date}>{i.date}</time><span>{i.findings}</span><Photos photos={i.photos} /></li>)}</ol>
             ) : <p className="muted">{t('supervision.noInspections')}</p>}
+            {p.tasks.length ? (
+              <div className="stack" data-testid="public-tasks">
+                <h3>{t('tasks.heading')}</h3>
+                <ProjectTaskList tasks={p.tasks} />
+              </div>
+            ) : null}
           </section>
 
           <section className="portal-step" aria-labelledby="step-rate" data-testid="step-graded">

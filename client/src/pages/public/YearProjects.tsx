@@ -8,6 +8,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
 import { executions } from '../../../../shared/execution';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
+import { ColorTag } from '../../components/ColorTag';
 import { usePublicList, type ListedProject } from './publicApi';
 
 // ECharts is loaded only here, and only once the page asks for a chart.
@@ -66,6 +67,7 @@ export function YearProjects({ bodyId, year }: { bodyId: string; year: number })
               <span className="result-list__meta">
                 <span className={`tag ${p.status === 'selected' ? 'tag--ok' : 'tag--muted'}`} data-testid="public-project-status">{t(`projectStatus.${p.status}`, { defaultValue: p.status })}</span>
                 {p.execution ? <ExecutionTag execution={p.execution} /> : null}
+                <ColorTag color={p.color} testId="public-project-color" />
                 <span>{p.department}</span>
                 {values('bodyName').length > 1 ? <span>{p.bodyName}</span> : null}
                 {p.investment != null ? <span>{fmt.wan(p.investment)}</span> : null}

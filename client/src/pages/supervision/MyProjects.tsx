@@ -8,8 +8,11 @@ import { shanghaiDate } from '../../../../shared/execution';
 import { ExecutionTag, ProgressBar, ProgressView } from './ProgressView';
 import { InspectionForm } from './InspectionForm';
 import { useMyProjects, useProjectDetail } from './supervisionApi';
+import { ColorTag } from '../../components/ColorTag';
+import { ProjectTaskList } from '../tasks/TaskBits';
+import { useProjectTasks } from '../tasks/tasksApi';
 
-const rank = (p: { overdue: boolean; execution: string }) => (p.overdue ? 0 : p.execution === 'behind' || p.execution === 'rectifying' ? 1 : p.execution === 'done' ? 3 : 2);
+const rank = (p: { overdue: boolean; execution: string; color: string }) => (p.color === 'red' ? -1 : p.overdue ? 0 : p.execution === 'behind' || p.execution === 'rectifying' ? 1 : p.execution === 'done' ? 3 : 2);
 
 export function MyProjects({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -28,6 +31,7 @@ export function MyProjects({ token }: { token: string }) {
               <Link className="session-list__item supervised" to={`/tablet/projects/${encodeURIComponent(p.id)}`} data-testid={`my-project-${p.id}`}>
                 <span className="session-list__name">{p.title}</span>
                 <span className="session-list__meta">
+                  <ColorTag color={p.color} testId="my-project-color" />
                   <ExecutionTag execution={p.execution} />
                   {p.overdue ? <span className="tag tag--warn">{t('impl.overdue')}</span> : null}
                   {p.lead ? <span className="tag">{t('supervision.lead')}</span> : null}
@@ -46,6 +50,7 @@ export function MyProjects({ token }: { token: string }) {
 export function SupervisedProject({ token, projectId }: { token: string; projectId: string }) {
   const { t } = useTranslation();
   const detail = useProjectDetail(token, projectId);
+  const tasks = useProjectTasks(token, projectId);
   const today = shanghaiDate(new Date());
   if (detail.isPending) return <Loading />;
   if (!detail.data) return <ErrorBox error={detail.error} />;
@@ -54,7 +59,13 @@ export function SupervisedProject({ token, projectId }: { token: string; project
     <article className="stack" aria-labelledby="project-heading">
       <p><Link to="/tablet/projects" data-testid="back-to-projects">← {t('supervision.myProjects')}</Link></p>
       <h1 id="project-heading">{d.title}</h1>
-      <p className="muted">{d.department} · {d.year}</p>
+      <p className="muted">{d.department} · {d.year} <ColorTag color={d.color} reasons={d.redReasons} testId="project-color" /></p>
+      {tasks.data?.length ? (
+        <section className="stack" aria-labelledby="project-tasks-heading">
+          <h2 id="project-tasks-heading">{t('tasks.heading')}</h2>
+          <ProjectTaskList tasks={tasks.data} />
+        </section>
+      ) : null}
       <div className="supervise-grid">
         <ProgressView detail={d} today={today} />
         {d.supervising ? <InspectionForm token={token} projectId={d.id} today={today} /> : <p className="muted">{t('supervision.notInGroup')}</p>}

@@ -17,6 +17,7 @@ import { ProjectDrawer } from './ProjectDrawer';
 import { useCarryOver, useYearOverview, type OverviewProject } from './overviewApi';
 import '../../../styles/supervision.css';
 import { PanelHead } from '../common';
+import { ColorTag } from '../../../components/ColorTag';
 
 export function OverviewPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
         <span className="small muted">{p.bodyId !== body.id ? `${p.bodyName} · ` : ''}{p.department}{p.carriedOverFrom ? ` · ${t('supervision.carriedFrom', { year: p.carriedOverFrom })}` : ''}</span></span>
     ) },
     { id: 'execution', header: t('implAdmin.execution'), cell: ({ row: { original: p } }) => (
-      <span className="stack stack--tight"><span><ExecutionTag execution={p.execution} /> {p.percent}%</span><ProgressBar percent={p.percent} /></span>
+      <span className="stack stack--tight"><span><ExecutionTag execution={p.execution} /> {p.percent}%</span><ColorTag color={p.color} reasons={p.redReasons} testId="impl-color" /><ProgressBar percent={p.percent} /></span>
     ) },
     { id: 'report', header: t('implAdmin.lastReport'), cell: ({ row: { original: p } }) => (
       <span className="small">{p.lastReport ? <span className="nowrap" data-testid="impl-date">{p.lastReport}</span> : t('implAdmin.noReport')}{p.overdue ? <><br /><span className="tag tag--warn" data-testid="impl-overdue">{t('impl.overdue')}</span></> : null}</span>
