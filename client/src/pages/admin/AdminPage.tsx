@@ -18,6 +18,7 @@ import { UsersPanel } from './UsersPanel';
 import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { DutyPanel } from './collection/DutyPanel';
+import { ReferralsPanel } from '../referrals/ReferralsPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
@@ -207,7 +208,7 @@ function BodyView({
 
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
-  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, implementation: OverviewPanel,
+  suggestions: SuggestionsPanel, referrals: ReferralsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, implementation: OverviewPanel,
   ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 

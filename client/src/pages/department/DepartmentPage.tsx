@@ -13,6 +13,7 @@ import { StaffTopBar } from '../staff/StaffTopBar';
 import { useWorklist } from './departmentApi';
 import { AssessmentForm } from './AssessmentForm';
 import { ImplementationPanel } from './ImplementationPanel';
+import { DeptReferrals } from '../referrals/DeptReferrals';
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export default function DepartmentPage() {
             </li>
           ))}
         </ul>
+        {user?.role === 'department' ? <DeptReferrals token={token} /> : null}
         {user?.bodyId ? <p><Link to={`/suggest/${encodeURIComponent(user.bodyId)}`}>{t('dept.suggest')}</Link></p> : null}
       </main>
     </div>
