@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
 import { seedCollection } from './collection.js';
 import { seedReps } from './reps.js';
+import { seedReferrals } from './referrals.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
@@ -80,6 +81,8 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     await tx.insert(projects).values([...projectRows, ...doneRows]);
     const collection = await seedCollection(tx, countyId, projectRows);
     await seedReps(tx, countyId, { today: shanghaiDate(ctx.now()), window: collection.windows[1], stations: collection.stations, memberIds: memberRows.map((m) => m.id), now: new Date() });
+    // 交办—反馈—回访: referred suggestions at each step of the loop
+    await seedReferrals(tx, countyId, shanghaiDate(ctx.now()));
     // Assessed by their departments and approved as the list of 12 for 10 seats: the selection ballot below is made from it.
     await seedScreening(tx, countyId, 2027, projectRows);
 
