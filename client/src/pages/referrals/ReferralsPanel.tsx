@@ -92,7 +92,12 @@ function ReferralSummary({ r }: { r: StaffReferral }) {
         <span className="small">{r.department} · {t('referrals.round', { round: r.round })} · {t('referrals.due', { date: fmt.date(r.due) })}</span>
       </div>
       <p className="small muted">{r.suggestion.area ? `${r.suggestion.area} · ` : ''}<span className="mono">{r.suggestion.trackingCode}</span>{r.suggestion.contact ? ` · ${t('referrals.contact')}：${r.suggestion.contact}` : ''}</p>
-      {r.answer ? <p className="ref-answer" data-testid="referral-answer">{r.answer.text}</p> : <p className="small muted">{t('referrals.noAnswer')}</p>}
+      {r.answer ? (
+        <p className="ref-answer" data-testid="referral-answer">
+          {/* in a later round the answer shown is the earlier round's: say which */}
+          {r.round > 1 || r.answer.round > 1 ? <span className="small">{t('referrals.track.roundN', { round: r.answer.round })}：</span> : null}{r.answer.text}
+        </p>
+      ) : <p className="small muted">{t('referrals.noAnswer')}</p>}
       {r.visits.map((v, i) => (
         <p key={i} className={`small ref-visit--${v.satisfied ? 'yes' : 'no'}`}>
           {t('referrals.track.visitAt', { date: fmt.date(v.date) })} · {t(v.satisfied ? 'referrals.yes' : 'referrals.no')} · {v.note}
