@@ -48,6 +48,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   // the screenshots, also where the team looks at them
+  fs.rmSync('/tmp/shots-referrals', { recursive: true, force: true });
   fs.cpSync(path.join(screenshotDir, 'referrals'), '/tmp/shots-referrals', { recursive: true });
 });
 
@@ -158,6 +159,10 @@ describe('交办—反馈—回访', () => {
     await expectText(page.getByTestId('referrals-notice'), /二次交办/);
     await expectText(item, /第2次交办/);
     await expectText(item.getByTestId('referral-state'), /待答复|已逾期/);
+    // the 回访记录单 of the call, with the contact the clerk called (the clerk's form only)
+    await item.getByTestId('referral-preview').click();
+    await expectText(item.getByTestId('ref-sheet-visit'), /群众建议办理回访记录单[\s\S]*赵女士 139 0000 2222[\s\S]*不满意[\s\S]*放学时段/);
+    await check(page, 'staff-visit-sheet-preview');
     const phone = tabs[2].page;
     await phone.reload();
     await expectText(phone.getByTestId('track-visit'), /群众不满意，已二次交办：群众希望护学岗延伸到放学时段/);

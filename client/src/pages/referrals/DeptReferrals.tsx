@@ -43,7 +43,7 @@ function DeptReferralItem({ token, r, onSaved }: { token: string; r: DeptReferra
       </div>
       <p className="small muted">{t(`category.${r.suggestion.category}`, { defaultValue: r.suggestion.category })}{r.suggestion.area ? ` · ${r.suggestion.area}` : ''}</p>
       <p>{r.suggestion.description}</p>
-      {r.answers.map((a, i) => <p key={i} className="ref-answer small">{t('referrals.track.roundN', { round: a.round })} · {fmt.date(a.at)}：{a.text}</p>)}
+      {r.answers.map((a, i) => <p key={i} className="ref-answer small">{t('referrals.track.roundN', { round: a.round })} · {fmt.date(a.at)}{t('referrals.colon')}{a.text}</p>)}
       {r.visits.map((v, i) => (
         <p key={i} className={`small ref-visit--${v.satisfied ? 'yes' : 'no'}`}>{t('referrals.track.visitAt', { date: fmt.date(v.date) })} · {t(v.satisfied ? 'referrals.yes' : 'referrals.no')} · {v.note}</p>
       ))}

@@ -28,7 +28,7 @@ export function ReferralSheet({ referral: r, kind, bodyName, preview }: { referr
       <div className="ref-sheet__page">
         <p className="ref-sheet__body">{bodyName}</p>
         <h1 className="ref-sheet__title">{t(`referrals.sheet.${kind}`)}</h1>
-        <p className="ref-sheet__no">{t('referrals.sheet.no')}：{s.year}-{r.id.slice(0, 6).toUpperCase()}-{r.round}</p>
+        <p className="ref-sheet__no">{t('referrals.sheet.no')}{t('referrals.colon')}{s.year}-{r.id.slice(0, 6).toUpperCase()}-{r.round}</p>
         <table className="ref-sheet__table">
           <tbody>
             <Row label={t('referrals.sheet.title')}>{s.title}</Row>
@@ -37,13 +37,14 @@ export function ReferralSheet({ referral: r, kind, bodyName, preview }: { referr
             {kind === 'visit' ? <Row label={t('referrals.sheet.contact')}>{s.contact ?? empty}</Row> : null}
             <Row label={t('referrals.sheet.content')} tall={kind === 'assign'}>{s.description}</Row>
             <Row label={t('referrals.sheet.department')}>{r.department}</Row>
-            <Row label={t('referrals.sheet.round')}>{t('referrals.round', { round: r.round })}</Row>
+            {/* a return-call form is of the round that was called back on (the referral may be in the next one now) */}
+            <Row label={t('referrals.sheet.round')}>{t('referrals.round', { round: kind === 'visit' && lastVisit ? lastVisit.round : r.round })}</Row>
             <Row label={t('referrals.sheet.opened')}>{fmt.date(r.openedAt)}</Row>
-            <Row label={t('referrals.sheet.due')}>{fmt.date(r.due)}</Row>
+            {kind !== 'visit' || !lastVisit || lastVisit.round === r.round ? <Row label={t('referrals.sheet.due')}>{fmt.date(r.due)}</Row> : null}
             {kind !== 'assign' ? (
               <>
                 <Row label={t('referrals.sheet.answerText')} tall={kind === 'answer'}>
-                  {r.answers.length ? r.answers.map((a, i) => <p key={i}>{r.answers.length > 1 ? `${t('referrals.track.roundN', { round: a.round })}：` : ''}{a.text}</p>) : empty}
+                  {r.answers.length ? r.answers.map((a, i) => <p key={i}>{r.answers.length > 1 ? `${t('referrals.track.roundN', { round: a.round })}${t('referrals.colon')}` : ''}{a.text}</p>) : empty}
                 </Row>
                 <Row label={t('referrals.sheet.answeredAt')}>{r.answer ? fmt.date(r.answer.at) : empty}</Row>
               </>

@@ -18,6 +18,7 @@ const filters: (ReferralFilter | '')[] = ['', 'open', 'overdue', 'answered', 'cl
 
 export function ReferralsPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [filter, setFilter] = useState<ReferralFilter | ''>('');
   const list = useBodyReferrals(token, body.id, filter || undefined);
   const [visiting, setVisiting] = useState<string | null>(null);
@@ -68,7 +69,7 @@ export function ReferralsPanel({ token, body }: { token: string; body: Body }) {
             </div>
             {visiting === r.id ? (
               <VisitForm token={token} bodyId={body.id} referral={r}
-                onDone={(after) => { setVisiting(null); setNotice(after.state === 'open' ? t('referrals.visitAgain', { date: after.due }) : t('referrals.visitSaved', { title: r.suggestion.title })); }}
+                onDone={(after) => { setVisiting(null); setNotice(after.state === 'open' ? t('referrals.visitAgain', { date: fmt.date(after.due) }) : t('referrals.visitSaved', { title: r.suggestion.title })); }}
                 onCancel={() => setVisiting(null)} />
             ) : null}
             {preview?.id === r.id ? <ReferralSheet referral={r} kind={preview.kind} bodyName={body.name} preview /> : null}
@@ -91,11 +92,11 @@ function ReferralSummary({ r }: { r: StaffReferral }) {
         <span className={`tag tag--ref-${shown} ref-state`} title={t(`referrals.stateHint.${shown}`)} data-testid="referral-state">{t(`referrals.state.${shown}`)}</span>
         <span className="small">{r.department} · {t('referrals.round', { round: r.round })} · {t('referrals.due', { date: fmt.date(r.due) })}</span>
       </div>
-      <p className="small muted">{r.suggestion.area ? `${r.suggestion.area} · ` : ''}<span className="mono">{r.suggestion.trackingCode}</span>{r.suggestion.contact ? ` · ${t('referrals.contact')}：${r.suggestion.contact}` : ''}</p>
+      <p className="small muted">{r.suggestion.area ? `${r.suggestion.area} · ` : ''}<span className="mono">{r.suggestion.trackingCode}</span>{r.suggestion.contact ? ` · ${t('referrals.contactIs', { contact: r.suggestion.contact })}` : ''}</p>
       {r.answer ? (
         <p className="ref-answer" data-testid="referral-answer">
           {/* in a later round the answer shown is the earlier round's: say which */}
-          {r.round > 1 || r.answer.round > 1 ? <span className="small">{t('referrals.track.roundN', { round: r.answer.round })}：</span> : null}{r.answer.text}
+          {r.round > 1 || r.answer.round > 1 ? <span className="small">{t('referrals.answerOfRound', { round: r.answer.round })}</span> : null}{r.answer.text}
         </p>
       ) : <p className="small muted">{t('referrals.noAnswer')}</p>}
       {r.visits.map((v, i) => (

@@ -39,7 +39,7 @@ export function TrackReferral({ referral: r }: { referral: Tracked }) {
             {r.visits.map((v, i) => (
               <li key={i} className={`ref-visit--${v.satisfied ? 'yes' : 'no'}`} data-testid="track-visit">
                 <time dateTime={v.date}>{t('referrals.track.visitAt', { date: fmt.date(v.date) })}</time>
-                <strong>{t(v.satisfied ? 'referrals.track.satisfied' : 'referrals.track.unsatisfied')}</strong>{v.note ? `：${v.note}` : ''}
+                <strong>{t(v.satisfied ? 'referrals.track.satisfied' : 'referrals.track.unsatisfied')}</strong>{v.note ? `${t('referrals.colon')}${v.note}` : ''}
               </li>
             ))}
           </ol>
