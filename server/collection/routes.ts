@@ -128,7 +128,7 @@ export const collectionRoutes = [
     handler: (ctx, r) => myReferrals(ctx, r.actor),
   }),
   route({
-    method: 'GET', path: '/bodies/:bodyId/referrals', summary: 'The body\'s referrals for staff, by state (open, answered, closed, or overdue), with the body\'s departments to refer to', roles: ['admin'], query: referralListQuery, extension: true,
+    method: 'GET', path: '/bodies/:bodyId/referrals', summary: 'An extension: the body\'s referrals for the staff\'s 交办 list, by state (open, answered, closed, or overdue), with the contact to call back and the body\'s departments to refer to', roles: ['admin'], query: referralListQuery, extension: true,
     handler: (ctx, r) => bodyReferrals(ctx, r.actor, r.params.bodyId, r.query),
   }),
   route({
