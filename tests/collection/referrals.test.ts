@@ -186,6 +186,15 @@ describe('opening, refused', () => {
     expect(all.map((x: { suggestion: { id: string } }) => x.suggestion.id)).not.toContain(s.id);
   });
 
+  it('two clerks referring one suggestion at once: one referral, the other 409 already_referred (never a 500)', async () => {
+    const s = ok(await submit(hall.bodyId, { title: '城北菜场增设公厕' }));
+    const both = await Promise.all([refer(s.id, { department: '县水务局' }), refer(s.id, { department: '县交通运输局' })]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 409)!.body.error.code).toBe('already_referred');
+    const [{ n }] = rowsOf<{ n: number }>(await server.ctx.db.execute(sql`select count(*)::int as n from referrals where suggestion_id = ${s.id}`));
+    expect(n).toBe(1);
+  });
+
   it('the bulk route refers each to the department', async () => {
     const a = ok(await submit(hall.bodyId, { title: '河道清淤一' }));
     const b = ok(await submit(hall.bodyId, { title: '河道清淤二' }));
