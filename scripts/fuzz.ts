@@ -40,7 +40,7 @@ async function main() {
   const server = await startServer({ port: 0, database, adminPassword, clientDir: null });
   let exitCode = 1;
   try {
-    const world = await buildWorld(new Api(server.url), server.ctx.secrets.tokenKey, adminPassword);
+    const world = await buildWorld(new Api(server.url), server.ctx.secrets.tokenKey, adminPassword, server.ctx.db);
     await sleep(500); // let the live hub flush what the setup changed
     const list = endpoints(world);
     console.log(`fuzz: ${count.toLocaleString('en')} requests, seed ${seed}, ${new Set(list.map((e) => `${e.method} ${e.path}`)).size} endpoints, on ${where}`);

@@ -21,6 +21,7 @@ export const auditActions = {
   'collection.window_created': 'collection', 'collection.station_created': 'collection', 'suggestion.received': 'collection',
   'suggestion.merged': 'collection', 'suggestion.not_adopted': 'collection', 'suggestion.referred': 'collection',
   'suggestion.adopted': 'collection', 'suggestion.released': 'collection', 'suggestion.replied': 'collection',
+  'referral.opened': 'collection', 'referral.answered': 'collection', 'referral.visited': 'collection',
   'station.duty_set': 'setup', 'member.phone_set': 'setup', 'user.phone_set': 'setup',
   'project.created': 'screening', 'project.updated': 'screening', 'project.withdrawn': 'screening', 'project.assessed': 'screening',
   'project.screened': 'screening', 'candidate_list.created': 'screening', 'candidate_list.approved': 'screening',

@@ -43,11 +43,30 @@ export const dutyQuery = z.strictObject({ from: calendarDate.optional(), days: z
 export const mergeInput = z.strictObject({ into: id });
 export const mergeManyInput = z.strictObject({ into: id, ids: z.array(id).min(1).max(500) });
 
-export const suggestionStatusInput = z.strictObject({
+const statusFields = {
   status: z.enum(['not_adopted', 'referred']),
   reason: text(500),
-});
-export const suggestionStatusManyInput = suggestionStatusInput.extend({ ids: z.array(id).min(1).max(500) });
+  /** 交办: a department (承办单位) of the body the referral goes to; without it a plain referral */
+  department: text(100).optional(),
+  /** when the department's answer is due (default 30 days on); only with `department` */
+  due: calendarDate.optional(),
+};
+/** Only a referral names a department, and only a referral to a department has a due date. */
+const referralFields = <T extends { status: string; department?: string; due?: string }>(v: T, c: z.RefinementCtx) => {
+  if (v.department !== undefined && v.status !== 'referred') c.addIssue({ code: 'custom', path: ['department'], message: '只有转交可指定承办单位 / only a referral names a department' });
+  if (v.due !== undefined && v.department === undefined) c.addIssue({ code: 'custom', path: ['due'], message: '办理期限须与承办单位一起填写 / due goes with department' });
+};
+export const suggestionStatusInput = z.strictObject(statusFields).superRefine(referralFields);
+export const suggestionStatusManyInput = z.strictObject({ ...statusFields, ids: z.array(id).min(1).max(500) }).superRefine(referralFields);
+
+/** 反馈单: the department's answer to a referral. */
+export const referralAnswerInput = z.strictObject({ text: text(2000) });
+/** 回访单: the staff's return call to the resident. */
+export const referralVisitInput = z.strictObject({ date: calendarDate, satisfied: z.boolean(), note: text(1000) });
+export const referralStates = ['open', 'answered', 'closed'] as const;
+export type ReferralState = (typeof referralStates)[number];
+/** The staff's list: by state, or `overdue` (open past its due date). */
+export const referralListQuery = z.strictObject({ state: z.enum([...referralStates, 'overdue']).optional() });
 
 const queryYear = z.coerce.number().int().min(2000).max(2100);
 

@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from '../core/errors.js';
 import { command, publicChange, type CommandContext } from '../core/command.js';
 import { describeForStaff } from './inbox.js';
 import { tellSenders } from '../outbox/suggestion-notices.js';
+import { referSuggestion } from './referrals.js';
 
 type Row = typeof suggestions.$inferSelect;
 
@@ -73,19 +74,22 @@ export const mergeSuggestions = command<{ ids: string[]; into: string; bodyId?: 
 
 /**
  * setSuggestionStatus: closes suggestions as not_adopted or referred; the reason is shown on their tracking
- * pages. One trail entry per suggestion, `suggestion.not_adopted` or `suggestion.referred`.
+ * pages. One trail entry per suggestion, `suggestion.not_adopted` or `suggestion.referred`. Referred to a
+ * `department` of the body, each also opens a referral (交办单, `referral.opened`), due `due` or 30 days on.
  */
-export const setSuggestionStatus = command<{ ids: string[]; status: 'not_adopted' | 'referred'; reason: string; bodyId?: string }>()({
+export const setSuggestionStatus = command<{ ids: string[]; status: 'not_adopted' | 'referred'; reason: string; bodyId?: string; department?: string; due?: string }>()({
   action: 'suggestion.not_adopted', stage: 'collection', roles: ['admin'],
   scope: async (cx, { ids, bodyId }) => {
     const rows = await lockSuggestions(cx, ids, bodyId);
     return { bodyId: bodyId ?? [...rows.values()][0].bodyId, rows };
   },
-  run: async (cx, { status, reason }, { rows }) => {
+  run: async (cx, { status, reason, department, due }, { rows }) => {
     const out = [];
     for (const s of rows.values()) {
       const refusal = undecidable(s);
       if (refusal) throw refusal;
+      // 交办: referred to a department of the body, it waits for the department's answer (referrals.ts)
+      if (status === 'referred' && department !== undefined) await referSuggestion(cx, s, { department, due });
       const [u] = await cx.tx.update(suggestions).set({ status, reason, updatedAt: sql`now()` }).where(and(eq(suggestions.id, s.id))).returning();
       await cx.tx.insert(suggestionEvents).values({ suggestionId: s.id, status, note: reason });
       out.push(describeForStaff(u));

@@ -1,7 +1,7 @@
 // 征集 Collection routes (API.md "Collection and screening"): windows, stations, suggestions, the inbox.
 import {
-  dutyInput, dutyQuery, inboxQuery, mergeInput, replyInput, mergeManyInput, similarTextQuery, stationInput, suggestionInput, suggestionStatusInput,
-  suggestionStatusManyInput, windowInput, yearQuery,
+  dutyInput, dutyQuery, inboxQuery, mergeInput, replyInput, mergeManyInput, referralAnswerInput, referralListQuery, referralVisitInput, similarTextQuery,
+  stationInput, suggestionInput, suggestionStatusInput, suggestionStatusManyInput, windowInput, yearQuery,
 } from '../../shared/collection-schemas.js';
 import { clientAddress } from '../http/address.js';
 import { route } from '../http/route.js';
@@ -14,6 +14,8 @@ import { mergeSuggestions, setSuggestionStatus } from './decisions.js';
 import { listRepresentatives, representativeCard } from './representatives.js';
 import { bodyDuty, setDuty } from './duty.js';
 import { myInbox, replyToSuggestion } from './replies.js';
+import { answerReferral, visitReferral } from './referrals.js';
+import { bodyReferrals, myReferrals } from './referrals-read.js';
 
 const signedIn = ['admin', 'presider', 'department', 'member', 'screen'] as const;
 
@@ -94,9 +96,9 @@ export const collectionRoutes = [
     command: mergeSuggestions, input: (r) => ({ ids: r.body.ids, into: r.body.into, bodyId: r.params.bodyId }),
   }),
   route({
-    method: 'POST', path: '/bodies/:bodyId/suggestions/status', summary: 'Close several suggestions of the body at once as not adopted or referred, with a reason', body: suggestionStatusManyInput,
-    errors: ['already_merged', 'suggestion_adopted'], extension: true,
-    command: setSuggestionStatus, input: (r) => ({ ids: r.body.ids, status: r.body.status, reason: r.body.reason, bodyId: r.params.bodyId }),
+    method: 'POST', path: '/bodies/:bodyId/suggestions/status', summary: 'Close several suggestions of the body at once as not adopted or referred (to a department: each opens a referral), with a reason', body: suggestionStatusManyInput,
+    errors: ['already_merged', 'suggestion_adopted', 'already_referred'], extension: true,
+    command: setSuggestionStatus, input: (r) => ({ ids: r.body.ids, status: r.body.status, reason: r.body.reason, department: r.body.department, due: r.body.due, bodyId: r.params.bodyId }),
   }),
   route({
     method: 'GET', path: '/suggestions/:code', summary: 'A suggestion followed by its tracking code: status, history, the project it became, the representative\'s replies', roles: ['public'], rawParams: ['code'],
@@ -115,8 +117,26 @@ export const collectionRoutes = [
     errors: ['already_merged', 'suggestion_adopted'], command: mergeSuggestions, input: (r) => ({ ids: [r.params.id], into: r.body.into }),
   }),
   route({
-    method: 'PUT', path: '/suggestions/:id/status', summary: 'Close a suggestion as not adopted or referred, with the reason shown on its page', body: suggestionStatusInput,
-    errors: ['already_merged', 'suggestion_adopted'], command: setSuggestionStatus, input: (r) => ({ ids: [r.params.id], status: r.body.status, reason: r.body.reason }),
+    method: 'PUT', path: '/suggestions/:id/status', summary: 'Close a suggestion as not adopted or referred, with the reason shown on its page; referred to a department, it opens a referral (交办单) due in 30 days', body: suggestionStatusInput,
+    errors: ['already_merged', 'suggestion_adopted', 'already_referred'], command: setSuggestionStatus,
+    input: (r) => ({ ids: [r.params.id], status: r.body.status, reason: r.body.reason, department: r.body.department, due: r.body.due }),
     answer: ([one]) => one,
+  }),
+  // 交办—反馈—回访 (referrals.ts)
+  route({
+    method: 'GET', path: '/me/referrals', summary: 'The department user\'s referrals (交办件), open first: the suggestion (never its contact), due, state, round, answer, visits', roles: ['department'],
+    handler: (ctx, r) => myReferrals(ctx, r.actor),
+  }),
+  route({
+    method: 'GET', path: '/bodies/:bodyId/referrals', summary: 'An extension: the body\'s referrals for the staff\'s 交办 list, by state (open, answered, closed, or overdue), with the contact to call back and the body\'s departments to refer to', roles: ['admin'], query: referralListQuery, extension: true,
+    handler: (ctx, r) => bodyReferrals(ctx, r.actor, r.params.bodyId, r.query),
+  }),
+  route({
+    method: 'POST', path: '/referrals/:id/answer', summary: 'The department answers a referral (反馈单): it becomes answered, and the answer shows on the tracking page', body: referralAnswerInput,
+    errors: ['not_your_department', 'referral_closed'], command: answerReferral, input: (r) => ({ referralId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'POST', path: '/referrals/:id/visit', summary: 'Staff record the return call (回访单): satisfied closes the referral, not satisfied refers it again (二次交办) due 30 days after the call', body: referralVisitInput,
+    errors: ['referral_not_answered'], command: visitReferral, input: (r) => ({ referralId: r.params.id, ...r.body }),
   }),
 ];

@@ -16,6 +16,7 @@ import { mobileIn } from '../outbox/mask.js';
 import { notify } from '../outbox/write.js';
 import { openWindowOf } from './windows.js';
 import { repliesOf } from './replies.js';
+import { trackingReferral } from './referrals-read.js';
 import { isProjectPublic } from '../projects/public.js';
 
 // No 0/1/I/O: a code read aloud or copied by hand from a phone stays unambiguous. 32^14 = 2^70.
@@ -138,6 +139,8 @@ export async function trackSuggestion(ctx: AppContext, code: string) {
     ...(p && await isProjectPublic(ctx.db, p) ? { project: { id: p.id, title: p.title, status: p.status } } : {}),
     // 代表回复: what the representative it was sent to answered (never who they are: the resident knows)
     replies: ((await repliesOf(ctx.db, [s.id])).get(s.id) ?? []).map((r) => ({ at: r.at, text: r.text })),
+    // 交办—反馈—回访: the department's answers and the return calls (never who answered, never the contact)
+    referral: await trackingReferral(ctx, s.id),
   };
 }
 

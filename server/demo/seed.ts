@@ -13,6 +13,7 @@ import { seedNotices } from './notices.js';
 import { demoPhone, seedReps } from './reps.js';
 import { seedDossier } from './dossier.js';
 import { notChosen2026, seedSelection2026 } from './selection-2026.js';
+import { seedReferrals } from './referrals.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { seedDepartments, seedReserve } from './reserve.js';
@@ -90,6 +91,8 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     const collection = await seedCollection(tx, countyId, projectRows);
     await seedReps(tx, countyId, { today: shanghaiDate(ctx.now()), window: collection.windows[1], stations: collection.stations, memberIds: memberRows.map((m) => m.id), now: new Date() });
     await seedNotices(tx, countyId, { origin: ctx.publicUrl, now: new Date() });
+    // 交办—反馈—回访: referred suggestions at each step of the loop
+    await seedReferrals(tx, countyId, shanghaiDate(ctx.now()));
     // Assessed by their departments and approved as the list of 12 for 10 seats: the selection ballot below is made from it.
     await seedScreening(tx, countyId, 2027, projectRows);
     // The reserve (储备库) from 2025 and 2026, and every department in use listed (承办单位).

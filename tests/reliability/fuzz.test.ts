@@ -15,7 +15,7 @@ let world: World;
 
 beforeAll(async () => {
   server = await startTestServer({ today: '2027-08-15' });
-  world = await buildWorld(new Api(server.url), server.ctx.secrets.tokenKey, adminPassword);
+  world = await buildWorld(new Api(server.url), server.ctx.secrets.tokenKey, adminPassword, server.ctx.db);
   await new Promise((r) => setTimeout(r, 500)); // let the live hub flush what the setup changed
 }, 90_000);
 afterAll(async () => { await server?.close(); });

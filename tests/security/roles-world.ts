@@ -15,7 +15,7 @@ import { SignJWT } from 'jose';
 import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { ok, submissionKey } from '../helpers/fixtures.js';
-import { outbox } from '../../server/db/schema.js';
+import { departments, outbox } from '../../server/db/schema.js';
 
 export const roles = ['none', 'public', 'member', 'memberOff', 'department', 'presider', 'screen', 'otherAdmin', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -38,6 +38,8 @@ export const w = {
   fileId: '',
   screening: { draft: '', foreign: '', list: '', approvedList: '', notice: '' },
   impl: { own: '', foreign: '', done: '', rating: '' },
+  /** 交办: referrals of B's suggestions to the `department` role's department (教育局) and to another (卫健委) */
+  referrals: { own: '', foreign: '' },
 };
 
 export const uniq = (p: string) => `${p}${randomBytes(4).toString('hex')}`;
@@ -112,6 +114,18 @@ export async function newSuggestion(title = '幸福路口加装信号灯') {
   return ok(await call('POST', `/api/bodies/${w.B}/suggestions`, w.server.adminToken, { json: { title, description: '说明', category: '交通出行' } })) as { id: string; trackingCode: string };
 }
 
+/** A referral (交办单) of a new suggestion of B to a department of B, answered by staff when asked: its id. */
+export async function newReferral(o: { department?: string; answered?: boolean } = {}) {
+  const root = w.server.adminToken;
+  const department = o.department ?? '教育局';
+  const s = await newSuggestion(uniq('交办'));
+  ok(await call('PUT', `/api/suggestions/${s.id}/status`, root, { json: { status: 'referred', reason: '部门职责', department } }));
+  const list = ok(await call('GET', `/api/bodies/${w.B}/referrals`, root)).referrals as { id: string; suggestion: { id: string } }[];
+  const id = list.find((r) => r.suggestion.id === s.id)!.id;
+  if (o.answered) ok(await call('POST', `/api/referrals/${id}/answer`, root, { json: { text: '已办理' } }));
+  return id;
+}
+
 /** A notice to a person of B whose sending failed (what an admin may send again). */
 export async function failedNotice() {
   const id = uniq('notice');
@@ -154,6 +168,10 @@ export async function setUpWorld() {
   w.tracked = await newSuggestion();
   w.reps.station = ok(await call('POST', `/api/bodies/${w.B}/stations`, root, { json: { name: uniq('联络站') } })).id;
   w.reps.toMember = ok(await call('POST', `/api/bodies/${w.B}/suggestions`, '', { json: { title: '路灯不亮', description: '说明', category: '城乡建设', repId: w.memberIds[0] } })).id;
+  // B's departments (承办单位), the list a referral names one of
+  await w.server.ctx.db.insert(departments).values([{ id: uniq('dep'), bodyId: w.B, name: '教育局' }, { id: uniq('dep'), bodyId: w.B, name: '卫健委' }]).onConflictDoNothing();
+  w.referrals.own = await newReferral();
+  w.referrals.foreign = await newReferral({ department: '卫健委' });
   w.png = new Uint8Array(await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c00' } }).png().toBuffer());
   w.fileId = ok(await call('POST', '/api/files', root, { png: w.png })).id;
   w.screening.draft = await newProject();

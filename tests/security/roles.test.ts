@@ -13,7 +13,7 @@ import { createApp } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes.js';
 import type { Caller } from '../../server/core/principal.js';
 import type { RouteDef } from '../../server/http/route.js';
-import { ballotIn, call, deviceKey, failedNotice, freshSession, newList, newProject, newSuggestion, newTask, reservableProject, reservableSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
+import { ballotIn, call, deviceKey, failedNotice, freshSession, newList, newProject, newReferral, newSuggestion, newTask, reservableProject, reservableSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
 
 interface Request { path: string; json?: unknown; csv?: string; png?: Uint8Array }
 interface Narrowing { to: Role[]; why: string }
@@ -109,6 +109,17 @@ const table: Row[] = [
   { method: 'GET', route: '/api/me/inbox', request: () => ({ path: '/api/me/inbox' }), note: 'each member reads their own (memberOff\'s is empty)' },
   { method: 'POST', route: '/api/suggestions/:id/reply', narrow: only('memberOff is not the representative it was sent to: 403 not_your_suggestion', 'member'),
     request: () => ({ path: `/api/suggestions/${w.reps.toMember}/reply`, json: { text: '已收到，正在协调。' } }) },
+  // 交办—反馈—回访 (referrals): open with a department, the department's list, the staff's list, answer, return call
+  { method: 'PUT', route: '/api/suggestions/:id/status', when: 'referred to a department (opens a 交办单)', fresh: true,
+    request: async () => ({ path: `/api/suggestions/${(await newSuggestion()).id}/status`, json: { status: 'referred', reason: '部门职责', department: '教育局', due: '2027-09-30' } }) },
+  { method: 'GET', route: '/api/me/referrals', request: () => ({ path: '/api/me/referrals' }), note: 'the department\'s own referrals, never the contact' },
+  { method: 'GET', route: '/api/bodies/:bodyId/referrals', request: () => ({ path: `/api/bodies/${w.B}/referrals?state=open` }), note: 'not in API.md (the staff\'s 交办 list)' },
+  { method: 'POST', route: '/api/referrals/:id/answer', when: 'referred to the department\'s own department',
+    request: () => ({ path: `/api/referrals/${w.referrals.own}/answer`, json: { text: '已列入计划，年内办结' } }), note: 'answering again adds a later answer' },
+  { method: 'POST', route: '/api/referrals/:id/answer', when: 'referred to another department', narrow: only('a department user of another department: 403 not_your_department', 'admin'),
+    request: () => ({ path: `/api/referrals/${w.referrals.foreign}/answer`, json: { text: '已办理' } }) },
+  { method: 'POST', route: '/api/referrals/:id/visit', fresh: true,
+    request: async () => ({ path: `/api/referrals/${await newReferral({ answered: true })}/visit`, json: { date: '2027-08-20', satisfied: true, note: '电话回访，满意' } }) },
   // Screening
   { method: 'PUT', route: '/api/projects/:id', request: () => ({ path: `/api/projects/${w.screening.draft}`, json: { title: '修改后的项目' } }), note: 'not in API.md (edit a draft)' },
   { method: 'POST', route: '/api/projects/:id/withdraw', fresh: true, request: async () => ({ path: `/api/projects/${await newProject()}/withdraw` }), note: 'not in API.md (withdraw a draft)' },

@@ -57,7 +57,7 @@ function defaultParams(w: World, path: string, isPublic: boolean): Record<string
   const I = w.ids;
   const kinds: Record<string, string[]> = {
     bodies: isPublic ? [I.bodyB, I.bodyO] : [I.bodyB], members: I.members.slice(0, 3), sessions: [I.sessions.S1], ballots: [I.ballots.O1],
-    projects: [I.selected], suggestions: [I.suggestions.Q1], 'candidate-lists': [I.screening.L1], files: I.files, ratings: [I.portal.rating], notices: [I.screening.N1],
+    projects: [I.selected], suggestions: [I.suggestions.Q1], 'candidate-lists': [I.screening.L1], files: I.files, ratings: [I.portal.rating], notices: [I.screening.N1], referrals: [I.referrals.R1 || '0000000000000000'],
   };
   const out: Record<string, string[]> = {};
   for (const [, segment, name] of path.matchAll(/\/([^/]+)\/:([A-Za-z]+)/g)) out[name] = kinds[segment] ?? ['0000000000000000'];

@@ -37,8 +37,16 @@ export function collectionSpecs(w: World): EndpointSpec[] {
       state: fc.tuple(fc.constantFrom(...adminsB), fc.constantFrom([Q.Q3, Q.Q2], [Q.Q1, Q.Q1], [Q.Q1, Q.Q3])).map(([token, [id, into]]) => ({ params: { id }, token, body: { into } })) },
     { method: 'POST', path: '/api/bodies/:bodyId/suggestions/merge', params: { bodyId: [I.bodyB] },
       json: [{ fields: { into: idField([Q.Q2], { checked: true }), ids: ids([Q.Q1]) } }] },
+    // Q3 is merged; no department of B is called 县交通局 (a typo must not misroute a referral: 422)
     { method: 'PUT', path: '/api/suggestions/:id/status', params: { id: [Q.Q1] },
-      state: fc.constantFrom(...adminsB).map((token) => ({ params: { id: Q.Q3 }, token, body: { status: 'referred', reason: '转交' } })) },
+      state: fc.tuple(fc.constantFrom(...adminsB), fc.constantFrom({ id: Q.Q3, body: { status: 'referred', reason: '转交' } }, { id: Q.Q1, body: { status: 'referred', reason: '转交', department: '县交通局' } }))
+        .map(([token, { id, body }]) => ({ params: { id }, token, body })) },
+    // 交办: R1 is open, not answered: a return call is refused (409 referral_not_answered)
+    ...(I.referrals.R1 ? [
+      { method: 'POST' as const, path: '/api/referrals/:id/answer', params: { id: [I.referrals.R1] } },
+      { method: 'POST' as const, path: '/api/referrals/:id/visit', params: { id: [I.referrals.R1] },
+        state: fc.constantFrom(...adminsB).map((token) => ({ params: { id: I.referrals.R1 }, token, body: { date: '2027-08-20', satisfied: true, note: '回访' } })) },
+    ] : []),
     { method: 'POST', path: '/api/bodies/:bodyId/suggestions/status', params: { bodyId: [I.bodyB] },
       json: [{ fields: { ids: ids([Q.Q1]), status: enumOf(['not_adopted', 'referred']), reason: text(500) } }] },
   ];

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import sharp from 'sharp';
 import { Api, submissionKey } from '../../../tests/helpers/api.js';
+import type { DbOrTx } from '../../../server/db/connect.js';
+import { departments } from '../../../server/db/schema.js';
 
 export interface World {
   tokens: {
@@ -28,6 +30,8 @@ export interface World {
     trackingCodes: string[];
     /** P5 assessed (on the draft list L1), P6 a candidate (on the approved list L2); N1 the notice of P2 */
     screening: { P5: string; P6: string; L1: string; L2: string; N1: string };
+    /** R1: a referral (交办单) of a suggestion of B to 教育局 (deptB's), open and not answered (empty without a database to list B's departments in) */
+    referrals: { R1: string };
   };
   usernames: string[];
   codes: string[];
@@ -35,7 +39,11 @@ export interface World {
 
 const uniq = (p: string) => `${p}${randomBytes(4).toString('hex')}`;
 
-export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: string): Promise<World> {
+/**
+ * `db`: the server's database, for what no route makes yet: B's list of departments (承办单位) a referral names
+ * one of (API.md's departments route belongs to another change; until then the rows are written here).
+ */
+export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: string, db?: DbOrTx): Promise<World> {
   const root = (await api.ok('POST', '/api/auth/login', { json: { username: 'admin', password: adminPassword } })).token as string;
   const t = { token: root };
   const bodyB = (await api.ok('POST', '/api/bodies', { ...t, json: { name: uniq('B县人大'), level: 'county' } })).id as string;
@@ -145,6 +153,14 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
   await api.ok('POST', `/api/candidate-lists/${L2}/approve`, { ...t, json: { meeting: '第1次主任会议' } });
   const N1 = (await api.ok('POST', `/api/sessions/${S2}/notices`, { ...p, json: { ballotId: P2 } })).id as string;
 
+  let R1 = '';
+  if (db) {
+    await db.insert(departments).values({ id: uniq('dep'), bodyId: bodyB, name: '教育局' }).onConflictDoNothing();
+    const Q4 = await suggest('学校门口增设护学岗');
+    await api.ok('PUT', `/api/suggestions/${Q4.id}/status`, { ...t, json: { status: 'referred', reason: '教育部门职责', department: '教育局' } });
+    R1 = ((await api.ok('GET', '/api/me/referrals', { token: deptB })) as { id: string }[])[0].id;
+  }
+
   const rootUserId = users.length ? (await api.ok('GET', '/api/me', { token: root })).user.id as string : '';
   return {
     tokens: { root, adminB, presiderB, deptB, adminO, screenS1, members },
@@ -153,7 +169,7 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
       bodyB, bodyO, users, members: created.map((m) => m.id), projects,
       sessions: { S1, S2, S3, S4, S5 }, ballots: { D1, O1, X1, C2, P2, O2, O3, O4 },
       stations: [station], files: [photo], selected, portal: { done, rating, ratingKey }, suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
-      screening: { P5, P6, L1, L2, N1 },
+      screening: { P5, P6, L1, L2, N1 }, referrals: { R1 },
     },
     usernames,
     codes: created.map((m) => m.code),

@@ -18,6 +18,7 @@ import { UsersPanel } from './UsersPanel';
 import { SuggestionsPanel } from './collection/SuggestionsPanel';
 import { CollectionSetupPanel } from './collection/CollectionSetupPanel';
 import { DutyPanel } from './collection/DutyPanel';
+import { ReferralsPanel } from '../referrals/ReferralsPanel';
 import { ScreeningPanel } from './screening/ScreeningPanel';
 import { ReservePanel } from './reserve/ReservePanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
@@ -210,7 +211,7 @@ function BodyView({
 
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
-  suggestions: SuggestionsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, reserve: ReservePanel, implementation: OverviewPanel, tasks: TasksPanel,
+  suggestions: SuggestionsPanel, referrals: ReferralsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, reserve: ReservePanel, implementation: OverviewPanel, tasks: TasksPanel,
   ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, notices: NoticesPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminTab } from './adminTabs';
 
 export const STAGES: { stage: string; tabs: AdminTab[] }[] = [
-  { stage: 'collect', tabs: ['suggestions', 'collection', 'duty'] },
+  { stage: 'collect', tabs: ['suggestions', 'referrals', 'collection', 'duty'] },
   { stage: 'screen', tabs: ['screening', 'reserve', 'projects'] },
   { stage: 'vote', tabs: ['sessions'] },
   { stage: 'implement', tabs: ['implementation', 'tasks'] },

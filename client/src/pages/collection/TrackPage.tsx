@@ -13,6 +13,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { useTracking } from './collectionApi';
 import { useBodies } from '../../queries/bodies';
 import { TrackLookup } from './TrackLookup';
+import { TrackReferral } from '../referrals/TrackReferral';
 
 export default function TrackPage() {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export default function TrackPage() {
                 </ul>
               </section>
             ) : null}
+            {s.referral ? <TrackReferral referral={s.referral} /> : null}
             <ol className="timeline" aria-label={t('collection.history')}>
               {s.history.map((h, i) => (
                 <li key={i} className="timeline__item" data-testid="track-event">

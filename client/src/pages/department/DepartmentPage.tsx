@@ -16,6 +16,7 @@ import { AssessmentForm } from './AssessmentForm';
 import { ImplementationPanel } from './ImplementationPanel';
 import { ReturnForm } from './ReturnForm';
 import { DeptTasks } from '../tasks/DeptTasks';
+import { DeptReferrals } from '../referrals/DeptReferrals';
 
 export default function DepartmentPage() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export default function DepartmentPage() {
             </li>
           ))}
         </ul>
+        {user?.role === 'department' ? <DeptReferrals token={token} /> : null}
         {user?.bodyId ? <p><Link to={`/suggest/${encodeURIComponent(user.bodyId)}`}>{t('dept.suggest')}</Link></p> : null}
       </main>
     </div>

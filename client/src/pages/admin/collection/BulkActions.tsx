@@ -7,6 +7,7 @@ import { ErrorBox } from '../../../components/ErrorBox';
 import { categories } from '../../../../../shared/schemas';
 import { useAdopt, useDecide, useMerge, type InboxItem } from './inboxApi';
 import { DepartmentCombobox } from '../../../components/DepartmentCombobox';
+import { ReferTo, type ReferChoice } from '../../referrals/ReferTo';
 
 type Mode = 'merge' | 'decide' | 'adopt' | null;
 /** A suggestion's category (text on the server) as one of the list a project takes; 其他 for one it does not know. */
@@ -18,6 +19,8 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
   const strongest = [...selected].sort((a, b) => b.supporters - a.supporters)[0];
   const [into, setInto] = useState(strongest.id);
   const [reason, setReason] = useState('');
+  // 交办: a department of the body and a due date (both optional: without a department, a plain referral)
+  const [referTo, setReferTo] = useState<ReferChoice>({ department: '', due: '' });
   const [project, setProject] = useState({ title: strongest.title, category: categoryOf(strongest.category), department: '', description: strongest.description });
   const [missing, setMissing] = useState<readonly ('title' | 'department')[]>([]);
   const shows = (k: 'title' | 'department') => missing.includes(k) && !project[k].trim();
@@ -62,9 +65,13 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
             <input id="bulk-reason" className="input" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="bulk-reason" />
             <p className="small muted">{t('inbox.reasonPublic')}</p>
           </div>
+          <ReferTo token={token} bodyId={body.id} value={referTo} onChange={setReferTo} />
           {(['not_adopted', 'referred'] as const).map((status) => (
-            <button key={status} type="button" className="btn btn--secondary" disabled={!reason.trim() || decide.isPending} data-testid={`bulk-${status}`}
-              onClick={() => decide.mutate({ ids, status, reason: reason.trim() }, { onSuccess: () => finish(t('inbox.decided', { count: ids.length })) })}>
+            <button key={status} type="button" className="btn btn--secondary" disabled={!reason.trim() || decide.isPending || (status === 'not_adopted' && !!referTo.department)} data-testid={`bulk-${status}`}
+              onClick={() => decide.mutate({
+                ids, status, reason: reason.trim(),
+                ...(status === 'referred' && referTo.department ? { department: referTo.department, ...(referTo.due ? { due: referTo.due } : {}) } : {}),
+              }, { onSuccess: () => finish(t('inbox.decided', { count: ids.length })) })}>
               {t(`suggestionStatus.${status}`)}
             </button>
           ))}

@@ -46,7 +46,7 @@ function useBodyMutation<I, O>(bodyId: string, fn: (input: I) => Promise<O>, als
 export const useMerge = (token: string, bodyId: string) => useBodyMutation(bodyId, (body: BodyOf<'POST /api/bodies/:bodyId/suggestions/merge'>) =>
   call('POST /api/bodies/:bodyId/suggestions/merge', { bodyId }, { token, body }));
 export const useDecide = (token: string, bodyId: string) => useBodyMutation(bodyId, (body: BodyOf<'POST /api/bodies/:bodyId/suggestions/status'>) =>
-  call('POST /api/bodies/:bodyId/suggestions/status', { bodyId }, { token, body }));
+  call('POST /api/bodies/:bodyId/suggestions/status', { bodyId }, { token, body }), [['body', bodyId, 'referrals']]);
 export const useAdopt = (token: string, bodyId: string) => useBodyMutation(bodyId, (body: BodyOf<'POST /api/bodies/:bodyId/projects'>) =>
   call('POST /api/bodies/:bodyId/projects', { bodyId }, { token, body }), [['body', bodyId, 'projects']]);
 export const useCreateWindow = (token: string, bodyId: string) => useBodyMutation(bodyId, (body: BodyOf<'POST /api/bodies/:bodyId/collection'>) =>
