@@ -46,8 +46,13 @@ const count = z.number().int().min(0);
 const manifestSchema = z.object({
   ballotId: z.string(),
   title: z.string().optional(),
-  kind: z.enum(['selection', 'satisfaction', 'motion']),
+  kind: z.enum(['selection', 'satisfaction', 'motion', 'evaluation']),
   form: z.enum(['per_candidate', 'choose_n']).optional(),
+  evaluation: z.object({
+    form: z.enum(['grade', 'score']),
+    scale: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
+    flags: z.object({ red: z.number().int().min(0), black: z.number().int().min(0) }).optional(),
+  }).optional(),
   seats: z.number().int().min(1).optional(),
   question: z.string().optional(),
   secret: z.boolean().optional(),
@@ -84,6 +89,7 @@ export async function verifyBox(box: unknown, opts: VerifyOptions = {}): Promise
     form: manifest.form,
     seats: manifest.seats,
     question: manifest.question,
+    ...(manifest.evaluation ? { evaluation: manifest.evaluation } : {}),
     options: manifest.options,
   };
   const defProblem = checkDefinition(def);
@@ -332,6 +338,12 @@ export function formatReport(report: VerifyReport): string {
     } else if (r.kind === 'satisfaction') {
       for (const o of r.options) {
         lines.push(`  ${o.title}  满意 ${o.satisfied} / 基本满意 ${o.basic} / 不满意 ${o.unsatisfied}  → ${o.grade}, 满意率 rate ${(o.rate * 100).toFixed(2)}%`);
+      }
+    } else if (r.kind === 'evaluation') {
+      for (const o of r.options) {
+        lines.push('mean' in o
+          ? `  ${o.title}  平均分 mean ${o.mean.toFixed(2)} (${o.count})  → 第 ${o.rank} 名 rank${o.flag ? ` ${o.flag}` : ''}`
+          : `  ${o.title}  满意 ${o.satisfied} / 基本满意 ${o.basic} / 不满意 ${o.unsatisfied}  → ${o.grade}, 满意率 rate ${(o.rate * 100).toFixed(2)}%`);
       }
     } else {
       lines.push(`  ${r.question}  赞成 yes ${r.yes} / 反对 no ${r.no} / 弃权 abstain ${r.abstain}  → ${r.passed ? '通过 passed' : '未通过 not passed'}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byCodeUnit } from './code-unit-order.js';
-import type { BallotForm, BallotKind, Choices, SatisfactionChoice, YesNoAbstain } from './types.js';
+import type { BallotForm, BallotKind, Choices, EvaluationRule, SatisfactionChoice, YesNoAbstain } from './types.js';
 
 /** What a ballot asks: everything needed to check a member's choices and to count them. */
 export interface BallotDefinition {
@@ -11,6 +11,8 @@ export interface BallotDefinition {
   seats?: number;
   /** Motion only. */
   question?: string;
+  /** Evaluation only: graded or scored (default scale 0–100), with flags for the top and bottom. */
+  evaluation?: EvaluationRule;
   /** Candidates (selection) or projects to rate (satisfaction), in ballot order; empty for a motion. */
   options: { id: string; title: string }[];
 }
@@ -43,6 +45,18 @@ export function checkDefinition(def: BallotDefinition): string | null {
   }
   if (def.kind === 'satisfaction' && ids.length === 0) return 'a satisfaction ballot needs at least one project';
   if (def.kind === 'motion' && ids.length !== 0) return 'a motion has no options';
+  if (def.kind === 'evaluation') {
+    if (ids.length === 0) return 'an evaluation needs at least one subject';
+    const e = def.evaluation;
+    if (!e || (e.form !== 'grade' && e.form !== 'score')) return 'an evaluation is graded or scored';
+    if (e.form === 'score') {
+      const { min, max } = scaleOf(def);
+      if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min >= max) return 'a score scale needs integers min < max';
+      if (e.flags && (!Number.isSafeInteger(e.flags.red) || !Number.isSafeInteger(e.flags.black) || e.flags.red < 0 || e.flags.black < 0 || e.flags.red + e.flags.black > ids.length)) {
+        return 'flags: red and black are counts ≥ 0 that together do not exceed the subjects';
+      }
+    } else if (e.scale || e.flags) return 'a graded evaluation has no scale or flags';
+  }
   return null;
 }
 
@@ -65,6 +79,8 @@ export function validateChoices(def: BallotDefinition, raw: unknown): ChoicesChe
       return validateMotion(raw);
     case 'satisfaction':
       return validateSatisfaction(def, raw);
+    case 'evaluation':
+      return def.evaluation?.form === 'score' ? validateScores(def, raw) : validateSatisfaction(def, raw);
     case 'selection':
       return (def.form ?? 'per_candidate') === 'choose_n' ? validateChooseN(def, raw) : validatePerCandidate(def, raw);
   }
@@ -123,6 +139,28 @@ function validateSatisfaction(def: BallotDefinition, raw: unknown): ChoicesCheck
   // its 满意率 denominator, so the tablet must rate every one.
   const missing = sorted.filter((id) => !given.has(id));
   if (missing.length > 0) return fail(`choices: every project must be rated; missing ${missing.join(', ')}`);
+  return { ok: true, choices: Object.fromEntries(sorted.map((id) => [id, given.get(id)!])) };
+}
+
+/** The scale of a scored evaluation: 0–100 unless the ballot says otherwise. */
+export function scaleOf(def: BallotDefinition): { min: number; max: number } {
+  return def.evaluation?.scale ?? { min: 0, max: 100 };
+}
+
+function validateScores(def: BallotDefinition, raw: unknown): ChoicesCheck {
+  const plain = plainEntries(raw);
+  if (typeof plain === 'string') return fail(plain);
+  const { ids, sorted } = optionIndex(def);
+  const { min, max } = scaleOf(def);
+  const given = new Map<string, number>();
+  for (const [key, value] of plain) {
+    if (!ids.has(key)) return fail(`choices.${short(key)}: not a subject on this ballot`);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) return fail(`choices.${short(key)}: a whole number from ${min} to ${max}`);
+    given.set(key, value);
+  }
+  // as with ratings, a subject left out would change its mean's denominator: every one is scored
+  const missing = sorted.filter((id) => !given.has(id));
+  if (missing.length > 0) return fail(`choices: every subject must be scored; missing ${missing.join(', ')}`);
   return { ok: true, choices: Object.fromEntries(sorted.map((id) => [id, given.get(id)!])) };
 }
 

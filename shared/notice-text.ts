@@ -58,6 +58,21 @@ export function noticeText(s: NoticeSource): string {
   } else if (r.kind === 'satisfaction') {
     lines.push(`${s.sessionName}于${date}以无记名投票方式对「${s.ballotTitle}」进行了满意度测评。${baseText(r)}。测评结果如下：`);
     r.options.forEach((o, i) => lines.push(`${chineseNumber(i + 1)}、${o.title}：满意 ${o.satisfied} 票，基本满意 ${o.basic} 票，不满意 ${o.unsatisfied} 票，测评等次为${o.grade}（满意率 ${(o.rate * 100).toFixed(2)}%）`));
+  } else if (r.kind === 'evaluation') {
+    if (r.form === 'score') {
+      lines.push(`${s.sessionName}于${date}以无记名打分方式对「${s.ballotTitle}」进行了评议。${baseText(r)}。评议结果如下：`);
+      const flagWord = { red: '红旗', yellow: '黄旗', black: '黑旗' } as const;
+      r.options.forEach((o, i) => {
+        if (!('mean' in o)) return;
+        lines.push(`${chineseNumber(i + 1)}、${o.title}：平均得分 ${o.mean.toFixed(2)} 分，名次第 ${o.rank}${o.flag ? `，${flagWord[o.flag]}` : ''}`);
+      });
+    } else {
+      lines.push(`${s.sessionName}于${date}以无记名投票方式对「${s.ballotTitle}」进行了满意度测评。${baseText(r)}。测评结果如下：`);
+      r.options.forEach((o, i) => {
+        if (!('grade' in o)) return;
+        lines.push(`${chineseNumber(i + 1)}、${o.title}：满意 ${o.satisfied} 票，基本满意 ${o.basic} 票，不满意 ${o.unsatisfied} 票，测评等次为${o.grade}（满意率 ${(o.rate * 100).toFixed(2)}%）`);
+      });
+    }
   } else {
     lines.push(`${s.sessionName}于${date}对「${s.ballotTitle}」进行了${r.named ? '记名' : '无记名'}表决。${baseText(r)}。`);
     lines.push(`表决事项：${r.question}`);

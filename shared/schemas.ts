@@ -69,11 +69,20 @@ export const projectInput = z.strictObject({
 });
 
 export const ballotInput = z.strictObject({
-  kind: z.enum(['selection', 'satisfaction', 'motion']),
+  kind: z.enum(['selection', 'satisfaction', 'motion', 'evaluation']),
   title: text(200),
   projectIds: z.array(id).min(1).max(200).optional(),
   seats: z.number().int().min(1).max(200).optional(),
-  form: z.enum(['per_candidate', 'choose_n']).optional(),
+  /** selection: per_candidate | choose_n; evaluation: grade (满意/基本满意/不满意) | score (无记名打分) */
+  form: z.enum(['per_candidate', 'choose_n', 'grade', 'score']).optional(),
+  /** evaluation: departments (and their heads) or representatives (述职评议), in ballot order */
+  subjects: z.array(z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('department'), name: text(100) }),
+    z.strictObject({ kind: z.literal('member'), memberId: id }),
+  ])).min(1).max(200).optional(),
+  /** evaluation by score: the scale (default 0–100) and the flags for the top and bottom ranks (红黄黑旗) */
+  scale: z.strictObject({ min: z.number().int().min(-1000).max(1000), max: z.number().int().min(-1000).max(1000) }).optional(),
+  flags: z.strictObject({ red: z.number().int().min(0).max(200), black: z.number().int().min(0).max(200) }).optional(),
   question: text(1000).optional(),
   secret: z.boolean().optional(),
   baseRule: z.enum(['roster', 'present']).optional(),

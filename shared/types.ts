@@ -5,7 +5,7 @@ export type BodyLevel = 'city' | 'county' | 'township';
 export type MemberKind = 'rep' | 'committee';
 export type SessionKind = 'congress' | 'committee';
 
-export type BallotKind = 'selection' | 'satisfaction' | 'motion';
+export type BallotKind = 'selection' | 'satisfaction' | 'motion' | 'evaluation';
 export type BallotForm = 'per_candidate' | 'choose_n';
 export type BaseRule = 'roster' | 'present';
 export type BallotState = 'draft' | 'open' | 'closed' | 'published' | 'cancelled';
@@ -19,7 +19,8 @@ export type OptionStatus = 'selected' | 'tied' | 'passed_not_selected' | 'not_pa
 export type Choices =
   | Record<string, YesNoAbstain> // selection per_candidate
   | { selected: string[] } // selection choose_n
-  | Record<string, SatisfactionChoice> // satisfaction
+  | Record<string, SatisfactionChoice> // satisfaction, evaluation graded
+  | Record<string, number> // evaluation scored (无记名打分)
   | { vote: YesNoAbstain }; // motion
 
 export interface Quorum {
@@ -82,17 +83,39 @@ export interface MotionResult extends ResultBase {
   named?: { memberId: string; name: string; vote: YesNoAbstain }[];
 }
 
-export type BallotResult = SelectionResult | SatisfactionResult | MotionResult;
+/** An evaluation (评议): graded like a satisfaction ballot, or scored with means, ranks and flags. */
+export interface EvaluationResult extends ResultBase {
+  kind: 'evaluation';
+  form: 'grade' | 'score';
+  scale?: { min: number; max: number };
+  flags?: { red: number; black: number };
+  options: (SatisfactionOptionResult | ScoreOptionResult)[];
+}
+
+export interface ScoreOptionResult {
+  id: string;
+  title: string;
+  count: number;
+  mean: number;
+  rank: number;
+  flag?: 'red' | 'yellow' | 'black';
+}
+
+export type BallotResult = SelectionResult | SatisfactionResult | MotionResult | EvaluationResult;
 
 /** Live tally while a ballot is open (presider/admin only). Same counts shape as a result's options. */
 export type Tally =
   | { kind: 'selection'; options: { id: string; yes: number; no: number; abstain: number }[] }
   | { kind: 'satisfaction'; options: { id: string; satisfied: number; basic: number; unsatisfied: number }[] }
-  | { kind: 'motion'; yes: number; no: number; abstain: number };
+  | { kind: 'motion'; yes: number; no: number; abstain: number }
+  | { kind: 'evaluation'; form: 'grade'; options: { id: string; satisfied: number; basic: number; unsatisfied: number }[] }
+  | { kind: 'evaluation'; form: 'score'; options: { id: string; count: number; sum: number }[] };
 
 export interface BallotOption {
   id: string;
   title: string;
+  /** an evaluation's subject: a department by name or a member */
+  subject?: EvaluationSubject;
   department?: string | null;
   investment?: number | null;
   category?: string | null;
@@ -107,6 +130,8 @@ export interface BoxManifest {
   form?: BallotForm;
   seats?: number;
   question?: string;
+  /** evaluation ballots: graded or scored, the scale and the flags */
+  evaluation?: EvaluationRule;
   /** false only for a named (记名) motion, whose box is empty and whose result lists votes by name. */
   secret?: boolean;
   options: { id: string; title: string }[];
@@ -137,6 +162,13 @@ export interface SessionSnapshot {
   quorumMet: boolean;
   state: string;
   version: number;
+}
+
+/** How an evaluation ballot is counted (what the verifier needs; the subjects are its options). */
+export interface EvaluationRule {
+  form: 'grade' | 'score';
+  scale?: { min: number; max: number };
+  flags?: { red: number; black: number };
 }
 
 /** What an evaluation ballot (评议, 述职评议, 无记名打分) evaluates and how (API.md "Evaluation"). */

@@ -69,8 +69,15 @@ export async function liveTallyOf(query: RawQuery, b: BallotRow): Promise<{ tall
     exprs = ['yes', 'no', 'abstain'].map((v) => `count(*) filter (where choices->>'vote' = '${v}')`);
   } else if (chooseN) {
     exprs = ids.map((_, i) => `count(*) filter (where (choices->'selected') ? $${i + 2}::text)`);
+  } else if (tally.kind === 'evaluation' && tally.form === 'score') {
+    // a score per subject: how many scored it and their sum (every ballot scores every subject)
+    exprs = [];
+    ids.forEach((_, i) => {
+      exprs.push(`count(*) filter (where choices ? $${i + 2}::text)`);
+      exprs.push(`coalesce(sum((choices->>$${i + 2}::text)::bigint), 0)`);
+    });
   } else {
-    const values = tally.kind === 'satisfaction' ? ['satisfied', 'basic', 'unsatisfied'] : ['yes', 'no'];
+    const values = tally.kind === 'satisfaction' || tally.kind === 'evaluation' ? ['satisfied', 'basic', 'unsatisfied'] : ['yes', 'no'];
     exprs = [];
     ids.forEach((_, i) => values.forEach((v) => {
       exprs.push(`count(*) filter (where choices->>$${i + 2}::text = '${v}')`);
@@ -84,9 +91,11 @@ export async function liveTallyOf(query: RawQuery, b: BallotRow): Promise<{ tall
     tally.yes = n(0); tally.no = n(1); tally.abstain = n(2);
   } else if (chooseN && tally.kind === 'selection') {
     tally.options.forEach((o, i) => { o.yes = n(i); o.abstain = cast - o.yes; });
-  } else if (tally.kind === 'satisfaction') {
+  } else if (tally.kind === 'evaluation' && tally.form === 'score') {
+    tally.options.forEach((o, i) => { o.count = n(2 * i); o.sum = n(2 * i + 1); });
+  } else if (tally.kind === 'satisfaction' || tally.kind === 'evaluation') {
     tally.options.forEach((o, i) => { o.satisfied = n(3 * i); o.basic = n(3 * i + 1); o.unsatisfied = n(3 * i + 2); });
-  } else {
+  } else if (tally.kind === 'selection') {
     tally.options.forEach((o, i) => { o.yes = n(2 * i); o.no = n(2 * i + 1); o.abstain = cast - o.yes - o.no; });
   }
   return { tally, cast };

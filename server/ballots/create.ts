@@ -1,7 +1,7 @@
 // createBallot: a draft ballot of a session, with its options frozen from the body's projects.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
-import { ballotRounds, ballots, projects } from '../db/schema.js';
+import { ballotRounds, ballots, members, projects } from '../db/schema.js';
 import { command, live, type CommandContext } from '../core/command.js';
 import { newId } from '../db/ids.js';
 import { DomainError, conflict, invalid } from '../core/errors.js';
@@ -35,6 +35,21 @@ async function runoffInput(tx: Tx, sessionId: string, input: BallotInput): Promi
 }
 
 function checkFields(input: BallotInput) {
+  if (input.kind === 'evaluation') {
+    if (!input.subjects) throw field('subjects', '请选择评议对象 / subjects required');
+    if (input.form !== 'grade' && input.form !== 'score') throw field('form', '评议须选择满意度测评或无记名打分 / form must be grade or score');
+    if (input.form === 'grade' && (input.scale || input.flags)) throw field(input.scale ? 'scale' : 'flags', '满意度测评没有分值和旗 / a graded evaluation has no scale or flags');
+    if (input.scale && input.scale.min >= input.scale.max) throw field('scale', '最低分须小于最高分 / min must be below max');
+    if (input.flags && input.flags.red + input.flags.black > input.subjects.length) throw field('flags', '红旗与黑旗之和不能多于评议对象 / more flags than subjects');
+    if (input.projectIds) throw field('projectIds', '评议的对象不是项目 / an evaluation has subjects, not projects');
+    if (input.seats !== undefined) throw field('seats', '只有项目票决有名额 / only a selection has seats');
+    if (input.question !== undefined) throw field('question', '只有议案表决有表决事项 / only a motion has a question');
+    if (input.round !== undefined) throw field('round', '只有满意度测评有轮次 / only a satisfaction ballot has a round');
+    if (input.secret === false) throw field('secret', '评议必须无记名 / an evaluation is secret');
+    return;
+  }
+  if (input.subjects || input.scale || input.flags) throw field(input.subjects ? 'subjects' : input.scale ? 'scale' : 'flags', '只有评议有评议对象、分值和旗 / only an evaluation has these');
+  if (input.form === 'grade' || input.form === 'score') throw field('form', '只有评议按满意度或打分 / grade and score are for evaluations');
   if (input.kind === 'selection') {
     if (!input.projectIds) throw field('projectIds', '请选择候选项目 / projectIds required');
     if (input.seats === undefined) throw field('seats', '请填写应选名额 / seats required');
@@ -65,6 +80,7 @@ export async function prepareBallot(tx: Tx, session: SessionRow, raw: BallotInpu
   if (session.state !== 'open') throw conflict('session_ended', '会议已结束 / the session has ended');
   const input = raw.runoffOf ? await runoffInput(tx, session.id, raw) : raw;
   checkFields(input);
+  if (input.kind === 'evaluation') return { input, options: await subjectOptions(tx, session.bodyId, input.subjects!) };
   const ids = [...new Set(input.projectIds ?? [])];
   if (input.projectIds && ids.length !== input.projectIds.length) throw field('projectIds', '项目重复 / duplicate projects');
   const rows = ids.length
@@ -80,11 +96,29 @@ export async function prepareBallot(tx: Tx, session: SessionRow, raw: BallotInpu
   return { input, options };
 }
 
+/** An evaluation's options: one per subject, a department by its name or a member of the body by theirs. */
+async function subjectOptions(tx: Tx, bodyId: string, subjects: NonNullable<BallotInput['subjects']>): Promise<BallotOption[]> {
+  const memberIds = subjects.flatMap((s) => (s.kind === 'member' ? [s.memberId] : []));
+  const rows = memberIds.length ? await tx.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.bodyId, bodyId), inArray(members.id, memberIds))) : [];
+  const names = new Map(rows.map((m) => [m.id, m.name]));
+  const seen = new Set<string>();
+  return subjects.map((s, i) => {
+    const key = s.kind === 'member' ? `m:${s.memberId}` : `d:${s.name}`;
+    if (seen.has(key)) throw field(`subjects.${i}`, '评议对象重复 / a subject is named twice');
+    seen.add(key);
+    if (s.kind === 'member' && !names.has(s.memberId)) throw field(`subjects.${i}.memberId`, '不是本级人大的代表 / not a member of this body');
+    return { id: newId(), title: s.kind === 'member' ? names.get(s.memberId)! : s.name, subject: s };
+  });
+}
+
 /** Inserts the draft ballot (and a satisfaction ballot's round). */
 export async function insertBallot(tx: Tx, sessionId: string, input: BallotInput, options: BallotOption[]) {
   const [ballot] = await tx.insert(ballots).values({
     id: newId(), sessionId, kind: input.kind, title: input.title,
-    form: input.kind === 'selection' ? input.form ?? 'per_candidate' : null,
+    form: input.kind === 'selection' ? (input.form as 'per_candidate' | 'choose_n' | undefined) ?? 'per_candidate' : null,
+    evaluation: input.kind === 'evaluation'
+      ? { subjects: input.subjects!, form: input.form as 'grade' | 'score', ...(input.form === 'score' ? { scale: input.scale ?? { min: 0, max: 100 } } : {}), ...(input.flags ? { flags: input.flags } : {}) }
+      : null,
     seats: input.kind === 'selection' ? input.seats! : null,
     question: input.kind === 'motion' ? input.question! : null,
     secret: input.secret ?? true, baseRule: input.baseRule ?? 'roster', runoffOf: input.runoffOf ?? null, options,

@@ -29,6 +29,7 @@ export function definitionOf(b: BallotRow): BallotDefinition {
     form: (b.form as BallotForm | null) ?? undefined,
     seats: b.seats ?? undefined,
     question: b.question ?? undefined,
+    ...(b.evaluation ? { evaluation: { form: b.evaluation.form, ...(b.evaluation.scale ? { scale: b.evaluation.scale } : {}), ...(b.evaluation.flags ? { flags: b.evaluation.flags } : {}) } } : {}),
     options: optionsOf(b).map((o) => ({ id: o.id, title: o.title })),
   };
 }

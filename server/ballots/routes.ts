@@ -6,6 +6,8 @@ import { publishedCacheControl, servePage } from '../core/page-cache.js';
 import { signNotice, signResult } from '../core/signing.js';
 import { idPattern } from '../db/ids.js';
 import { route } from '../http/route.js';
+import { publicEvaluations } from './evaluations.js';
+import { yearQuery } from '../../shared/collection-schemas.js';
 import { createBallot } from './create.js';
 import { createBallotFromList } from './from-list.js';
 import { cancelBallot, closeBallot, openBallot, publishBallot } from './lifecycle.js';
@@ -87,6 +89,10 @@ export const ballotRoutes = [
     method: 'POST', path: '/sessions/:id/notices', summary: 'Issue the presidium\'s numbered notice (公告) of a published ballot; again answers the same notice (200)', status: 201, body: noticeInput,
     errors: ['ballot_not_published'], command: publishNotice, input: (r) => ({ sessionId: r.params.id, ballotId: r.body.ballotId }),
     answer: ({ notice, created }, _ctx, r) => r.c.json(notice, created ? 201 : 200),
+  }),
+  route({
+    method: 'GET', path: '/public/bodies/:bodyId/evaluations', summary: 'The body\'s published evaluations of a year (评议 of departments, 述职评议 of representatives): grades, or mean scores with ranks and flags', roles: ['public'], query: yearQuery,
+    handler: (ctx, r) => publicEvaluations(ctx, r.params.bodyId, r.query.year),
   }),
   route({
     method: 'GET', path: '/public/bodies/:bodyId/notices', summary: 'Notices of the body and every body below it, newest first', roles: ['public'],

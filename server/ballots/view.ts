@@ -9,7 +9,7 @@ import { findSession, rosterEntry } from '../sessions/queries.js';
 import { assertCanSeeSession } from '../sessions/service.js';
 import { boxDigest, sortEntries } from '../../shared/digest.js';
 import type { BallotBox, BallotResult, BoxManifest, Choices, Tally } from '../../shared/types.js';
-import { countedResult, findBallot, optionsOf, type BallotRow } from './queries.js';
+import { countedResult, definitionOf, findBallot, optionsOf, type BallotRow } from './queries.js';
 import { castCount, liveTallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
 import { demandOf, type Demand } from '../projects/demand.js';
@@ -64,6 +64,8 @@ export async function getResult(ctx: AppContext, p: Principal | null, ballotId: 
 export const countingRule =
   'selection: passes iff 2*yes > base; passing ranked by yes; top N selected; a tie at the N-th place that does not fit is "tied" (undecided); ' +
   'satisfaction: 满意 iff 2*satisfied > base, else 基本满意 iff 2*(satisfied+basic) > base, else 不满意; rate = (satisfied+basic)/cast; ' +
+  'evaluation: graded as satisfaction, or scored: mean = sum/count to two decimals (half away from zero), rank 1 = highest exact mean, equal means share a rank (1, 1, 3), ' +
+  'flag red iff rank <= red, black iff rank > options - black, else yellow; ' +
   'motion: passes iff 2*yes > base. base = roster size at opening (baseRule roster) or members present at close or who voted (baseRule present).';
 
 export function manifestOf(b: BallotRow): BoxManifest {
@@ -72,6 +74,7 @@ export function manifestOf(b: BallotRow): BoxManifest {
     ...(b.form ? { form: b.form as BoxManifest['form'] } : {}),
     ...(b.seats !== null ? { seats: b.seats } : {}),
     ...(b.question !== null ? { question: b.question } : {}),
+    ...(definitionOf(b).evaluation ? { evaluation: definitionOf(b).evaluation } : {}),
     options: optionsOf(b).map((o) => ({ id: o.id, title: o.title })),
     secret: b.secret,
     baseRule: b.baseRule as BoxManifest['baseRule'], base: b.base ?? 0, eligible: b.eligible ?? 0, cast: b.cast ?? 0,

@@ -2,6 +2,7 @@ import type { BallotDefinition } from '../ballot-definition.js';
 import type {
   BallotResult,
   BaseRule,
+  EvaluationResult,
   Choices,
   MotionResult,
   SatisfactionChoice,
@@ -13,6 +14,7 @@ import type {
 import { motionPasses } from './motion.js';
 import { gradeProject } from './satisfaction.js';
 import { selectWinners } from './selection.js';
+import { scoreResult } from './score.js';
 
 /** What a result needs beyond the counts; all of it is published so anyone can recompute. */
 export interface ResultContext {
@@ -39,6 +41,10 @@ export function emptyTally(def: BallotDefinition): Tally {
       };
     case 'motion':
       return { kind: 'motion', yes: 0, no: 0, abstain: 0 };
+    case 'evaluation':
+      return def.evaluation?.form === 'score'
+        ? { kind: 'evaluation', form: 'score', options: def.options.map((o) => ({ id: o.id, count: 0, sum: 0 })) }
+        : { kind: 'evaluation', form: 'grade', options: def.options.map((o) => ({ id: o.id, satisfied: 0, basic: 0, unsatisfied: 0 })) };
   }
 }
 
@@ -73,7 +79,16 @@ function addInPlace(def: BallotDefinition, tally: Tally, choices: Choices): void
     tally[vote] += 1;
     return;
   }
-  if (tally.kind === 'satisfaction') {
+  if (tally.kind === 'evaluation' && tally.form === 'score') {
+    for (const row of tally.options) {
+      const score = own(record, row.id);
+      if (typeof score !== 'number' || !Number.isSafeInteger(score)) throw new TypeError(`evaluation ballot without a valid score for ${row.id}`);
+      row.count += 1;
+      row.sum += score;
+    }
+    return;
+  }
+  if (tally.kind === 'satisfaction' || tally.kind === 'evaluation') {
     for (const row of tally.options) {
       const grade = own(record, row.id) as SatisfactionChoice | undefined;
       if (grade !== 'satisfied' && grade !== 'basic' && grade !== 'unsatisfied') {
@@ -83,6 +98,7 @@ function addInPlace(def: BallotDefinition, tally: Tally, choices: Choices): void
     }
     return;
   }
+  if (tally.kind !== 'selection') throw new TypeError('tally does not match the ballot kind');
   if ((def.form ?? 'per_candidate') === 'choose_n') {
     const ticked = record.selected;
     if (!Array.isArray(ticked)) throw new TypeError('choose_n ballot without a selected list');
@@ -108,6 +124,11 @@ function own(record: Record<string, unknown>, key: string): unknown {
 function copyTally(tally: Tally): Tally {
   if (tally.kind === 'motion') return { ...tally };
   if (tally.kind === 'selection') return { kind: 'selection', options: tally.options.map((o) => ({ ...o })) };
+  if (tally.kind === 'evaluation') {
+    return tally.form === 'score'
+      ? { kind: 'evaluation', form: 'score', options: tally.options.map((o) => ({ ...o })) }
+      : { kind: 'evaluation', form: 'grade', options: tally.options.map((o) => ({ ...o })) };
+  }
   return { kind: 'satisfaction', options: tally.options.map((o) => ({ ...o })) };
 }
 
@@ -144,6 +165,30 @@ export function computeResult(def: BallotDefinition, tally: Tally, ctx: ResultCo
       ...head,
       kind: 'satisfaction',
       ...counts,
+      options: def.options.map((o, i) => {
+        const row = rows[i];
+        const { grade, rate } = gradeProject(row, ctx.base);
+        return { id: o.id, title: o.title, satisfied: row.satisfied, basic: row.basic, unsatisfied: row.unsatisfied, grade, rate };
+      }),
+    };
+    return result;
+  }
+
+  if (def.kind === 'evaluation') {
+    if (tally.kind !== 'evaluation') throw new TypeError('tally does not match the ballot kind');
+    const rule = def.evaluation;
+    if (tally.form === 'score') {
+      const rows = rowsByDefinition(def, tally.options);
+      const result: EvaluationResult = {
+        ...head, kind: 'evaluation', form: 'score', ...counts, scale: def.evaluation?.scale ?? { min: 0, max: 100 },
+        ...(rule?.flags ? { flags: rule.flags } : {}),
+        options: scoreResult(def.options.map((o, i) => ({ id: o.id, title: o.title, count: rows[i].count, sum: rows[i].sum })), rule?.flags),
+      };
+      return result;
+    }
+    const rows = rowsByDefinition(def, tally.options);
+    const result: EvaluationResult = {
+      ...head, kind: 'evaluation', form: 'grade', ...counts,
       options: def.options.map((o, i) => {
         const row = rows[i];
         const { grade, rate } = gradeProject(row, ctx.base);

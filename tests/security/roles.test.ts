@@ -208,6 +208,7 @@ const table: Row[] = [
   { method: 'POST', route: '/api/notifications/:id/retry', fresh: true, request: async () => ({ path: `/api/notifications/${await failedNotice()}/retry` }), note: 'not in API.md (the admin screen\'s retry button)' },
   { method: 'PUT', route: '/api/members/:memberId/phone', request: () => ({ path: `/api/members/${w.memberIds[7]}/phone`, json: { phone: '13800138000' } }), note: 'not in API.md (correcting a member\'s phone)' },
   // Evaluation (评议, 综合满意度)
+  { method: 'GET', route: '/api/public/bodies/:bodyId/evaluations', request: () => ({ path: `/api/public/bodies/${w.B}/evaluations?year=2027` }) },
   { method: 'PUT', route: '/api/bodies/:bodyId/satisfaction-rule', request: () => ({ path: `/api/bodies/${w.B}/satisfaction-rule`, json: { weights: { members: 0.3, public: 0.6, survey: 0.1 } } }) },
   { method: 'GET', route: '/api/public/bodies/:bodyId/satisfaction-rule', request: async () => {
     await call('PUT', `/api/bodies/${w.B}/satisfaction-rule`, w.server.adminToken, { json: { weights: { members: 0.3, public: 0.6, survey: 0.1 } } });

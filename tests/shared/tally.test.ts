@@ -146,7 +146,8 @@ describe('tally properties', () => {
         const n = ballots.length;
         if (tally.kind === 'motion') expect(tally.yes + tally.no + tally.abstain).toBe(n);
         else if (tally.kind === 'selection') for (const o of tally.options) expect(o.yes + o.no + o.abstain).toBe(n);
-        else for (const o of tally.options) expect(o.satisfied + o.basic + o.unsatisfied).toBe(n);
+        else if (tally.kind === 'evaluation' && tally.form === 'score') for (const o of tally.options) expect(o.count).toBe(n);
+        else for (const o of tally.options) expect((o as { satisfied: number }).satisfied + (o as { basic: number }).basic + (o as { unsatisfied: number }).unsatisfied).toBe(n);
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { BallotResult, MotionResult, SatisfactionResult, SelectionResult } from '../../../shared/types';
+import type { BallotResult, EvaluationResult, MotionResult, SatisfactionOptionResult, SatisfactionResult, ScoreOptionResult, SelectionResult } from '../../../shared/types';
 import { gradeChoice } from '../../../shared/execution';
 import { useFormat } from '../format';
 import { density, share, vars } from './resultBars';
@@ -16,6 +16,8 @@ export function ResultView({ result, variant = 'table', titles }: { result: Ball
         <SelectionChart result={result} titles={titles} />
       ) : result.kind === 'satisfaction' ? (
         <SatisfactionChart result={result} titles={titles} />
+      ) : result.kind === 'evaluation' ? (
+        <EvaluationView result={result} titles={titles} />
       ) : (
         <MotionChart result={result} />
       )}
@@ -219,5 +221,32 @@ function MotionChart({ result }: { result: MotionResult }) {
         </table>
       ) : null}
     </div>
+  );
+}
+
+/** 评议: a graded evaluation reads as a satisfaction result; a scored one as means, ranks and 红黄黑旗 in words. */
+function EvaluationView({ result, titles }: { result: EvaluationResult; titles?: Record<string, string> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (result.form === 'grade') {
+    return <SatisfactionChart result={{ ...result, kind: 'satisfaction', options: result.options as SatisfactionOptionResult[] }} titles={titles} />;
+  }
+  const rows = [...(result.options as ScoreOptionResult[])].sort((a, b) => a.rank - b.rank);
+  return (
+    <table className="table result__scores" data-testid="result-scores">
+      <caption className="small muted">{t('result.scoreScale', { min: result.scale?.min ?? 0, max: result.scale?.max ?? 100 })}</caption>
+      <thead><tr><th scope="col">{t('result.rank')}</th><th scope="col">{t('result.subject')}</th><th scope="col">{t('result.mean')}</th><th scope="col">{t('result.scored')}</th>{result.flags ? <th scope="col">{t('result.flag')}</th> : null}</tr></thead>
+      <tbody>
+        {rows.map((o) => (
+          <tr key={o.id} data-testid={`result-row-${o.id}`} data-rank={o.rank}>
+            <td>{o.rank}</td>
+            <th scope="row">{titles?.[o.id] ?? o.title}</th>
+            <td data-testid={`result-mean-${o.id}`}>{o.mean.toFixed(2)}</td>
+            <td>{fmt.num(o.count)}</td>
+            {result.flags ? <td><span className={`flag flag--${o.flag}`}>{t(`result.flags.${o.flag}`)}</span></td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -31,6 +31,9 @@ function essence(r: BallotResult): unknown {
   if (r.kind === 'satisfaction') {
     return { ...top, options: r.options.map((o) => [o.id, o.satisfied, o.basic, o.unsatisfied, o.grade]) };
   }
+  if (r.kind === 'evaluation') {
+    return { ...top, form: r.form, options: r.options.map((o) => ('mean' in o ? [o.id, o.count, o.mean, o.rank, o.flag ?? null] : [o.id, o.satisfied, o.basic, o.unsatisfied, o.grade])) };
+  }
   return { ...top, yes: r.yes, no: r.no, abstain: r.abstain, passed: r.passed };
 }
 
