@@ -1,10 +1,10 @@
 // The shape of the code, checked by `npm run depcheck` (in .ci/run): no circular imports, no stage importing
 // another stage, the core importing no stage, shared/ importing nothing of server/ or client/. See
 // docs/ARCHITECTURE.md "Shape".
-const stage = '(collection|screening|sessions|ballots|live|implementation|ratings|files|portal|publication)';
+const stage = '(collection|screening|sessions|ballots|live|implementation|ratings|files|portal|publication|evaluation)';
 // The hall is one stage (API.md's `vote`): sessions, their ballots and their live channel belong together.
 const sameStage = { sessions: 'sessions|ballots|live', ballots: 'sessions|ballots|live', live: 'sessions|ballots|live' };
-const stageRules = ['collection', 'screening', 'sessions', 'ballots', 'live', 'implementation', 'ratings', 'files', 'portal', 'publication'].map((s) => ({
+const stageRules = ['collection', 'screening', 'sessions', 'ballots', 'live', 'implementation', 'ratings', 'files', 'portal', 'publication', 'evaluation'].map((s) => ({
   name: `stage-${s}-imports-no-other-stage`,
   comment: `${s}/ may import shared/ and the core (core, db, audit, projects, bodies, http, auth, outbox), never another stage: stages talk by events (server/wiring.ts)`,
   severity: 'error',

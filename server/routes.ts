@@ -19,6 +19,7 @@ import { fileRoutes } from './files/routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { publicationRoutes } from './publication/routes.js';
 import { outboxRoutes } from './outbox/routes.js';
+import { evaluationRoutes } from './evaluation/routes.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface RouteSection { title: string; routes: readonly RouteDef[] }
@@ -39,6 +40,7 @@ export const routeSections: readonly RouteSection[] = [
   { title: 'Ballots and notices (代表定单)', routes: ballotRoutes },
   { title: 'Implementation and supervision (政府办单, 代表督单)', routes: implementationRoutes },
   { title: 'Residents\' ratings (群众评单)', routes: ratingRoutes },
+  { title: 'Evaluation (评议, 综合满意度)', routes: evaluationRoutes },
   { title: 'Photos', routes: fileRoutes },
   { title: 'Public portal (公开)', routes: [...portalRoutes, ...publicationRoutes] },
   { title: 'Notices to people (短信、微信通知)', routes: outboxRoutes },

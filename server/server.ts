@@ -119,7 +119,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     database,
     async close() {
       live.close();
-      (ctx.outbox as OutboxSender).close();
+      await (ctx.outbox as OutboxSender).close();
       await stopOps();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeRedis();

@@ -31,6 +31,7 @@ export const auditActions = {
   'project.carried_over': 'implementation', 'file.uploaded': 'implementation',
   'project.supervisors': 'supervision', 'project.inspected': 'supervision',
   'project.graded': 'evaluation', 'rating.received': 'evaluation', 'rating.moderated': 'evaluation',
+  'satisfaction_rule.set': 'evaluation', 'project.surveyed': 'evaluation',
   'notice.published': 'publication', 'dossier.sent': 'publication',
   'notice_to_person.retried': 'notification',
 } as const satisfies Record<string, AuditStage>;

@@ -48,6 +48,7 @@ export const errorCodes = {
   not_rectifying: [409, 'the project is not under rectification'],
   already_rated: [409, 'this device already rated the project'],
   no_comment: [409, 'a rating without a comment has nothing to moderate'],
+  dossier_not_sent: [409, 'the session\'s dossier (材料提前送达) has not been sent to the members yet'],
   notice_not_failed: [409, 'only a notice whose sending failed is sent again by hand'],
   busy: [503, 'the server is shedding load: retry with the same submission key'],
   database_unavailable: [503, 'the database is unavailable for a moment: retry'],

@@ -2,6 +2,8 @@
 // of its plan, its progress reports, its published grades and today's date in Asia/Shanghai.
 
 export type Execution = 'not_started' | 'in_progress' | 'behind' | 'done' | 'rectifying';
+/** Every execution state, in the order lists and charts show them (zod-free: the public body page reads it). */
+export const executions: Execution[] = ['not_started', 'in_progress', 'behind', 'done', 'rectifying'];
 export type Grade = '满意' | '基本满意' | '不满意';
 /** A grade as the rating choice it counts (choice.satisfied …), so a screen shows it in its reader's language. */
 export const gradeChoice: Record<Grade, 'satisfied' | 'basic' | 'unsatisfied'> = { 满意: 'satisfied', 基本满意: 'basic', 不满意: 'unsatisfied' };

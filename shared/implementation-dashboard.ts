@@ -1,9 +1,9 @@
 // The staff dashboard of a year's implementation (实施督办总览): a pure summary of the projects as the
 // server lists them, so the server, the client and the tests agree on every count.
-import type { Execution, Grade } from './execution.js';
+import { executions, type Execution, type Grade } from './execution.js';
 import { satisfactionRounds } from './implementation-schemas.js';
 
-export const executions: Execution[] = ['not_started', 'in_progress', 'behind', 'done', 'rectifying'];
+export { executions };
 export { satisfactionRounds as rounds } from './implementation-schemas.js';
 export type Round = (typeof satisfactionRounds)[number];
 

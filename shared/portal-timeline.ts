@@ -33,7 +33,8 @@ export function buildTimeline(i: TimelineInput): TimelineEntry[] {
   if (i.suggestions) add(i.suggestions.at, 'suggested', `群众提出建议 ${i.suggestions.count} 条，${i.suggestions.supporters} 人支持`, { suggestions: i.suggestions.count, supporters: i.suggestions.supporters });
   if (i.listedAt) add(i.listedAt, 'listed', '列入候选项目');
   if (i.vote) add(i.vote.at, 'voted', i.vote.selected ? `代表票决通过，赞成 ${i.vote.yes} 票` : `代表票决未入选，赞成 ${i.vote.yes} 票`, { yes: i.vote.yes, selected: i.vote.selected });
-  if (i.plan) add(i.plan.at, 'assigned', `${i.plan.department}承办，计划 ${i.plan.completionDate} 完成`, { department: i.plan.department, completionDate: i.plan.completionDate });
+  // A plan is written before its first report; one edited later (a new completion date) still happened then.
+  if (i.plan) add(assignedAt(i.plan.at, i.reports), 'assigned', `${i.plan.department}承办，计划 ${i.plan.completionDate} 完成`, { department: i.plan.department, completionDate: i.plan.completionDate });
   for (const r of i.reports) add(r.date, 'progress', r.milestone ? `进度 ${r.percent}%，${r.milestone}` : `进度 ${r.percent}%`, { percent: r.percent, milestone: r.milestone });
   for (const r of i.rectifications) add(r.date, 'rectification', '报送整改情况');
   for (const r of i.inspections) add(r.date, 'inspected', '代表监督小组视察');
@@ -41,4 +42,10 @@ export function buildTimeline(i: TimelineInput): TimelineEntry[] {
   if (i.carriedOver) add(i.carriedOver.at, 'carried_over', `转入 ${i.carriedOver.toYear} 年跨年督办`, { toYear: i.carriedOver.toYear });
   // By day (calendar dates and ISO instants share their first ten characters); within a day, the process order above.
   return out.map((e, k) => ({ e, k })).sort((a, b) => a.e.at.slice(0, 10).localeCompare(b.e.at.slice(0, 10)) || a.k - b.k).map((x) => x.e);
+}
+
+/** When the 派单 happened: the plan's time, but never after the first progress report it preceded. */
+export function assignedAt(planAt: string, reports: readonly { date: string }[]): string {
+  const first = reports.map((r) => r.date).sort()[0];
+  return first && first.slice(0, 10) < planAt.slice(0, 10) ? first : planAt;
 }

@@ -97,3 +97,16 @@ export function rankByGrams<T extends { grams: SuggestionGrams }>(t: SuggestionG
     .sort((x, y) => y.score - x.score)
     .slice(0, limit);
 }
+
+/**
+ * A likely duplicate at or above this score is shown to staff as one (the inbox's 可能重复); those below are
+ * folded under "还有 N 条相似度较低". Chosen on the labelled set (tests/fixtures/suggestions-labelled.ts): of
+ * each suggestion's ten best matches, those ≥ 0.35 are true duplicates about two times in three, those in
+ * 0.10–0.35 about one time in nine; 0.25 would let as much noise through as it keeps duplicates.
+ */
+export const strongDuplicateScore = 0.35;
+
+/** Splits ranked matches into the strong ones (shown) and the weak ones (folded), each keeping its order. */
+export function byStrength<T extends { score: number }>(ranked: readonly T[]): { strong: T[]; weak: T[] } {
+  return { strong: ranked.filter((r) => r.score >= strongDuplicateScore), weak: ranked.filter((r) => r.score < strongDuplicateScore) };
+}

@@ -138,3 +138,13 @@ export interface SessionSnapshot {
   state: string;
   version: number;
 }
+
+/** What an evaluation ballot (评议, 述职评议, 无记名打分) evaluates and how (API.md "Evaluation"). */
+export type EvaluationSubject = { kind: 'department'; name: string } | { kind: 'member'; memberId: string };
+export interface EvaluationSpec {
+  subjects: EvaluationSubject[];
+  /** grade: 满意/基本满意/不满意 by the satisfaction rule; score: secret integer scores */
+  form: 'grade' | 'score';
+  scale?: { min: number; max: number };
+  flags?: { red: number; black: number };
+}

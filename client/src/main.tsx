@@ -27,6 +27,8 @@ const TrackPage = lazy(() => import('./pages/collection/TrackPage'));
 const RepCardPage = lazy(() => import('./pages/reps/RepCardPage'));
 const DepartmentPage = lazy(() => import('./pages/department/DepartmentPage'));
 const NoticePage = lazy(() => import('./pages/notices/NoticePage'));
+const ProjectPosterPage = lazy(() => import('./pages/mscode/ProjectPosterPage'));
+const YearPostersPage = lazy(() => import('./pages/mscode/YearPostersPage'));
 
 function App() {
   return (
@@ -37,6 +39,8 @@ function App() {
           <Route path="/bodies/:bodyId" element={<BodyResultsPage />} />
           <Route path="/results/:ballotId" element={<ResultPage />} />
           <Route path="/projects/:id" element={<ProjectPage />} />
+          <Route path="/projects/:id/poster" element={<ProjectPosterPage />} />
+          <Route path="/bodies/:bodyId/posters" element={<YearPostersPage />} />
           <Route path="/bodies/:bodyId/data" element={<DataPage />} />
           <Route path="/suggest/:bodyId" element={<SuggestPage />} />
           <Route path="/suggest/:bodyId/poster" element={<PosterPage />} />
@@ -48,6 +52,7 @@ function App() {
           <Route path="/tablet/projects" element={<TabletPage view="projects" />} />
           <Route path="/tablet/projects/:projectId" element={<TabletPage view="projects" />} />
           <Route path="/tablet/inbox" element={<TabletPage view="inbox" />} />
+          <Route path="/tablet/:sessionId/dossier" element={<TabletPage view="dossier" />} />
           <Route path="/staff" element={<StaffLoginPage />} />
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/console/:sessionId" element={<ConsolePage />} />

@@ -4,7 +4,9 @@
 // `npm run bench -- --suggestions` duplicates at 50,000 suggestions in one body-year (scripts/bench/suggestions.ts).
 // `npm run bench -- --photos` server CPU per 10 MB photo and peak RSS with 10 at once (scripts/bench/photos.ts).
 // `npm run bench -- --portal` city scale: public list, project page, stats vs "hello" on a generated city, and a change's delay (scripts/bench/portal.ts).
+// `npm run bench -- --weights` JS+CSS a browser loads for the public body page (phone) and the tablet's voting page, gzipped (scripts/bench/weights.ts).
 // `npm run bench -- --flood` public flood: a 300-member vote alone and under 20,000 public writes (scripts/bench/flood.ts).
+// `npm run bench -- --notices` notices to people through a webhook that refuses, then is down 30 s (scripts/bench/notices.ts).
 // `npm run bench -- --backup` a 300-member vote alone and during `npm run backup` of a city; the city's backup and restores (scripts/bench/backup.ts).
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
@@ -26,8 +28,10 @@ import { startupBench } from './startup.js';
 import { suggestionsBench } from './suggestions.js';
 import { photosBench } from './photos.js';
 import { portalBench } from './portal.js';
+import { weightsBench } from './weights.js';
 import { floodBench } from './flood.js';
 import { backupBench } from './backup.js';
+import { noticesBench } from './notices.js';
 import { buildHall as buildHallAs, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, sleep, startChild, timed,
@@ -371,6 +375,12 @@ async function main() {
     await startupBench(root, num('--rounds', 3), say);
     process.exit(0);
   }
+  if (flag('--weights')) {
+    const i = argv.indexOf('--url');
+    // WEIGHTS_ROOT: another checkout (built) to measure, e.g. the commit before a change
+    await weightsBench(process.env.WEIGHTS_ROOT ?? root, say, { url: i >= 0 ? argv[i + 1] : undefined });
+    process.exit(0);
+  }
   if (flag('--photos')) {
     await photosBench(root, say, num('--rounds', 5));
     process.exit(0);
@@ -385,6 +395,10 @@ async function main() {
   }
   if (flag('--flood')) {
     await floodBench(root, say, { members: num('--members', 300), requests: num('--requests', 20_000), addresses: num('--addresses', 250), runs: num('--runs', 3), warm: num('--warm', 3), concurrency: CONCURRENCY });
+    process.exit(0);
+  }
+  if (flag('--notices')) {
+    await noticesBench(root, say, { count: num('--count', 200), down: num('--down', 30) });
     process.exit(0);
   }
   if (flag('--suggestions')) {

@@ -12,6 +12,8 @@ import type { BallotBox, BallotResult, BoxManifest, Choices, Tally } from '../..
 import { countedResult, findBallot, optionsOf, type BallotRow } from './queries.js';
 import { castCount, liveTallyOf } from './counts.js';
 import { describeBallot } from './describe.js';
+import { demandOf, type Demand } from '../projects/demand.js';
+import { emptyDemand } from '../../shared/demand.js';
 
 const notPublished = () => new DomainError(403, 'not_published', '结果尚未公布 / not published yet');
 const isDone = (b: BallotRow) => b.state === 'closed' || b.state === 'published';
@@ -34,7 +36,12 @@ export async function getBallot(ctx: AppContext, p: Principal, ballotId: string)
   // A published ballot is public record: any signed-in caller may read it.
   if (b.state !== 'published') await assertCanSeeSession(ctx, p, s);
   const live = b.state === 'open' ? { cast: await castCount(ctx.db, ballotId) } : undefined;
-  const out: ReturnType<typeof describeBallot> & { tally?: Tally; result?: BallotResult; voted?: boolean } = describeBallot(b, live);
+  const out: Omit<ReturnType<typeof describeBallot>, 'options'> & { options: (ReturnType<typeof optionsOf>[number] & Partial<Demand>)[]; tally?: Tally; result?: BallotResult; voted?: boolean } = describeBallot(b, live);
+  // A selection's candidates carry their 民意指数, in the ballot's own order (it informs, it never ranks).
+  if (b.kind === 'selection') {
+    const demand = await demandOf(ctx.db, out.options.map((o) => o.id));
+    out.options = out.options.map((o) => ({ ...o, ...(demand.get(o.id) ?? emptyDemand()) }));
+  }
   if (b.state === 'open' && (await isSessionStaff(ctx, p, s.bodyId))) out.tally = (await liveTallyOf(ctx.query, b)).tally;
   if (b.state === 'published' || (b.state === 'closed' && (await mayReadUnpublished(ctx, p, b, s.bodyId)))) out.result = countedResult(b);
   if (p.kind === 'member') {

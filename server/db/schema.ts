@@ -1,6 +1,6 @@
 // The whole database schema, in one place. Every state a restart must keep lives here.
 import { sql } from 'drizzle-orm';
-import type { BallotForm, BallotKind, BallotOption, BallotResult, BallotState, BaseRule, BodyLevel, MemberKind, Role, SessionKind } from '../../shared/types.js';
+import type { BallotForm, BallotKind, BallotOption, BallotResult, BallotState, BaseRule, BodyLevel, EvaluationSpec, MemberKind, Role, SessionKind } from '../../shared/types.js';
 import type { ProjectStatus } from '../../shared/projects.js';
 import {
   pgTable, text, integer, boolean, timestamp, jsonb, numeric, primaryKey, bigserial, index, uniqueIndex, pgSequence, date,
@@ -115,6 +115,10 @@ export const ballots = pgTable('ballots', {
   runoffOf: text('runoff_of'),
   /** the candidate list a selection ballot was made from (one per list unless cancelled: 409 list_already_voted) */
   fromList: text('from_list'),
+  /** evaluation ballots: what is evaluated, the score scale and the flags (API.md "Evaluation") */
+  evaluation: jsonb('evaluation').$type<EvaluationSpec>(),
+  /** satisfaction ballots that rate each project's items (子项) one by one */
+  byItem: boolean('by_item').notNull().default(false),
   state: text('state').$type<BallotState>().notNull().default('draft'),
   options: jsonb('options').$type<BallotOption[]>().notNull(),
   eligible: integer('eligible'),
@@ -197,3 +201,4 @@ export * from './schema/publication.js';
 export * from './schema/operations.js';
 export * from './schema/outbox.js';
 export * from './schema/supervision.js';
+export * from './schema/evaluation.js';

@@ -44,12 +44,16 @@ const done = [
 export async function seedLastYear(ctx: AppContext, admin: StaffPrincipal, bodyId: string, members: Member[], nextPhoto: () => string) {
   const rows = await ctx.db.insert(projects).values(done.map((p) => ({
     id: newId(), bodyId, year, title: p.title, description: `${p.title}（${year} 年度民生实事项目）`, category: p.category,
-    department: p.department, investment: p.investment, targets: [], status: 'selected' as const,
+    department: p.department, investment: p.investment, targets: [], status: 'selected' as const, createdAt: `${year - 1}-12-01T09:00:00+08:00`,
   }))).returning();
   // Groups from the 131st member on, so this year's groups are not crowded.
   for (const [j, p] of rows.entries()) await writeYear(ctx, p, done[j], members.slice(130 + j * 10, 140 + j * 10).map((m) => m.id), nextPhoto);
   await pastRound(ctx, admin, bodyId, members.filter((m) => m.kind === 'committee'), rows, {
     session: '清河县人大常委会第十八次会议', title: `${year} 年度民生实事项目满意度测评`, round: 'yearend', at: `${year}-12-26`, votes: [[24, 5, 1], [22, 7, 1], [20, 8, 2]],
   });
-  await seedPublicRatings(ctx, bodyId, rows, { waiting: false });
+  await seedPublicRatings(ctx, bodyId, [
+    { project: rows[0], shown: ['satisfied', '孩子中午在学校吃得热乎又卫生，家长省心了。'] },
+    { project: rows[1], shown: ['satisfied', '发烧不用再跑县城，卫生院就能看，方便多了。'] },
+    { project: rows[2], shown: ['basic', '村里通了公交，两块钱进城；早晚班次还可以再多一些。'] },
+  ], year);
 }

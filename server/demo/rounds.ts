@@ -21,6 +21,8 @@ export async function writeYear(ctx: AppContext, project: Project, plan: Pick<De
   await db.insert(projectPlans).values({
     projectId: project.id, targets: [], milestones: plan.milestones.map(([title, due]) => ({ title, due })), funding: plan.funding,
     completionDate: plan.completionDate, updatedBy: project.department,
+    // written before the first report (the 派单 in the project's 大事记), not on the day the demo is seeded
+    updatedAt: `${firstDay(plan)}T10:00:00+08:00`,
   });
   if (plan.reports.length) {
     await db.insert(progressReports).values(plan.reports.map((r) => ({
@@ -35,6 +37,12 @@ export async function writeYear(ctx: AppContext, project: Project, plan: Pick<De
       memberId: group[k % group.length], createdAt: `${v.date}T16:00:00+08:00`,
     })));
   }
+}
+
+/** A fortnight before the first report (or the first milestone when none yet): when the plan was made. */
+function firstDay(plan: Pick<DemoImplementation, 'milestones' | 'reports'>): string {
+  const first = plan.reports[0]?.date ?? plan.milestones[0][1];
+  return new Date(Date.parse(`${first}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface PastRound { session: string; title: string; round: 'midyear' | 'yearend'; at: string; votes: number[][] }
@@ -60,5 +68,5 @@ export async function pastRound(ctx: AppContext, admin: StaffPrincipal, bodyId: 
   const at = (hm: string) => `${r.at}T${hm}:00+08:00`;
   await ctx.db.update(ballots).set({ createdAt: at('08:30'), openedAt: at('09:40'), closedAt: at('09:52'), publishedAt: at('10:05') }).where(eq(ballots.id, ballot.id));
   await ctx.db.update(projectGrades).set({ publishedAt: at('10:05') }).where(eq(projectGrades.ballotId, ballot.id));
-  await ctx.db.update(sessions).set({ state: 'ended' }).where(eq(sessions.id, sessionId));
+  await ctx.db.update(sessions).set({ state: 'ended', createdAt: at('08:00') }).where(eq(sessions.id, sessionId));
 }

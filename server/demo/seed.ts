@@ -9,8 +9,10 @@ import { newId } from '../db/ids.js';
 import { hashPassword } from '../auth/passwords.js';
 import { codeHash } from '../auth/codes.js';
 import { seedCollection } from './collection.js';
-import { seedReps } from './reps.js';
 import { seedNotices } from './notices.js';
+import { demoPhone, seedReps } from './reps.js';
+import { seedDossier } from './dossier.js';
+import { notChosen2026, seedSelection2026 } from './selection-2026.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { demoDepartmentPassword, demoDepartments, seedScreening } from './screening.js';
 import { candidateProjects, delegations, demoCode, givenNames, lastYearProjects, surnames } from './data.js';
@@ -62,7 +64,12 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
   }));
   const doneRows = lastYearProjects.map((p) => ({
     id: newId(), bodyId: countyId, year: 2026, title: p.title, description: `${p.title}（2026 年度民生实事项目）`,
-    category: p.category, department: p.department, investment: p.investment, targets: [], status: 'selected' as const,
+    // candidates until the 2026 selection vote (demo/selection-2026.ts) chooses them
+    category: p.category, department: p.department, investment: p.investment, targets: [], status: 'candidate' as const,
+  }));
+  const notChosenRows = notChosen2026.map((p) => ({
+    id: newId(), bodyId: countyId, year: 2026, title: p.title, description: `${p.title}（2026 年度候选项目）`,
+    category: p.category, department: p.department, investment: p.investment, targets: [], status: 'candidate' as const,
   }));
   await db.transaction(async (tx) => {
     await tx.insert(bodies).values([
@@ -78,7 +85,7 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
 
     await tx.insert(members).values(memberRows);
 
-    await tx.insert(projects).values([...projectRows, ...doneRows]);
+    await tx.insert(projects).values([...projectRows, ...doneRows, ...notChosenRows]);
     const collection = await seedCollection(tx, countyId, projectRows);
     await seedReps(tx, countyId, { today: shanghaiDate(ctx.now()), window: collection.windows[1], stations: collection.stations, memberIds: memberRows.map((m) => m.id), now: new Date() });
     await seedNotices(tx, countyId, { origin: ctx.publicUrl, now: new Date() });
@@ -105,11 +112,23 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
       },
     ]);
     await tx.insert(ballotRounds).values({ ballotId: yearEndBallotId, round: 'yearend' });
+    // the 2027 vote's material, sent to the members before the session (材料提前送达)
+    await seedDossier(tx, {
+      bodyId: countyId, sessionId, sessionName: '清河县第十八届人民代表大会第五次会议', projectIds: projectRows.map((p) => p.id), sentBy: null, origin: ctx.publicUrl,
+      phones: memberRows.slice(0, 5).map((m, i) => ({ name: m.name, phone: demoPhone(i) })), now: ctx.now(),
+    });
   });
-  const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
-  await seedImplementation(ctx, { kind: 'staff', userId: admin.id, username: admin.username, role: 'admin', bodyId: admin.bodyId }, countyId, 2026, doneRows, memberRows);
+  const [adminRow] = await db.select().from(users).where(eq(users.username, 'admin'));
+  const admin = { kind: 'staff' as const, userId: adminRow.id, username: adminRow.username, role: 'admin' as const, bodyId: adminRow.bodyId };
+  await seedSelection2026(ctx, admin, countyId, doneRows, notChosenRows, memberRows);
+  await seedImplementation(ctx, admin, countyId, 2026, doneRows, memberRows);
   // The finished ones (demo/implementation-data.ts): 明厨亮灶, 路灯, 托育, 排水.
-  await seedPublicRatings(ctx, countyId, [0, 2, 6, 9].map((i) => doneRows[i]));
+  await seedPublicRatings(ctx, countyId, [
+    { project: doneRows[0], shown: ['satisfied', '孩子在学校吃饭放心多了，手机上就能看到后厨。'] },
+    { project: doneRows[2], shown: ['satisfied', '晚上出门再也不用摸黑了，感谢政府！'], waiting: [['basic', '路灯亮了，但有两盏经常闪，希望及时维修。']] },
+    { project: doneRows[6], shown: ['basic', '托育点很好，就是名额还不够，希望明年再多建几个。'] },
+    { project: doneRows[9], shown: ['satisfied', '今年汛期我们小区一点没积水，这件实事办到了心坎上。'], waiting: [['unsatisfied', '施工期间道路封闭太久，出行不便。']] },
+  ], 2026);
   // the outbox's one pending notice goes out when its next attempt is due
   ctx.outbox.wake();
   return { bodyId: countyId, sessionId, committeeSessionId, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };

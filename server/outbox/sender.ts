@@ -77,9 +77,14 @@ export class OutboxSender {
     while (this.running) await this.running;
   }
 
-  close(): void {
+  /** Stops waking, and gives a send under way a moment to record its outcome before the database closes (one cut
+   *  short is sent again after its lease, with the same Idempotency-Key). */
+  async close(graceMs = 2000): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.idle(), new Promise<void>((r) => { timer = setTimeout(r, graceMs); })]);
+    clearTimeout(timer);
   }
 
   private async run(): Promise<void> {

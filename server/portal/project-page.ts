@@ -3,35 +3,58 @@
 import { and, asc, desc, eq, min, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import {
-  assessments, ballots, bodies, carryOvers, inspections, members, projectGrades, projectPlans, rectifications, suggestions, supervisors,
+  assessments, ballots, bodies, carryOvers, inspections, members, notices, projectGrades, projectPlans, rectifications, sessions, suggestions, supervisors,
 } from '../db/schema.js';
 import { notFound } from '../core/errors.js';
 import { supportersOf } from '../projects/views.js';
 import { iso } from '../db/time.js';
+import { rowsOf } from '../db/connect.js';
 import { describeProject, findProject } from '../projects/find.js';
 import { isProjectPublic, publicAssessments } from '../projects/public.js';
 import { executionOf } from '../projects/execution.js';
 import { photoUrls, projectProgress } from '../projects/progress.js';
 import { describeGrade } from '../projects/grades.js';
 import { ratingSummaries, visibleComments } from '../projects/ratings.js';
+import { compositeOf } from '../projects/composite.js';
 import type { SelectionResult } from '../../shared/types.js';
 import { buildTimeline } from '../../shared/portal-timeline.js';
 
 
-/** The published selection vote over a project (the latest, if a runoff followed). */
+/**
+ * The published selection vote over a project (the latest, if a runoff followed): its day, the project's counts
+ * of the base (赞成 yes / base), and where to read it — the signed result and the presidium's notice, if issued.
+ */
 async function selectionVote(ctx: AppContext, projectId: string) {
-  const [b] = await ctx.db.select({ result: ballots.result, publishedAt: ballots.publishedAt }).from(ballots)
+  const [b] = await ctx.db.select({ id: ballots.id, title: ballots.title, result: ballots.result, publishedAt: ballots.publishedAt, sessionId: ballots.sessionId, sessionName: sessions.name })
+    .from(ballots).innerJoin(sessions, eq(sessions.id, ballots.sessionId))
     .where(and(eq(ballots.kind, 'selection'), eq(ballots.state, 'published'), sql`${ballots.options} @> ${JSON.stringify([{ id: projectId }])}::jsonb`))
     .orderBy(desc(ballots.publishedAt)).limit(1);
-  const option = (b?.result as SelectionResult | null)?.options.find((o) => o.id === projectId);
-  return b?.publishedAt && option ? { at: iso(b.publishedAt), yes: option.yes, selected: option.status === 'selected' } : null;
+  const result = b?.result as SelectionResult | null;
+  const option = result?.options.find((o) => o.id === projectId);
+  if (!b?.publishedAt || !result || !option) return null;
+  const [notice] = await ctx.db.select({ id: notices.id, number: notices.number, title: notices.title }).from(notices).where(eq(notices.ballotId, b.id));
+  return {
+    at: iso(b.publishedAt), ballotId: b.id, title: b.title, sessionName: b.sessionName,
+    yes: option.yes, no: option.no, abstain: option.abstain, base: result.base, cast: result.cast, status: option.status, selected: option.status === 'selected',
+    notice: notice ? { id: notice.id, number: notice.number, title: notice.title } : null,
+  };
+}
+
+/** Every suggestion behind the project: its adopted ones and all merged into them (at any depth). */
+async function suggestionsBehind(ctx: AppContext, projectId: string): Promise<number> {
+  const [row] = rowsOf<{ n: number | string }>(await ctx.db.execute(sql`
+    with recursive chain(id) as (
+      select id from suggestions where project_id = ${projectId} and status = 'adopted'
+      union select s.id from suggestions s join chain c on s.merged_into = c.id
+    ) select count(*) as n from chain`));
+  return Number(row?.n ?? 0);
 }
 
 export async function publicProjectPage(ctx: AppContext, projectId: string) {
   const p = await findProject(ctx.db, projectId);
   if (!(await isProjectPublic(ctx.db, p))) throw notFound('项目');
   const db = ctx.db;
-  const [[body], support, [firstSuggestion], assessed, progress, group, inspected, rectified, grades, ratings, comments, [carried], [planRow], vote] = await Promise.all([
+  const [[body], support, [firstSuggestion], assessed, progress, group, inspected, rectified, grades, ratings, comments, [carried], [planRow], vote, behind] = await Promise.all([
     db.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, p.bodyId)),
     supportersOf(db, [p.id]),
     db.select({ at: min(suggestions.createdAt) }).from(suggestions).where(and(eq(suggestions.projectId, p.id), eq(suggestions.status, 'adopted'))),
@@ -47,12 +70,14 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     db.select().from(carryOvers).where(eq(carryOvers.projectId, p.id)),
     db.select({ updatedAt: projectPlans.updatedAt }).from(projectPlans).where(eq(projectPlans.projectId, p.id)),
     selectionVote(ctx, p.id),
+    suggestionsBehind(ctx, p.id),
   ]);
   const s = support.get(p.id)!;
   const assessment = assessed.get(p.id) ?? null;
   const exec = p.status === 'selected' ? (await executionOf(db, [p], ctx.now())).get(p.id)! : null;
   const timeline = buildTimeline({
-    suggestions: firstSuggestion?.at ? { at: iso(firstSuggestion.at), count: s.suggestionIds.length, supporters: s.supporters } : null,
+    // the count is every suggestion behind the project (the merged repeats too), as 点单 says
+    suggestions: firstSuggestion?.at ? { at: iso(firstSuggestion.at), count: behind, supporters: s.supporters } : null,
     listedAt: p.status !== 'infeasible' && assessment ? (await listedAt(ctx, p.id)) : null,
     vote,
     plan: progress.plan && planRow ? { at: iso(planRow.updatedAt), department: p.department, completionDate: progress.plan.completionDate } : null,
@@ -62,7 +87,7 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     carriedOver: carried ? { at: iso(carried.createdAt), toYear: carried.toYear } : null,
   });
   return {
-    ...describeProject(p), createdAt: iso(p.createdAt), bodyName: body?.name ?? null, supporters: s.supporters, suggestions: s.suggestionIds.length,
+    ...describeProject(p), createdAt: iso(p.createdAt), bodyName: body?.name ?? null, supporters: s.supporters, suggestions: s.suggestionIds.length, suggestionsBehind: behind,
     assessment, plan: progress.plan, progress: progress.progress,
     supervisors: { lead: group.find((m) => m.lead)?.name ?? null, members: group.map((m) => m.name) },
     inspections: inspected.map((i) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos) })),
@@ -73,6 +98,10 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     // (a project not carried over has no row: `[carried]` is then undefined, whatever its type says)
     carriedOverFrom: carried ? carried.fromYear : null, carriedOverTo: carried ? carried.toYear : null,
     execution: exec?.execution ?? null, percent: exec ? exec.percent : null, color: exec?.color ?? null, rectifyBy: exec?.rectifyBy ?? null,
+    // the body's 综合满意度 over the parts present, each part shown as well (null without a rule or a part)
+    composite: await compositeOf(db, p),
+    // 定单: the vote's day, counts, signed result and notice (null before a published selection)
+    vote,
     timeline,
   };
 }

@@ -9,7 +9,7 @@ import { exportDigest, exportResponse } from './export.js';
 
 export const portalRoutes = [
   route({
-    method: 'GET', path: '/public/projects/:id', summary: 'Everything public about one project, from suggestion to evaluation, with its timeline', roles: ['public'],
+    method: 'GET', path: '/public/projects/:id', summary: 'Everything public about one project, from suggestion to evaluation, with its timeline; `vote`: the published selection (day, counts of the base, the signed result and the notice); `suggestionsBehind`: every suggestion behind it, merged ones too', roles: ['public'],
     handler: async (ctx, r) => {
       const id = r.params.id;
       return servePage(r.c, await publicPage(ctx.db, `project:${id}`, () => publicProjectPage(ctx, id)), pageCacheControl);

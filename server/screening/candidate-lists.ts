@@ -1,9 +1,9 @@
 // The candidate list (候选项目名单): built by staff, approved by the chairpersons' meeting (主任会议), voted from.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { DbOrTx } from '../db/connect.js';
-import { assessments, candidateLists, projects } from '../db/schema.js';
+import { assessments, ballots, candidateLists, projects } from '../db/schema.js';
 import { command, publicChange } from '../core/command.js';
 import { inBody } from '../bodies/scope.js';
 import { moveProjects } from '../projects/transitions.js';
@@ -24,6 +24,24 @@ const describeList = (l: ListRow) => ({
   id: l.id, bodyId: l.bodyId, year: l.year, seats: l.seats, projectIds: l.projectIds, ratio: l.ratio, state: l.state,
   meeting: l.meeting, approvedAt: l.approvedAt, createdAt: iso(l.createdAt), warnings: differentialWarnings(l.projectIds.length, l.seats, l.ratio),
 });
+
+/**
+ * The ballot made from each list that is not cancelled (at most one: a second is 409 list_already_voted), so
+ * the console says which ballot the list went to instead of offering to make another.
+ */
+async function liveBallots(db: DbOrTx, listIds: string[]) {
+  const out = new Map<string, { id: string; title: string; state: string; sessionId: string }>();
+  if (!listIds.length) return out;
+  const rows = await db.select({ id: ballots.id, title: ballots.title, state: ballots.state, sessionId: ballots.sessionId, fromList: ballots.fromList })
+    .from(ballots).where(and(inArray(ballots.fromList, listIds), ne(ballots.state, 'cancelled'))).orderBy(asc(ballots.createdAt));
+  for (const b of rows) if (b.fromList && !out.has(b.fromList)) out.set(b.fromList, { id: b.id, title: b.title, state: b.state, sessionId: b.sessionId });
+  return out;
+}
+
+async function withBallots(db: DbOrTx, lists: ListRow[]) {
+  const voted = await liveBallots(db, lists.map((l) => l.id));
+  return lists.map((l) => ({ ...describeList(l), ballot: voted.get(l.id) ?? null }));
+}
 
 async function findList(db: DbOrTx, id: string, lock = false): Promise<ListRow> {
   const q = db.select().from(candidateLists).where(eq(candidateLists.id, id));
@@ -56,13 +74,13 @@ export async function listCandidateLists(ctx: AppContext, actor: StaffPrincipal,
   await findBody(ctx.db, bodyId);
   await assertStaffOfBody(ctx.db, actor, bodyId);
   const where = year === undefined ? eq(candidateLists.bodyId, bodyId) : and(eq(candidateLists.bodyId, bodyId), eq(candidateLists.year, year));
-  return (await ctx.db.select().from(candidateLists).where(where).orderBy(asc(candidateLists.createdAt), asc(candidateLists.id))).map(describeList);
+  return withBallots(ctx.db, await ctx.db.select().from(candidateLists).where(where).orderBy(asc(candidateLists.createdAt), asc(candidateLists.id)));
 }
 
 export async function getCandidateList(ctx: AppContext, actor: StaffPrincipal, id: string) {
   const l = await findList(ctx.db, id);
   await assertStaffOfBody(ctx.db, actor, l.bodyId);
-  return describeList(l);
+  return (await withBallots(ctx.db, [l]))[0];
 }
 
 /**

@@ -4,6 +4,7 @@ import { route } from '../http/route.js';
 import {
   checkIn, createSession, endSession, getAudit, getRoster, getSession, issueScreenToken, listSessions, setAttendance,
 } from './service.js';
+import { getDossier, sendDossier } from './dossier.js';
 
 export const sessionRoutes = [
   route({
@@ -42,5 +43,15 @@ export const sessionRoutes = [
   route({
     method: 'POST', path: '/sessions/:id/screen-token', summary: 'A token for the session\'s big screen, which may watch this session only', extension: true,
     command: issueScreenToken, input: (r) => ({ sessionId: r.params.id }),
+  }),
+  // 材料提前送达: the candidates' material and 民意指数, sent once before the vote
+  route({
+    method: 'POST', path: '/sessions/:id/dossier', summary: 'Send the members the material of the session\'s draft and open selection ballots (材料提前送达); again → 200 with the first sentAt', status: 201,
+    command: sendDossier, input: (r) => ({ sessionId: r.params.id }),
+    answer: (out, _ctx, r) => r.c.json({ sentAt: out.sentAt, projects: out.projects }, out.created ? 201 : 200),
+  }),
+  route({
+    method: 'GET', path: '/sessions/:id/dossier', summary: 'The dossier: each candidate\'s assessment and 民意指数 (members on the roster once sent; admin and presider also before)', roles: ['admin', 'presider', 'member'], errors: ['dossier_not_sent', 'not_on_roster'],
+    handler: (ctx, r) => getDossier(ctx, r.actor, r.params.id),
   }),
 ];

@@ -6,3 +6,7 @@ export type { SatisfactionCounts, GradeOutcome } from './satisfaction.js';
 export { motionPasses } from './motion.js';
 export { emptyTally, tallyChoices, addChoices, computeResult } from './tally.js';
 export type { ResultContext } from './tally.js';
+export { scoreResult, meanOf } from './score.js';
+export type { ScoreRow, ScoreFlags, ScoreOptionResult, Flag } from './score.js';
+export { compositeSatisfaction, satisfactionRate, weightsValid, gradeFromItems } from './composite.js';
+export type { Composite, CompositePart, CompositeWeights } from './composite.js';

@@ -83,6 +83,45 @@ it('shows residents\' ratings of the finished projects, approved comments public
   }
   const pending = ok(await server.call('GET', `/api/bodies/${bodyId}/ratings?status=pending`, { token: server.adminToken }));
   expect(pending.total).toBe(2);
+  // issue 25: each comment is about its own project (a street-light comment never lands on the school canteen)
+  const words: [string, RegExp][] = [['食堂', /后厨|吃饭|食堂/], ['路灯', /路灯|摸黑|夜/], ['托育', /托育/], ['排水', /积水|汛|施工|道路/]];
+  for (const p of done) {
+    const page = ok(await server.call('GET', `/api/public/projects/${p.id}`));
+    const [, about] = words.find(([w]) => page.title.includes(w))!;
+    for (const c of page.comments) expect(c.comment, page.title).toMatch(about);
+  }
+  for (const c of pending.items as { projectTitle: string; comment: string }[]) {
+    const [, about] = words.find(([w]) => c.projectTitle.includes(w))!;
+    expect(c.comment, c.projectTitle).toMatch(about);
+  }
+});
+
+// issue 25: the demo's own history is whole — the 2026 selection was voted, published and announced on its day,
+// the 2026 projects have the suggestions behind them, and the past sessions were made in their own year.
+it('has the 2026 selection with its result and notice, the suggestions behind the 2026 projects, and past sessions dated in their year', async () => {
+  const notices = ok(await server.call('GET', `/api/public/bodies/${bodyId}/notices`));
+  const n2026 = notices.find((n: { title: string; publishedAt: string }) => n.publishedAt.startsWith('2026-01'));
+  expect(n2026, JSON.stringify(notices)).toBeTruthy();
+  const list = ok(await server.call('GET', `/api/public/bodies/${bodyId}/projects?year=2026`)) as { id: string; year: number; status: string }[];
+  const of2026 = list.filter((p) => p.year === 2026);
+  expect(of2026.filter((p) => p.status === 'selected')).toHaveLength(10);
+  expect(of2026.filter((p) => p.status === 'not_selected')).toHaveLength(2);
+  for (const p of of2026) {
+    const page = ok(await server.call('GET', `/api/public/projects/${p.id}`));
+    expect(page.vote, page.title).toMatchObject({ ballotId: n2026.ballotId, notice: { id: n2026.id, number: n2026.number } });
+    expect(page.vote.at.slice(0, 10)).toBe('2026-01-12');
+    expect(page.vote.yes).toBeGreaterThan(0);
+    expect(page.vote.yes + page.vote.no + page.vote.abstain).toBe(page.vote.cast);
+    expect(page.suggestionsBehind).toBeGreaterThan(1);
+    expect(page.supporters).toBe(page.suggestionsBehind);
+    // 大事记 by when things happened: no 派单 after the first report
+    const days = page.timeline.map((e: { at: string }) => e.at.slice(0, 10));
+    expect([...days].sort()).toEqual(days);
+  }
+  const sessions = ok(await server.call('GET', `/api/bodies/${bodyId}/sessions`, { token: server.adminToken })) as { name: string; createdAt?: string }[];
+  const past = sessions.filter((s) => s.name !== '清河县第十八届人民代表大会第五次会议' && s.name !== '清河县人大常委会第二十三次会议');
+  expect(past.length).toBeGreaterThanOrEqual(3);
+  for (const s of past) if (s.createdAt) expect(s.createdAt < '2026-12-01', s.name).toBe(true);
 });
 
 it('has a finished last year (2025): done, graded 满意 at a real year-end round, rated by residents', async () => {

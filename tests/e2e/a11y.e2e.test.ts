@@ -137,6 +137,12 @@ describe('axe-core on every page', () => {
     expect(await focusVisible(c.page)).toBe(true);
     await shot(c.page, 'console-keyboard-focus-open');
     await c.page.keyboard.press('Enter');
+    // it asks first, the safe button focused: Tab to 开始表决 in the dialog, Enter
+    await c.page.getByTestId('confirm-open-confirm').waitFor();
+    expect(await c.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-open-cancel');
+    await check(c.page, 'console-confirm-open');
+    await c.page.keyboard.press('Tab');
+    await c.page.keyboard.press('Enter');
     await expectAttr(detail, 'data-state', 'open');
     expect(presses).toBeLessThan(40);
 
@@ -173,6 +179,9 @@ describe('axe-core on every page', () => {
     await c.page.getByTestId('tab-ballots').focus();
     await tabTo(c.page, 'ballot-close');
     expect(await focusVisible(c.page)).toBe(true);
+    await c.page.keyboard.press('Enter');
+    await c.page.getByTestId('confirm-close-confirm').waitFor();
+    await c.page.keyboard.press('Tab');
     await c.page.keyboard.press('Enter');
     await expectAttr(detail, 'data-state', 'closed');
     await c.page.getByTestId('result-view').waitFor();

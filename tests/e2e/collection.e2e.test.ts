@@ -102,6 +102,7 @@ describe('a resident and a clerk', () => {
     await expectText(drawer.getByTestId('similar-item').first(), /建设路幸福路|幸福路建设路/);
     await check(page, 'inbox-similar');
     await drawer.getByTestId('similar-item').filter({ hasText: EARLIER[0] }).getByTestId('merge-here').click();
+    await page.getByTestId('merge-dialog-confirm').click();
     await expectText(page.getByTestId('inbox-table').locator('tr', { hasText: EARLIER[0] }), /已合并/);
     await mine.getByTestId('row-select').check();
     await page.getByTestId('inbox-table').locator('tr', { hasText: EARLIER[1] }).getByTestId('row-select').check();

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
 import { presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
-import { apiVote, expectAttr, expectText, inBatches, memberSignIn, staffSignIn, voteOnTablet } from './support/ui.js';
+import { apiVote, clickConfirmed, expectAttr, expectText, inBatches, memberSignIn, staffSignIn, voteOnTablet } from './support/ui.js';
 import { realisticHall } from './support/scenario.js';
 
 const MEMBERS = 20; // quorum (congress): at least 2/3 → 14 present
@@ -137,7 +137,7 @@ describe('a full session in the browser', () => {
     await expectText(page.getByTestId('ballot-detail-title'), '2027年民生实事项目票决');
     await shot(page, 'console-draft');
 
-    await page.getByTestId('ballot-open').click();
+    await clickConfirmed(page, 'ballot-open', 'confirm-open');
     await expectAttr(detail, 'data-state', 'open');
     await page.getByTestId('console-turnout').waitFor();
     await expectText(page.getByTestId('console-turnout-cast'), '0');
@@ -211,7 +211,7 @@ describe('a full session in the browser', () => {
   it('the presider closes the ballot: a tie at the boundary on the console and the big screen', async () => {
     const { page } = consoleTab;
     const p = P();
-    await page.getByTestId('ballot-close').click();
+    await clickConfirmed(page, 'ballot-close', 'confirm-close');
     await expectAttr(page.getByTestId('ballot-detail'), 'data-state', 'closed');
     await page.getByTestId('result-view').waitFor();
     await expectAttr(page.getByTestId(`result-row-${p[0]}`), 'data-status', 'selected');
@@ -248,7 +248,7 @@ describe('a full session in the browser', () => {
     expect(runoff.seats).toBe(1);
     expect(runoff.options.map((o) => o.id).sort()).toEqual([p[1], p[2]].sort());
     await shot(page, 'console-runoff-draft');
-    await page.getByTestId('ballot-open').click();
+    await clickConfirmed(page, 'ballot-open', 'confirm-open');
     await expectAttr(detail, 'data-state', 'open');
 
     // the tablets switch to the runoff by themselves
@@ -267,7 +267,7 @@ describe('a full session in the browser', () => {
     await expectText(screen.page.getByTestId('screen-cast'), '16');
     await shot(screen.page, 'screen-runoff-turnout');
 
-    await page.getByTestId('ballot-close').click();
+    await clickConfirmed(page, 'ballot-close', 'confirm-close');
     await expectAttr(detail, 'data-state', 'closed');
     await expectAttr(page.getByTestId(`result-row-${p[1]}`), 'data-status', 'selected');
     expect(await page.getByTestId('tied-notice').count()).toBe(0);
@@ -279,12 +279,12 @@ describe('a full session in the browser', () => {
 
   it('the presider publishes both results', async () => {
     const { page } = consoleTab;
-    await page.getByTestId('ballot-publish').click();
+    await clickConfirmed(page, 'ballot-publish', 'confirm-publish');
     await expectAttr(page.getByTestId('ballot-detail'), 'data-state', 'published');
     await page.getByTestId('public-result-link').waitFor();
     await page.getByTestId(`ballot-item-${ballotId}`).click();
     await expectAttr(page.getByTestId('ballot-detail'), 'data-ballot-id', ballotId);
-    await page.getByTestId('ballot-publish').click();
+    await clickConfirmed(page, 'ballot-publish', 'confirm-publish');
     await expectAttr(page.getByTestId('ballot-detail'), 'data-state', 'published');
     await expectAttr(page.getByTestId(`ballot-item-${runoffId}`), 'data-state', 'published');
     await shot(page, 'console-published');

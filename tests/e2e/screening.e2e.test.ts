@@ -12,7 +12,7 @@ import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { apiVote, expectText, staffSignIn } from './support/ui.js';
+import { apiVote, clickConfirmed, expectText, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -57,6 +57,7 @@ describe('from assessment to the notice', () => {
     await page.getByTestId('assess-submit').click();
     await expectText(page.locator('.field__error').first(), '必填');
     expect(await page.getByTestId('assess-targets-error').count()).toBe(0);
+    await page.getByTestId('assess-feasible-yes').check();
     await page.getByTestId('assess-reason').fill('用地已落实，资金由县级财政安排，年内可以完成。');
     await page.getByTestId('assess-investment').fill('4200');
     await page.getByTestId('assess-targets').fill('新建幼儿园 2 所\n新增学位 600 个');
@@ -107,7 +108,7 @@ describe('from assessment to the notice', () => {
     ok(await server.call('POST', `/api/ballots/${ballotId}/publish`, presider));
     await page.reload();
     await page.getByTestId(`ballot-item-${ballotId}`).click();
-    await page.getByTestId('notice-issue').click();
+    await clickConfirmed(page, 'notice-issue', 'confirm-notice');
     await expectText(page.getByTestId('notice-link'), '第1号公告');
     await check(page, 'console-notice');
     const projects = ok(await server.call('GET', `/api/public/bodies/${hall.bodyId}/projects?year=2027`));

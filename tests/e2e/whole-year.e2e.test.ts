@@ -79,6 +79,7 @@ describe('one county, one year, one project from a phone to its rating', () => {
     const mine = page.getByTestId('inbox-table').locator('tr', { hasText: TITLE });
     await mine.getByTestId('inbox-open-similar').click();
     await page.getByTestId('similar-drawer').getByTestId('similar-item').filter({ hasText: EARLIER }).getByTestId('merge-here').click();
+    await page.getByTestId('merge-dialog-confirm').click();
     await expectText(page.getByTestId('inbox-table').locator('tr', { hasText: EARLIER }), /已合并/);
     await mine.getByTestId('row-select').check();
     await page.getByTestId('bulk-adopt').click();
@@ -93,6 +94,7 @@ describe('one county, one year, one project from a phone to its rating', () => {
     const dept = await tab('portrait');
     await staffSignIn(dept, 'dept-jt', 'dept-password', '/dept');
     await dept.getByTestId(`work-${projectId}`).getByTestId('assess-open').click();
+    await dept.getByTestId('assess-feasible-yes').check();
     await dept.getByTestId('assess-reason').fill('用地已落实，县级财政安排资金，年内可以建成。');
     await dept.getByTestId('assess-investment').fill('680');
     await dept.getByTestId('assess-targets').fill('建成过街天桥 1 座');

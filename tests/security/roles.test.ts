@@ -8,7 +8,7 @@
 // situation, each time with its reason. Exactly the allowed roles succeed (2xx); the others are refused with
 // 401 (no valid token), 403, or the status the row names (e.g. 403 `not_published`, 409 `ballot_not_closed`).
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { submissionKey } from '../helpers/fixtures.js';
+import { ok, submissionKey } from '../helpers/fixtures.js';
 import { createApp } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes.js';
 import type { Caller } from '../../server/core/principal.js';
@@ -183,8 +183,19 @@ const table: Row[] = [
   { method: 'GET', route: '/api/bodies/:bodyId/notifications', request: () => ({ path: `/api/bodies/${w.B}/notifications?status=failed` }) },
   { method: 'POST', route: '/api/notifications/:id/retry', fresh: true, request: async () => ({ path: `/api/notifications/${await failedNotice()}/retry` }), note: 'not in API.md (the admin screen\'s retry button)' },
   { method: 'PUT', route: '/api/members/:memberId/phone', request: () => ({ path: `/api/members/${w.memberIds[7]}/phone`, json: { phone: '13800138000' } }), note: 'not in API.md (correcting a member\'s phone)' },
+  // Evaluation (评议, 综合满意度)
+  { method: 'PUT', route: '/api/bodies/:bodyId/satisfaction-rule', request: () => ({ path: `/api/bodies/${w.B}/satisfaction-rule`, json: { weights: { members: 0.3, public: 0.6, survey: 0.1 } } }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/satisfaction-rule', request: async () => {
+    await call('PUT', `/api/bodies/${w.B}/satisfaction-rule`, w.server.adminToken, { json: { weights: { members: 0.3, public: 0.6, survey: 0.1 } } });
+    return { path: `/api/public/bodies/${w.B}/satisfaction-rule` };
+  } },
+  { method: 'POST', route: '/api/projects/:id/surveys', request: () => ({ path: `/api/projects/${w.impl.done}/surveys`, json: { satisfied: 50, basic: 10, unsatisfied: 2, households: 70, method: '入户调查', date: '2027-07-01' } }) },
   { method: 'GET', route: '/api/openapi.json', request: () => ({ path: '/api/openapi.json' }) },
   { method: 'GET', route: '/api/backups/last', narrow: only('the deployment\'s backups: for the administrator without a body (tests/db/backup.test.ts), not an admin of B'), request: () => ({ path: '/api/backups/last' }) },
+  // 材料提前送达 (the dossier): sent once (again → 200); members read it once sent, staff before too
+  { method: 'POST', route: '/api/sessions/:id/dossier', request: () => ({ path: `/api/sessions/${w.S}/dossier` }), note: 'again answers the first sentAt (200)' },
+  { method: 'GET', route: '/api/sessions/:id/dossier', narrow: only('memberOff is not on S\'s roster: 403 not_on_roster', 'member', 'presider', 'admin'),
+    request: async () => { ok(await call('POST', `/api/sessions/${w.S}/dossier`, w.server.adminToken)); return { path: `/api/sessions/${w.S}/dossier` }; } },
   { method: 'POST', route: '/api/sessions/:id/screen-token', request: () => ({ path: `/api/sessions/${w.S}/screen-token` }), note: 'the big-screen token of API.md "Live updates"' },
   // Ballots
   { method: 'POST', route: '/api/sessions/:id/ballots', request: () => ({ path: `/api/sessions/${w.S}/ballots`, json: { kind: 'motion', title: '议案', question: '是否通过？' } }) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildTimeline, phaseOf } from '../../shared/portal-timeline.js';
+import { assignedAt, buildTimeline, phaseOf } from '../../shared/portal-timeline.js';
 import { timelineInput as input } from './timeline-input.js';
 
 const order = ['suggested', 'listed', 'voted', 'assigned', 'progress', 'rectification', 'inspected', 'graded', 'carried_over'];
@@ -40,5 +40,19 @@ describe('public timeline', () => {
       ['suggested', '点单', '群众提出建议 3 条，7 人支持'], ['voted', '定单', '代表票决通过，赞成 280 票'], ['progress', '办单', '进度 30%，开工'],
     ]);
     expect(t[1].data).toEqual({ yes: 280, selected: true });
+  });
+
+  // issue 25: a plan edited after the work was done must not put 派单 after the completion in 大事记
+  it('puts 派单 no later than the first progress report, whenever the plan was last written', () => {
+    const t = buildTimeline({ suggestions: null, listedAt: null, vote: null, plan: { at: '2026-12-07T10:00:00.000Z', department: '县教育局', completionDate: '2026-09-30' },
+      reports: [{ date: '2026-03-28', percent: 20, milestone: null }, { date: '2026-09-20', percent: 100, milestone: null }], rectifications: [], inspections: [], grades: [], carriedOver: null });
+    expect(t.map((e) => e.stage)).toEqual(['assigned', 'progress', 'progress']);
+    expect(t[0].at).toBe('2026-03-28');
+    fc.assert(fc.property(input, (i) => {
+      if (!i.plan) return;
+      const at = assignedAt(i.plan.at, i.reports);
+      expect(at.slice(0, 10) <= i.plan.at.slice(0, 10)).toBe(true);
+      for (const r of i.reports) expect(at.slice(0, 10) <= r.date.slice(0, 10)).toBe(true);
+    }));
   });
 });

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, type Answer } from '../api';
 import { ErrorBox } from './ErrorBox';
+// its thumbnails' list style travels with it: on /dept no other screen had loaded it, and a bullet showed
+import '../styles/office.css';
 
 /** A photo as the form keeps it: its id (sent) and its thumbnail (shown). */
 export type Uploaded = Pick<Answer<'POST /api/files'>, 'id' | 'thumbUrl'>;

@@ -64,7 +64,7 @@ export function TextField({ name, label, hint, required, testId, errorTestId, cl
   const { register, id, message } = useField(name);
   return (
     <Frame id={id} label={label} hint={hint} required={required} message={message} testId={testId} errorTestId={errorTestId} className={className} after={after}>
-      <input id={id} className="input" type={type} data-testid={testId} aria-invalid={message ? true : undefined}
+      <input id={id} className="input" type={type} data-testid={testId} aria-invalid={message ? true : undefined} aria-required={required || undefined}
         aria-describedby={described(id, hint, message)} {...rest} {...register(name, { setValueAs: (v) => asValue(v, type, required) })} />
     </Frame>
   );
@@ -74,7 +74,7 @@ export function TextAreaField({ name, label, hint, required, testId, errorTestId
   const { register, id, message } = useField(name);
   return (
     <Frame id={id} label={label} hint={hint} required={required} message={message} testId={testId} errorTestId={errorTestId} className={className}>
-      <textarea id={id} className="input" rows={rows} maxLength={maxLength} placeholder={placeholder} data-testid={testId} aria-invalid={message ? true : undefined}
+      <textarea id={id} className="input" rows={rows} maxLength={maxLength} placeholder={placeholder} data-testid={testId} aria-invalid={message ? true : undefined} aria-required={required || undefined}
         aria-describedby={described(id, hint, message)} {...register(name, { setValueAs: (v) => (v === '' && !required ? null : v) })} />
     </Frame>
   );
@@ -84,7 +84,7 @@ export function SelectField({ name, label, hint, required, testId, errorTestId, 
   const { register, id, message } = useField(name);
   return (
     <Frame id={id} label={label} hint={hint} required={required} message={message} testId={testId} errorTestId={errorTestId} className={className}>
-      <select id={id} className="input" data-testid={testId} aria-invalid={message ? true : undefined} aria-describedby={described(id, hint, message)}
+      <select id={id} className="input" data-testid={testId} aria-invalid={message ? true : undefined} aria-required={required || undefined} aria-describedby={described(id, hint, message)}
         {...register(name, { setValueAs: parse ?? ((v) => (v === '' ? undefined : v)) })}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}

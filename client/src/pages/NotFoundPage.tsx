@@ -8,7 +8,7 @@ export function NotFoundPage() {
   useTitle(t('notFound.title'));
   return (
     <div className="page">
-      <TopBar />
+      <TopBar home />
       <main className="container" id="main">
         <h1>{t('notFound.title')}</h1>
         <p>{t('notFound.text')}</p>

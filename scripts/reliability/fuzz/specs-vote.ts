@@ -113,6 +113,10 @@ export function voteStageSpecs(w: World): EndpointSpec[] {
     { method: 'POST', path: '/api/sessions/:id/checkin', params: { id: [S.S1] },
       narrow: { allowed: members.slice(0, 8), refused: [members[10], members[11]], why: 'members 0–7 are checked in to S1 already (no change); 8 and 9 are not yet; 10 and 11 are on no roster (403)' },
       state: fc.constantFrom(...members.slice(0, 10)).map((token) => ({ params: { id: S.S5 }, token })) },
+    // 材料提前送达: sending again answers the first; a member reads it once sent (409 dossier_not_sent before), 10 and 11 on no roster
+    { method: 'POST', path: '/api/sessions/:id/dossier', params: { id: Object.values(S) } },
+    { method: 'GET', path: '/api/sessions/:id/dossier', params: { id: Object.values(S) },
+      narrow: { allowed: [T.presiderB, T.adminB, ...members.slice(0, 10)], refused: [members[10], members[11]], why: 'members 10 and 11 are on no roster (403 not_on_roster)' } },
     { method: 'PUT', path: '/api/sessions/:id/attendance/:memberId', params: { id: [S.S1, S.S2], memberId: I.members.slice(0, 10) },
       state: fc.tuple(fc.constantFrom(...I.members.slice(0, 10)), fc.boolean()).map(([memberId, p]) => ({ params: { id: S.S5, memberId }, token: T.presiderB, body: { present: p } })) },
     { method: 'POST', path: '/api/sessions/:id/end', params: { id: [S.S1, S.S2] },

@@ -29,6 +29,8 @@ export const progressReports = pgTable('progress_reports', {
   note: text('note').notNull(),
   date: text('date').notNull(),
   photos: photos(),
+  /** each item's percent (子项) when the project has items */
+  items: jsonb('items').$type<{ itemId: string; percent: number }[]>().notNull().default(sql`'[]'::jsonb`),
   createdBy: text('created_by').notNull(),
   createdAt: instant('created_at').notNull().defaultNow(),
 }, (t) => [index('progress_reports_project_idx').on(t.projectId, t.date)]);

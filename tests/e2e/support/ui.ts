@@ -72,3 +72,10 @@ export async function rawKeys(page: Page, namespaces: string[]): Promise<string[
   const re = new RegExp(`\\b(?:${namespaces.join('|')})\\.[A-Za-z_][A-Za-z0-9_.]*`, 'g');
   return [...new Set(text.match(re) ?? [])];
 }
+
+/** Clicks a step that asks first (components/ConfirmDialog.tsx, `dialog` its test id) and confirms it. */
+export async function clickConfirmed(page: Page, button: string, dialog: string) {
+  await page.getByTestId(button).click();
+  await page.getByTestId(`${dialog}-confirm`).click();
+  await page.getByTestId(`${dialog}-confirm`).waitFor({ state: 'detached' });
+}

@@ -17,7 +17,9 @@ import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { suggestionInput } from '../../../../shared/collection-schemas';
-import { categories, collectionApi, useCollectionSummary, useStations, type SuggestionDraft } from './collectionApi';
+import { collectionApi, useCollectionSummary, useStations, type SuggestionDraft } from './collectionApi';
+// straight from shared/schemas (zod): the body page, which reads collectionApi too, is spared it
+import { categories } from '../../../../shared/schemas';
 import { SimilarPanel } from './SimilarPanel';
 import { RepAddressee, NotifyField, useRepOf } from './RepAddressee';
 import { WindowDates } from './WindowDates';

@@ -11,6 +11,7 @@ import { TopBar } from '../../components/TopBar';
 import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useTracking } from './collectionApi';
+import { useBodies } from '../../queries/bodies';
 import { TrackLookup } from './TrackLookup';
 
 export default function TrackPage() {
@@ -21,9 +22,11 @@ export default function TrackPage() {
   const s = tracking.data;
   useTitle(s ? s.title : t('collection.trackTitle'));
   const notFound = tracking.error instanceof ApiError && tracking.error.status === 404;
+  const bodies = useBodies();
+  const body = s ? bodies.data?.find((b) => b.id === s.bodyId) : undefined;
   return (
     <div className="page public collection">
-      <TopBar title={t('collection.trackTitle')} />
+      <TopBar home title={t('collection.trackTitle')} />
       <main className="container container--narrow stack" id="main">
         <h1>{t('collection.trackHeading')}</h1>
         <TrackLookup initial={code} />
@@ -68,6 +71,15 @@ export default function TrackPage() {
             </ol>
           </article>
         ) : null}
+        {/* never a dead end: the body's projects, the project it led to, home */}
+        <nav className="card stack" aria-labelledby="track-links-heading" data-testid="track-links">
+          <h2 id="track-links-heading" className="h3">{t('story.trackLinks')}</h2>
+          <ul className="plain-list track-links">
+            {s ? <li><Link to={`/bodies/${encodeURIComponent(s.bodyId)}?year=${s.year}`} data-testid="track-body-link">{t('story.trackBody', { body: body?.name ?? '' })}</Link></li> : null}
+            {s?.project ? <li><Link to={`/projects/${encodeURIComponent(s.project.id)}`} data-testid="track-links-project">{t('story.trackProject', { title: s.project.title })}</Link></li> : null}
+            <li><Link to="/" data-testid="track-home">{t('story.home')}</Link></li>
+          </ul>
+        </nav>
       </main>
     </div>
   );

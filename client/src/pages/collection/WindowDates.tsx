@@ -11,6 +11,8 @@ export function WindowDates({ window, countdown }: { window: CollectionWindow; c
   return (
     <span className="window-dates">
       {t('collection.windowDates', { year: window.year, from: fmt.date(window.opensAt), to: fmt.date(window.closesAt) })}
+      {/* a real separator, not only a margin: the text read aloud or copied ran "Feb 5, 202759 days left" */}
+      {countdown && window.open && left > 0 ? <span className="window-dates__sep"> · </span> : null}
       {countdown && window.open && left > 0 ? (
         <strong className="window-dates__left" data-testid="window-countdown">
           {days >= 1 ? t('collection.daysLeft', { count: days }) : t('collection.hoursLeft', { count: Math.max(1, Math.ceil(left / 3_600_000)) })}

@@ -31,4 +31,3 @@ export const useSimilar = (bodyId: string, text: string) =>
 export const useTracking = (code: string) =>
   useQuery({ queryKey: collectionKeys.tracking(code), queryFn: () => collectionApi.track(code), enabled: code.trim().length >= 10 });
 
-export { categories } from '../../../../shared/schemas';

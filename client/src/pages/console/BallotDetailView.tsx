@@ -1,7 +1,7 @@
 // One ballot in the console: its definition, the steps (open, close, publish, cancel), the live turnout and
 // tally while open, the result once closed, a runoff when tied. The detail is a query; the live feed is
 // fresher for state and counts, and a change of state (or a rejoin) asks for the detail again.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BallotState } from '../../../../shared/types';
@@ -13,10 +13,11 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { ResultView } from '../../components/ResultView';
 import { TallyView } from '../../components/TallyView';
 import { TurnoutBar } from '../../components/TurnoutBar';
+import { DemandBar, largestOf } from '../../components/DemandBar';
 import { BallotStepButtons } from './BallotStepButtons';
 import { NoticeButton } from './NoticeButton';
+import { StepConfirm, type Step } from './StepConfirm';
 import { consoleKeys, useBallot, useBallotStep, useCreateBallot, useInvalidateOn } from './consoleApi';
-import { LabelledInput } from '../../components/LabelledInput';
 import { Stat } from '../../components/Stat';
 
 const RANK: Record<BallotState, number> = { draft: 0, open: 1, closed: 2, published: 3, cancelled: 4 };
@@ -43,8 +44,8 @@ export function BallotDetailView({
   const { data: ballot, error } = useBallot(token, ballotId);
   const step = useBallotStep(token, ballotId);
   const createRunoff = useCreateBallot(token, session.id);
-  const [cancelling, setCancelling] = useState(false);
-  const [reason, setReason] = useState('');
+  // the step waiting for the presider's confirmation (every step of a ballot is irreversible)
+  const [asking, setAsking] = useState<Step | null>(null);
   const busy = step.isPending || createRunoff.isPending;
   const actionError = step.error ?? createRunoff.error;
 
@@ -66,7 +67,8 @@ export function BallotDetailView({
   const result = live.results[ballotId]?.result ?? ballot.result;
   const tied = result && result.kind === 'selection' ? result.tied : [];
 
-  const runStep = (action: 'open' | 'close' | 'publish') => step.mutate({ action });
+  const runStep = (s: Step, reason?: string) =>
+    step.mutate(s === 'cancel' ? { cancel: reason ?? '' } : { action: s }, { onSettled: () => setAsking(null) });
   const runoff = () =>
     createRunoff.mutate(
       { kind: 'selection', title: t('console.runoffTitle', { title: ballot.title }), runoffOf: ballot.id, form: ballot.form ?? undefined, baseRule: ballot.baseRule },
@@ -104,12 +106,13 @@ export function BallotDetailView({
                   {o.title}
                   {o.department ? <span className="muted small"> · {o.department}</span> : null}
                   {o.investment != null ? <span className="muted small"> · {fmt.wan(o.investment)}</span> : null}
+                  {ballot.kind === 'selection' ? <DemandBar demand={o} largest={largestOf(ballot.options)} testId={`console-demand-${o.id}`} /> : null}
                 </li>
               ))}
             </ol>
           ) : null}
           {!quorumMet ? <Notice kind="warn" testId="quorum-warning">{t('console.quorumWarning')}</Notice> : null}
-          <BallotStepButtons label={t('console.open')} testId="ballot-open" busy={busy} onStep={() => runStep('open')} onCancel={() => setCancelling(true)} />
+          <BallotStepButtons label={t('console.open')} testId="ballot-open" busy={busy} onStep={() => setAsking('open')} onCancel={() => setAsking('cancel')} />
         </div>
       ) : null}
 
@@ -131,30 +134,12 @@ export function BallotDetailView({
           </div>
           <h3>{t('console.liveTally')}</h3>
           {tally ? <TallyView tally={tally} titles={titles} cast={cast} /> : <p className="muted">{t('console.noTallyYet')}</p>}
-          <BallotStepButtons label={t('console.close')} testId="ballot-close" busy={busy} onStep={() => runStep('close')} onCancel={() => setCancelling(true)} />
+          <BallotStepButtons label={t('console.close')} testId="ballot-close" busy={busy} onStep={() => setAsking('close')} onCancel={() => setAsking('cancel')} />
         </div>
       ) : null}
 
-      {cancelling && (state === 'draft' || state === 'open') ? (
-        <form
-          className="card stack cancel-form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            if (reason.trim()) step.mutate({ cancel: reason.trim() }, { onSuccess: () => setCancelling(false) });
-          }}
-        >
-          <LabelledInput label={t('console.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} autoFocus
-            data-testid="ballot-cancel-reason" />
-          <div className="btn-row">
-            <button type="submit" className="btn btn--danger" disabled={busy || !reason.trim()} data-testid="ballot-cancel-confirm">
-              {t('console.confirmCancel')}
-            </button>
-            <button type="button" className="btn btn--ghost" onClick={() => setCancelling(false)}>
-              {t('common.back')}
-            </button>
-          </div>
-        </form>
-      ) : null}
+      <StepConfirm step={asking} figures={{ title: ballot.title, cast, present, eligible, quorumMet }} busy={step.isPending} onConfirm={runStep}
+        onClose={() => setAsking(null)} />
 
       {state === 'closed' || state === 'published' ? (
         <div className="stack">
@@ -170,7 +155,7 @@ export function BallotDetailView({
                 type="button"
                 className="btn btn--primary btn--lg"
                 disabled={busy}
-                onClick={() => runStep('publish')}
+                onClick={() => setAsking('publish')}
                 data-testid="ballot-publish"
               >
                 {t('console.publish')}
@@ -180,7 +165,7 @@ export function BallotDetailView({
                 <Link className="btn btn--secondary" to={`/results/${encodeURIComponent(ballot.id)}`} data-testid="public-result-link">
                   {t('console.viewPublic')}
                 </Link>
-                <NoticeButton token={token} sessionId={session.id} ballotId={ballot.id} />
+                <NoticeButton token={token} sessionId={session.id} ballotId={ballot.id} ballotTitle={ballot.title} />
               </>
             )}
             {tied.length > 0 && ballot.kind === 'selection' ? (

@@ -8,6 +8,7 @@ import { BallotDetailView } from './BallotDetailView';
 import { CreateBallotForm } from './CreateBallotForm';
 import { FromListButton } from './FromListButton';
 import { SatisfactionRoundButton } from './SatisfactionRoundButton';
+import { DossierButton } from './DossierButton';
 
 interface Props {
   token: string;
@@ -83,6 +84,7 @@ export function BallotsPanel({ token, user, session, live, present, quorumMet }:
         </div>
         <FromListButton token={token} session={session} onCreated={addCreated} />
         <SatisfactionRoundButton token={token} session={session} onCreated={addCreated} />
+        <DossierButton token={token} session={session} />
         {items.length === 0 ? <p className="muted">{t('console.noBallots')}</p> : null}
         <ul className="ballot-items">
           {items.map((b) => (

@@ -20,6 +20,7 @@ export function ImplementationPanel({ token, projectId, year }: { token: string;
   return (
     <div className="stack" data-testid="implementation-panel">
       <p><span className="tag" data-testid="impl-execution">{t(`execution.${impl.data.execution}`)}</span> {t('impl.percent', { percent: impl.data.percent })}{impl.data.overdue ? <span className="tag tag--warn"> {t('impl.overdue')}</span> : null}</p>
+      <p><a href={`/projects/${encodeURIComponent(projectId)}/poster`} target="_blank" rel="noopener" data-testid="dept-mscode">{t('mscode.print')}</a></p>
       {impl.data.execution === 'rectifying' ? <RectificationForm token={token} projectId={projectId} today={today} /> : null}
       {impl.data.rectifications?.length ? (
         <section aria-label={t('deptImpl.rectifications')}>

@@ -1,6 +1,6 @@
 // 进度报告: percent done, the plan's milestone reached (if any), what was done, the date and site photos —
 // checked by the shared progressInput (the server's own), sent as POST .../progress.
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -25,14 +25,16 @@ export function ProgressForm({ token, projectId, milestones, today }: { token: s
   // A blank percent is null, not undefined: a reset to undefined would keep what the input shows.
   const blank = (date: string): ReportIn => ({ percent: null as unknown as number, milestone: null, note: '', date });
   const form = useForm<ReportIn, unknown, Report>({ resolver: zodResolver(reportSchema), defaultValues: blank(today) });
-  const submit = form.handleSubmit((r) => {
-    setSaved(false);
+  // The last report's 已提交 goes the moment a new one is sent, before the schema checks it: a success
+  // beside a new error read as if the new report had gone too.
+  const check = form.handleSubmit((r) => {
     report.mutate({ ...r, photos: photos.map((p) => p.id) }, {
       // The date stays: the next report is often written the same day.
       onSuccess: () => { form.reset(blank(r.date)); setPhotos([]); setSaved(true); },
       onError: (err) => { showServerFieldErrors(err, form.setError); },
     });
   });
+  const submit = (e: FormEvent<HTMLFormElement>) => { setSaved(false); return check(e); };
   return (
     <FormProvider {...form}>
       <FieldIdPrefix.Provider value="report-">

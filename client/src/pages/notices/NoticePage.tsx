@@ -20,10 +20,11 @@ export default function NoticePage() {
   const bodies = useBodies();
   const n = notice.data;
   const body = bodies.data?.find((b) => b.id === n?.bodyId);
-  useTitle(n ? `${n.title}（第${n.number}号）` : t('notice.title'));
+  // the stored title already ends with its number (（第1号）): said once
+  useTitle(n ? n.title : t('notice.title'));
   return (
     <div className="page public">
-      <div className="no-print"><TopBar title={t('notice.title')} /></div>
+      <div className="no-print"><TopBar home title={t('notice.title')} /></div>
       <main className="container container--narrow stack" id="main">
         {n ? <Link to={`/bodies/${encodeURIComponent(n.bodyId)}`} className="backlink no-print">{body?.name ?? t('public.allBodies')}</Link> : null}
         {notice.isPending ? <Loading /> : <ErrorBox error={notice.error} />}
@@ -43,7 +44,7 @@ export default function NoticePage() {
             <Link className="btn btn--ghost" to={`/results/${encodeURIComponent(n.ballotId)}`}>{t('notice.result')}</Link>
           </div>
         ) : null}
-        {n ? <p className="small muted no-print">{t('notice.verify')}</p> : null}
+        {n ? <p className="small muted no-print" data-testid="notice-verify">{t('story.noticeVerifyPlain')} <a href="/verify.html">{t('story.verifyDocs')}</a></p> : null}
       </main>
     </div>
   );

@@ -30,11 +30,13 @@ export default function BodyResultsPage() {
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear + 1 - i), [thisYear]);
   const body = useBodies().data?.find((b) => b.id === bodyId);
   const results = usePublicResults(bodyId);
+  // The year shown: the votes over its projects (a motion, with none, by the year it was published).
+  const ofYear = (results.data ?? []).filter((r) => (r.years.length ? r.years.includes(year) : r.publishedAt.startsWith(String(year))));
   useTitle(body ? t('portal.bodyYear', { name: body.name, year }) : t('public.results'));
 
   return (
     <div className="page public">
-      <TopBar />
+      <TopBar home />
       <main className="container container--narrow stack" id="main">
         <BodyNav bodyId={bodyId} year={year} years={years.includes(year) ? years : [year, ...years]} onYear={(y) => setParams({ year: String(y) }, { replace: true })} />
         <h1 data-testid="body-name">{body?.name ?? t('public.results')}</h1>
@@ -43,13 +45,13 @@ export default function BodyResultsPage() {
         <RepresentativesBox bodyId={bodyId} />
         <StationsDuty bodyId={bodyId} />
         <NoticeList bodyId={bodyId} />
-        <h2>{t('public.publishedResults')}</h2>
+        <h2 data-testid="results-heading">{t('story.resultsOfYear', { year })}</h2>
         <ErrorBox error={results.error} />
-        {results.isPending ? <Loading /> : !results.data?.length ? (
+        {results.isPending ? <Loading /> : !ofYear.length ? (
           <p className="muted" data-testid="no-results">{t('public.noResults')}</p>
         ) : (
           <ul className="result-list" data-testid="result-list">
-            {[...results.data].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).map((r) => (
+            {ofYear.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).map((r) => (
               <li key={r.ballotId}>
                 <Link className="result-list__item" to={`/results/${encodeURIComponent(r.ballotId)}`} state={{ title: r.title, sessionName: r.sessionName }} data-testid={`result-link-${r.ballotId}`}>
                   <span className="result-list__title">{r.title}</span>

@@ -48,7 +48,7 @@ export default function DataPage() {
   useTitle(`${t('portal.data')} · ${body?.name ?? ''}`);
   return (
     <div className="page public">
-      <TopBar />
+      <TopBar home />
       <main className="container container--narrow stack" id="main">
         <p className="backlink"><Link to={`/bodies/${encodeURIComponent(bodyId)}`}>{body?.name ?? t('public.allBodies')}</Link></p>
         <h1>{t('portal.data')}</h1>

@@ -8,13 +8,27 @@ import '../../styles/portal.css';
 import { TopBar } from '../../components/TopBar';
 import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
+import { ApiError } from '../../api';
 import { useFormat } from '../../format';
 import { gradeChoice, shanghaiDate } from '../../../../shared/execution';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
 import { usePublicProject, type PublicProject } from './publicApi';
-import { Milestones, Photos, Steps } from './ProjectParts';
+import { AskedStep, Milestones, Photos, Steps, VoteStep } from './ProjectParts';
 import { RatingsPanel } from './RatingsPanel';
 import { timelineText } from './timelineText';
+
+/** An unknown or not yet public project: say so, and the way back. */
+function ProjectNotFound() {
+  const { t } = useTranslation();
+  useTitle(t('story.notFoundTitle'));
+  return (
+    <section className="stack" data-testid="project-not-found">
+      <h1>{t('story.notFoundTitle')}</h1>
+      <p>{t('story.notFoundText')}</p>
+      <p><Link className="btn btn--primary" to="/" data-testid="not-found-home">{t('story.home')}</Link></p>
+    </section>
+  );
+}
 
 export default function ProjectPage() {
   const { t } = useTranslation();
@@ -23,9 +37,10 @@ export default function ProjectPage() {
   useTitle(project.data?.title ?? t('portal.project'));
   return (
     <div className="page public">
-      <TopBar />
+      <TopBar home />
       <main className="container container--narrow portal-project" id="main">
-        {project.isPending ? <Loading /> : project.data ? <Story p={project.data} /> : <ErrorBox error={project.error} />}
+        {project.isPending ? <Loading /> : project.data ? <Story p={project.data} />
+          : project.error instanceof ApiError && project.error.status === 404 ? <ProjectNotFound /> : <ErrorBox error={project.error} />}
       </main>
     </div>
   );
@@ -55,14 +70,13 @@ function Story({ p }: { p: PublicProject }) {
 
       <section className="portal-step" aria-labelledby="step-ask" data-testid="step-suggested">
         <h2 id="step-ask">{t('portal.step.suggested')}</h2>
-        <p>{p.supporters ? t('portal.supporters', { count: p.supporters, suggestions: t('portal.suggestionCount', { count: p.suggestions }) }) : t('portal.noSupporters')}</p>
+        <AskedStep p={p} />
         <p className="muted">{p.description}</p>
       </section>
 
       <section className="portal-step" aria-labelledby="step-vote" data-testid="step-voted">
         <h2 id="step-vote">{t('portal.step.voted')}</h2>
-        {p.timeline.filter((e) => e.stage === 'voted').map((e) => <p key={e.at + e.text}><time dateTime={e.at}>{fmt.date(e.at)}</time> {timelineText(e, t)}</p>)}
-        <p>{t(`portal.statusLine.${p.status}`, { defaultValue: t(`projectStatus.${p.status}`, { defaultValue: p.status }) })}</p>
+        <VoteStep p={p} />
       </section>
 
       <section className="portal-step" aria-labelledby="step-assign" data-testid="step-assigned">

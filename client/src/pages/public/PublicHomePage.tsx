@@ -46,7 +46,7 @@ export default function PublicHomePage() {
 
   return (
     <div className="page public">
-      <TopBar />
+      <TopBar home />
       <main className="container container--narrow" id="main">
         <section className="hero">
           <h1>{t('public.homeHeading')}</h1>

@@ -27,7 +27,7 @@ export default function ResultPage() {
 
   return (
     <div className="page public">
-      <TopBar />
+      <TopBar home />
       <main className="container" id="main">
         <Link to="/" className="backlink">{t('public.allBodies')}</Link>
         <h1 data-testid="result-title">{title}</h1>
@@ -116,11 +116,9 @@ function Downloads({ ballotId }: { ballotId: string }) {
         </li>
       </ul>
       <h3>{t('public.howToVerify')}</h3>
-      <p>{t('public.verifyIntro')}</p>
-      <pre className="code" data-testid="verify-command">
-        <code>npm run verify -- box.json</code>
-      </pre>
-      <p className="muted small">{t('public.verifyJwsIntro')}</p>
+      {/* for people, not developers: what was checked here, and the verifier's own page for whoever checks again */}
+      <p data-testid="verify-plain">{t('story.verifyPlain')}</p>
+      <p><a href="/verify.html" data-testid="verify-docs">{t('story.verifyDocs')}</a></p>
     </section>
   );
 }

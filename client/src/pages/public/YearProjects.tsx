@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
-import { executions } from '../../../../shared/implementation-dashboard';
+import { executions } from '../../../../shared/execution';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
 import { usePublicList, type ListedProject } from './publicApi';
 

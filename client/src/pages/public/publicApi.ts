@@ -62,11 +62,22 @@ export function deviceKey(): string {
   }
 }
 
+/** A little longer than the server takes to show a resident's write on public pages (residentLagMs, 1 s). */
+const ratingsCatchUpMs = 1500;
+
 export function useRate(projectId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (r: Omit<BodyOf<'POST /api/public/projects/:id/ratings'>, 'deviceKey'>) =>
       call('POST /api/public/projects/:id/ratings', { id: projectId }, { body: { ...r, deviceKey: deviceKey() } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['public', 'project', projectId] }),
+    onSuccess: (_answer, r) => {
+      // Counted at once here: the server's page catches up with residents' writes within a second
+      // (core/page-cache.ts residentLagMs), so a refetch now could still bring the old counts back.
+      const key = ['public', 'project', projectId];
+      qc.setQueryData<PublicProject>(key, (p) => p && {
+        ...p, publicRatings: { ...p.publicRatings, count: p.publicRatings.count + 1, [r.grade]: p.publicRatings[r.grade] + 1 },
+      });
+      setTimeout(() => void qc.invalidateQueries({ queryKey: key }), ratingsCatchUpMs);
+    },
   });
 }

@@ -3,9 +3,11 @@
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotOption } from '../../../../shared/types';
+import type { Demand } from '../../../../shared/demand';
 import type { BallotDetail } from '../../api';
 import { useFormat } from '../../format';
 import { Loading } from '../../components/Feedback';
+import { DemandBar, largestOf } from '../../components/DemandBar';
 import type { Draft } from './voteStore';
 import { MOTION_KEY, SAT, YNA, type Mark } from './choices';
 
@@ -51,7 +53,7 @@ export function CandidateRow({
   token,
 }: {
   token: string;
-  option: BallotOption;
+  option: BallotOption & Partial<Demand>;
   index: number;
   ballot: BallotDetail;
   draft: Draft;
@@ -76,6 +78,7 @@ export function CandidateRow({
             {option.department ? <span>{t('vote.metaItem', { label: t('vote.department'), value: option.department })}</span> : null}
             {option.investment != null ? <span>{t('vote.metaItem', { label: t('vote.investment'), value: fmt.wan(option.investment) })}</span> : null}
           </p>
+          {ballot.kind === 'selection' ? <DemandBar demand={option} largest={largestOf(ballot.options)} testId={`demand-${option.id}`} /> : null}
           {ballot.kind === 'satisfaction' ? (
             <button type="button" className="btn btn--ghost btn--sm" aria-expanded={showProgress} aria-controls={`progress-${index}`}
               onClick={() => setShowProgress((v) => !v)} data-testid={`progress-toggle-${option.id}`}>

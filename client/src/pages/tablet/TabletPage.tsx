@@ -13,11 +13,13 @@ import { LabelledInput } from '../../components/LabelledInput';
 const Supervision = lazy(() => import('../supervision/TabletSupervision'));
 // 群众找我 likewise.
 const RepInbox = lazy(() => import('../reps/TabletInbox'));
+// The dossier (会议材料) likewise: read before the session.
+const Dossier = lazy(() => import('../dossier/TabletDossier'));
 
 type MemberMe = Extract<Me, { kind: 'member' }>;
 
 /** /tablet, /tablet/:sessionId, /tablet/projects[/:projectId] and /tablet/inbox — the representative's tablet. */
-export function TabletPage({ view }: { view?: 'projects' | 'inbox' }) {
+export function TabletPage({ view }: { view?: 'projects' | 'inbox' | 'dossier' }) {
   const { t } = useTranslation();
   const { sessionId, projectId } = useParams();
   const [search, setSearch] = useSearchParams();
@@ -111,6 +113,8 @@ export function TabletPage({ view }: { view?: 'projects' | 'inbox' }) {
         <Suspense fallback={<Loading />}><Supervision token={token} projectId={projectId} /></Suspense>
       ) : view === 'inbox' ? (
         <Suspense fallback={<Loading />}><RepInbox token={token} /></Suspense>
+      ) : view === 'dossier' && sessionId ? (
+        <Suspense fallback={<Loading />}><Dossier token={token} sessionId={sessionId} /></Suspense>
       ) : sessionId ? (
         <TabletSession key={sessionId} token={token} member={me.member} sessionId={sessionId} onAuthLost={signOut} />
       ) : (

@@ -11,6 +11,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { BallotVote } from './BallotVote';
 import { loadVote, pendingBallots } from './voteStore';
 import { Stat } from '../../components/Stat';
+import { useDossier } from '../dossier/dossierApi';
 
 interface Props {
   token: string;
@@ -31,6 +32,11 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
     onAuthLost,
     onSnapshot: (s) => setPresent(s.me?.present ?? null),
   });
+
+  // 会议材料已送达: asked again as the session moves until it has arrived (sending it moves the session's version)
+  const [dossierSent, setDossierSent] = useState(false);
+  const dossier = useDossier(token, sessionId, dossierSent ? -1 : live.version);
+  if (dossier.data && !dossierSent) setDossierSent(true);
 
   const checkIn = async () => {
     setCheckingIn(true);
@@ -101,6 +107,14 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
           {quorumMet ? t('session.quorumMet') : t('session.quorumNotMet')}
         </Stat>
       </dl>
+
+      {dossier.data ? (
+        <div className="alert alert--ok dossier-notice" role="status" data-testid="dossier-arrived">
+          <strong>{t('dossier.arrived')}</strong>
+          {dossier.data.sentAt ? <span className="small">{fmt.dateTime(dossier.data.sentAt)}</span> : null}
+          <Link className="btn btn--secondary btn--sm" to={`/tablet/${encodeURIComponent(sessionId)}/dossier`} data-testid="dossier-read">{t('dossier.read')}</Link>
+        </div>
+      ) : null}
 
       {!onRoster ? (
         <Notice kind="warn" testId="not-on-roster">{t('errors.not_on_roster')}</Notice>

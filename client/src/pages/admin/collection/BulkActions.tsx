@@ -18,6 +18,14 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
   const [into, setInto] = useState(strongest.id);
   const [reason, setReason] = useState('');
   const [project, setProject] = useState({ title: strongest.title, category: categoryOf(strongest.category), department: '', description: strongest.description });
+  const [missing, setMissing] = useState<readonly ('title' | 'department')[]>([]);
+  const shows = (k: 'title' | 'department') => missing.includes(k) && !project[k].trim();
+  const requiredProps = (k: 'title' | 'department') => ({
+    'aria-required': true, 'aria-invalid': shows(k) || undefined, 'aria-describedby': shows(k) ? `adopt-${k}-error` : undefined,
+  });
+  const requiredMark = <span className="field__required" data-testid="required-mark">{t('form.requiredMark')}</span>;
+  const fieldError = (name: 'title' | 'department') => (shows(name)
+    ? <p className="field__error" id={`adopt-${name}-error`} role="alert" data-testid={`adopt-${name}-error`}>{t(`office.adopt.missing.${name}`)}</p> : null);
   const merge = useMerge(token, body.id);
   const decide = useDecide(token, body.id);
   const adopt = useAdopt(token, body.id);
@@ -42,6 +50,7 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
               {selected.map((s) => <option key={s.id} value={s.id}>{s.title}（{s.supporters}）</option>)}
             </select>
           </div>
+          <p className="small" data-testid="bulk-merge-what">{t('office.merge.bulkWhat', { keep: selected.find((s) => s.id === into)?.title ?? '', count: selected.length - 1 })}</p>
           <button type="submit" className="btn btn--primary" disabled={merge.isPending} data-testid="bulk-merge-confirm">{t('inbox.mergeConfirm')}</button>
         </form>
       ) : null}
@@ -61,28 +70,38 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
         </form>
       ) : null}
       {mode === 'adopt' ? (
-        <form className="stack" onSubmit={(e) => { e.preventDefault(); adopt.mutate({ year: year ?? new Date().getFullYear(), ...project, suggestionIds: ids }, { onSuccess: (p) => finish(t('inbox.adopted', { title: p.title })) }); }}>
+        <form className="stack" noValidate onSubmit={(e) => {
+          e.preventDefault();
+          // a blank required field is said in words beside it (and the focus goes there), not a silently dead button
+          const blank = (['title', 'department'] as const).filter((k) => !project[k].trim());
+          setMissing(blank);
+          if (blank.length) { document.getElementById(`adopt-${blank[0]}`)?.focus(); return; }
+          adopt.mutate({ year: year ?? new Date().getFullYear(), ...project, suggestionIds: ids }, { onSuccess: (p) => finish(t('inbox.adopted', { title: p.title })) });
+        }}>
+          <p className="small muted">{t('office.adopt.requiredNote')}</p>
           <div className="field">
-            <label className="field__label" htmlFor="adopt-title">{t('inbox.projectTitle')}</label>
-            <input id="adopt-title" className="input" value={project.title} onChange={(e) => setProject({ ...project, title: e.target.value })} maxLength={200} data-testid="adopt-title" />
+            <label className="field__label" htmlFor="adopt-title">{t('inbox.projectTitle')}{requiredMark}</label>
+            <input id="adopt-title" className="input" value={project.title} onChange={(e) => setProject({ ...project, title: e.target.value })} maxLength={200} data-testid="adopt-title" {...requiredProps('title')} />
+            {fieldError('title')}
           </div>
           <div className="grid-2">
             <div className="field">
-              <label className="field__label" htmlFor="adopt-category">{t('inbox.col.category')}</label>
-              <select id="adopt-category" className="input" value={project.category} onChange={(e) => setProject({ ...project, category: categoryOf(e.target.value) })}>
+              <label className="field__label" htmlFor="adopt-category">{t('inbox.col.category')}{requiredMark}</label>
+              <select id="adopt-category" className="input" aria-required="true" value={project.category} onChange={(e) => setProject({ ...project, category: categoryOf(e.target.value) })}>
                 {categories.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
               </select>
             </div>
             <div className="field">
-              <label className="field__label" htmlFor="adopt-department">{t('inbox.department')}</label>
-              <input id="adopt-department" className="input" value={project.department} onChange={(e) => setProject({ ...project, department: e.target.value })} maxLength={100} data-testid="adopt-department" />
+              <label className="field__label" htmlFor="adopt-department">{t('inbox.department')}{requiredMark}</label>
+              <input id="adopt-department" className="input" value={project.department} onChange={(e) => setProject({ ...project, department: e.target.value })} maxLength={100} data-testid="adopt-department" {...requiredProps('department')} />
+              {fieldError('department')}
             </div>
           </div>
           <div className="field">
             <label className="field__label" htmlFor="adopt-description">{t('inbox.projectDescription')}</label>
             <textarea id="adopt-description" className="input" rows={3} value={project.description} onChange={(e) => setProject({ ...project, description: e.target.value })} maxLength={5000} />
           </div>
-          <button type="submit" className="btn btn--primary" disabled={adopt.isPending || !project.department.trim()} data-testid="adopt-confirm">{t('inbox.adoptConfirm', { count: ids.length })}</button>
+          <button type="submit" className="btn btn--primary" disabled={adopt.isPending} data-testid="adopt-confirm">{t('inbox.adoptConfirm', { count: ids.length })}</button>
         </form>
       ) : null}
     </div>

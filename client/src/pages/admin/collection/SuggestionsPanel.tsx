@@ -108,7 +108,12 @@ export function SuggestionsPanel({ token, body }: { token: string; body: Body })
         page={{ offset: filters.offset, limit: filters.limit }} onPage={(p) => set({ offset: String(p.offset) })}
         sorting={sorting} onSorting={(s) => set({ sort: s[0] ? `${s[0].desc ? '-' : ''}${s[0].id}` : undefined })}
         selection={selection} onSelection={setSelection} getRowId={(r) => r.id} empty={t('inbox.empty')} testId="inbox-table" rowTestId={(r) => `inbox-row-${r.id}`} />
-      {focus ? <SimilarDrawer token={token} body={body} focus={rows.find((r) => r.id === focus) ?? null} id={focus} onClose={() => setFocus(null)} /> : null}
+      {focus ? <SimilarDrawer token={token} body={body} focus={rows.find((r) => r.id === focus) ?? null} id={focus} onClose={() => {
+        // back to the title that opened it, so a keyboard user carries on down the list from there
+        const opener = document.querySelector<HTMLElement>(`[data-testid="inbox-row-${focus}"] [data-testid="inbox-open-similar"]`);
+        setFocus(null);
+        opener?.focus();
+      }} /> : null}
     </section>
   );
 }

@@ -45,17 +45,18 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
       <span className="stack stack--tight"><span><ExecutionTag execution={p.execution} /> {p.percent}%</span><ProgressBar percent={p.percent} /></span>
     ) },
     { id: 'report', header: t('implAdmin.lastReport'), cell: ({ row: { original: p } }) => (
-      <span className="small">{p.lastReport ?? t('implAdmin.noReport')}{p.overdue ? <><br /><span className="tag tag--warn" data-testid="impl-overdue">{t('impl.overdue')}</span></> : null}</span>
+      <span className="small">{p.lastReport ? <span className="nowrap" data-testid="impl-date">{p.lastReport}</span> : t('implAdmin.noReport')}{p.overdue ? <><br /><span className="tag tag--warn" data-testid="impl-overdue">{t('impl.overdue')}</span></> : null}</span>
     ) },
     { id: 'group', header: t('supervision.group'), cell: ({ row: { original: p } }) => {
       const lead = p.group.find((m) => m.lead);
       return p.groupSize ? <span className="small">{t('implAdmin.groupLine', { lead: lead?.name ?? '', count: p.groupSize })}</span> : <span className="tag tag--warn">{t('implAdmin.noGroup')}</span>;
     } },
-    { id: 'inspections', header: t('supervision.inspections'), cell: ({ row: { original: p } }) => <span className="small">{t('implAdmin.visits', { count: p.inspections })}{p.lastInspection ? <><br />{p.lastInspection}</> : null}</span> },
+    { id: 'inspections', header: t('supervision.inspections'), cell: ({ row: { original: p } }) => <span className="small">{t('implAdmin.visits', { count: p.inspections })}{p.lastInspection ? <><br /><span className="nowrap" data-testid="impl-date">{p.lastInspection}</span></> : null}</span> },
     { id: 'grades', header: t('supervision.grades'), cell: ({ row: { original: p } }) => <span className="small">{p.grades.map((g) => `${t(`round.${g.round}`)} ${t(`choice.${gradeChoice[g.grade]}`)}`).join('；') || '—'}</span> },
     { id: 'actions', header: '', cell: ({ row: { original: p } }) => (
       <span className="btn-row">
         <button type="button" className="btn btn--ghost btn--sm" onClick={() => setGrouping(p.id)} data-testid="impl-group">{t('implAdmin.editGroup')}</button>
+        <a className="btn btn--ghost btn--sm" href={`/projects/${encodeURIComponent(p.id)}/poster`} target="_blank" rel="noopener" data-testid="impl-mscode">{t('mscode.link')}</a>
         {p.carriedOverTo ? <span className="tag">{t('implAdmin.carriedTo', { year: p.carriedOverTo })}</span>
           : p.execution !== 'done' && p.year === year ? (
             <button type="button" className="btn btn--ghost btn--sm" disabled={carry.isPending} data-testid="impl-carry"
@@ -71,6 +72,7 @@ export function OverviewPanel({ token, body }: { token: string; body: Body }) {
       <PanelHead id="impl-heading" heading={t('implAdmin.heading', { year })} intro={t('implAdmin.intro')} />
       <ErrorBox error={overview.error ?? carry.error} />
       {overview.isPending ? <Loading /> : overview.data ? <Dashboard d={overview.data.dashboard} filter={filter} onFilter={(e) => setParam('execution', e)} /> : null}
+      <p><a href={`/bodies/${encodeURIComponent(body.id)}/posters?year=${year}`} target="_blank" rel="noopener" data-testid="impl-mscode-year">{t('mscode.yearLink', { year })}</a></p>
       {/* A city's year holds hundreds of rows: 50 to a page (the dashboard above counts them all). */}
       <LocalTable caption={t('implAdmin.caption', { year })} columns={columns} rows={rows} limit={50}
         getRowId={(p) => p.id} empty={t('implAdmin.empty')} loading={overview.isFetching} testId="impl-table" rowTestId={(p) => `impl-row-${p.id}`} />

@@ -15,6 +15,7 @@ import { useChecklist, useCreateList, useWithdraw, useYearProjects, type StaffPr
 import { CandidateLists } from './CandidateLists';
 import { EditProjectForm } from './EditProjectForm';
 import { PanelHead } from '../common';
+import '../../../styles/office.css';
 
 export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
@@ -36,9 +37,19 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
   const warnings = differentialWarnings(chosen.length, seats);
 
   const columns = useMemo<ColumnDef<StaffProject, unknown>[]>(() => [
-    { ...selectColumn<StaffProject>(t('screening.choose')), cell: ({ row }) => (
-      <input type="checkbox" aria-label={t('screening.choose')} checked={row.getIsSelected()} disabled={row.original.status !== 'assessed'} onChange={row.getToggleSelectedHandler()} data-testid="row-select" />
-    ) },
+    // Only assessed projects go on a list; any other row says why its box is off, in words beside it (and to a
+    // screen reader through aria-describedby), not just a greyed box.
+    { ...selectColumn<StaffProject>(t('screening.choose')), cell: ({ row }) => {
+      const p = row.original;
+      const why = p.status === 'assessed' ? null : t(`office.screening.why.${p.status}`, { defaultValue: t('office.screening.why.other') });
+      return (
+        <span className="screening-pick">
+          <input type="checkbox" aria-label={`${t('screening.choose')} ${p.title}`} checked={row.getIsSelected()} disabled={!!why} onChange={row.getToggleSelectedHandler()}
+            title={why ?? undefined} aria-describedby={why ? `why-${p.id}` : undefined} data-testid="row-select" />
+          {why ? <span id={`why-${p.id}`} className="small muted screening-pick__why" data-testid="row-select-why">{why}</span> : null}
+        </span>
+      );
+    } },
     { id: 'title', header: t('screening.project'), cell: ({ row: { original: p } }) => <span><strong>{p.title}</strong><br /><span className="small muted">{p.department} · {t('dept.supporters', { count: p.supporters })}</span></span> },
     { id: 'status', header: t('screening.status'), cell: ({ row: { original: p } }) => <span className="tag" data-testid="screening-status">{t(`projectStatus.${p.status}`, { defaultValue: p.status })}</span> },
     { id: 'assessment', header: t('screening.assessment'), cell: ({ row: { original: p } }) => (p.assessment
