@@ -86,15 +86,17 @@ describe('通知', () => {
     await expect.poll(() => page.locator(`[data-id="${failedId}"]`).getAttribute('data-status'), { timeout: 20_000 }).toBe('sent');
     await expect.poll(() => page.locator(`[data-id="${failedId}"]`).getByTestId('notice-status').textContent()).toBe('已发送');
 
-    // by kind; a kind with none shows the empty state
+    // by kind; a kind and state with none (the dossier's notices all went out) shows the empty state
     await page.getByTestId('notices-kind').selectOption('suggestion_status');
     await expect.poll(async () => new Set(await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-kind'))))).toEqual(new Set(['suggestion_status']));
     await page.getByTestId('notices-kind').selectOption('dossier');
+    await page.getByTestId('notices-status').selectOption('failed');
     await expect.poll(() => page.getByTestId('notices-table-empty').textContent()).toBe('没有符合条件的通知。');
     await check(page, 'notices-empty-zh');
 
     // English
     await page.getByTestId('notices-kind').selectOption('');
+    await page.getByTestId('notices-status').selectOption('');
     await page.getByTestId('lang-en').click();
     await rows.first().waitFor();
     await expect.poll(() => page.getByRole('columnheader').allTextContents()).toEqual(['Time', 'Kind', 'To', 'Text', 'Status', 'Last error', 'Actions']);

@@ -2,13 +2,14 @@
 // to a 代表码 request tells the resident who ticked 通知我 (and nobody else); the admins' list of the outbox masks
 // every number (138****5678), filters by status and kind and pages; and a number — a member's, a user's, a
 // resident's — never shows in the trail (its API or its rows) nor in the open-data exports.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createHall, ok, type Hall } from '../helpers/fixtures.js';
 import { rowsOf } from '../../server/db/connect.js';
 import { outbox } from '../../server/db/schema.js';
 import { newId } from '../../server/db/ids.js';
+import { deliverFromEnv } from '../../server/outbox/sender.js';
 
 let server: TestServer;
 let hall: Hall;
@@ -109,7 +110,18 @@ describe('the admins\' list of the outbox', () => {
   });
 });
 
-describe('numbers stay out of the trail and the open data', () => {
+describe('numbers stay out of the trail, the log and the open data', () => {
+  it('the log sender (the default) writes the notice with its number masked', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await deliverFromEnv({})({ id: 'n1', kind: 'suggestion_status', to: RESIDENT, text: '【民生实事】您的建议「路灯」代表已回复。', params: {} });
+      const written = log.mock.calls.flat().join(' ');
+      expect(written).toContain('138****8000');
+      expect(written).toContain('代表已回复');
+      expectNoNumber(written);
+    } finally { log.mockRestore(); }
+  });
+
   it('the trail (its API and every stored entry) names the phone change but never a number', async () => {
     const trail = ok(await server.call('GET', `/api/bodies/${hall.bodyId}/audit?limit=200`, { token: admin }));
     expect(JSON.stringify(trail)).toContain('member.phone_set');
