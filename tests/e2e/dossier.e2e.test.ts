@@ -95,6 +95,19 @@ describe('the 民意指数 and the dossier', () => {
     expect(await page.getByTestId(`console-demand-${c.crowded}`).getAttribute('data-suggestions')).toBe('3');
     await expectText(page.getByTestId(`console-demand-${c.crowded}`).locator('.demand__text'), '3 人支持 · 3 条建议');
     await check(page, 'console-demand');
+    // the paper ballot: hidden on screen, alone on paper, the bars beside the candidates in the same order
+    expect(await page.getByTestId('paper-ballot').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await page.getByTestId('paper-ballot').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('dossier-send').isVisible()).toBe(false);
+      const rows = page.locator('[data-testid^="paper-ballot-"]:not([data-testid="paper-ballot-print"])');
+      expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(order.map((id) => `paper-ballot-${id}`));
+      expect(await page.getByTestId(`paper-ballot-${c.crowded}`).innerText()).toMatch(/民意指数[\s\S]*3 人支持 · 3 条建议/);
+      await shot(page, 'console-paper-ballot-print', { fullPage: true });
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
     await page.getByTestId('dossier-send').click();
     await page.getByTestId('dossier-confirm').getByRole('heading').waitFor();
     await check(page, 'console-dossier-confirm');

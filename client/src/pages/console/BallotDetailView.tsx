@@ -14,6 +14,7 @@ import { ResultView } from '../../components/ResultView';
 import { TallyView } from '../../components/TallyView';
 import { TurnoutBar } from '../../components/TurnoutBar';
 import { DemandBar, largestOf } from '../../components/DemandBar';
+import { PaperBallot } from './PaperBallot';
 import { BallotStepButtons } from './BallotStepButtons';
 import { NoticeButton } from './NoticeButton';
 import { consoleKeys, useBallot, useBallotStep, useCreateBallot, useInvalidateOn } from './consoleApi';
@@ -112,6 +113,7 @@ export function BallotDetailView({
           ) : null}
           {!quorumMet ? <Notice kind="warn" testId="quorum-warning">{t('console.quorumWarning')}</Notice> : null}
           <BallotStepButtons label={t('console.open')} testId="ballot-open" busy={busy} onStep={() => runStep('open')} onCancel={() => setCancelling(true)} />
+          <PaperBallot ballot={ballot} sessionName={session.name} />
         </div>
       ) : null}
 
