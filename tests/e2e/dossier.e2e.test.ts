@@ -5,13 +5,12 @@
 // 民生码 poster prints on one A4 page, its QR code (decoded here from a screenshot with jsQR) opens the
 // project's page on a phone, and the year's posters print one A4 page each. Every screen: axe (no serious
 // or critical), no sideways scroll, CSP kept on.
-import fs from 'node:fs';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
-import { launchBrowser, pageText, screenshots, screenshotDir, type Tab } from './support/browser.js';
+import { launchBrowser, pageText, screenshots, type Tab } from './support/browser.js';
 import { presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
 import { apiVote, expectText, memberSignIn, rawKeys, staffSignIn } from './support/ui.js';
@@ -79,8 +78,6 @@ afterAll(async () => {
   for (const t of tabs) expect(t.problems).toEqual([]);
   await browser?.close();
   await server?.close();
-  // a copy of the pictures where the team looks at them
-  fs.cpSync(`${screenshotDir}/dossier`, '/tmp/shots-dossier', { recursive: true });
 });
 
 describe('the 民意指数 and the dossier', () => {
@@ -119,7 +116,9 @@ describe('the 民意指数 and the dossier', () => {
   it('a member\'s tablet says it arrived and shows the dossier with the 民意指数 beside each candidate, in both languages', async () => {
     const page = await tab('landscape');
     await memberSignIn(page, hall.members[1].code);
-    await page.goto(`/tablet/${hall.sessionId}`);
+    await expectText(page.getByTestId(`dossier-tag-${hall.sessionId}`), '会议材料已送达');
+    await check(page, 'tablet-sessions-dossier-tag');
+    await page.getByTestId(`session-${hall.sessionId}`).click();
     await expectText(page.getByTestId('dossier-arrived').locator('strong'), '会议材料已送达');
     await check(page, 'tablet-dossier-arrived');
     await page.getByTestId('dossier-read').click();
