@@ -135,7 +135,7 @@ describe('the 民意指数 and the dossier', () => {
     await check(page, 'tablet-dossier-zh', true);
     await english(page);
     await expectText(page.getByTestId('dossier-print'), 'Print the material');
-    expect(await crowded.innerText()).toMatch(/Public demand[\s\S]*3 supporters · 3 suggestions[\s\S]*Channels：Web 1 · Liaison station 1 · Representative 1/);
+    expect(await crowded.innerText()).toMatch(/Public demand[\s\S]*supporters: 3 · suggestions: 3[\s\S]*Channels: Web 1 · Liaison station 1 · Representative 1/);
     expect(await rawKeys(page, ['dossier', 'demand', 'suggestionChannel'])).toEqual([]);
     await check(page, 'tablet-dossier-en', true);
     await chinese(page);
@@ -160,7 +160,7 @@ describe('the 民意指数 and the dossier', () => {
     expect(await page.getByTestId(`candidate-${c.crowded}`).innerText()).toMatch(/3 人支持 · 3 条建议/);
     await check(page, 'tablet-ballot-demand');
     await english(page);
-    expect(await page.getByTestId(`candidate-${c.crowded}`).innerText()).toMatch(/3 supporters · 3 suggestions/);
+    expect(await page.getByTestId(`candidate-${c.crowded}`).innerText()).toMatch(/supporters: 3 · suggestions: 3/);
     await check(page, 'tablet-ballot-demand-en');
     await chinese(page);
   });
