@@ -25,7 +25,7 @@ export function DemandBar({ demand, largest, testId }: { demand: Partial<Demand>
         </span>
       </span>
       <span className="demand__text">{summary}</span>
-      {channels ? <span className="demand__channels">{t('demand.byChannel')}：{channels}</span> : null}
+      {channels ? <span className="demand__channels">{t('demand.byChannel', { list: channels })}</span> : null}
     </div>
   );
 }

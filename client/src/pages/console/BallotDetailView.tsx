@@ -14,6 +14,7 @@ import { ResultView } from '../../components/ResultView';
 import { TallyView } from '../../components/TallyView';
 import { TurnoutBar } from '../../components/TurnoutBar';
 import { DemandBar, largestOf } from '../../components/DemandBar';
+import { PaperBallot } from './PaperBallot';
 import { BallotStepButtons } from './BallotStepButtons';
 import { NoticeButton } from './NoticeButton';
 import { StepConfirm, type Step } from './StepConfirm';
@@ -113,6 +114,7 @@ export function BallotDetailView({
           ) : null}
           {!quorumMet ? <Notice kind="warn" testId="quorum-warning">{t('console.quorumWarning')}</Notice> : null}
           <BallotStepButtons label={t('console.open')} testId="ballot-open" busy={busy} onStep={() => setAsking('open')} onCancel={() => setAsking('cancel')} />
+          <PaperBallot ballot={ballot} sessionName={session.name} />
         </div>
       ) : null}
 

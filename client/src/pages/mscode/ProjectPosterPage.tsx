@@ -6,6 +6,7 @@ import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { usePublicProject } from '../public/publicApi';
 import { Poster } from './Poster';
+import { LangSwitch } from '../../components/LangSwitch';
 
 export default function ProjectPosterPage() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export default function ProjectPosterPage() {
     <main className="mscode-sheets" id="main" data-testid="mscode-page">
       <h1 className="visually-hidden">{t('mscode.title')}</h1>
       <Poster project={{ id: p.id, title: p.title, department: p.department, year: p.year, bodyName: p.bodyName, completionDate: p.plan?.completionDate ?? p.assessment?.completionDate ?? null }} />
-      <p className="no-print mscode-actions"><button type="button" className="btn btn--primary" onClick={() => window.print()} data-testid="mscode-print">{t('mscode.print')}</button></p>
+      <p className="no-print mscode-actions"><LangSwitch /><button type="button" className="btn btn--primary" onClick={() => window.print()} data-testid="mscode-print">{t('mscode.print')}</button></p>
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { usePublicList, usePublicProject, type ListedProject } from '../public/publicApi';
 import { Poster } from './Poster';
+import { LangSwitch } from '../../components/LangSwitch';
 
 export default function YearPostersPage() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export default function YearPostersPage() {
       {selected.length ? selected.map((p) => (
         <YearPoster key={p.id} listed={p} />
       )) : <p className="muted">{t('mscode.none')}</p>}
-      <p className="no-print mscode-actions"><button type="button" className="btn btn--primary" onClick={() => window.print()} data-testid="mscode-print">{t('mscode.printAll')}</button></p>
+      <p className="no-print mscode-actions"><LangSwitch /><button type="button" className="btn btn--primary" onClick={() => window.print()} data-testid="mscode-print">{t('mscode.printAll')}</button></p>
     </main>
   );
 }

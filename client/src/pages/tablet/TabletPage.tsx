@@ -8,6 +8,7 @@ import { Loading, useTitle } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { TabletSession } from './TabletSession';
 import { LabelledInput } from '../../components/LabelledInput';
+import { useDossier } from '../dossier/dossierApi';
 
 // Supervision (我督办的项目) is read between sessions: its code stays out of the voting bundle.
 const Supervision = lazy(() => import('../supervision/TabletSupervision'));
@@ -118,7 +119,7 @@ export function TabletPage({ view }: { view?: 'projects' | 'inbox' | 'dossier' }
       ) : sessionId ? (
         <TabletSession key={sessionId} token={token} member={me.member} sessionId={sessionId} onAuthLost={signOut} />
       ) : (
-        <SessionList sessions={me.sessions} />
+        <SessionList token={token} sessions={me.sessions} />
       )}
     </TabletShell>
   );
@@ -195,7 +196,7 @@ function SignIn({ onSignedIn, initialError }: { onSignedIn: (token: string) => v
   );
 }
 
-function SessionList({ sessions }: { sessions: MemberSessionSummary[] }) {
+function SessionList({ token, sessions }: { token: string; sessions: MemberSessionSummary[] }) {
   const { t } = useTranslation();
   return (
     <section className="stack" aria-labelledby="sessions-heading">
@@ -217,6 +218,7 @@ function SessionList({ sessions }: { sessions: MemberSessionSummary[] }) {
                 <span className="session-list__meta">
                   <span className={`tag tag--${s.state === 'open' ? 'open' : 'muted'}`}>{t(`session.state.${s.state}`, { defaultValue: s.state })}</span>
                   {s.present ? <span className="tag tag--ok">{t('tablet.checkedIn')}</span> : null}
+                  {s.state === 'open' ? <DossierTag token={token} sessionId={s.id} /> : null}
                 </span>
               </Link>
             </li>
@@ -225,4 +227,11 @@ function SessionList({ sessions }: { sessions: MemberSessionSummary[] }) {
       )}
     </section>
   );
+}
+
+/** 会议材料已送达 on the session list: the member sees the material has arrived before opening the session. */
+function DossierTag({ token, sessionId }: { token: string; sessionId: string }) {
+  const { t } = useTranslation();
+  const dossier = useDossier(token, sessionId);
+  return dossier.data ? <span className="tag tag--ok" data-testid={`dossier-tag-${sessionId}`}>{t('dossier.arrived')}</span> : null;
 }
