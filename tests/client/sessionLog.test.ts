@@ -84,18 +84,20 @@ describe('check-ins folded', () => {
     checkIn('m1', '2026-11-23T01:14:01Z'),
     checkIn('m2', '2026-11-23T01:14:30Z'),
     checkIn('m3', '2026-11-23T01:14:59Z'),
-    checkIn('m4', '2026-11-23T01:15:02Z'), // the next minute: a line of its own
+    checkIn('m4', '2026-11-23T01:15:02Z'), // the next minute, but nothing between: the same line
     log('attendance.set', 'm1', '2026-11-23T01:15:20Z', { present: false, note: '请假' }),
-    checkIn('m5', '2026-11-23T01:15:40Z'), // same minute as m4, but not next to it
+    checkIn('m5', '2026-11-23T01:15:40Z'), // after something else: a new line
     checkIn('m6', '2026-11-23T01:15:50Z'),
     log('ballot.opened', 'b1', '2026-11-23T01:20:00Z'),
   ];
 
-  it('consecutive check-ins of one minute are one line, newest first', () => {
+  it('consecutive check-ins are one line however long they took, newest first', () => {
     const lines = sessionLines(entries, names, 'all');
-    expect(shape(lines)).toEqual(['ballot.opened', '2×checked_in', 'attendance.set', 'member.checked_in', '3×checked_in', 'session.created']);
-    const first = lines[4] as Extract<LogLine, { kind: 'checkIns' }>;
-    expect(first.entries.map((e) => e.subject.label)).toEqual(['王五', '李四', '张三']);
+    expect(shape(lines)).toEqual(['ballot.opened', '2×checked_in', 'attendance.set', '4×checked_in', 'session.created']);
+    const first = lines[3] as Extract<LogLine, { kind: 'checkIns' }>;
+    // m4 (newest) is not on the roster: no name, never an id
+    expect(first.entries.map((e) => e.subject.label)).toEqual([null, '王五', '李四', '张三']);
+    expect([first.from, first.at]).toEqual(['2026-11-23T01:14:01Z', '2026-11-23T01:15:02Z']);
     expect(zhT('audit.checkIns', { count: first.entries.length, n: '3' })).toBe('3 位代表签到');
     expect(enT('audit.checkIns', { count: 3, n: '3' })).toBe('3 members checked in');
     // keys stay while the log grows at the top
@@ -104,15 +106,18 @@ describe('check-ins folded', () => {
     expect(grown.slice(1).map((l) => l.key)).toEqual(lines.map((l) => l.key));
   });
 
-  it('by kind: 表决, 出席 (where the attendance of one minute folds across what is filtered out), 其他', () => {
+  it('by kind: 表决, 出席 (check-ins fold across what is filtered out), 其他', () => {
     expect(shape(sessionLines(entries, names, 'vote'))).toEqual(['ballot.opened']);
-    expect(shape(sessionLines(entries, names, 'attendance'))).toEqual(['2×checked_in', 'attendance.set', 'member.checked_in', '3×checked_in']);
+    expect(shape(sessionLines(entries, names, 'attendance'))).toEqual(['2×checked_in', 'attendance.set', '4×checked_in']);
     expect(shape(sessionLines(entries, names, 'other'))).toEqual(['session.created']);
   });
 
-  it('a lone check-in stays itself; 300 in one minute are one line', () => {
+  it('a lone check-in stays itself; a morning of 221 check-ins over 40 minutes is one line', () => {
     expect(shape(foldCheckIns([fromSessionEntry(checkIn('m1', '2026-11-23T01:14:01Z'), names, 0)]))).toEqual(['member.checked_in']);
     const many = Array.from({ length: 300 }, (_, i) => checkIn(`x${i}`, `2026-11-23T01:14:${String(i % 60).padStart(2, '0')}Z`, `代表${i}`));
     expect(shape(sessionLines(many, names, 'all'))).toEqual(['300×checked_in']);
+    const morning = Array.from({ length: 221 }, (_, i) => checkIn(`y${i}`, new Date(Date.parse('2026-11-23T00:31:00Z') + i * 11_000).toISOString(), `代表${i}`));
+    const folded = sessionLines([log('session.created', 's1', '2026-11-23T00:30:00Z'), ...morning, log('ballot.opened', 'b1', '2026-11-23T01:20:00Z')], names, 'all');
+    expect(shape(folded)).toEqual(['ballot.opened', '221×checked_in', 'session.created']);
   });
 });

@@ -179,3 +179,28 @@ describe('a candidate list is voted once', () => {
     await page.evaluate(() => localStorage.setItem('minsheng.lang', 'zh-CN'));
   });
 });
+
+describe('the console log of these steps', () => {
+  it('newest first, the 25 check-ins as one line, in words (no keys, no ids), filtered by kind', async () => {
+    const { page } = tab;
+    await page.evaluate(() => localStorage.setItem('minsheng.lang', 'zh-CN'));
+    await page.goto(`/console/${hall.sessionId}`);
+    await page.getByTestId('tab-audit').click();
+    const rows = page.getByTestId('audit-table').getByTestId('audit-row');
+    await rows.first().waitFor();
+    const times = await page.getByTestId('audit-table').locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    expect([...times].sort().reverse()).toEqual(times);
+    const fold = page.getByTestId('audit-fold');
+    expect(await fold.count()).toBe(1);
+    await expectText(fold.getByTestId('audit-sentence'), '25 位代表签到');
+    const text = await page.getByTestId('audit-table').innerText();
+    expect(text).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/); // an action's key
+    expect(text).not.toMatch(/\b[0-9a-z]{16}\b/); // an id
+    expect(text).toMatch(/结束表决「2027年民生实事项目票决」/);
+    await page.getByTestId('audit-kind-vote').click();
+    const actions = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')!));
+    expect(actions.length).toBeGreaterThan(3);
+    expect(actions.every((a) => a.startsWith('ballot.'))).toBe(true);
+    await check(page, 'audit-log-vote-zh-CN');
+  });
+});

@@ -1,5 +1,5 @@
 // 操作记录 of the session, in words, newest first: what happened ("结束表决「…」", facts under it), when and by whom;
-// a minute's check-ins as one line whose names open on demand, and a filter by kind (全部 · 表决 · 出席 · 其他).
+// a run of check-ins as one line (its first and last minute) whose names open on demand, and a filter by kind (全部 · 表决 · 出席 · 其他).
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
@@ -46,6 +46,9 @@ export function AuditPanel({ token, sessionId, liveVersion, sessionName, ballotT
     {
       id: 'at', header: t('audit.col.at'), meta: { className: 'audit__when' },
       cell: ({ row: { original: l } }) => {
+        if (l.kind === 'checkIns' && when(l.from) !== when(l.at)) {
+          return <><time dateTime={l.from} title={fmt.dateTime(l.from)}>{when(l.from)}</time>–<time dateTime={l.at} title={fmt.dateTime(l.at)}>{when(l.at)}</time></>;
+        }
         const at = l.kind === 'entry' ? l.entry.at : l.at;
         return <time dateTime={at} title={fmt.dateTime(at)}>{when(at)}</time>;
       },

@@ -7,7 +7,6 @@ import { ApiError, call, getScreenToken, getToken, setScreenToken } from '../../
 import { useLiveSession } from '../../liveSession';
 import { useFormat } from '../../format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
-import { LangSwitch } from '../../components/LangSwitch';
 import { useTitle } from '../../components/Feedback';
 import { ResultView } from '../../components/ResultView';
 import { TurnoutBar } from '../../components/TurnoutBar';
@@ -23,6 +22,30 @@ function takeToken(sessionId: string): string | null {
     return fromHash;
   }
   return getScreenToken(sessionId) ?? getToken('staff');
+}
+
+/** Candidates on one screen at most; more are shown in pages of equal size. */
+export const SCREEN_PAGE = 12;
+const PAGE_MS = 10_000;
+
+/** The page of the result on the screen now (turning every ten seconds), the summary always for the whole ballot. */
+function usePages(result: BallotResult | undefined) {
+  const count = result && result.kind !== 'motion' ? result.options.length : 0;
+  const pages = Math.max(1, Math.ceil(count / SCREEN_PAGE));
+  const per = Math.ceil(count / pages);
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    setPage(0);
+    if (pages < 2) return;
+    const timer = setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS);
+    return () => clearInterval(timer);
+  }, [result, pages]);
+  const paged = useMemo(() => {
+    if (!result || result.kind === 'motion' || pages < 2) return result;
+    const at = Math.min(page, pages - 1) * per;
+    return { ...result, options: result.options.slice(at, at + per) } as BallotResult;
+  }, [result, page, pages, per]);
+  return { page: Math.min(page, pages - 1), pages, paged };
 }
 
 /** /screen/:sessionId — the hall's big screen (1920×1080). Shows turnout while open, never the tally. */
@@ -62,10 +85,13 @@ export default function ScreenPage() {
     };
   }, [needResult, token]);
 
+  // Up to twelve candidates on one screen; more page through by themselves (第 1/2 页), in pages of equal
+  // size, so that the type stays large enough to read from the back of the hall. Nobody touches the screen.
+  const { page, pages, paged } = usePages(result);
   // More than eight candidates go in two columns, so that a usual list (12 for 10 seats) keeps
   // large type. Then the rows are fitted to the screen's height: start large (a few candidates are
-  // read from the back of the hall) and step down until nothing is cut off (twenty still fit).
-  const optionCount = result && result.kind !== 'motion' ? result.options.length : 0;
+  // read from the back of the hall) and step down until nothing is cut off.
+  const optionCount = paged && paged.kind !== 'motion' ? paged.options.length : 0;
   const twoColumns = optionCount > 8;
   const resultRef = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
@@ -92,7 +118,7 @@ export default function ScreenPage() {
       active = false;
       window.removeEventListener('resize', fit);
     };
-  }, [result, i18n.language]);
+  }, [paged, i18n.language]);
 
   const rosterSize = live.session?.rosterSize ?? session?.rosterSize ?? 0;
   const present = live.session?.present ?? session?.present ?? 0;
@@ -102,7 +128,6 @@ export default function ScreenPage() {
     return (
       <div className="screen screen--message">
         <p role="alert">{t('screen.noToken')}</p>
-        <LangSwitch />
       </div>
     );
   }
@@ -160,8 +185,11 @@ export default function ScreenPage() {
             data-ballot-id={shown.id}
           >
             <p className={`screen__state screen__state--${shown.state}`}>{t(`screen.state.${shown.state}`)}</p>
-            <h2 id="screen-ballot-title" className="screen__ballot-title" data-testid="screen-ballot-title">{shown.title}</h2>
-            <ResultView result={result} variant="chart" />
+            <div className="screen-result__head">
+              <h2 id="screen-ballot-title" className="screen__ballot-title" data-testid="screen-ballot-title">{shown.title}</h2>
+              {pages > 1 ? <p className="screen-result__page" data-testid="screen-page">{t('hall.screen.page', { page: page + 1, pages })}</p> : null}
+            </div>
+            <ResultView result={paged ?? result} variant="chart" />
           </section>
         ) : (
           <p className="screen__waiting" data-testid="screen-waiting">{t('screen.waiting')}</p>
@@ -170,7 +198,6 @@ export default function ScreenPage() {
       <footer className="screen__foot">
         {/* only a dot while all is well; said in words when the numbers may be out of date */}
         <ConnectionBadge state={live.connection === 'idle' ? 'connecting' : live.connection} discreet={live.connection === 'connected'} />
-        <LangSwitch className="lang-switch--quiet" />
       </footer>
     </div>
   );

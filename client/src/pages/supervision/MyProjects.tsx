@@ -35,7 +35,7 @@ export function MyProjects({ token }: { token: string }) {
                   <ExecutionTag execution={p.execution} />
                   {p.overdue ? <span className="tag tag--warn">{t('impl.overdue')}</span> : null}
                   {p.lead ? <span className="tag">{t('supervision.lead')}</span> : null}
-                  <span className="small muted">{p.department} · {p.year}</span>
+                  <span className="small muted session-list__text">{p.department} · {p.year}</span>
                 </span>
                 <ProgressBar percent={p.percent} />
               </Link>

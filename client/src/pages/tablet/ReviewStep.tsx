@@ -13,6 +13,7 @@ export function ReviewStep({ ballot, draft, complete, error, onBack, onConfirm }
     <section className="card ballot" aria-labelledby="ballot-title" data-testid="review-step">
       <h2 id="ballot-title">{t('vote.reviewHeading')}</h2>
       <p className="ballot__subtitle">{ballot.title}</p>
+      <UnmarkedNote ballot={ballot} draft={draft} />
       <ChoiceSummary ballot={ballot} draft={draft} />
       <p className="warn-text">{t('vote.finalWarning')}</p>
       {error ? <ErrorBox error={error} testId="vote-error" /> : null}
@@ -25,6 +26,25 @@ export function ReviewStep({ ballot, draft, complete, error, onBack, onConfirm }
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * Per candidate, an unmarked candidate counts as 弃权 (a second tap on a chosen 赞成 unmarks it): said plainly
+ * above the list, with the names, so that nobody abstains without knowing.
+ */
+function UnmarkedNote({ ballot, draft }: { ballot: BallotDetail; draft: Draft }) {
+  const { t } = useTranslation();
+  if (ballot.kind !== 'selection' || ballot.form === 'choose_n') return null;
+  const left = ballot.options.filter((o) => !draft[o.id]);
+  if (!left.length) return <p className="review-unmarked review-unmarked--none" data-testid="review-unmarked" data-count="0">{t('hall.review.allMarked')}</p>;
+  return (
+    <div className="review-unmarked" role="note" data-testid="review-unmarked" data-count={left.length}>
+      <p className="review-unmarked__lead">{t('hall.review.unmarked', { count: left.length, n: left.length })}</p>
+      <ul className="review-unmarked__list">
+        {left.map((o) => <li key={o.id} data-testid={`review-unmarked-${o.id}`}>{o.title}</li>)}
+      </ul>
+    </div>
   );
 }
 
