@@ -207,6 +207,14 @@ describe('department and staff polish', () => {
       const projectId = work.filter((w) => w.status === 'selected').sort((x, y) => y.year - x.year)[0].id;
       await staffSignIn(page, demoLogins.department.username, demoDepartmentPassword, '/dept');
       await page.getByTestId(`work-${projectId}`).getByTestId('impl-open').click();
+      // the plan's 已保存 likewise goes when the next save fails in the browser
+      await page.getByTestId('plan-save').click();
+      await page.getByTestId('plan-saved').waitFor();
+      await page.getByTestId('plan-funding').fill('');
+      await page.getByTestId('plan-save').click();
+      await page.getByTestId('plan-funding-error').waitFor();
+      expect(await page.getByTestId('plan-saved').count()).toBe(0);
+      await page.getByTestId('plan-funding').fill('县级财政');
       await page.getByTestId('report-percent').fill(lang === 'en' ? '95' : '92');
       await page.getByTestId('report-note').fill('主体工程完工，正在室内装修');
       await page.getByTestId('report-photo').setInputFiles(photo);
