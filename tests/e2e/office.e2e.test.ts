@@ -285,6 +285,13 @@ describe('department and staff polish', () => {
       const describedBy = (await box.getAttribute('aria-describedby'))!;
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(why);
       expect(await page.locator(`[id="${describedBy}"]`).isVisible()).toBe(true);
+      // "select all" takes only the rows that can be chosen
+      await page.getByTestId('screening-table').locator('thead input[type="checkbox"]').check();
+      const boxes = page.getByTestId('screening-table').getByTestId('row-select');
+      await expect.poll(async () => (await boxes.evaluateAll((bs) => bs.filter((b) => (b as HTMLInputElement).checked).length))).toBeGreaterThan(0);
+      const state = await boxes.evaluateAll((bs) => bs.map((b) => [(b as HTMLInputElement).checked, (b as HTMLInputElement).disabled]));
+      expect(state.filter(([checked, disabled]) => checked === disabled)).toEqual([]);
+      expect(await box.isChecked()).toBe(false);
       await check(page, `screening-why-${lang}`);
     });
 

@@ -76,7 +76,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
       <PanelHead id="screening-heading" heading={t('screening.heading', { year })} intro={t('screening.intro')} />
       <ErrorBox error={projects.error ?? checklist.error ?? withdraw.error} />
       <DataTable caption={t('screening.caption')} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
-        selection={selection} onSelection={setSelection} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />
+        selection={selection} onSelection={setSelection} canSelect={(p) => p.status === 'assessed'} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />
       {editing && rows.some((p) => p.id === editing) ? <EditProjectForm token={token} bodyId={body.id} project={rows.find((p) => p.id === editing)!} onDone={() => setEditing(null)} /> : null}
       <div className="card stack" data-testid="list-builder">
         <h3>{t('screening.builder')}</h3>
