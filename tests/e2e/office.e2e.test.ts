@@ -285,6 +285,10 @@ describe('department and staff polish', () => {
       const describedBy = (await box.getAttribute('aria-describedby'))!;
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(why);
       expect(await page.locator(`[id="${describedBy}"]`).isVisible()).toBe(true);
+      // the assessment's date and sum stay whole ("Dec / 31, 2028" broke in English)
+      const assessed = page.getByTestId(`screening-row-${drafts['zh-CN']}`).locator('td').nth(3).locator('.nowrap');
+      expect(await assessed.count()).toBe(2);
+      for (const el of await assessed.all()) expect(await el.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; })).toBe(1);
       // "select all" takes only the rows that can be chosen
       await page.getByTestId('screening-table').locator('thead input[type="checkbox"]').check();
       const boxes = page.getByTestId('screening-table').getByTestId('row-select');

@@ -53,7 +53,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
     { id: 'title', header: t('screening.project'), cell: ({ row: { original: p } }) => <span><strong>{p.title}</strong><br /><span className="small muted">{p.department} · {t('dept.supporters', { count: p.supporters })}</span></span> },
     { id: 'status', header: t('screening.status'), cell: ({ row: { original: p } }) => <span className="tag" data-testid="screening-status">{t(`projectStatus.${p.status}`, { defaultValue: p.status })}</span> },
     { id: 'assessment', header: t('screening.assessment'), cell: ({ row: { original: p } }) => (p.assessment
-      ? <span className="small">{p.assessment.feasible ? t('dept.yes') : t('dept.no')} · {fmt.wan(p.assessment.investment)} · {fmt.date(p.assessment.completionDate)}<br />{p.assessment.reason}</span>
+      ? <span className="small">{p.assessment.feasible ? t('dept.yes') : t('dept.no')} · <span className="nowrap">{fmt.wan(p.assessment.investment)}</span> · <span className="nowrap">{fmt.date(p.assessment.completionDate)}</span><br />{p.assessment.reason}</span>
       : <span className="small muted">{t('screening.notAssessed')}</span>) },
     { id: 'exclusions', header: t('screening.exclusions'), cell: ({ row: { original: p } }) => (
       <span className="screening-checks">
