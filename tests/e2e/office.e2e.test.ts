@@ -207,6 +207,14 @@ describe('department and staff polish', () => {
       const projectId = work.filter((w) => w.status === 'selected').sort((x, y) => y.year - x.year)[0].id;
       await staffSignIn(page, demoLogins.department.username, demoDepartmentPassword, '/dept');
       await page.getByTestId(`work-${projectId}`).getByTestId('impl-open').click();
+      // the plan's 已保存 likewise goes when the next save fails in the browser
+      await page.getByTestId('plan-save').click();
+      await page.getByTestId('plan-saved').waitFor();
+      await page.getByTestId('plan-funding').fill('');
+      await page.getByTestId('plan-save').click();
+      await page.getByTestId('plan-funding-error').waitFor();
+      expect(await page.getByTestId('plan-saved').count()).toBe(0);
+      await page.getByTestId('plan-funding').fill('县级财政');
       await page.getByTestId('report-percent').fill(lang === 'en' ? '95' : '92');
       await page.getByTestId('report-note').fill('主体工程完工，正在室内装修');
       await page.getByTestId('report-photo').setInputFiles(photo);
@@ -277,6 +285,17 @@ describe('department and staff polish', () => {
       const describedBy = (await box.getAttribute('aria-describedby'))!;
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(why);
       expect(await page.locator(`[id="${describedBy}"]`).isVisible()).toBe(true);
+      // the assessment's date and sum stay whole ("Dec / 31, 2028" broke in English)
+      const assessed = page.getByTestId(`screening-row-${drafts['zh-CN']}`).locator('td').nth(3).locator('.nowrap');
+      expect(await assessed.count()).toBe(2);
+      for (const el of await assessed.all()) expect(await el.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size; })).toBe(1);
+      // "select all" takes only the rows that can be chosen
+      await page.getByTestId('screening-table').locator('thead input[type="checkbox"]').check();
+      const boxes = page.getByTestId('screening-table').getByTestId('row-select');
+      await expect.poll(async () => (await boxes.evaluateAll((bs) => bs.filter((b) => (b as HTMLInputElement).checked).length))).toBeGreaterThan(0);
+      const state = await boxes.evaluateAll((bs) => bs.map((b) => [(b as HTMLInputElement).checked, (b as HTMLInputElement).disabled]));
+      expect(state.filter(([checked, disabled]) => checked === disabled)).toEqual([]);
+      expect(await box.isChecked()).toBe(false);
       await check(page, `screening-why-${lang}`);
     });
 

@@ -50,12 +50,14 @@ describe('from assessment to the notice', () => {
     await expectText(page.getByTestId('dept-waiting'), /1 个项目/);
     await page.getByTestId(`work-${hall.projectIds[0]}`).getByTestId('assess-open').click();
     await page.getByTestId('assess-submit').click();
-    await expectText(page.locator('.field__error').first(), '必填');
+    // nothing is chosen for the department: it must say 可行 or 不可行 itself (issue 25)
+    await expectText(page.getByTestId('assess-feasible-error'), '请选择“可行”或“不可行”。');
+    await expectText(page.getByTestId('assess-reason-error'), '必填');
     // Targets are optional: a blank (or cleared) box is no error.
     await page.getByTestId('assess-targets').fill('x');
     await page.getByTestId('assess-targets').fill('');
     await page.getByTestId('assess-submit').click();
-    await expectText(page.locator('.field__error').first(), '必填');
+    await expectText(page.getByTestId('assess-reason-error'), '必填');
     expect(await page.getByTestId('assess-targets-error').count()).toBe(0);
     await page.getByTestId('assess-feasible-yes').check();
     await page.getByTestId('assess-reason').fill('用地已落实，资金由县级财政安排，年内可以完成。');

@@ -31,15 +31,17 @@ export interface DataTableProps<T> {
   rowData?: (row: T) => Record<`data-${string}`, string>;
   /** no pager when everything fits on one page */
   hideSinglePage?: boolean;
+  /** which rows may be selected (all by default); "select all" leaves the others out */
+  canSelect?: (row: T) => boolean;
 }
 
-export function DataTable<T>({ caption, columns, rows, total, page, onPage, getRowId, sorting = [], onSorting, selection = {}, onSelection, empty, loading, testId, rowTestId, rowData, hideSinglePage }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, rows, total, page, onPage, getRowId, sorting = [], onSorting, selection = {}, onSelection, empty, loading, testId, rowTestId, rowData, hideSinglePage, canSelect }: DataTableProps<T>) {
   const { t } = useTranslation();
   const table = useReactTable({
     data: rows, columns, getRowId, getCoreRowModel: getCoreRowModel(),
     manualPagination: true, manualSorting: true, rowCount: total,
     state: { sorting, rowSelection: selection },
-    enableRowSelection: !!onSelection,
+    enableRowSelection: onSelection ? (canSelect ? (r) => canSelect(r.original) : true) : false,
     onSortingChange: (u) => onSorting?.(typeof u === 'function' ? u(sorting) : u),
     onRowSelectionChange: (u) => onSelection?.(typeof u === 'function' ? u(selection) : u),
   });

@@ -1,6 +1,6 @@
 // 实施计划: the department's plan for a selected project — targets and milestones one a line, funding and the
 // completion date — checked by the shared planInput (the server's own) line by line, sent as PUT .../plan.
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +15,8 @@ export function PlanForm({ token, projectId, year, plan }: { token: string; proj
   const savePlan = useSavePlan(token, projectId);
   const [saved, setSaved] = useState(false);
   const form = useForm<PlanFormIn, unknown, Plan>({ resolver: zodResolver(planFormSchema), defaultValues: planFormValues(plan, year) });
-  const submit = form.handleSubmit((p) => {
-    setSaved(false);
+  // 已保存 goes the moment the next save starts, before the schema reads it (as in ProgressForm)
+  const check = form.handleSubmit((p) => {
     const sent = form.getValues();
     savePlan.mutate(p, {
       // The lines as they were read (blank ones dropped, spaces trimmed): what the project now holds.
@@ -24,6 +24,7 @@ export function PlanForm({ token, projectId, year, plan }: { token: string; proj
       onError: (err) => { showServerFieldErrors(err, form.setError, (f) => placePlanIssue(f, sent)); },
     });
   });
+  const submit = (e: FormEvent<HTMLFormElement>) => { setSaved(false); return check(e); };
   return (
     <FormProvider {...form}>
       <FieldIdPrefix.Provider value="plan-">

@@ -60,7 +60,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
     ) },
     { id: 'status', header: t('screening.status'), cell: ({ row: { original: p } }) => <span className="tag" data-testid="screening-status">{t(`projectStatus.${p.status}`, { defaultValue: p.status })}</span> },
     { id: 'assessment', header: t('screening.assessment'), cell: ({ row: { original: p } }) => (p.assessment
-      ? <span className="small">{p.assessment.feasible ? t('dept.yes') : t('dept.no')} · {fmt.wan(p.assessment.investment)} · {fmt.date(p.assessment.completionDate)}<br />{p.assessment.reason}</span>
+      ? <span className="small">{p.assessment.feasible ? t('dept.yes') : t('dept.no')} · <span className="nowrap">{fmt.wan(p.assessment.investment)}</span> · <span className="nowrap">{fmt.date(p.assessment.completionDate)}</span><br />{p.assessment.reason}</span>
       : <span className="small muted">{t('screening.notAssessed')}</span>) },
     { id: 'exclusions', header: t('screening.exclusions'), cell: ({ row: { original: p } }) => (
       <span className="screening-checks">
@@ -84,7 +84,7 @@ export function ScreeningPanel({ token, body }: { token: string; body: Body }) {
       <PanelHead id="screening-heading" heading={t('screening.heading', { year })} intro={t('screening.intro')} />
       <ErrorBox error={projects.error ?? checklist.error ?? withdraw.error} />
       <DataTable caption={t('screening.caption')} columns={columns} rows={rows} total={rows.length} page={{ offset: 0, limit: Math.max(rows.length, 1) }} onPage={() => {}}
-        selection={selection} onSelection={setSelection} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />
+        selection={selection} onSelection={setSelection} canSelect={(p) => p.status === 'assessed'} getRowId={(p) => p.id} empty={t('screening.empty')} loading={projects.isFetching} testId="screening-table" rowTestId={(p) => `screening-row-${p.id}`} />
       {editing && rows.some((p) => p.id === editing) ? <EditProjectForm token={token} bodyId={body.id} project={rows.find((p) => p.id === editing)!} onDone={() => setEditing(null)} /> : null}
       <div className="card stack" data-testid="list-builder">
         <h3>{t('screening.builder')}</h3>
