@@ -80,7 +80,7 @@ async function storyAgrees(page: Page, p: Project, lang: Lang) {
   if (p.suggestionsBehind > 0) {
     expect(asked).toContain(String(p.suggestionsBehind));
     expect(asked).toContain(String(p.supporters));
-  } else expect(asked).toMatch(lang === 'en' ? /departments and .*deputies/ : /有关部门和人大代表提出/);
+  } else expect(asked).toMatch(lang === 'en' ? /departments and .*representatives/ : /有关部门和人大代表提出/);
 
   // 代表定单: the vote's day, 赞成 of the base, the signed result and the notice
   const voted = (await page.getByTestId('step-voted').textContent())!;
