@@ -186,6 +186,10 @@ describe('the county page on a phone', () => {
         const rows = await page.getByTestId(id).evaluate((el) => (el.getAttribute('aria-label') ?? '').split(/[，,]/).length);
         expect(Math.round(box.height), id).toBe(rows * 28 + 8);
       }
+      // 票决产生 counts the year's vote: the project carried over from 2025 is said apart
+      const voted2026 = [...byTitle.values()].filter((p) => p.year === 2026 && p.status === 'selected').length;
+      expect(await page.getByTestId('summary-selected').textContent()).toBe(String(voted2026));
+      await page.getByTestId('summary-carried').waitFor();
       const list = (await page.getByTestId('result-list').textContent())!;
       expect(list).toContain('2026 年度县级民生实事项目票决');
       expect(list).not.toContain('2025 年度民生实事项目满意度测评');
