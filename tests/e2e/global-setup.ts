@@ -48,7 +48,9 @@ export default async function setup(project: TestProject) {
   if (want !== '0' && (builtAt === 0 || sources > builtAt || want === '1')) {
     const started = Date.now();
     console.log(builtAt === 0 ? 'e2e: dist/client missing, building the client…' : 'e2e: client sources changed, rebuilding…');
-    execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    // NODE_ENV=production: vitest sets `test`, which would make vite build React's development bundle
+    // (slower pages, and weights that are not what a browser gets from `npm run build`)
+    execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     console.log(`e2e: client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   fs.mkdirSync(path.join(root, 'tests/e2e/screenshots'), { recursive: true });

@@ -25,11 +25,14 @@ export default function BodyResultsPage() {
   const { bodyId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
-  const year = Number(params.get('year')) || thisYear;
+  const results = usePublicResults(bodyId);
+  // Unless asked for a year: this year, or next year once its selection is published (in December, after
+  // the vote, the county page opens on the year just decided).
+  const decided = Math.max(0, ...(results.data ?? []).flatMap((r) => r.years));
+  const year = Number(params.get('year')) || Math.max(thisYear, Math.min(decided, thisYear + 1));
   // Next year's candidates, this year's projects and four years back.
   const years = useMemo(() => Array.from({ length: 6 }, (_, i) => thisYear + 1 - i), [thisYear]);
   const body = useBodies().data?.find((b) => b.id === bodyId);
-  const results = usePublicResults(bodyId);
   // The year shown: the votes over its projects (a motion, with none, by the year it was published).
   const ofYear = (results.data ?? []).filter((r) => (r.years.length ? r.years.includes(year) : r.publishedAt.startsWith(String(year))));
   useTitle(body ? t('portal.bodyYear', { name: body.name, year }) : t('public.results'));

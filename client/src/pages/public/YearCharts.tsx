@@ -23,7 +23,9 @@ function Chart({ option, rows, label, testId }: { option: ChartOption; rows: num
 const colors: Record<string, string> = { not_started: '#8d969e', in_progress: '#1e6fc0', behind: '#c77700', done: '#2e7d32', rectifying: '#c62828' };
 
 export default function YearCharts({ projects }: { projects: ListedProject[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // English names are longer: a wider label column (still leaving the bars half of a 390 px phone's card)
+  const labelWidth = i18n.language === 'en' ? 136 : 96;
   const { categoryText, execText, execOption, catOption, execRows, catRows } = useMemo(() => {
     const byCategory = new Map<string, number>();
     for (const p of projects) byCategory.set(p.category, (byCategory.get(p.category) ?? 0) + 1);
@@ -31,10 +33,10 @@ export default function YearCharts({ projects }: { projects: ListedProject[] }) 
     const exec = executions.map((e) => ({ name: t(`execution.${e}`), value: projects.filter((p) => p.execution === e).length, itemStyle: { color: colors[e] } })).filter((x) => x.value);
     const categoryText = cats.map(([c, n]) => `${t(`category.${c}`, { defaultValue: c })} ${n}`).join('，');
     const execText = exec.map((x) => `${x.name} ${x.value}`).join('，');
-    const execOption = barsOption(exec.map((x) => ({ name: x.name, value: x.value, color: x.itemStyle.color })));
-    const catOption = barsOption(cats.map(([c, n]) => ({ name: t(`category.${c}`, { defaultValue: c }), value: n })));
+    const execOption = barsOption(exec.map((x) => ({ name: x.name, value: x.value, color: x.itemStyle.color })), labelWidth);
+    const catOption = barsOption(cats.map(([c, n]) => ({ name: t(`category.${c}`, { defaultValue: c }), value: n })), labelWidth);
     return { categoryText, execText, execOption, catOption, execRows: exec.length, catRows: cats.length };
-  }, [projects, t]);
+  }, [projects, t, labelWidth]);
   return (
     <section className="stack" aria-labelledby="charts-heading" data-testid="year-charts">
       <h3 id="charts-heading" className="visually-hidden">{t('portal.charts')}</h3>

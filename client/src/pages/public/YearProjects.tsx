@@ -31,6 +31,7 @@ export function YearProjects({ bodyId, year }: { bodyId: string; year: number })
   const rows = useMemo(() => all.filter((p) => (!f.status || p.status === f.status) && (!f.execution || p.execution === f.execution)
     && (!f.category || p.category === f.category) && (!f.body || p.bodyName === f.body)).sort(sorts[f.sort]), [all, f]);
   const selected = useMemo(() => all.filter((p) => p.status === 'selected'), [all]);
+  const votedIn = selected.filter((p) => p.year === year);
   const graded = selected.filter((p) => p.grade);
   if (list.isPending) return <Loading />;
   if (list.error) return <ErrorBox error={list.error} />;
@@ -45,7 +46,9 @@ export function YearProjects({ bodyId, year }: { bodyId: string; year: number })
     <section className="stack" aria-labelledby="projects-heading" data-testid="public-projects">
       <h2 id="projects-heading">{t('public.projects', { year })}</h2>
       <div className="portal-cards" data-testid="year-summary">
-        <div className="portal-card"><span className="portal-card__n" data-testid="summary-selected">{fmt.num(selected.length)}</span>{t('portal.summary', { year, count: selected.length })}</div>
+        <div className="portal-card"><span className="portal-card__n" data-testid="summary-selected">{fmt.num(votedIn.length)}</span>{t('portal.summary', { year, count: votedIn.length })}
+          {/* carried over from earlier years: supervised this year, but not chosen by this year's vote */}
+          {selected.length > votedIn.length ? <span className="small muted" data-testid="summary-carried"> {t('story.carriedIn', { count: selected.length - votedIn.length })}</span> : null}</div>
         <div className="portal-card"><span className="portal-card__n">{fmt.wanShort(selected.reduce((s, p) => s + (p.investment ?? 0), 0))}</span>{t('portal.investment')}</div>
         <div className="portal-card"><span className="portal-card__n">{fmt.num(selected.filter((p) => p.execution === 'done').length)}</span>{t('execution.done')}</div>
         {graded.length ? <div className="portal-card"><span className="portal-card__n">{fmt.pct(graded.filter((p) => p.grade !== '不满意').length / graded.length)}</span>{t('portal.satisfaction')}</div> : null}

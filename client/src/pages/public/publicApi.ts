@@ -71,13 +71,23 @@ export function useRate(projectId: string) {
     mutationFn: (r: Omit<BodyOf<'POST /api/public/projects/:id/ratings'>, 'deviceKey'>) =>
       call('POST /api/public/projects/:id/ratings', { id: projectId }, { body: { ...r, deviceKey: deviceKey() } }),
     onSuccess: (_answer, r) => {
-      // Counted at once here: the server's page catches up with residents' writes within a second
-      // (core/page-cache.ts residentLagMs), so a refetch now could still bring the old counts back.
+      // Counted at once here. The server's page shows residents' writes within about a second, and the first
+      // reader after that may still get the old page while it is rebuilt (core/page-cache.ts): so the page is
+      // asked again after the lag and taken only once it counts this rating too (a few tries, then left as is).
       const key = ['public', 'project', projectId];
-      qc.setQueryData<PublicProject>(key, (p) => p && {
-        ...p, publicRatings: { ...p.publicRatings, count: p.publicRatings.count + 1, [r.grade]: p.publicRatings[r.grade] + 1 },
+      let want = 0;
+      qc.setQueryData<PublicProject>(key, (p) => {
+        if (!p) return p;
+        want = p.publicRatings.count + 1;
+        return { ...p, publicRatings: { ...p.publicRatings, count: want, [r.grade]: p.publicRatings[r.grade] + 1 } };
       });
-      setTimeout(() => void qc.invalidateQueries({ queryKey: key }), ratingsCatchUpMs);
+      const settle = (tries: number) => setTimeout(() => {
+        void call('GET /api/public/projects/:id', { id: projectId }).then((fresh) => {
+          if (fresh.publicRatings.count >= want) qc.setQueryData(key, fresh);
+          else if (tries > 1) settle(tries - 1);
+        }, () => undefined);
+      }, ratingsCatchUpMs);
+      settle(3);
     },
   });
 }
