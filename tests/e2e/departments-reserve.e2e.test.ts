@@ -154,6 +154,20 @@ describe('the reserve', () => {
     await check(page, 'screening-from-reserve');
   });
 
+  it('the public page of the project says which year\'s reserve it came from (phone)', async () => {
+    const admin = { token: server.adminToken };
+    const made = (ok(await server.call('GET', `/api/bodies/${hall.bodyId}/projects?year=2028`, admin)) as { id: string; reservedFrom: { id: string } | null }[])
+      .find((p) => p.reservedFrom?.id === notSelected)!;
+    ok(await server.call('PUT', `/api/projects/${made.id}/assessment`, { ...admin, json: { feasible: true, reason: '资金已落实，年内可以完成。', investment: 300, completionDate: '2028-11-30' } }));
+    const list = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/candidate-lists`, { ...admin, json: { year: 2028, projectIds: [made.id], seats: 1 } }));
+    ok(await server.call('POST', `/api/candidate-lists/${list.id}/approve`, { ...admin, json: { meeting: '主任会议' } }));
+    const page = await tab('phone');
+    await page.goto(`/projects/${made.id}`);
+    await expectText(page.getByTestId('project-reserved-from'), '来自 2027 年储备库');
+    await expectText(page.getByTestId('project-reserved-text'), /2027 年/);
+    await check(page, 'public-from-reserve');
+  });
+
   it('reads the same in English', async () => {
     const page = tabs[1].page;
     await page.getByTestId('lang-en').click();
