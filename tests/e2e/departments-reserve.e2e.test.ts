@@ -109,6 +109,20 @@ describe('the 承办单位 list', () => {
     await page.getByTestId('project-edit-save').click();
     await expectText(row, /县文化和旅游局/);
   });
+  it('a department user belongs to one department of the list, chosen in the user form', async () => {
+    const page = tabs[1].page;
+    await page.goto(`/admin/${hall.bodyId}/users`);
+    await page.getByTestId('admin-user-role').selectOption('department');
+    const dept = page.getByTestId('admin-user-department');
+    await dept.fill('文化');
+    await page.getByTestId('admin-user-department-listbox').getByTestId('dept-option').first().click();
+    expect(await dept.inputValue()).toBe('县文化和旅游局');
+    await page.getByTestId('admin-user-username').fill('dept-wenlv');
+    await page.getByTestId('admin-user-password-generate').click();
+    await check(page, 'user-form-department');
+    await page.getByTestId('admin-user-submit').click();
+    await expectText(page.locator('[data-testid^="admin-user-row-"]'), /dept-wenlv[\s\S]*县文化和旅游局/);
+  });
 });
 
 describe('the reserve', () => {
