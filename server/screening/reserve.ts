@@ -61,6 +61,7 @@ export async function reserveOf(ctx: AppContext, actor: StaffPrincipal, bodyId: 
   return {
     projects: rows.map((p) => ({ id: p.id, year: p.year, title: p.title, status: p.status, department: p.department, supporters: support.get(p.id)!.supporters, note: p.reserveNote }))
       .sort(byYearThenSupport),
-    suggestions: ideas.map((s) => ({ id: s.id, year: s.year, title: s.title, supporters: s.supporters, note: s.reserveNote })),
+    // (description and category too: a later year's draft is made from them)
+    suggestions: ideas.map((s) => ({ id: s.id, year: s.year, title: s.title, supporters: s.supporters, note: s.reserveNote, description: s.description, category: s.category })),
   };
 }

@@ -17,6 +17,7 @@ let hall: Hall;
 const tabs: Tab[] = [];
 let draft = '';
 let notSelected = '';
+let idea = '';
 
 const check = screenChecker(() => shot);
 const tab = tabOpener(() => ({ browser, url: server.url }), tabs);
@@ -40,6 +41,11 @@ beforeAll(async () => {
   ok(await server.call('POST', `/api/ballots/${ballot.id}/close`, presider));
   ok(await server.call('POST', `/api/ballots/${ballot.id}/publish`, presider));
   notSelected = b;
+  // a not-adopted suggestion of 2027 kept in the reserve
+  ok(await server.call('POST', `/api/bodies/${hall.bodyId}/collection`, { ...admin, json: { year: 2027, opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() } }));
+  idea = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/suggestions`, { ...admin, json: { title: '县图书馆延长开放时间', description: '希望周末和晚上延长开放', category: '文化体育' } })).id;
+  ok(await server.call('PUT', `/api/suggestions/${idea}/status`, { ...admin, json: { status: 'not_adopted', reason: '今年经费不足' } }));
+  ok(await server.call('PUT', `/api/suggestions/${idea}/reserve`, { ...admin, json: { reserve: true, note: '群众呼声高' } }));
   draft = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/projects`, { ...admin, json: { year: 2028, title: '乡镇卫生院改造', description: '改造 3 所乡镇卫生院', category: '医疗卫生', department: '县教育局' } })).id;
 }, 180_000);
 
@@ -103,6 +109,20 @@ describe('the 承办单位 list', () => {
     await page.getByTestId('project-edit-save').click();
     await expectText(row, /县文化和旅游局/);
   });
+  it('a department user belongs to one department of the list, chosen in the user form', async () => {
+    const page = tabs[1].page;
+    await page.goto(`/admin/${hall.bodyId}/users`);
+    await page.getByTestId('admin-user-role').selectOption('department');
+    const dept = page.getByTestId('admin-user-department');
+    await dept.fill('文化');
+    await page.getByTestId('admin-user-department-listbox').getByTestId('dept-option').first().click();
+    expect(await dept.inputValue()).toBe('县文化和旅游局');
+    await page.getByTestId('admin-user-username').fill('dept-wenlv');
+    await page.getByTestId('admin-user-password-generate').click();
+    await check(page, 'user-form-department');
+    await page.getByTestId('admin-user-submit').click();
+    await expectText(page.locator('[data-testid^="admin-user-row-"]'), /dept-wenlv[\s\S]*县文化和旅游局/);
+  });
 });
 
 describe('the reserve', () => {
@@ -130,9 +150,36 @@ describe('the reserve', () => {
     const made = (ok(await server.call('GET', `/api/bodies/${hall.bodyId}/projects?year=2028`, { token: server.adminToken })) as { title: string; reservedFrom: { id: string; year: number } | null }[])
       .find((p) => p.reservedFrom?.id === notSelected);
     expect(made).toMatchObject({ title: '项目2', reservedFrom: { id: notSelected, year: 2027 } });
+    // a reserved suggestion becomes a 2028 draft, its 承办单位 chosen from the list
+    const kept2 = page.getByTestId(`reserve-suggestion-${idea}`);
+    await kept2.getByTestId('reserve-suggestion-bring').click();
+    const dept = kept2.getByTestId('reserve-suggestion-department');
+    await dept.fill('文化');
+    await page.getByTestId('reserve-suggestion-department-listbox').getByTestId('dept-option').first().click();
+    expect(await dept.inputValue()).toBe('县文化和旅游局');
+    await check(page, 'reserve-suggestion-form');
+    await kept2.getByTestId('reserve-suggestion-confirm').click();
+    await expect.poll(() => page.getByTestId(`reserve-suggestion-${idea}`).count()).toBe(0);
+    const adopted = (ok(await server.call('GET', `/api/bodies/${hall.bodyId}/projects?year=2028`, { token: server.adminToken })) as { title: string; department: string; suggestionIds: string[] }[])
+      .find((p) => p.suggestionIds.includes(idea));
+    expect(adopted).toMatchObject({ title: '县图书馆延长开放时间', department: '县文化和旅游局' });
     await page.goto(`/admin/${hall.bodyId}/screening?year=2028`);
     await expectText(page.getByTestId('reserved-from'), '来自 2027 年储备库');
     await check(page, 'screening-from-reserve');
+  });
+
+  it('the public page of the project says which year\'s reserve it came from (phone)', async () => {
+    const admin = { token: server.adminToken };
+    const made = (ok(await server.call('GET', `/api/bodies/${hall.bodyId}/projects?year=2028`, admin)) as { id: string; reservedFrom: { id: string } | null }[])
+      .find((p) => p.reservedFrom?.id === notSelected)!;
+    ok(await server.call('PUT', `/api/projects/${made.id}/assessment`, { ...admin, json: { feasible: true, reason: '资金已落实，年内可以完成。', investment: 300, completionDate: '2028-11-30' } }));
+    const list = ok(await server.call('POST', `/api/bodies/${hall.bodyId}/candidate-lists`, { ...admin, json: { year: 2028, projectIds: [made.id], seats: 1 } }));
+    ok(await server.call('POST', `/api/candidate-lists/${list.id}/approve`, { ...admin, json: { meeting: '主任会议' } }));
+    const page = await tab('phone');
+    await page.goto(`/projects/${made.id}`);
+    await expectText(page.getByTestId('project-reserved-from'), '来自 2027 年储备库');
+    await expectText(page.getByTestId('project-reserved-text'), /2027 年/);
+    await check(page, 'public-from-reserve');
   });
 
   it('reads the same in English', async () => {

@@ -68,7 +68,7 @@ describe('keeping ideas in the reserve', () => {
     ok(await server.call('PUT', `/api/suggestions/${s.id}/status`, { token: admin, json: { status: 'not_adopted', reason: '今年经费不足' } }));
     const kept = ok(await reserve('suggestions', s.id, { reserve: true, note: '群众呼声高' }));
     expect(kept).toMatchObject({ id: s.id, status: 'not_adopted', reserve: { note: '群众呼声高' } });
-    expect((await theReserve()).suggestions).toEqual([{ id: s.id, year: 2027, title: '图书馆延长开放', supporters: 1, note: '群众呼声高' }]);
+    expect((await theReserve()).suggestions).toEqual([{ id: s.id, year: 2027, title: '图书馆延长开放', supporters: 1, note: '群众呼声高', description: '说明', category: '教育' }]);
   });
 
   it('refuses bad input and other bodies\' staff', async () => {

@@ -40,6 +40,7 @@ export function DepartmentCombobox({ token, bodyId, value, onChange, onBlur, id,
     return typed && !names.includes(typed) ? [...shown, { kind: 'add', name: typed }] : shown;
   }, [list.data, typed]);
   const listed = (list.data ?? []).some((d) => d.name === typed);
+  const expanded = open && options.length > 0;
 
   const choose = (o: Option) => {
     setOpen(false);
@@ -69,13 +70,13 @@ export function DepartmentCombobox({ token, bodyId, value, onChange, onBlur, id,
     <div className="dept-combo">
       <div className="dept-combo__field">
       <input id={inputId} className="input" type="text" role="combobox" autoComplete="off" maxLength={maxLength} required={required}
-        aria-expanded={open} aria-controls={listId} aria-autocomplete="list" aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+        aria-expanded={expanded} aria-controls={listId} aria-autocomplete="list" aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         aria-invalid={invalid ? true : undefined} aria-describedby={[describedBy, status ? `${inputId}-status` : ''].filter(Boolean).join(' ') || undefined}
         value={value} data-testid={testId}
         onChange={(e) => { onChange(e.target.value); setOpen(true); setActive(-1); }}
         onFocus={() => setOpen(true)} onClick={() => setOpen(true)}
         onBlur={() => { setOpen(false); setActive(-1); onBlur?.(); }} onKeyDown={onKeyDown} />
-      <ul id={listId} role="listbox" className="dept-combo__list" aria-label={t('depts.listLabel')} hidden={!open || !options.length} data-testid={testId ? `${testId}-listbox` : undefined}>
+      <ul id={listId} role="listbox" className="dept-combo__list" aria-label={t('depts.listLabel')} hidden={!expanded} data-testid={testId ? `${testId}-listbox` : undefined}>
         {options.map((o, i) => (
           <li key={`${o.kind}:${o.name}`} id={optionId(i)} role="option" aria-selected={i === active}
             className={`dept-combo__option${o.kind === 'add' ? ' dept-combo__option--add' : ''}${i === active ? ' is-active' : ''}`}

@@ -10,6 +10,7 @@ import { LocalTable } from '../../../components/DataTable';
 import { PanelHead } from '../common';
 import { useFromReserve, useReserve, type Reserve } from './reserveApi';
 import { ReserveButton } from './ReserveButton';
+import { SuggestionIntoYear } from './SuggestionIntoYear';
 
 type ReservedProject = Reserve['projects'][number];
 type ReservedSuggestion = Reserve['suggestions'][number];
@@ -47,8 +48,13 @@ export function ReservePanel({ token, body }: { token: string; body: Body }) {
     { id: 'title', header: t('reserve.col.title'), meta: { rowHeader: true }, cell: ({ row }) => row.original.title },
     { id: 'supporters', header: t('reserve.col.supporters'), cell: ({ row }) => t('reserve.people', { count: row.original.supporters }) },
     { id: 'note', header: t('reserve.col.note'), cell: ({ row }) => <span className="small">{row.original.note ?? ''}</span> },
-    { id: 'actions', header: t('reserve.col.actions'), cell: ({ row: { original: s } }) => <ReserveButton token={token} bodyId={body.id} kind="suggestion" id={s.id} title={s.title} reserved /> },
-  ], [t, token, body.id]);
+    { id: 'actions', header: t('reserve.col.actions'), cell: ({ row: { original: s } }) => (
+      <span className="btn-row">
+        {s.year < year ? <SuggestionIntoYear token={token} bodyId={body.id} idea={s} year={year} onDone={(title) => setDone(t('reserve.broughtInto', { title, year }))} /> : null}
+        <ReserveButton token={token} bodyId={body.id} kind="suggestion" id={s.id} title={s.title} reserved />
+      </span>
+    ) },
+  ], [t, token, body.id, year]);
 
   return (
     <section className="stack" aria-labelledby="reserve-heading" data-testid="reserve">
