@@ -108,7 +108,7 @@ export function TabletPage({ view }: { view?: 'projects' | 'inbox' }) {
   return (
     <TabletShell member={me.member} onSignOut={signOut}>
       {view === 'projects' ? (
-        <Suspense fallback={<Loading />}><Supervision token={token} projectId={projectId} /></Suspense>
+        <Suspense fallback={<Loading />}><Supervision token={token} projectId={projectId} bodyId={me.member.bodyId} /></Suspense>
       ) : view === 'inbox' ? (
         <Suspense fallback={<Loading />}><RepInbox token={token} /></Suspense>
       ) : sessionId ? (
