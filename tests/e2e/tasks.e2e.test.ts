@@ -149,3 +149,44 @@ describe('督办单', () => {
     await check(phone, 'public-project-tasks-en');
   });
 });
+
+describe('督办单 in the demo county', () => {
+  let demo: E2EServer;
+  let county = '';
+  beforeAll(async () => {
+    demo = await startE2EServer({ demo: true });
+    const bodies = ok(await demo.call('GET', '/api/bodies', { token: demo.adminToken })) as { id: string; name: string }[];
+    county = bodies.find((x) => x.name.startsWith('清河县'))!.id;
+  }, 240_000);
+  afterAll(async () => { await demo?.close(); });
+  const demoTab = tabOpener(() => ({ browser, url: demo.url }), tabs);
+
+  it('the clerk finds the escalated task first, said in words, for the directors\' meeting', async () => {
+    const page = await demoTab('laptop');
+    await staffSignIn(page, 'admin', adminPassword, '/admin');
+    await page.goto(`/admin/${county}/tasks`);
+    await page.getByTestId('tasks-overdue').waitFor();
+    const first = page.getByTestId('tasks-table').locator('tbody tr').first();
+    await expectText(first, /城乡公交一体化[\s\S]*逾期未答复 · 升级督办[\s\S]*进度滞后/);
+    await check(page, 'demo-staff-tasks');
+    await page.getByTestId('tasks-escalated').check();
+    await expect.poll(() => page.getByTestId('tasks-table').locator('tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectText(first, /Overdue · escalated/);
+    await check(page, 'demo-staff-tasks-escalated-en');
+    await page.getByRole('button', { name: '中文' }).click();
+  });
+
+  it('the transport bureau sees its escalated task; a supervisor sees the answered one on the tablet', async () => {
+    const page = await demoTab('laptop');
+    await staffSignIn(page, 'dept-jiaotong', 'minsheng-dept', '/dept');
+    await expectText(page.getByTestId('dept-tasks').getByTestId('task-state').first(), '逾期未答复 · 升级督办');
+    await check(page, 'demo-dept-tasks');
+    const tablet = await demoTab('landscape');
+    await memberSignIn(tablet, 'DM000001');
+    await tablet.getByTestId('tablet-my-projects').click();
+    await expectText(tablet.getByTestId('my-tasks'), /农村饮水安全[\s\S]*已答复，待办结/);
+    await check(tablet, 'demo-tablet-my-tasks');
+  });
+});
+

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { onPostgres } from '../helpers/database.js';
+import { startServer } from '../../server/server.js';
 import { createHall, departmentToken, ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import { auditLog, outbox, tasks } from '../../server/db/schema.js';
 import { openTasksForRed } from '../../server/supervision/open.js';
@@ -178,6 +180,27 @@ describe('one task per project, whichever sweep wins', () => {
     const notClosed = await server.ctx.db.select().from(tasks).where(and(eq(tasks.projectId, p0), ne(tasks.state, 'closed')));
     expect(notClosed).toHaveLength(1);
     expect((await openings()).length).toBe(before + 1);
+  });
+});
+
+describe.skipIf(!onPostgres)('two server processes on one PostgreSQL database', () => {
+  it('both sweeping after the same midnight open one task', async () => {
+    const [open] = (await tasksOf(p0)).filter((t) => t.state === 'open');
+    ok(await server.call('POST', `/api/tasks/${open.id}/answer`, { token: dept, json: { text: '已整改', date: '2027-08-03' } }));
+    ok(await server.call('POST', `/api/tasks/${open.id}/close`, { token: admin, json: { note: '办结' } }));
+    server.setToday('2027-08-04');
+    const before = (await openings()).length;
+    // a second server with its own pool: its start-up sweep races this one's
+    const url = (server.database as { url?: string }).url!;
+    const other = await startServer({ port: 0, databaseUrl: url, clientDir: null, now: () => new Date('2027-08-04T12:00:00+08:00') });
+    try {
+      await Promise.all([server.taskSweep.run(), other.taskSweep.run(), server.taskSweep.run()]);
+      const notClosed = await server.ctx.db.select().from(tasks).where(and(eq(tasks.projectId, p0), ne(tasks.state, 'closed')));
+      expect(notClosed).toHaveLength(1);
+      expect((await openings()).length).toBe(before + 1);
+    } finally {
+      await other.close();
+    }
   });
 });
 

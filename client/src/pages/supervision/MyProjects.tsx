@@ -9,14 +9,19 @@ import { ExecutionTag, ProgressBar, ProgressView } from './ProgressView';
 import { InspectionForm } from './InspectionForm';
 import { useMyProjects, useProjectDetail } from './supervisionApi';
 import { ColorTag } from '../../components/ColorTag';
-import { ProjectTaskList } from '../tasks/TaskBits';
-import { useProjectTasks } from '../tasks/tasksApi';
+import { ProjectTaskList, TaskStateTag } from '../tasks/TaskBits';
+import { useBodyTasks, useProjectTasks } from '../tasks/tasksApi';
+import { useFormat } from '../../format';
 
 const rank = (p: { overdue: boolean; execution: string; color: string }) => (p.color === 'red' ? -1 : p.overdue ? 0 : p.execution === 'behind' || p.execution === 'rectifying' ? 1 : p.execution === 'done' ? 3 : 2);
 
-export function MyProjects({ token }: { token: string }) {
+export function MyProjects({ token, bodyId }: { token: string; bodyId: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const mine = useMyProjects(token);
+  // the 督办单 of the projects the member supervises, not yet closed (escalated first, as the server orders them)
+  const tasks = useBodyTasks(token, bodyId, {});
+  const pending = (tasks.data ?? []).filter((x) => x.state !== 'closed');
   if (mine.isPending) return <Loading />;
   if (!mine.data) return <ErrorBox error={mine.error} />;
   const list = [...mine.data].sort((a, b) => rank(a) - rank(b) || b.year - a.year || a.title.localeCompare(b.title));
@@ -24,6 +29,24 @@ export function MyProjects({ token }: { token: string }) {
     <section className="stack" aria-labelledby="my-projects-heading">
       <p><Link to="/tablet">← {t('supervision.backToSessions')}</Link></p>
       <h1 id="my-projects-heading">{t('supervision.myProjects')}</h1>
+      {pending.length ? (
+        <section className="stack" aria-labelledby="my-tasks-heading" data-testid="my-tasks">
+          <h2 id="my-tasks-heading">{t('tasks.heading')}</h2>
+          <ul className="session-list">
+            {pending.map((x) => (
+              <li key={x.id}>
+                <Link className="session-list__item" to={`/tablet/projects/${encodeURIComponent(x.projectId)}`} data-testid={`my-task-${x.projectId}`}>
+                  <span className="session-list__name">{x.project.title}</span>
+                  <span className="session-list__meta">
+                    <TaskStateTag task={x} testId="task-state" />
+                    <span className="small muted">{t('tasks.reasonLine', { reason: t(`tasks.reason.${x.reason}`) })} · {t('tasks.due')} {fmt.date(x.due)}</span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {list.length === 0 ? <p className="muted" data-testid="my-projects-none">{t('supervision.none')}</p> : (
         <ul className="session-list" data-testid="my-projects">
           {list.map((p) => (

@@ -111,7 +111,7 @@ export function TabletPage({ view }: { view?: 'projects' | 'inbox' | 'dossier' }
   return (
     <TabletShell member={me.member} onSignOut={signOut}>
       {view === 'projects' ? (
-        <Suspense fallback={<Loading />}><Supervision token={token} projectId={projectId} /></Suspense>
+        <Suspense fallback={<Loading />}><Supervision token={token} projectId={projectId} bodyId={me.member.bodyId} /></Suspense>
       ) : view === 'inbox' ? (
         <Suspense fallback={<Loading />}><RepInbox token={token} /></Suspense>
       ) : view === 'dossier' && sessionId ? (

@@ -7,6 +7,7 @@ import '../../styles/tasks.css';
 interface TaskLike {
   reason: string; note?: string | null; openedAt: string; due: string; state: 'open' | 'answered' | 'closed'; escalated: boolean;
   answer: { text: string; date: string; photos: { id: string; url: string; thumbUrl: string }[] } | null; closedAt: string | null;
+  closeNote?: string | null;
 }
 
 export function TaskStateTag({ task, testId }: { task: Pick<TaskLike, 'state' | 'escalated'>; testId?: string }) {
@@ -34,6 +35,7 @@ export function TaskFacts({ task, showNote = true }: { task: TaskLike; showNote?
           ) : null}
         </div>
       ) : null}
+      {task.closeNote ? <p className="small" data-testid="task-close-line">{t('tasks.closeNoteLine', { note: task.closeNote })}</p> : null}
     </>
   );
 }

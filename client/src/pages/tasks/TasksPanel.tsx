@@ -7,7 +7,6 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { Body } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
 import { LocalTable } from '../../components/DataTable';
-import { useFormat } from '../../format';
 import { PanelHead } from '../admin/common';
 import { TaskFacts, TaskStateTag } from './TaskBits';
 import { TaskSheets, printSheets } from './TaskSheets';
@@ -19,7 +18,6 @@ const states = ['open', 'answered', 'closed'] as const;
 
 export function TasksPanel({ token, body }: { token: string; body: Body }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const [params, setParams] = useSearchParams();
   const state = (states as readonly string[]).includes(params.get('state') ?? '') ? (params.get('state') as TaskFilter['state']) : undefined;
   const escalated = params.get('escalated') === 'true' ? true : undefined;
@@ -39,7 +37,6 @@ export function TasksPanel({ token, body }: { token: string; body: Body }) {
     ) },
     { id: 'state', header: t('tasks.stateLabel'), cell: ({ row: { original: r } }) => <TaskStateTag task={r} testId="task-state" /> },
     { id: 'facts', header: t('tasks.details'), cell: ({ row: { original: r } }) => <TaskFacts task={r} /> },
-    { id: 'due', header: t('tasks.due'), cell: ({ row: { original: r } }) => <span className={r.escalated ? 'small' : 'small muted'}>{fmt.date(r.due)}</span> },
     { id: 'actions', header: '', cell: ({ row: { original: r } }) => r.state === 'answered' ? (
       closing === r.id ? (
         <form className="stack stack--tight" onSubmit={(e) => { e.preventDefault(); close.mutate({ id: r.id, note }, { onSuccess: () => { setClosing(null); setNote(''); } }); }}>
@@ -50,9 +47,9 @@ export function TasksPanel({ token, body }: { token: string; body: Body }) {
             <button type="button" className="btn btn--ghost btn--sm" onClick={() => setClosing(null)}>{t('tasks.cancel')}</button>
           </span>
         </form>
-      ) : <button type="button" className="btn btn--secondary btn--sm" onClick={() => { setClosing(r.id); setNote(''); }} data-testid="task-close">{t('tasks.close')}</button>
+      ) : <button type="button" className="btn btn--secondary btn--sm task-close" onClick={() => { setClosing(r.id); setNote(''); }} data-testid="task-close">{t('tasks.close')}</button>
     ) : null },
-  ], [t, fmt, closing, note, close]);
+  ], [t, closing, note, close]);
 
   return (
     <section className="stack" aria-labelledby="tasks-heading" data-testid="tasks-panel">
