@@ -12,7 +12,7 @@ import type { StaffPrincipal } from '../core/principal.js';
 import { addDays } from '../../shared/supervision.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import type { referralAnswerInput, referralVisitInput } from '../../shared/collection-schemas.js';
-import { tellSenders } from '../outbox/suggestion-notices.js';
+import { tellChainSenders } from '../outbox/suggestion-notices.js';
 import { describeReferral, referralOf } from './referrals-read.js';
 
 /** PROCESS.md: the answer is due a month on (承办单位在１个月内予以办理答复), and again a month after a return call. */
@@ -60,6 +60,7 @@ async function lockReferral(cx: CommandContext<StaffPrincipal>, referralId: stri
  * answerReferral: the department it was referred to (or staff for it) answers (反馈单): the referral becomes
  * `answered`; the resident who asked to be told hears so. Another department → 403 not_your_department;
  * a closed one → 409 referral_closed. Answering again in the same round adds a later answer (a correction).
+ * The senders told are those of the suggestion and of every one merged into it.
  */
 export const answerReferral = command<{ referralId: string } & z.infer<typeof referralAnswerInput>>()({
   action: 'referral.answered', stage: 'collection', roles: ['admin', 'department'],
@@ -71,7 +72,8 @@ export const answerReferral = command<{ referralId: string } & z.infer<typeof re
     if (referral.state === 'closed') throw conflict('referral_closed', '该交办件已办结 / the referral is closed');
     await cx.tx.insert(referralAnswers).values({ id: newId(), referralId: referral.id, round: referral.round, text: input.text, by: cx.actor.userId });
     await cx.tx.update(referrals).set({ state: 'answered', updatedAt: sql`now()` }).where(eq(referrals.id, referral.id));
-    await tellSenders(cx, [suggestion], 'answered');
+    // its sender and the senders of every suggestion merged into it (one request, one answer)
+    await tellChainSenders(cx, [suggestion.id], 'answered');
     return describeReferral(cx.tx, (await referralOf(cx.tx, referral.id))!, cx.ctx.now());
   },
   // the answer itself is public on the tracking page; the trail says which round was answered
@@ -97,7 +99,7 @@ export const visitReferral = command<{ referralId: string } & z.infer<typeof ref
       ? { state: 'closed' as const }
       : { state: 'open' as const, round: referral.round + 1, due: addDays(input.date, REFERRAL_DAYS) };
     await cx.tx.update(referrals).set({ ...next, updatedAt: sql`now()` }).where(eq(referrals.id, referral.id));
-    if (!input.satisfied) await tellSenders(cx, [suggestion], 'referred');
+    if (!input.satisfied) await tellChainSenders(cx, [suggestion.id], 'referred');
     return describeReferral(cx.tx, (await referralOf(cx.tx, referral.id))!, cx.ctx.now());
   },
   // never the note: it may repeat what the resident said on the phone

@@ -140,7 +140,8 @@ export async function trackSuggestion(ctx: AppContext, code: string) {
     // 代表回复: what the representative it was sent to answered (never who they are: the resident knows)
     replies: ((await repliesOf(ctx.db, [s.id])).get(s.id) ?? []).map((r) => ({ at: r.at, text: r.text })),
     // 交办—反馈—回访: the department's answers and the return calls (never who answered, never the contact)
-    referral: await trackingReferral(ctx, s.id),
+    // (a suggestion merged into another follows the referral of the one that stands for it now)
+    referral: await trackingReferral(ctx, root.id),
   };
 }
 

@@ -195,6 +195,19 @@ describe('opening, refused', () => {
     expect(n).toBe(1);
   });
 
+  it('a suggestion merged into a referred one: its sender hears the answer, its page shows the referral', async () => {
+    const target = ok(await submit(hall.bodyId, { title: '东街路面坑洼修补' }));
+    const copy = ok(await submit(hall.bodyId, { title: '东街路面坑坑洼洼', contact: '13922223333', notify: true }));
+    ok(await server.call('POST', `/api/suggestions/${copy.id}/merge`, { token: admin, json: { into: target.id } }));
+    ok(await refer(target.id, { department: '县交通运输局' }));
+    const r = ok(await server.call('GET', '/api/me/referrals', { token: roads })).find((x: { suggestion: { id: string } }) => x.suggestion.id === target.id);
+    const before = (await outbox()).length;
+    ok(await server.call('POST', `/api/referrals/${r.id}/answer`, { token: roads, json: { text: '已安排修补' } }));
+    expect((await outbox()).slice(before)).toEqual([expect.objectContaining({ to: '13922223333', text: expect.stringContaining('有关部门已答复') })]);
+    const t = ok(await server.call('GET', `/api/suggestions/${copy.trackingCode}`));
+    expect(t).toMatchObject({ status: 'merged', referral: { department: '县交通运输局', state: 'answered', answers: [{ text: '已安排修补' }] } });
+  });
+
   it('the bulk route refers each to the department', async () => {
     const a = ok(await submit(hall.bodyId, { title: '河道清淤一' }));
     const b = ok(await submit(hall.bodyId, { title: '河道清淤二' }));

@@ -124,6 +124,16 @@ describe('交办—反馈—回访', () => {
     await item.getByTestId('dept-referral-submit').click();
     await expectText(page.getByTestId('dept-referral-saved'), /已答复/);
     await expectText(item.getByTestId('dept-referral-state'), '已答复待回访');
+    // the 反馈单 prints alone, for the department's seal (without the resident's contact or code)
+    await page.evaluate(() => { window.print = () => undefined; });
+    await item.getByTestId('dept-referral-print-answer').click();
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.locator('body > .ref-sheet--print');
+    await expectText(sheet, new RegExp(`群众建议办理反馈单[\\s\\S]*${ANSWER}[\\s\\S]*（盖章）`));
+    expect(await page.getByTestId('dept-referrals').isVisible()).toBe(false);
+    expect(await sheet.textContent()).not.toMatch(/赵女士|139 0000 2222|查询码/);
+    await shot(page, 'dept-print-answer', { fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     await english(page);
     await expectText(item.getByTestId('dept-referral-state'), 'Answered, call back');
     await check(page, 'dept-referrals-en');

@@ -1,32 +1,41 @@
 // 交办件 in the department's workspace (/dept): what the congress referred to this department, open first,
 // each with its due date, earlier answers and return calls, and the answer form (反馈单). Never the contact.
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import '../../styles/referrals.css';
 import { Loading, Notice } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useFormat } from '../../format';
 import { shownState, useAnswer, useMyReferrals, type DeptReferral } from './referralsApi';
+import { ReferralSheet, type SheetKind } from './ReferralSheet';
 
 export function DeptReferrals({ token }: { token: string }) {
   const { t } = useTranslation();
   const list = useMyReferrals(token);
   const [saved, setSaved] = useState('');
+  const [printing, setPrinting] = useState<{ id: string; kind: SheetKind } | null>(null);
+  const print = (id: string, kind: SheetKind) => {
+    flushSync(() => setPrinting({ id, kind }));
+    window.print();
+  };
+  const printed = list.data?.find((r) => r.id === printing?.id);
   return (
     <section className="stack" aria-labelledby="dept-referrals-heading" data-testid="dept-referrals">
       <h2 id="dept-referrals-heading">{t('referrals.dept.heading')}</h2>
       <p className="muted">{t('referrals.dept.intro')}</p>
-      {saved ? <Notice kind="ok" testId="dept-referral-saved">{saved}</Notice> : null}
+      {saved ? <Notice kind="ok" testId="dept-referral-saved">{t('referrals.dept.answered', { title: saved })}</Notice> : null}
       {list.isPending ? <Loading /> : <ErrorBox error={list.error} scope="referrals" />}
       {list.data?.length === 0 ? <p className="muted">{t('referrals.dept.none')}</p> : null}
       <ul className="ref-list">
-        {list.data?.map((r) => <DeptReferralItem key={r.id} token={token} r={r} onSaved={() => setSaved(t('referrals.dept.answered', { title: r.suggestion.title }))} />)}
+        {list.data?.map((r) => <DeptReferralItem key={r.id} token={token} r={r} onPrint={(kind) => print(r.id, kind)} onSaved={() => setSaved(r.suggestion.title)} />)}
       </ul>
+      {printed && printing ? <ReferralSheet referral={printed} kind={printing.kind} bodyName="" /> : null}
     </section>
   );
 }
 
-function DeptReferralItem({ token, r, onSaved }: { token: string; r: DeptReferral; onSaved: () => void }) {
+function DeptReferralItem({ token, r, onSaved, onPrint }: { token: string; r: DeptReferral; onSaved: () => void; onPrint: (kind: SheetKind) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const answer = useAnswer(token);
@@ -47,6 +56,10 @@ function DeptReferralItem({ token, r, onSaved }: { token: string; r: DeptReferra
       {r.visits.map((v, i) => (
         <p key={i} className={`small ref-visit--${v.satisfied ? 'yes' : 'no'}`}>{t('referrals.track.visitAt', { date: fmt.date(v.date) })} · {t(v.satisfied ? 'referrals.yes' : 'referrals.no')} · {v.note}</p>
       ))}
+      <div className="btn-row">
+        <button type="button" className="btn btn--ghost btn--sm" onClick={() => onPrint('assign')} data-testid="dept-referral-print-assign">{t('referrals.print.assign')}</button>
+        {r.answer ? <button type="button" className="btn btn--ghost btn--sm" onClick={() => onPrint('answer')} data-testid="dept-referral-print-answer">{t('referrals.print.answer')}</button> : null}
+      </div>
       {r.state !== 'closed' ? (
         open ? (
           <form id={formId} className="stack" onSubmit={(e) => {

@@ -3,7 +3,10 @@
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
-import type { StaffReferral } from './referralsApi';
+import type { DeptReferral, StaffReferral } from './referralsApi';
+
+/** The staff's referral (with the tracking code and the contact) or the department's (with neither). */
+type Printable = StaffReferral | (DeptReferral & { suggestion: DeptReferral['suggestion'] & { trackingCode?: undefined; contact?: undefined; year?: undefined } });
 
 export type SheetKind = 'assign' | 'answer' | 'visit';
 
@@ -17,7 +20,7 @@ function Row({ label, children, tall }: { label: string; children: React.ReactNo
 }
 
 /** One form of one referral; `preview` shows it on screen too (the e2e's and the clerk's check before printing). */
-export function ReferralSheet({ referral: r, kind, bodyName, preview }: { referral: StaffReferral; kind: SheetKind; bodyName: string; preview?: boolean }) {
+export function ReferralSheet({ referral: r, kind, bodyName, preview }: { referral: Printable; kind: SheetKind; bodyName: string; preview?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const s = r.suggestion;
@@ -26,15 +29,15 @@ export function ReferralSheet({ referral: r, kind, bodyName, preview }: { referr
   const sheet = (
     <div className={`ref-sheet ref-sheet--print${preview ? ' ref-sheet--preview' : ''}`} data-testid={`ref-sheet-${kind}`}>
       <div className="ref-sheet__page">
-        <p className="ref-sheet__body">{bodyName}</p>
+        {bodyName ? <p className="ref-sheet__body">{bodyName}</p> : null}
         <h1 className="ref-sheet__title">{t(`referrals.sheet.${kind}`)}</h1>
-        <p className="ref-sheet__no">{t('referrals.sheet.no')}{t('referrals.colon')}{s.year}-{r.id.slice(0, 6).toUpperCase()}-{r.round}</p>
+        <p className="ref-sheet__no">{t('referrals.sheet.no')}{t('referrals.colon')}{s.year ?? r.openedAt.slice(0, 4)}-{r.id.slice(0, 6).toUpperCase()}-{r.round}</p>
         <table className="ref-sheet__table">
           <tbody>
             <Row label={t('referrals.sheet.title')}>{s.title}</Row>
             <Row label={t('referrals.sheet.category')}>{t(`category.${s.category}`, { defaultValue: s.category })}{s.area ? ` · ${s.area}` : ''}</Row>
-            <Row label={t('referrals.sheet.code')}>{s.trackingCode}</Row>
-            {kind === 'visit' ? <Row label={t('referrals.sheet.contact')}>{s.contact ?? empty}</Row> : null}
+            {s.trackingCode ? <Row label={t('referrals.sheet.code')}>{s.trackingCode}</Row> : null}
+            {kind === 'visit' && s.trackingCode ? <Row label={t('referrals.sheet.contact')}>{s.contact ?? empty}</Row> : null}
             <Row label={t('referrals.sheet.content')} tall={kind === 'assign'}>{s.description}</Row>
             <Row label={t('referrals.sheet.department')}>{r.department}</Row>
             {/* a return-call form is of the round that was called back on (the referral may be in the next one now) */}

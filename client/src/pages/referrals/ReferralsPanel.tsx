@@ -24,7 +24,8 @@ export function ReferralsPanel({ token, body }: { token: string; body: Body }) {
   const [visiting, setVisiting] = useState<string | null>(null);
   const [printing, setPrinting] = useState<{ id: string; kind: SheetKind } | null>(null);
   const [preview, setPreview] = useState<{ id: string; kind: SheetKind } | null>(null);
-  const [notice, setNotice] = useState('');
+  // what the last return call did, put in words when shown (the language may change meanwhile)
+  const [notice, setNotice] = useState<{ again: boolean; due: string; title: string } | null>(null);
   const rows = list.data?.referrals ?? [];
   const print = (id: string, kind: SheetKind) => {
     // the sheet must be in the page before the browser lays out what it prints
@@ -43,7 +44,7 @@ export function ReferralsPanel({ token, body }: { token: string; body: Body }) {
           </button>
         ))}
       </div>
-      {notice ? <Notice kind="ok" testId="referrals-notice">{notice}</Notice> : null}
+      {notice ? <Notice kind="ok" testId="referrals-notice">{notice.again ? t('referrals.visitAgain', { date: fmt.date(notice.due) }) : t('referrals.visitSaved', { title: notice.title })}</Notice> : null}
       {list.isPending ? <Loading /> : <ErrorBox error={list.error} scope="referrals" />}
       {list.data && !rows.length ? <p className="muted" data-testid="referrals-none">{t('referrals.none')}</p> : null}
       <ul className="ref-list">
@@ -69,7 +70,7 @@ export function ReferralsPanel({ token, body }: { token: string; body: Body }) {
             </div>
             {visiting === r.id ? (
               <VisitForm token={token} bodyId={body.id} referral={r}
-                onDone={(after) => { setVisiting(null); setNotice(after.state === 'open' ? t('referrals.visitAgain', { date: fmt.date(after.due) }) : t('referrals.visitSaved', { title: r.suggestion.title })); }}
+                onDone={(after) => { setVisiting(null); setNotice({ again: after.state === 'open', due: after.due, title: r.suggestion.title }); }}
                 onCancel={() => setVisiting(null)} />
             ) : null}
             {preview?.id === r.id ? <ReferralSheet referral={r} kind={preview.kind} bodyName={body.name} preview /> : null}
