@@ -2,20 +2,12 @@
 // Everything is integer arithmetic on sums and counts, so the server, the browser and the verifier agree to the
 // last digit: means are compared exactly (a·d vs c·b), and the published mean is rounded half away from zero.
 
-export interface ScoreRow { id: string; title: string; count: number; sum: number }
-export type Flag = 'red' | 'yellow' | 'black';
-export interface ScoreFlags { red: number; black: number }
+import type { ScoreOptionResult } from '../types.js';
 
-export interface ScoreOptionResult {
-  id: string;
-  title: string;
-  count: number;
-  /** the mean score to two decimals; 0 when nobody scored */
-  mean: number;
-  /** 1 = highest mean; equal means share a rank and the next rank skips (1, 1, 3) */
-  rank: number;
-  flag?: Flag;
-}
+export type { ScoreOptionResult };
+export interface ScoreRow { id: string; title: string; count: number; sum: number }
+export type Flag = NonNullable<ScoreOptionResult['flag']>;
+export interface ScoreFlags { red: number; black: number }
 
 /** sum / count to two decimals, half away from zero, without a float ever holding an unrounded mean. */
 export function meanOf(sum: number, count: number): number {

@@ -8,7 +8,7 @@ import { Loading, Notice } from '../../../components/Feedback';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { byStrength } from '../../../../../shared/similarity';
 import { useMerge, useSimilarTo, type InboxItem } from './inboxApi';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 type Similar = { id: string; title: string; status: string; supporters: number; score: number };
 
