@@ -79,8 +79,11 @@ for (const release of ['71e28e0', '9c82c8f']) {
       const expected = dumpedRows(dump);
       expect(expected.get('audit_log')).toBeGreaterThan(10);
       expect(expected.get('ballot_box')).toBeGreaterThan(100);
+      // the new release's start opens 督办单 for what time alone made red, each with its own trail entry (actor system):
+      // those are new rows, not the release's
+      const own: Record<string, string> = { audit_log: ` where not (actor_kind = 'system' and action = 'task.opened')`, outbox: ` where kind not in ('task', 'red')` };
       for (const [table, n] of expected) {
-        const [row] = rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from public.${table}`)));
+        const [row] = rowsOf<{ n: number }>(await database.db.execute(sql.raw(`select count(*)::int as n from public.${table}${own[table] ?? ''}`)));
         expect(`${table}: ${row.n}`).toBe(`${table}: ${n}`);
       }
     });
