@@ -9,8 +9,8 @@ import { newId } from '../db/ids.js';
 type Candidate = { id: string; title: string };
 
 const kept = [
-  { year: 2025, title: '城区智慧停车诱导系统', category: '交通出行', department: '县城市管理局', status: 'not_selected' as const,
-    note: '2025 年票决未入选；城区停车难仍是群众反映最多的问题之一，待停车泊位建成后再议。', targets: ['建设停车诱导屏 30 块'] },
+  { year: 2025, title: '城区公共自行车租赁系统', category: '交通出行', department: '县城市管理局', status: 'not_selected' as const,
+    note: '2025 年票决未入选；绿色出行呼声高，待城区慢行道建成后再议。', targets: ['建设公共自行车站点 40 处'] },
   { year: 2025, title: '县图书馆延时开放和 24 小时自助书房', category: '文化体育', department: '县文化和旅游体育局', status: 'not_selected' as const,
     note: '2025 年票决差 6 票未入选，代表建议次年优先考虑。', targets: ['建成 24 小时自助书房 5 处'] },
   { year: 2026, title: '农村危桥改造', category: '交通出行', department: '县交通运输局', status: 'infeasible' as const,

@@ -101,7 +101,8 @@ export function BulkActions({ token, body, year, selected, onDone }: { token: st
             </div>
             <div className="field">
               <label className="field__label" htmlFor="adopt-department">{t('inbox.department')}{requiredMark}</label>
-              <DepartmentCombobox id="adopt-department" token={token} bodyId={body.id} value={project.department} onChange={(department) => setProject({ ...project, department })} testId="adopt-department" />
+              <DepartmentCombobox id="adopt-department" token={token} bodyId={body.id} value={project.department} onChange={(department) => setProject({ ...project, department })} testId="adopt-department"
+                required invalid={shows('department')} describedBy={shows('department') ? 'adopt-department-error' : undefined} />
               {fieldError('department')}
             </div>
           </div>
