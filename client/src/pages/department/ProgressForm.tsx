@@ -54,7 +54,7 @@ export function ProgressForm({ token, projectId, milestones, today, items = [] }
           <SelectField name="milestone" label={t('impl.milestoneReached')} placeholder={t('impl.none')} testId="report-milestone"
             options={milestones.map((m) => ({ value: m.title, label: `${m.title}（${m.due}）` }))} parse={(v) => (v === '' ? null : v)} />
           {items.length ? (
-            <fieldset className="stack" data-testid="report-items">
+            <fieldset className="stack report-items" data-testid="report-items">
               <legend>{t('items.reportHeading')}</legend>
               <div className="grid-2">
                 {items.map((it, n) => (
