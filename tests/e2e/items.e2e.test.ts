@@ -96,6 +96,7 @@ describe('project items (子项)', () => {
     await expectText(bars.nth(0), /城东幼儿园\s*60%/);
     await expectText(bars.nth(1), /目标：新增学位 180 个/);
     expect(await bars.nth(0).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('60');
+    await expectText(page.getByTestId('public-report').first(), /城东幼儿园 60%，城西幼儿园 20%/);
     await page.getByTestId('item-bars').scrollIntoViewIfNeeded();
     await check(page, 'public-items-phone');
     await page.getByRole('button', { name: 'English' }).click();
@@ -112,6 +113,7 @@ describe('project items (子项)', () => {
     await page.getByTestId(`impl-row-${a}`).getByTestId('impl-view').click();
     await page.getByTestId('impl-detail').getByTestId('item-bar').first().waitFor();
     await expectText(page.getByTestId('impl-detail').getByTestId('item-bar').nth(1), /城西幼儿园\s*20%/);
+    await expectText(page.getByTestId('impl-detail').getByTestId('report-item').first(), /城西幼儿园 20%/);
     await check(page, 'admin-drawer-items');
   });
 });

@@ -9,7 +9,7 @@ import { RectificationForm } from './RectificationForm';
 import { PlanForm } from './PlanForm';
 import { ProgressForm } from './ProgressForm';
 import { ItemsEditor } from './ItemsEditor';
-import { ItemBars } from '../supervision/ItemBars';
+import { ItemBars, reportItemsText } from '../supervision/ItemBars';
 import { shanghaiDate } from '../../../../shared/execution';
 
 export function ImplementationPanel({ token, projectId, year }: { token: string; projectId: string; year: number }) {
@@ -40,7 +40,7 @@ export function ImplementationPanel({ token, projectId, year }: { token: string;
         {impl.data.progress.map((p) => (
           <li key={p.id} className="timeline__item" data-testid="report-item">
             <time dateTime={p.date}>{p.date}</time>
-            <span>{p.percent}% {p.milestone ? `· ${p.milestone} ` : ''}· {p.note}{p.items.length ? ` · ${p.items.map((x) => `${impl.data.items.find((i) => i.id === x.itemId)?.title ?? '—'} ${x.percent}%`).join('，')}` : ''}</span>
+            <span>{p.percent}% {p.milestone ? `· ${p.milestone} ` : ''}· {p.note}{p.items.length ? ` · ${reportItemsText(p.items, impl.data.items)}` : ''}</span>
             {p.photos.length ? <span className="impl-photos">{p.photos.map((ph) => <img key={ph.id} src={ph.thumbUrl} alt={t('impl.photoAlt')} loading="lazy" />)}</span> : null}
           </li>
         ))}

@@ -27,3 +27,7 @@ export function ItemBars({ items, headingLevel = 3 }: { items: ItemShown[]; head
     </section>
   );
 }
+
+/** A report's item percents as one line, by the items' titles ("" without any). */
+export const reportItemsText = (reported: { itemId: string; percent: number }[], items: ItemShown[]) =>
+  reported.map((x) => `${items.find((i) => i.id === x.itemId)?.title ?? '—'} ${x.percent}%`).join('，');
