@@ -28,7 +28,7 @@ export const auditActions = {
   'session.created': 'vote', 'session.ended': 'vote', 'member.checked_in': 'vote', 'attendance.set': 'vote', 'screen.token_issued': 'vote',
   'ballot.created': 'vote', 'ballot.runoff_created': 'vote', 'ballot.opened': 'vote', 'ballot.closed': 'vote', 'ballot.published': 'vote',
   'ballot.cancelled': 'vote',
-  'project.planned': 'implementation', 'project.progress': 'implementation', 'project.rectification': 'implementation',
+  'project.planned': 'implementation', 'project.progress': 'implementation', 'project.items_set': 'implementation', 'project.rectification': 'implementation',
   'project.carried_over': 'implementation', 'file.uploaded': 'implementation',
   'project.supervisors': 'supervision', 'project.inspected': 'supervision',
   'task.opened': 'supervision', 'task.answered': 'supervision', 'task.closed': 'supervision',

@@ -20,6 +20,14 @@ export const progressInput = z.strictObject({
   note: text(2000),
   date: calendarDate,
   photos,
+  /** each named item's percent (子项 of that project, 0–100) */
+  items: z.array(z.strictObject({ itemId: id, percent: z.number().int().min(0).max(100) })).max(50).optional(),
+});
+
+/** 子项: the project's items, replaced whole; titles differ (an unchanged title keeps its item and percent). */
+export const itemsInput = z.strictObject({
+  items: z.array(z.strictObject({ title: text(100), target: text(200).optional().nullable() })).max(50)
+    .refine((xs) => new Set(xs.map((x) => x.title)).size === xs.length, '子项名称不能重复 / item titles must differ'),
 });
 
 export const supervisorsInput = z.strictObject({

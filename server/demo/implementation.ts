@@ -12,6 +12,7 @@ import { preparePhoto, storePhoto } from '../files/photos.js';
 import { carriedProject, demoImplementations } from './implementation-data.js';
 import { seedLastYear } from './last-year.js';
 import { seedTasks } from './tasks.js';
+import { seedItems } from './items.js';
 import { pastRound, writeYear, type Member, type Project } from './rounds.js';
 
 export type { Member, Project };
@@ -42,6 +43,8 @@ export async function seedImplementation(ctx: AppContext, admin: StaffPrincipal,
     const fix = demoImplementations[j].rectification;
     if (fix) await ctx.db.insert(rectifications).values({ id: newId(), projectId: p.id, note: fix.note, date: fix.date, photos: [], createdAt: `${fix.date}T09:00:00+08:00` });
   }
+  // 子项: the chest-pain centre (second of the year) in three items with their own percents
+  await seedItems(ctx, list[1].id);
   const c = carriedProject;
   const [carried] = await ctx.db.insert(projects).values({
     id: newId(), bodyId, year: year - 1, title: c.title, description: `${c.title}（${year - 1} 年度民生实事项目，跨年督办）`, category: c.category,

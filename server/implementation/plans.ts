@@ -9,6 +9,7 @@ import { actorName } from '../audit/log.js';
 import type { planInput, progressInput } from '../../shared/implementation-schemas.js';
 import { assertSelected, assertTypedDate, carrierScope, checkPhotos, projectSubject } from './access.js';
 import { describeReport } from '../projects/progress.js';
+import { applyItemPercents } from './items.js';
 import { tellProjectSenders } from '../outbox/suggestion-notices.js';
 
 /** setPlan: the plan (targets, milestones, funding, completion date) of a selected project, replaced whole. */
@@ -40,11 +41,13 @@ export const reportProgress = command<{ projectId: string } & z.infer<typeof pro
       }
     }
     const photos = await checkPhotos(cx.tx, input.photos);
+    const items = input.items ?? [];
+    await applyItemPercents(cx.tx, projectId, items);
     // the first report of 100% finishes the project: whoever asked for it and wished to hear is told
     const [before] = await cx.tx.select({ percent: max(progressReports.percent) }).from(progressReports).where(eq(progressReports.projectId, projectId));
     if (input.percent === 100 && (before?.percent ?? 0) < 100) await tellProjectSenders(cx, [projectId], 'done');
     const [r] = await cx.tx.insert(progressReports).values({
-      id: newId(), projectId, percent: input.percent, milestone: input.milestone ?? null, note: input.note, date: input.date, photos, createdBy: actorName(cx.actor),
+      id: newId(), projectId, percent: input.percent, milestone: input.milestone ?? null, note: input.note, date: input.date, photos, items, createdBy: actorName(cx.actor),
     }).returning();
     await cx.emit('project.execution_changed', { projectIds: [projectId] });
     return describeReport(r);

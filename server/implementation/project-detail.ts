@@ -15,6 +15,7 @@ import { describeProject, findProject } from '../projects/find.js';
 import { executionOf } from '../projects/execution.js';
 import { photoUrls, projectProgress } from '../projects/progress.js';
 import { describeGrade } from '../projects/grades.js';
+import { itemsOfProject } from '../projects/items.js';
 
 export async function projectImplementation(ctx: AppContext, who: Principal, projectId: string) {
   const p = await findProject(ctx.db, projectId);
@@ -34,7 +35,7 @@ export async function projectImplementation(ctx: AppContext, who: Principal, pro
 }
 
 export async function implementationDetail(db: DbOrTx, projectId: string) {
-  const [{ plan, progress }, group, visits, fixes, grades, [carried]] = await Promise.all([
+  const [{ plan, progress }, group, visits, fixes, grades, [carried], items] = await Promise.all([
     projectProgress(db, projectId),
     db.select({ id: members.id, name: members.name, delegation: members.delegation, lead: supervisors.lead })
       .from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId)).where(eq(supervisors.projectId, projectId)).orderBy(desc(supervisors.lead), asc(members.name)),
@@ -43,9 +44,10 @@ export async function implementationDetail(db: DbOrTx, projectId: string) {
     db.select().from(rectifications).where(eq(rectifications.projectId, projectId)).orderBy(desc(rectifications.date)),
     db.select().from(projectGrades).where(eq(projectGrades.projectId, projectId)).orderBy(asc(projectGrades.publishedAt)),
     db.select().from(carryOvers).where(eq(carryOvers.projectId, projectId)),
+    itemsOfProject(db, projectId),
   ]);
   return {
-    plan, progress,
+    plan, progress, items,
     supervisors: group,
     inspections: visits.map(({ i, by }) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos), by })),
     rectifications: fixes.map((r) => ({ id: r.id, date: r.date, note: r.note, photos: photoUrls(r.photos) })),

@@ -1,10 +1,11 @@
 // 实施与督办 routes (API.md last section): plan, progress, supervisors, my projects, inspections,
 // rectifications, carry-over, a project's implementation and the year's overview.
-import { carryOverInput, inspectionInput, planInput, progressInput, rectificationInput, supervisorsInput } from '../../shared/implementation-schemas.js';
+import { carryOverInput, inspectionInput, itemsInput, planInput, progressInput, rectificationInput, supervisorsInput } from '../../shared/implementation-schemas.js';
 import { listQuery } from '../../shared/screening-schemas.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { route } from '../http/route.js';
 import { reportProgress, setPlan } from './plans.js';
+import { setProjectItems } from './items.js';
 import { projectImplementation } from './project-detail.js';
 import { yearOverview } from './overview.js';
 import { myProjects, recordInspection, setSupervisors } from './supervision.js';
@@ -28,6 +29,10 @@ export const implementationRoutes = [
   route({
     method: 'POST', path: '/projects/:id/progress', summary: 'A progress report of a selected project: percent, milestone reached, note, photos', status: 201, body: progressInput,
     errors: ['not_your_department', 'project_not_selected'], command: reportProgress, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'PUT', path: '/projects/:id/items', summary: 'The items (子项) of a selected project, each with a title and target; an unchanged title keeps its percent', body: itemsInput,
+    errors: ['not_your_department', 'project_not_selected'], command: setProjectItems, input: (r) => ({ projectId: r.params.id, ...r.body }),
   }),
   route({
     method: 'PUT', path: '/projects/:id/supervisors', summary: 'The project\'s supervision group (members of its body) and its lead', body: supervisorsInput,

@@ -17,6 +17,7 @@ import { describeGrade } from '../projects/grades.js';
 import { tasksOfProjects } from '../projects/tasks.js';
 import { ratingSummaries, visibleComments } from '../projects/ratings.js';
 import { compositeOf } from '../projects/composite.js';
+import { itemsOfProject } from '../projects/items.js';
 import type { SelectionResult } from '../../shared/types.js';
 import { buildTimeline } from '../../shared/portal-timeline.js';
 
@@ -95,6 +96,8 @@ export async function publicProjectPage(ctx: AppContext, projectId: string) {
     // taken from the reserve (储备库) of an earlier year: `{id, year}` of that project
     reservedFrom: (await reservedFromOf(db, [p])).get(p.id) ?? null,
     assessment, plan: progress.plan, progress: progress.progress,
+    // 子项: each item's title, target and percent
+    items: await itemsOfProject(db, p.id),
     supervisors: { lead: group.find((m) => m.lead)?.name ?? null, members: group.map((m) => m.name) },
     inspections: inspected.map((i) => ({ id: i.id, date: i.date, findings: i.findings, photos: photoUrls(i.photos) })),
     rectifications: rectified.map((r) => ({ id: r.id, date: r.date, note: r.note, photos: photoUrls(r.photos) })),

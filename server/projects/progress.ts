@@ -5,7 +5,7 @@ import { progressReports, projectPlans } from '../db/schema.js';
 
 export const photoUrls = (ids: string[]) => ids.map((id) => ({ id, url: `/api/files/${id}`, thumbUrl: `/api/files/${id}/thumb` }));
 export const describeReport = (r: typeof progressReports.$inferSelect) => ({
-  id: r.id, projectId: r.projectId, percent: r.percent, milestone: r.milestone, note: r.note, date: r.date, photos: photoUrls(r.photos),
+  id: r.id, projectId: r.projectId, percent: r.percent, milestone: r.milestone, note: r.note, date: r.date, photos: photoUrls(r.photos), items: r.items,
 });
 
 /** A project's plan and its reports, newest first (the public page and staff views). */

@@ -160,6 +160,11 @@ const table: Row[] = [
   { method: 'POST', route: '/api/projects/:id/rectifications', when: 'not rectifying', narrow: only('not rectifying: 409 for the carrier and the admin'), request: () => ({ path: `/api/projects/${w.impl.own}/rectifications`, json: { note: '整改', date: '2027-07-01' } }),
     refused: { admin: 409, department: 409 }, note: 'the carrying department or an admin, only while rectifying (tests/implementation covers the rectifying case)' },
   { method: 'POST', route: '/api/projects/:id/carry-over', request: () => ({ path: `/api/projects/${w.impl.own}/carry-over`, json: { toYear: 2028 } }) },
+  // 子项 (project items)
+  { method: 'PUT', route: '/api/projects/:id/items', when: 'the department\'s own project',
+    request: () => ({ path: `/api/projects/${w.impl.own}/items`, json: { items: [{ title: '子项一', target: '目标' }, { title: '子项二' }] } }) },
+  { method: 'PUT', route: '/api/projects/:id/items', when: 'department of another project', narrow: only('a department user of another department: 403 not_your_department', 'admin'),
+    request: () => ({ path: `/api/projects/${w.impl.foreign}/items`, json: { items: [{ title: '子项一' }] } }) },
   // 督办单 (supervision tasks)
   { method: 'GET', route: '/api/projects/:id/tasks', narrow: only('memberOff is not in the supervision group: 403 not_supervisor', 'admin', 'department', 'member'),
     request: () => ({ path: `/api/projects/${w.impl.own}/tasks` }) },

@@ -8,6 +8,8 @@ import { useImplementation } from './implementationApi';
 import { RectificationForm } from './RectificationForm';
 import { PlanForm } from './PlanForm';
 import { ProgressForm } from './ProgressForm';
+import { ItemsEditor } from './ItemsEditor';
+import { ItemBars, reportItemsText } from '../supervision/ItemBars';
 import { shanghaiDate } from '../../../../shared/execution';
 
 export function ImplementationPanel({ token, projectId, year }: { token: string; projectId: string; year: number }) {
@@ -17,9 +19,12 @@ export function ImplementationPanel({ token, projectId, year }: { token: string;
   if (!impl.data) return <ErrorBox error={impl.error} />;
   const plan = impl.data.plan;
   const today = shanghaiDate(new Date());
+  // the items' ids and titles: a change remounts the item editor and the report form with the project's own list
+  const itemsKey = impl.data.items.map((i) => `${i.id}:${i.title}:${i.target ?? ''}`).join('|');
   return (
     <div className="stack" data-testid="implementation-panel">
       <p><span className="tag" data-testid="impl-execution">{t(`execution.${impl.data.execution}`)}</span> {t('impl.percent', { percent: impl.data.percent })}{impl.data.overdue ? <span className="tag tag--warn"> {t('impl.overdue')}</span> : null}</p>
+      <ItemBars items={impl.data.items} />
       <p><a href={`/projects/${encodeURIComponent(projectId)}/poster`} target="_blank" rel="noopener" data-testid="dept-mscode">{t('mscode.print')}</a></p>
       {impl.data.execution === 'rectifying' ? <RectificationForm token={token} projectId={projectId} today={today} /> : null}
       {impl.data.rectifications?.length ? (
@@ -29,12 +34,13 @@ export function ImplementationPanel({ token, projectId, year }: { token: string;
         </section>
       ) : null}
       <PlanForm token={token} projectId={projectId} year={year} plan={plan} />
-      <ProgressForm token={token} projectId={projectId} milestones={plan?.milestones ?? []} today={today} />
+      <ItemsEditor token={token} projectId={projectId} items={impl.data.items} />
+      <ProgressForm key={`report-${itemsKey}`} token={token} projectId={projectId} milestones={plan?.milestones ?? []} today={today} items={impl.data.items} />
       <ol className="timeline" aria-label={t('impl.reports')}>
         {impl.data.progress.map((p) => (
           <li key={p.id} className="timeline__item" data-testid="report-item">
             <time dateTime={p.date}>{p.date}</time>
-            <span>{p.percent}% {p.milestone ? `· ${p.milestone} ` : ''}· {p.note}</span>
+            <span>{p.percent}% {p.milestone ? `· ${p.milestone} ` : ''}· {p.note}{p.items.length ? ` · ${reportItemsText(p.items, impl.data.items)}` : ''}</span>
             {p.photos.length ? <span className="impl-photos">{p.photos.map((ph) => <img key={ph.id} src={ph.thumbUrl} alt={t('impl.photoAlt')} loading="lazy" />)}</span> : null}
           </li>
         ))}

@@ -16,3 +16,5 @@ export const useRectify = (token: string, id: string) => useProjectMutation(id, 
   call('POST /api/projects/:id/rectifications', { id }, { token, body }));
 export const useReport = (token: string, id: string) => useProjectMutation(id, (body: BodyOf<'POST /api/projects/:id/progress'>) =>
   call('POST /api/projects/:id/progress', { id }, { token, body }));
+export const useSaveItems = (token: string, id: string) => useProjectMutation(id, (body: BodyOf<'PUT /api/projects/:id/items'>) =>
+  call('PUT /api/projects/:id/items', { id }, { token, body }));

@@ -14,6 +14,7 @@ import { gradeChoice, shanghaiDate } from '../../../../shared/execution';
 import { ColorTag } from '../../components/ColorTag';
 import { ProjectTaskList } from '../tasks/TaskBits';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
+import { ItemBars, reportItemsText } from '../supervision/ItemBars';
 import { usePublicProject, type PublicProject } from './publicApi';
 import { AskedStep, Milestones, Photos, Steps, VoteStep } from './ProjectParts';
 import { RatingsPanel } from './RatingsPanel';
@@ -105,12 +106,13 @@ function Story({ p }: { p: PublicProject }) {
         <>
           <section className="portal-step" aria-labelledby="step-do" data-testid="step-progress">
             <h2 id="step-do">{t('portal.step.progress')}</h2>
+            <ItemBars items={p.items} />
             {p.progress.length ? (
               <ol className="timeline">
                 {p.progress.map((r) => (
                   <li key={r.id} className="timeline__item" data-testid="public-report">
                     <time dateTime={r.date}>{r.date}</time>
-                    <span><strong>{r.percent}%</strong>{r.milestone ? ` · ${r.milestone}` : ''} · {r.note}</span>
+                    <span><strong>{r.percent}%</strong>{r.milestone ? ` · ${r.milestone}` : ''} · {r.note}{r.items.length ? ` · ${reportItemsText(r.items, p.items)}` : ''}</span>
                     <Photos photos={r.photos} />
                   </li>
                 ))}

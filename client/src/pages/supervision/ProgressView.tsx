@@ -6,6 +6,7 @@ import '../../styles/supervision.css';
 import { useFormat } from '../../format';
 import type { Photo, ProjectDetail } from './supervisionApi';
 import { gradeChoice } from '../../../../shared/execution';
+import { ItemBars, reportItemsText } from './ItemBars';
 
 const Photos = ({ photos, alt }: { photos: Photo[]; alt: string }) => (photos.length ? (
   <span className="impl-photos">{photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} alt={alt} loading="lazy" /></a>)}</span>
@@ -41,6 +42,7 @@ export function ProgressView({ detail, today, latestOnly = false }: { detail: Pr
         {detail.carriedOverFrom ? <span className="tag"> {t('supervision.carriedFrom', { year: detail.carriedOverFrom })}</span> : null}
       </p>
       <ProgressBar percent={detail.percent} />
+      <ItemBars items={detail.items} />
       <section aria-label={t('impl.plan')}>
         <h3>{t('impl.plan')}</h3>
         {detail.plan ? (
@@ -63,7 +65,7 @@ export function ProgressView({ detail, today, latestOnly = false }: { detail: Pr
             {reports.map((r) => (
               <li key={r.id} className="timeline__item" data-testid="report-item">
                 <time dateTime={r.date}>{r.date}</time>
-                <span>{r.percent}%{r.milestone ? ` · ${r.milestone}` : ''} · {r.note}</span>
+                <span>{r.percent}%{r.milestone ? ` · ${r.milestone}` : ''} · {r.note}{r.items.length ? ` · ${reportItemsText(r.items, detail.items)}` : ''}</span>
                 <Photos photos={r.photos} alt={alt} />
               </li>
             ))}
