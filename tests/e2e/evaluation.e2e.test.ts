@@ -1,0 +1,119 @@
+// 评议 on the hall screens (issue 24): a scored evaluation (无记名打分) of four departments, voted on two
+// 1024×768 tablets by typing scores (and a − / + step), with the review step listing every score; then closed,
+// published and shown on the 1920×1080 big screen with ranks and flags in words. Chinese and English, axe clean.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ok, type Hall } from '../helpers/fixtures.js';
+import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
+import { startE2EServer, type E2EServer } from './support/server.js';
+import { screenChecker, tabOpener } from './support/screens.js';
+import { expectAttr, expectText, memberSignIn } from './support/ui.js';
+
+let server: E2EServer;
+let browser: Browser;
+let shot: ReturnType<typeof screenshots>;
+let hall: Hall;
+let ballotId = '';
+let ids: string[] = [];
+const tabs: Tab[] = [];
+const check = screenChecker(() => shot);
+const tab = tabOpener(() => ({ browser, url: server.url }), tabs);
+const departments = ['县教育局', '县卫生健康委员会', '县交通运输局', '县住房和城乡建设局'];
+// means 90, 80, 80, 60 → ranks 1, 2, 2, 4; one red and one black flag, the rest yellow
+const scores = [[90, 80, 70, 60], [90, 80, 90, 60]];
+
+beforeAll(async () => {
+  shot = screenshots('evaluation');
+  browser = await launchBrowser();
+  server = await startE2EServer();
+  hall = await server.hall({ members: 2, projects: 1, checkIn: 'all' });
+  const presider = { token: hall.presiderToken };
+  const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider, json: {
+    kind: 'evaluation', title: '2027年度部门工作评议', form: 'score', subjects: departments.map((name) => ({ kind: 'department', name })), flags: { red: 1, black: 1 },
+  } }));
+  ballotId = b.id;
+  ids = b.options.map((o: { id: string }) => o.id);
+  ok(await server.call('POST', `/api/ballots/${ballotId}/open`, presider));
+}, 180_000);
+
+afterAll(async () => {
+  for (const t of tabs) expect(t.problems).toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a scored evaluation', () => {
+  it('two members type their scores on the tablet, review every score and get a receipt (zh and en)', async () => {
+    for (const [i, lang] of (['zh-CN', 'en'] as const).entries()) {
+      const page = await tab('landscape');
+      await page.goto('/tablet');
+      await page.evaluate((l) => localStorage.setItem('minsheng.lang', l), lang);
+      await memberSignIn(page, hall.members[i].code);
+      await page.goto(`/tablet/${hall.sessionId}`);
+      await page.getByTestId('ballot-form').waitFor();
+      // every field is labelled with its subject's name and bounded by the scale
+      for (const [j, id] of ids.entries()) {
+        const field = page.getByLabel(departments[j], { exact: true });
+        expect(await field.getAttribute('data-testid')).toBe(`score-${id}`);
+        expect(await field.getAttribute('inputmode')).toBe('numeric');
+        expect([await field.getAttribute('min'), await field.getAttribute('max')]).toEqual(['0', '100']);
+      }
+      expect(await page.getByTestId('review-button').isDisabled()).toBe(true);
+      // a score out of the scale is said plainly and keeps the review closed
+      await page.getByTestId(`score-${ids[0]}`).fill('120');
+      await expectAttr(page.getByTestId(`score-${ids[0]}`), 'aria-invalid', 'true');
+      await expectText(page.locator('.score-row .field-error'), lang === 'zh-CN' ? '请填写 0–100 之间的整数。' : 'Enter a whole number from 0 to 100.');
+      await check(page, `scores-invalid-${lang}`, false);
+      const s = scores[i];
+      await page.getByTestId(`score-${ids[0]}`).fill(String(s[0]));
+      await page.getByTestId(`score-${ids[1]}`).fill(String(s[1]));
+      // the third by typing one less and stepping up once
+      await page.getByTestId(`score-${ids[2]}`).fill(String(s[2] - 1));
+      await page.getByTestId(`score-plus-${ids[2]}`).click();
+      await expectAttr(page.getByTestId(`score-${ids[2]}`), 'value', String(s[2]));
+      expect(await page.getByTestId('review-button').isDisabled()).toBe(true);
+      await page.getByTestId(`score-${ids[3]}`).fill(String(s[3]));
+      await expectText(page.getByTestId('ballot-hint'), lang === 'zh-CN' ? /已全部打分。$/ : /All scored\.$/);
+      await check(page, `scores-filled-${lang}`, false);
+      await page.getByTestId('review-button').click();
+      for (const [j, id] of ids.entries()) {
+        await expectAttr(page.getByTestId(`review-row-${id}`).locator('strong'), 'data-score', String(s[j]));
+        await expectText(page.getByTestId(`review-row-${id}`).locator('strong'), lang === 'zh-CN' ? `${s[j]} 分` : `${s[j]} points`);
+      }
+      await check(page, `review-${lang}`, false);
+      await page.getByTestId('confirm-button').click();
+      await page.getByTestId('receipt-code').waitFor();
+      await check(page, `receipt-${lang}`, false);
+    }
+  });
+
+  it('closed and published: the big screen ranks the departments with flags in words, without overflow', async () => {
+    const presider = { token: hall.presiderToken };
+    ok(await server.call('POST', `/api/ballots/${ballotId}/close`, presider));
+    // the box holds the integers as typed
+    const box = ok(await server.call('GET', `/api/ballots/${ballotId}/box`, presider));
+    expect(box.entries.map((e: { choices: Record<string, number> }) => ids.map((id) => e.choices[id])).sort()).toEqual([...scores].sort());
+    ok(await server.call('POST', `/api/ballots/${ballotId}/publish`, presider));
+    const screen = await openTab(browser, server.url, 'screen', { bypassCSP: true });
+    tabs.push(screen);
+    const { page } = screen;
+    const { token } = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/screen-token`, presider)) as { token: string };
+    await page.goto(`/screen/${hall.sessionId}#token=${encodeURIComponent(token)}`);
+    const flags = { 'zh-CN': ['红旗', '黄旗', '黄旗', '黑旗'], en: ['Red flag', 'Yellow flag', 'Yellow flag', 'Black flag'] };
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('minsheng.lang', l), lang);
+      await page.reload();
+      await page.getByTestId('result-scores').waitFor();
+      for (const [j, id] of ids.entries()) {
+        await expectAttr(page.getByTestId(`result-row-${id}`), 'data-rank', String([1, 2, 2, 4][j]));
+        await expectText(page.getByTestId(`result-row-${id}`).locator('.flag'), flags[lang][j]);
+      }
+      // nothing runs past the 1920×1080 screen
+      const outside = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="result-row-"], .result__scores, .screen__head'))
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || el.scrollWidth > el.clientWidth + 1; })
+        .map((el) => el.getAttribute('data-testid') ?? el.className));
+      expect(outside).toEqual([]);
+      await check(page, `screen-result-${lang}`, false);
+    }
+  });
+});
