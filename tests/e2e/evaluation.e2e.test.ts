@@ -2,12 +2,12 @@
 // 1024×768 tablets by typing scores (and a − / + step), with the review step listing every score; then closed,
 // published and shown on the 1920×1080 big screen with ranks and flags in words. Chinese and English, axe clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
-import { startE2EServer, type E2EServer } from './support/server.js';
+import { presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { expectAttr, expectText, memberSignIn } from './support/ui.js';
+import { clickConfirmed, expectAttr, expectText, memberSignIn, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -16,6 +16,7 @@ let hall: Hall;
 let ballotId = '';
 let ids: string[] = [];
 const tabs: Tab[] = [];
+let consolePage: Page;
 const check = screenChecker(() => shot);
 const tab = tabOpener(() => ({ browser, url: server.url }), tabs);
 const departments = ['县教育局', '县卫生健康委员会', '县交通运输局', '县住房和城乡建设局'];
@@ -27,13 +28,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
   server = await startE2EServer();
   hall = await server.hall({ members: 2, projects: 1, checkIn: 'all' });
-  const presider = { token: hall.presiderToken };
-  const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider, json: {
-    kind: 'evaluation', title: '2027年度部门工作评议', form: 'score', subjects: departments.map((name) => ({ kind: 'department', name })), flags: { red: 1, black: 1 },
-  } }));
-  ballotId = b.id;
-  ids = b.options.map((o: { id: string }) => o.id);
-  ok(await server.call('POST', `/api/ballots/${ballotId}/open`, presider));
 }, 180_000);
 
 afterAll(async () => {
@@ -43,6 +37,38 @@ afterAll(async () => {
 });
 
 describe('a scored evaluation', () => {
+  it('the presider creates it in the console: 无记名打分, four departments typed one a line, one red and one black flag', async () => {
+    consolePage = await tab('laptop');
+    const page = consolePage;
+    const login = await presiderLogin(server, hall);
+    await staffSignIn(page, login.username, login.password, '/console');
+    await page.getByTestId(`session-${hall.sessionId}`).click();
+    await page.waitForURL(new RegExp(`/console/${hall.sessionId}$`));
+    await page.getByTestId('ballot-create-button').click();
+    await page.getByTestId('ballot-create-form').waitFor();
+    await page.getByTestId('ballot-kind').selectOption('evaluation');
+    await page.getByTestId('ballot-title').fill('2027年度部门工作评议');
+    await page.getByTestId('eval-form').selectOption('score');
+    // nothing to evaluate yet: said, and nothing is created
+    await page.getByTestId('ballot-create-submit').click();
+    await expectText(page.locator('#eval-subjects-error'), '请至少选择一个评议对象。');
+    await page.getByTestId('eval-departments').fill(`${departments.join('\n')}\n\n${departments[0]}\n`);
+    await page.getByTestId('eval-red').fill('1');
+    await page.getByTestId('eval-black').fill('1');
+    await check(page, 'console-create-zh-CN');
+    await page.getByTestId('ballot-create-submit').click();
+    const detail = page.getByTestId('ballot-detail');
+    await expectAttr(detail, 'data-state', 'draft');
+    ballotId = (await detail.getAttribute('data-ballot-id'))!;
+    const b = ok(await server.call('GET', `/api/ballots/${ballotId}`, { token: hall.presiderToken }));
+    // blank and repeated lines dropped, the order kept
+    expect(b).toMatchObject({ kind: 'evaluation', form: 'score', scale: { min: 0, max: 100 }, flags: { red: 1, black: 1 } });
+    expect(b.options.map((o: { title: string }) => o.title)).toEqual(departments);
+    ids = b.options.map((o: { id: string }) => o.id);
+    await clickConfirmed(page, 'ballot-open', 'confirm-open');
+    await expectAttr(detail, 'data-state', 'open');
+  });
+
   it('two members type their scores on the tablet, review every score and get a receipt (zh and en)', async () => {
     for (const [i, lang] of (['zh-CN', 'en'] as const).entries()) {
       const page = await tab('landscape');
@@ -85,6 +111,12 @@ describe('a scored evaluation', () => {
       await page.getByTestId('receipt-code').waitFor();
       await check(page, `receipt-${lang}`, false);
     }
+    // the presider's live tally: two scores each, and their mean so far
+    for (const [j, id] of ids.entries()) {
+      await expectText(consolePage.getByTestId(`tally-count-${id}`), '2');
+      await expectText(consolePage.getByTestId(`tally-mean-${id}`), ((scores[0][j] + scores[1][j]) / 2).toFixed(2));
+    }
+    await check(consolePage, 'console-tally-zh-CN');
   });
 
   it('closed and published: the big screen ranks the departments with flags in words, without overflow', async () => {

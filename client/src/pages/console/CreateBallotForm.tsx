@@ -30,7 +30,8 @@ type Values = z.input<ReturnType<typeof schemaFor>>;
 // What each kind needs beyond the server's schema (which leaves them optional for every kind). The
 // question and the seats are checked only for the kind that has them, with the server's own rules.
 const schemaFor = (seatsTooMany: string) =>
-  ballotInput.extend({ question: z.unknown().optional(), seats: z.unknown().optional() }).superRefine((v, ctx) => {
+  // projectIds may be empty here (an evaluation has none); the kinds that need them are checked below
+  ballotInput.extend({ question: z.unknown().optional(), seats: z.unknown().optional(), projectIds: z.array(z.string()).max(200).optional() }).superRefine((v, ctx) => {
     const check = (path: 'question' | 'seats', r: { success: boolean; error?: { issues: { message: string }[] } }) =>
       r.error?.issues.forEach((i) => ctx.addIssue({ code: 'custom', message: i.message, path: [path] }));
     if (v.kind !== 'motion' && v.kind !== 'evaluation' && !v.projectIds?.length) ctx.addIssue({ code: 'custom', message: 'Required', path: ['projectIds'] });
