@@ -55,6 +55,7 @@ describe('a scored evaluation', () => {
     await page.getByTestId('eval-departments').fill(`${departments.join('\n')}\n\n${departments[0]}\n`);
     await page.getByTestId('eval-red').fill('1');
     await page.getByTestId('eval-black').fill('1');
+    expect(await page.locator('#eval-subjects-error').count()).toBe(0); // the complaint goes once a subject is typed
     await check(page, 'console-create-zh-CN');
     await page.getByTestId('ballot-create-submit').click();
     const detail = page.getByTestId('ballot-detail');
@@ -117,6 +118,9 @@ describe('a scored evaluation', () => {
       await expectText(consolePage.getByTestId(`tally-mean-${id}`), ((scores[0][j] + scores[1][j]) / 2).toFixed(2));
     }
     await check(consolePage, 'console-tally-zh-CN');
+    await consolePage.getByTestId('lang-en').click();
+    await expectText(consolePage.getByTestId('tally').locator('thead th').first(), 'Evaluated');
+    await check(consolePage, 'console-tally-en');
   });
 
   it('closed and published: the big screen ranks the departments with flags in words, without overflow', async () => {

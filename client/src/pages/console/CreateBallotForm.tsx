@@ -101,7 +101,7 @@ export function CreateBallotForm({ token, session, onCreated, onCancel }: Props)
         ) : null}
 
         {kind === 'evaluation' ? (
-          <EvaluationFields token={token} sessionId={session.id} spec={evalSpec} onChange={setEvalSpec} error={evalError} />
+          <EvaluationFields token={token} sessionId={session.id} spec={evalSpec} onChange={(s) => { setEvalSpec(s); setEvalError(null); }} error={evalError} />
         ) : kind === 'motion' ? (
           <>
             <TextAreaField name="question" label={t('create.question')} required rows={3} maxLength={1000} testId="ballot-question" />

@@ -56,7 +56,12 @@ export function EvaluationFields({ token, sessionId, spec, onChange, error }: {
           <option value="score">{t('evaluation.form.score')}</option>
         </select>
       </label>
-      {spec.form === 'score' ? <div className="grid-2">{num('min', t('evaluation.scaleMin'))}{num('max', t('evaluation.scaleMax'))}{num('red', t('evaluation.flagsRed'))}{num('black', t('evaluation.flagsBlack'))}</div> : null}
+      {spec.form === 'score' ? (
+        <>
+          <div className="grid-2">{num('min', t('evaluation.scaleMin'))}{num('max', t('evaluation.scaleMax'))}</div>
+          <div className="grid-2">{num('red', t('evaluation.flagsRed'))}{num('black', t('evaluation.flagsBlack'))}</div>
+        </>
+      ) : null}
       <fieldset className="fieldset" aria-describedby={error ? 'eval-subjects-error' : undefined}>
         <legend>{t('evaluation.subjects')}</legend>
         <label className="field">
