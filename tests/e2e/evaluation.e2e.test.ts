@@ -7,7 +7,7 @@ import { ok, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
 import { presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { clickConfirmed, expectAttr, expectText, memberSignIn, staffSignIn } from './support/ui.js';
+import { apiVote, clickConfirmed, expectAttr, expectText, memberSignIn, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -151,5 +151,46 @@ describe('a scored evaluation', () => {
       expect(outside).toEqual([]);
       await check(page, `screen-result-${lang}`, false);
     }
+  });
+});
+
+describe('a graded evaluation (述职评议 of two members)', () => {
+  it('the tablet rates every member with 满意/基本满意/不满意, reviews, and the big screen shows the grades', async () => {
+    const presider = { token: hall.presiderToken };
+    const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider, json: {
+      kind: 'evaluation', title: '代表述职评议', form: 'grade', subjects: hall.members.map((m) => ({ kind: 'member', memberId: m.id })),
+    } }));
+    const [a, c] = b.options.map((o: { id: string }) => o.id);
+    ok(await server.call('POST', `/api/ballots/${b.id}/open`, presider));
+    const page = await tab('landscape');
+    await page.goto('/tablet');
+    await page.evaluate(() => localStorage.setItem('minsheng.lang', 'en'));
+    await memberSignIn(page, hall.members[0].code);
+    await page.goto(`/tablet/${hall.sessionId}`);
+    await expectAttr(page.getByTestId('ballot-form'), 'data-ballot-id', b.id);
+    await expectText(page.getByTestId('ballot-hint'), /^Rate every subject/);
+    await page.getByTestId(`choice-${a}-satisfied`).click();
+    expect(await page.getByTestId('review-button').isDisabled()).toBe(true);
+    await page.getByTestId(`choice-${c}-basic`).click();
+    await check(page, 'graded-en', false);
+    await page.getByTestId('review-button').click();
+    await expectText(page.getByTestId(`review-row-${a}`).locator('strong'), 'Satisfied');
+    await check(page, 'graded-review-en', false);
+    await page.getByTestId('confirm-button').click();
+    await page.getByTestId('receipt-code').waitFor();
+    await apiVote(server, hall.members[1].token, b.id, { [a]: 'satisfied', [c]: 'unsatisfied' });
+    ok(await server.call('POST', `/api/ballots/${b.id}/close`, presider));
+    ok(await server.call('POST', `/api/ballots/${b.id}/publish`, presider));
+    const result = ok(await server.call('GET', `/api/ballots/${b.id}/result`));
+    expect(result).toMatchObject({ kind: 'evaluation', form: 'grade', cast: 2 });
+
+    const screen = await openTab(browser, server.url, 'screen', { bypassCSP: true });
+    tabs.push(screen);
+    const { token } = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/screen-token`, presider)) as { token: string };
+    await screen.page.goto(`/screen/${hall.sessionId}#token=${encodeURIComponent(token)}`);
+    await expectAttr(screen.page.getByTestId('screen-result'), 'data-ballot-id', b.id);
+    await screen.page.getByTestId(`result-row-${a}`).waitFor();
+    await screen.page.getByTestId(`result-row-${c}`).waitFor();
+    await check(screen.page, 'graded-screen-zh-CN', false);
   });
 });
