@@ -194,3 +194,45 @@ describe('a graded evaluation (述职评议 of two members)', () => {
     await check(screen.page, 'graded-screen-zh-CN', false);
   });
 });
+
+describe('a county-size evaluation', () => {
+  it('twenty departments page through the 1920×1080 screen ten at a time, every rank and flag readable', async () => {
+    const presider = { token: hall.presiderToken };
+    const names = Array.from({ length: 20 }, (_, i) => `县直部门第${i + 1}号（含下属单位）`);
+    const b = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider, json: {
+      kind: 'evaluation', title: '2027年度县直部门工作评议（无记名打分）', form: 'score', subjects: names.map((name) => ({ kind: 'department', name })), flags: { red: 3, black: 2 },
+    } }));
+    const subjectIds: string[] = b.options.map((o: { id: string }) => o.id);
+    ok(await server.call('POST', `/api/ballots/${b.id}/open`, presider));
+    for (const [k, m] of hall.members.entries()) await apiVote(server, m.token, b.id, Object.fromEntries(subjectIds.map((id, j) => [id, 100 - j * 3 - k])));
+    ok(await server.call('POST', `/api/ballots/${b.id}/close`, presider));
+    ok(await server.call('POST', `/api/ballots/${b.id}/publish`, presider));
+    const screen = await openTab(browser, server.url, 'screen', { bypassCSP: true });
+    tabs.push(screen);
+    const { page } = screen;
+    const { token } = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/screen-token`, presider)) as { token: string };
+    await page.goto(`/screen/${hall.sessionId}#token=${encodeURIComponent(token)}`);
+    for (const lang of ['zh-CN', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('minsheng.lang', l), lang);
+      await page.reload();
+      await expectAttr(page.getByTestId('screen-result'), 'data-ballot-id', b.id);
+      // the screen pages long results (ten rows a page, turning by itself)
+      const shown = () => page.locator('[data-testid^="result-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!).sort().join());
+      expect(await page.locator('[data-testid^="result-row-"]').count()).toBe(10);
+      const outside = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="result-row-"], .result__scores'))
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.right > innerWidth + 1 || r.bottom > innerHeight + 1; })
+        .map((el) => el.getAttribute('data-testid') ?? el.className));
+      expect(outside).toEqual([]);
+      // the type stays readable from the back of the hall
+      const px = await page.locator('.result__scores td').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(px).toBeGreaterThanOrEqual(18);
+      await check(page, `screen-20-${lang}`, false);
+      if (lang === 'zh-CN') {
+        const first = await shown();
+        await expect.poll(shown, { timeout: 20_000, interval: 250 }).not.toBe(first);
+        expect(await page.locator('[data-testid^="result-row-"]').count()).toBe(10);
+        await check(page, 'screen-20-page2-zh-CN', false);
+      }
+    }
+  });
+});
