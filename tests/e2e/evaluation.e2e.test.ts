@@ -204,7 +204,7 @@ describe('a county-size evaluation', () => {
     } }));
     const subjectIds: string[] = b.options.map((o: { id: string }) => o.id);
     ok(await server.call('POST', `/api/ballots/${b.id}/open`, presider));
-    for (const [k, m] of hall.members.entries()) await apiVote(server, m.token, b.id, Object.fromEntries(subjectIds.map((id, j) => [id, 100 - j * 3 - k])));
+    for (const [k, m] of hall.members.entries()) await apiVote(server, m.token, b.id, Object.fromEntries(subjectIds.map((id, j) => [id, 40 + j * 3 - k])));
     ok(await server.call('POST', `/api/ballots/${b.id}/close`, presider));
     ok(await server.call('POST', `/api/ballots/${b.id}/publish`, presider));
     const screen = await openTab(browser, server.url, 'screen', { bypassCSP: true });
@@ -219,6 +219,9 @@ describe('a county-size evaluation', () => {
       // the screen pages long results (ten rows a page, turning by itself)
       const shown = () => page.locator('[data-testid^="result-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!).sort().join());
       expect(await page.locator('[data-testid^="result-row-"]').count()).toBe(10);
+      // paged by rank: the first page holds ranks 1–10 (the subjects listed last scored best)
+      const firstRanks = await page.locator('[data-testid^="result-row-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rank'))));
+      expect(firstRanks).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       const outside = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="result-row-"], .result__scores'))
         .filter((el) => { const r = el.getBoundingClientRect(); return r.right > innerWidth + 1 || r.bottom > innerHeight + 1; })
         .map((el) => el.getAttribute('data-testid') ?? el.className));
