@@ -49,6 +49,8 @@ describe('a scored evaluation', () => {
     await page.getByTestId('ballot-kind').selectOption('evaluation');
     await page.getByTestId('ballot-title').fill('2027年度部门工作评议');
     await page.getByTestId('eval-form').selectOption('score');
+    // the presider may not list the body's departments: no such button, typed lines instead
+    expect(await page.getByTestId('eval-departments-fill').count()).toBe(0);
     // nothing to evaluate yet: said, and nothing is created
     await page.getByTestId('ballot-create-submit').click();
     await expectText(page.locator('#eval-subjects-error'), '请至少选择一个评议对象。');

@@ -44,7 +44,7 @@ const schemaFor = (seatsTooMany: string) =>
   });
 type Output = z.output<ReturnType<typeof schemaFor>>;
 
-export function CreateBallotForm({ token, session, onCreated, onCancel }: Props) {
+export function CreateBallotForm({ token, user, session, onCreated, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const schema = useMemo(() => schemaFor(t('create.seatsTooMany')), [t]);
@@ -101,7 +101,7 @@ export function CreateBallotForm({ token, session, onCreated, onCancel }: Props)
         ) : null}
 
         {kind === 'evaluation' ? (
-          <EvaluationFields token={token} sessionId={session.id} spec={evalSpec} onChange={(s) => { setEvalSpec(s); setEvalError(null); }} error={evalError} />
+          <EvaluationFields token={token} sessionId={session.id} bodyId={session.bodyId} isAdmin={user.role === 'admin'} spec={evalSpec} onChange={(s) => { setEvalSpec(s); setEvalError(null); }} error={evalError} />
         ) : kind === 'motion' ? (
           <>
             <TextAreaField name="question" label={t('create.question')} required rows={3} maxLength={1000} testId="ballot-question" />

@@ -2,6 +2,9 @@
 // typed one a line (the presider cannot list the body's departments: that list is for the clerk) and members
 // ticked from the session's roster (述职评议); a scored one has its scale and its red / black flag counts.
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../../api';
+import { departmentKeys } from '../../queries/departments';
 import type { CreateBallotInput } from '../../api';
 import { Loading } from '../../components/Feedback';
 import { useRoster } from './consoleApi';
@@ -31,9 +34,12 @@ export function evalInput(s: EvalSpec): Pick<CreateBallotInput, 'form' | 'subjec
   return { form: 'score', subjects, scale: { min: Math.trunc(Number(s.min)), max: Math.trunc(Number(s.max)) }, ...(red || black ? { flags: { red, black } } : {}) };
 }
 
-export function EvaluationFields({ token, sessionId, spec, onChange, error }: {
+export function EvaluationFields({ token, sessionId, bodyId, isAdmin, spec, onChange, error }: {
   token: string;
   sessionId: string;
+  bodyId: string;
+  /** only the clerk (admin) may list the body's departments; the presider types them */
+  isAdmin: boolean;
   spec: EvalSpec;
   onChange: (s: EvalSpec) => void;
   error: string | null;
@@ -41,6 +47,16 @@ export function EvaluationFields({ token, sessionId, spec, onChange, error }: {
   const { t } = useTranslation();
   const { data: roster } = useRoster(token, sessionId);
   const set = (patch: Partial<EvalSpec>) => onChange({ ...spec, ...patch });
+  const depts = useQuery({
+    queryKey: departmentKeys.list(bodyId), enabled: isAdmin, staleTime: 60_000,
+    queryFn: () => call('GET /api/bodies/:bodyId/departments', { bodyId }, { token }),
+  });
+  // every listed department not yet typed, added one a line below what is there
+  const fillDepartments = () => {
+    const have = new Set(spec.departments.split('\n').map((l) => l.trim()).filter(Boolean));
+    const more = (depts.data ?? []).map((d) => d.name).filter((n) => !have.has(n));
+    set({ departments: [...have, ...more].join('\n') });
+  };
   const num = (key: 'min' | 'max' | 'red' | 'black', label: string) => (
     <label className="field">
       <span className="field__label">{label}</span>
@@ -69,6 +85,11 @@ export function EvaluationFields({ token, sessionId, spec, onChange, error }: {
           <textarea className="input" rows={4} value={spec.departments} onChange={(e) => set({ departments: e.target.value })} aria-describedby="eval-departments-hint" data-testid="eval-departments" />
           <span className="muted small" id="eval-departments-hint">{t('evaluation.departmentsHint')}</span>
         </label>
+        {isAdmin && depts.data?.length ? (
+          <button type="button" className="btn btn--ghost btn--sm" onClick={fillDepartments} data-testid="eval-departments-fill">
+            {t('evaluation.pickDepartments', { n: depts.data.length })}
+          </button>
+        ) : null}
         <p className="field__label">{t('evaluation.members')}</p>
         {!roster ? <Loading /> : (
           <ul className="project-picks">
