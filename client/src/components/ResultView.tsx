@@ -233,7 +233,7 @@ function EvaluationView({ result, titles }: { result: EvaluationResult; titles?:
   }
   const rows = [...(result.options as ScoreOptionResult[])].sort((a, b) => a.rank - b.rank);
   return (
-    <table className="table result__scores" data-testid="result-scores">
+    <table className="table result__scores" data-testid="result-scores" data-dense={rows.length > 8 ? '' : undefined}>
       <caption className="small muted">{t('result.scoreScale', { min: result.scale?.min ?? 0, max: result.scale?.max ?? 100 })}</caption>
       <thead><tr><th scope="col">{t('result.rank')}</th><th scope="col">{t('result.subject')}</th><th scope="col">{t('result.mean')}</th><th scope="col">{t('result.scored')}</th>{result.flags ? <th scope="col">{t('result.flag')}</th> : null}</tr></thead>
       <tbody>

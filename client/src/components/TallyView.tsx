@@ -25,6 +25,29 @@ export function TallyView({ tally, titles, cast }: { tally: Tally; titles: Recor
       </table>
     );
   }
+  if (tally.kind === 'evaluation' && tally.form === 'score') {
+    // 无记名打分: how many scores each subject has so far and their mean (the ranks come with the result)
+    return (
+      <table className="table tally" data-testid="tally">
+        <thead>
+          <tr>
+            <th scope="col">{t('result.subject')}</th>
+            <th scope="col" className="num-col">{t('result.scored')}</th>
+            <th scope="col" className="num-col">{t('result.mean')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tally.options.map((o) => (
+            <tr key={o.id} data-testid={`tally-row-${o.id}`}>
+              <th scope="row">{titles[o.id] ?? o.id}</th>
+              <td className="num-col" data-testid={`tally-count-${o.id}`}>{fmt.num(o.count)}</td>
+              <td className="num-col" data-testid={`tally-mean-${o.id}`}>{o.count ? (o.sum / o.count).toFixed(2) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
   const keys = tally.kind === 'selection' ? yna : (['satisfied', 'basic', 'unsatisfied'] as const);
   return (
     <table className="table tally" data-testid="tally">

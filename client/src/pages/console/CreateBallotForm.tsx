@@ -13,6 +13,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { SelectField, TextAreaField, TextField, showServerFieldErrors } from '../../forms/Field';
 import { fieldMessage } from '../../forms/messages';
 import { useBodyProjects, useCreateBallot } from './consoleApi';
+import { EMPTY_EVAL, EvaluationFields, evalInput, type EvalSpec } from './EvaluationFields';
 
 interface Props {
   token: string;
@@ -29,10 +30,11 @@ type Values = z.input<ReturnType<typeof schemaFor>>;
 // What each kind needs beyond the server's schema (which leaves them optional for every kind). The
 // question and the seats are checked only for the kind that has them, with the server's own rules.
 const schemaFor = (seatsTooMany: string) =>
-  ballotInput.extend({ question: z.unknown().optional(), seats: z.unknown().optional() }).superRefine((v, ctx) => {
+  // projectIds may be empty here (an evaluation has none); the kinds that need them are checked below
+  ballotInput.extend({ question: z.unknown().optional(), seats: z.unknown().optional(), projectIds: z.array(z.string()).max(200).optional() }).superRefine((v, ctx) => {
     const check = (path: 'question' | 'seats', r: { success: boolean; error?: { issues: { message: string }[] } }) =>
       r.error?.issues.forEach((i) => ctx.addIssue({ code: 'custom', message: i.message, path: [path] }));
-    if (v.kind !== 'motion' && !v.projectIds?.length) ctx.addIssue({ code: 'custom', message: 'Required', path: ['projectIds'] });
+    if (v.kind !== 'motion' && v.kind !== 'evaluation' && !v.projectIds?.length) ctx.addIssue({ code: 'custom', message: 'Required', path: ['projectIds'] });
     if (v.kind === 'motion') check('question', ballotInput.shape.question.unwrap().safeParse(v.question ?? ''));
     if (v.kind === 'selection') {
       const seats = ballotInput.shape.seats.unwrap().safeParse(v.seats);
@@ -42,7 +44,7 @@ const schemaFor = (seatsTooMany: string) =>
   });
 type Output = z.output<ReturnType<typeof schemaFor>>;
 
-export function CreateBallotForm({ token, session, onCreated, onCancel }: Props) {
+export function CreateBallotForm({ token, user, session, onCreated, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const schema = useMemo(() => schemaFor(t('create.seatsTooMany')), [t]);
@@ -51,7 +53,9 @@ export function CreateBallotForm({ token, session, onCreated, onCancel }: Props)
     defaultValues: { kind: 'selection', title: '', form: 'per_candidate', baseRule: 'roster', secret: true, projectIds: [], question: '' },
   });
   const [kind, picked = [], seatsValue, secret] = form.watch(['kind', 'projectIds', 'seats', 'secret']);
-  const needsProjects = kind !== 'motion';
+  const needsProjects = kind !== 'motion' && kind !== 'evaluation';
+  const [evalSpec, setEvalSpec] = useState<EvalSpec>(EMPTY_EVAL);
+  const [evalError, setEvalError] = useState<string | null>(null);
   const { data: projects, error: projError } = useBodyProjects(token, session.bodyId, needsProjects);
   const years = useMemo(() => [...new Set((projects ?? []).map((p) => p.year))].sort((a, b) => b - a), [projects]);
   const [chosenYear, setYear] = useState<string | null>(null);
@@ -67,6 +71,12 @@ export function CreateBallotForm({ token, session, onCreated, onCancel }: Props)
 
   const submit = form.handleSubmit((v) => {
     const input: CreateBallotInput = { kind: v.kind, title: v.title, baseRule: v.baseRule };
+    if (v.kind === 'evaluation') {
+      const e = evalInput(evalSpec);
+      if (!e.subjects?.length) return setEvalError(t('evaluation.needSubject'));
+      setEvalError(null);
+      Object.assign(input, e);
+    }
     if (v.kind === 'selection') Object.assign(input, { projectIds: v.projectIds, seats: v.seats as number, form: v.form });
     if (v.kind === 'satisfaction') input.projectIds = v.projectIds;
     if (v.kind === 'motion') Object.assign(input, { question: String(v.question).trim(), secret: v.secret });
@@ -78,7 +88,7 @@ export function CreateBallotForm({ token, session, onCreated, onCancel }: Props)
       <form className="card stack create-ballot" onSubmit={submit} noValidate aria-labelledby="create-heading" data-testid="ballot-create-form">
         <h2 id="create-heading">{t('create.heading')}</h2>
         <div className="grid-2">
-          <SelectField name="kind" label={t('create.kind')} testId="ballot-kind" options={(['selection', 'satisfaction', 'motion'] as const).map((k) => ({ value: k, label: t(`ballotKind.${k}`) }))} />
+          <SelectField name="kind" label={t('create.kind')} testId="ballot-kind" options={(['selection', 'satisfaction', 'motion', 'evaluation'] as const).map((k) => ({ value: k, label: t(`ballotKind.${k}`) }))} />
           <SelectField name="baseRule" label={t('create.baseRule')} testId="ballot-base-rule" options={(['roster', 'present'] as const).map((r) => ({ value: r, label: t(`baseRule.${r}`) }))} />
         </div>
         <TextField name="title" label={t('create.title')} required maxLength={200} placeholder={t(`create.titlePlaceholder.${kind}`)} testId="ballot-title" />
@@ -90,7 +100,9 @@ export function CreateBallotForm({ token, session, onCreated, onCancel }: Props)
           </div>
         ) : null}
 
-        {kind === 'motion' ? (
+        {kind === 'evaluation' ? (
+          <EvaluationFields token={token} sessionId={session.id} bodyId={session.bodyId} isAdmin={user.role === 'admin'} spec={evalSpec} onChange={(s) => { setEvalSpec(s); setEvalError(null); }} error={evalError} />
+        ) : kind === 'motion' ? (
           <>
             <TextAreaField name="question" label={t('create.question')} required rows={3} maxLength={1000} testId="ballot-question" />
             <label className="check">

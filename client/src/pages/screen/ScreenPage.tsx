@@ -43,7 +43,11 @@ function usePages(result: BallotResult | undefined) {
   const paged = useMemo(() => {
     if (!result || result.kind === 'motion' || pages < 2) return result;
     const at = Math.min(page, pages - 1) * per;
-    return { ...result, options: result.options.slice(at, at + per) } as BallotResult;
+    // a scored evaluation pages by rank (page 1 the top ten), not by the order the subjects were listed in
+    const options = result.kind === 'evaluation' && result.form === 'score'
+      ? [...result.options].sort((a, b) => ('rank' in a && 'rank' in b ? a.rank - b.rank : 0))
+      : result.options;
+    return { ...result, options: options.slice(at, at + per) } as BallotResult;
   }, [result, page, pages, per]);
   return { page: Math.min(page, pages - 1), pages, paged };
 }

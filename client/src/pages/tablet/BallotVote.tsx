@@ -7,7 +7,8 @@ import type { BallotState } from '../../../../shared/types';
 import { ApiError, call, type BallotDetail } from '../../api';
 import { Loading, Notice } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
-import { draftComplete, draftToChoices, type Mark } from './choices';
+import { draftComplete, draftToChoices, isScored } from './choices';
+import { ScoreRow } from './ScoreRow';
 import { BallotInstructions, CandidateRow, MotionChoice } from './ChoiceWidgets';
 import { ReviewStep, SendingStep } from './ReviewStep';
 import { Receipt } from './Receipt';
@@ -59,7 +60,8 @@ export function BallotVote({ token, memberId, ballotId, liveState, joins, presen
     submit(draftToChoices(ballot, rec.draft));
   };
 
-  const setMark = (optionId: string, mark: Mark | null) => {
+  // a mark (赞成, 满意 …) or, on a scored evaluation, the score as typed
+  const setMark = (optionId: string, mark: string | null) => {
     if (rec.status !== 'draft') return;
     const draft = { ...rec.draft };
     if (mark === null) delete draft[optionId];
@@ -112,7 +114,9 @@ export function BallotVote({ token, memberId, ballotId, liveState, joins, presen
         <MotionChoice ballot={ballot} draft={rec.draft} setMark={setMark} />
       ) : (
         <ol className="candidates">
-          {ballot.options.map((o, i) => (
+          {ballot.options.map((o, i) => isScored(ballot) ? (
+            <ScoreRow key={o.id} index={i} option={o} ballot={ballot} draft={rec.draft} setScore={setMark} />
+          ) : (
             <CandidateRow key={o.id} index={i} option={o} ballot={ballot} draft={rec.draft} setMark={setMark} token={token} />
           ))}
         </ol>

@@ -9,7 +9,8 @@ import { useFormat } from '../../format';
 import { Loading } from '../../components/Feedback';
 import { DemandBar, largestOf } from '../../components/DemandBar';
 import type { Draft } from './voteStore';
-import { MOTION_KEY, SAT, YNA, type Mark } from './choices';
+import { MOTION_KEY, SAT, YNA, isGraded, isScored, type Mark } from './choices';
+import { ScoreHint } from './ScoreRow';
 
 // A satisfaction ballot's 查看进展: the project's plan, latest report and inspections, loaded on demand.
 const ProgressPanel = lazy(() => import('../supervision/ProgressPanel'));
@@ -20,11 +21,12 @@ export function BallotInstructions({ ballot, draft }: { ballot: BallotDetail; dr
   const { t } = useTranslation();
   const fmt = useFormat();
   if (ballot.kind === 'motion') return null;
-  if (ballot.kind === 'satisfaction') {
+  if (isScored(ballot)) return <ScoreHint ballot={ballot} draft={draft} />;
+  if (isGraded(ballot)) {
     const left = ballot.options.filter((o) => !draft[o.id]).length;
     return (
       <p className="ballot__hint" aria-live="polite" data-testid="ballot-hint">
-        {t('vote.satisfactionHint')} {left > 0 ? t('vote.remaining', { n: fmt.num(left) }) : t('vote.allRated')}
+        {ballot.kind === 'evaluation' ? t('evaluation.gradeHint') : t('vote.satisfactionHint')} {left > 0 ? t('vote.remaining', { n: fmt.num(left) }) : t('vote.allRated')}
       </p>
     );
   }
@@ -64,7 +66,7 @@ export function CandidateRow({
   const labelId = `cand-${index}`;
   const current = draft[option.id];
   const chooseN = ballot.kind === 'selection' && ballot.form === 'choose_n';
-  const marks = ballot.kind === 'satisfaction' ? SAT : YNA;
+  const marks = isGraded(ballot) ? SAT : YNA;
   const chosenCount = chooseN ? ballot.options.filter((o) => draft[o.id] === 'yes').length : 0;
   const atMax = chooseN && chosenCount >= (ballot.seats ?? Infinity);
   const [showProgress, setShowProgress] = useState(false);

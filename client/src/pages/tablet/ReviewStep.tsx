@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type BallotDetail } from '../../api';
 import { ErrorBox } from '../../components/ErrorBox';
 import type { Draft } from './voteStore';
-import { MOTION_KEY } from './choices';
+import { MOTION_KEY, isScored, parseScore } from './choices';
+import { useFormat } from '../../format';
 
 /** The last look before the vote is final: every choice, 返回修改 and 确认投票. */
 export function ReviewStep({ ballot, draft, complete, error, onBack, onConfirm }: { ballot: BallotDetail; draft: Draft; complete: boolean; error: unknown; onBack: () => void; onConfirm: () => void }) {
@@ -80,6 +81,7 @@ function ChoiceSummary({ ballot, draft }: { ballot: BallotDetail; draft: Draft }
     );
   }
   const chooseN = ballot.kind === 'selection' && ballot.form === 'choose_n';
+  if (isScored(ballot)) return <ScoreSummary ballot={ballot} draft={draft} />;
   return (
     <ul className="review-list" data-testid="review-list">
       {ballot.options.map((o) => {
@@ -100,6 +102,27 @@ function ChoiceSummary({ ballot, draft }: { ballot: BallotDetail; draft: Draft }
           <li key={o.id} className="review-row" data-testid={`review-row-${o.id}`}>
             <span>{o.title}</span>
             <strong className={`pill pill--${cls}`}>{label}</strong>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A scored evaluation's review: every subject with the score that will be sent. */
+function ScoreSummary({ ballot, draft }: { ballot: BallotDetail; draft: Draft }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <ul className="review-list" data-testid="review-list">
+      {ballot.options.map((o) => {
+        const n = parseScore(ballot, draft[o.id]);
+        return (
+          <li key={o.id} className="review-row" data-testid={`review-row-${o.id}`}>
+            <span>{o.title}</span>
+            <strong className={`pill pill--${n === null ? 'none' : 'score'}`} data-score={n ?? ''}>
+              {n === null ? '—' : t('evaluation.points', { n: fmt.num(n) })}
+            </strong>
           </li>
         );
       })}
