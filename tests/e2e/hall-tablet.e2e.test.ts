@@ -96,13 +96,13 @@ describe('the tablet', () => {
       await page.goto('/tablet/projects');
       await page.getByTestId(`my-project-${a}`).waitFor();
       await page.getByTestId(`my-project-${b}`).waitFor();
-      const boxes = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="my-project-"]')).map((card) => {
+      const boxes = await page.evaluate((ids) => ids.map((id) => document.querySelector<HTMLElement>(`[data-testid="my-project-${id}"]`)!).map((card) => {
         const meta = Array.from(card.querySelectorAll<HTMLElement>('.session-list__meta > *')).map((el) => el.getBoundingClientRect());
         const gaps = meta.slice(1).map((r, i) => (Math.abs(r.top - meta[i].top) < 2 ? r.left - meta[i].right : 99));
         const bar = card.querySelector('.progress')!.getBoundingClientRect();
         const fill = card.querySelector('.progress__fill')!.getBoundingClientRect();
         return { gaps, bar: { left: bar.left, width: bar.width }, fill: fill.width, percent: Number(card.querySelector('.progress')!.getAttribute('aria-valuenow')) };
-      }));
+      }), [a, b]);
       expect(boxes).toHaveLength(2);
       for (const x of boxes) {
         // chips and text never touch (they ran together: "整改中县教育局")

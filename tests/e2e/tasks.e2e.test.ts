@@ -169,7 +169,9 @@ describe('督办单 in the demo county', () => {
     const first = page.getByTestId('tasks-table').locator('tbody tr').first();
     await expectText(first, /城乡公交一体化[\s\S]*逾期未答复 · 升级督办[\s\S]*进度滞后/);
     await check(page, 'demo-staff-tasks');
-    await page.getByTestId('tasks-escalated').check();
+    // the box follows the address (?escalated=true), so it is checked once the list has been asked again
+    await page.getByTestId('tasks-escalated').click();
+    await expect.poll(() => page.getByTestId('tasks-escalated').isChecked()).toBe(true);
     await expect.poll(() => page.getByTestId('tasks-table').locator('tbody tr').count()).toBe(1);
     await page.getByRole('button', { name: 'English' }).click();
     await expectText(first, /Overdue · escalated/);

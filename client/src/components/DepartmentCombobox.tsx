@@ -69,7 +69,7 @@ export function DepartmentCombobox({ token, bodyId, value, onChange, onBlur, id,
   return (
     <div className="dept-combo">
       <div className="dept-combo__field">
-      <input id={inputId} className="input" type="text" role="combobox" autoComplete="off" maxLength={maxLength} required={required}
+      <input id={inputId} className="input" type="text" role="combobox" autoComplete="off" maxLength={maxLength} aria-required={required || undefined}
         aria-expanded={expanded} aria-controls={listId} aria-autocomplete="list" aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
         aria-invalid={invalid ? true : undefined} aria-describedby={[describedBy, status ? `${inputId}-status` : ''].filter(Boolean).join(' ') || undefined}
         value={value} data-testid={testId}
