@@ -33,13 +33,18 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 function searchCondition(q: string): SQL | undefined {
   const terms = q.split(/\s+/).filter(Boolean).slice(0, 8);
   const parts = terms.map((term) => {
-    if (trackingCodePattern.test(term) && /\d/.test(term)) return eq(suggestions.trackingCode, term.toUpperCase());
-    const grams = [...bigrams(term)].filter((g) => g.length === 2);
-    if (grams.length) return sql`${suggestions.grams} @> ${toTextArray(grams)}`;
-    const like = `%${escapeLike(term)}%`;
-    return or(ilike(suggestions.title, like), ilike(suggestions.description, like), ilike(suggestions.area, like));
+    const text = textCondition(term);
+    // a code may be letters only (about one in thirty has no digit), so a term shaped like one also matches as text
+    return trackingCodePattern.test(term) ? or(eq(suggestions.trackingCode, term.toUpperCase()), text) : text;
   });
   return parts.length ? and(...parts) : undefined;
+}
+
+function textCondition(term: string): SQL | undefined {
+  const grams = [...bigrams(term)].filter((g) => g.length === 2);
+  if (grams.length) return sql`${suggestions.grams} @> ${toTextArray(grams)}`;
+  const like = `%${escapeLike(term)}%`;
+  return or(ilike(suggestions.title, like), ilike(suggestions.description, like), ilike(suggestions.area, like));
 }
 
 /** A text[] parameter that both drivers bind the same way. */

@@ -142,6 +142,11 @@ describe('tracking, inbox, duplicates, merge and status', () => {
     expect(q.items.map((s: any) => s.id)).not.toContain(unrelated.id);
     const byCode = ok(await server.call('GET', `/api/bodies/${hall.bodyId}/suggestions?q=${unrelated.trackingCode}`, { token: admin }));
     expect(byCode.items.map((s: any) => s.id)).toEqual([unrelated.id]);
+    // a code without a digit (codes are random: about one in thirty) is found as well
+    await server.ctx.db.execute(sql`update suggestions set tracking_code = 'QWERTYUPASDF' where id = ${unrelated.id}`);
+    const lettersOnly = ok(await server.call('GET', `/api/bodies/${hall.bodyId}/suggestions?q=qwertyupasdf`, { token: admin }));
+    expect(lettersOnly.items.map((s: any) => s.id)).toEqual([unrelated.id]);
+    await server.ctx.db.execute(sql`update suggestions set tracking_code = ${unrelated.trackingCode} where id = ${unrelated.id}`);
     const edu = ok(await server.call('GET', `/api/bodies/${hall.bodyId}/suggestions?year=2027&category=${encodeURIComponent('教育')}`, { token: admin }));
     expect(edu.items.map((s: any) => s.id)).toEqual([unrelated.id]);
     expect(edu.facets.category['交通出行']).toBeGreaterThanOrEqual(3);
