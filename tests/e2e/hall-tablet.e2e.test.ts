@@ -3,11 +3,11 @@
 // progress bar the same track. Landscape 1024×768 and portrait 768×1024, Chinese and English, axe clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ok, type Hall } from '../helpers/fixtures.js';
+import { ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, screenshots, type Tab } from './support/browser.js';
 import { startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { apiVote, expectAttr, expectText, memberSignIn } from './support/ui.js';
+import { expectAttr, expectText, memberSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -26,11 +26,7 @@ beforeAll(async () => {
   const [a, b, ...rest] = hall.projectIds;
   const presider = { token: hall.presiderToken };
   const admin = { token: server.adminToken };
-  const done = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider, json: { kind: 'selection', title: '票决', projectIds: [a, b], seats: 2 } }));
-  ok(await server.call('POST', `/api/ballots/${done.id}/open`, presider));
-  for (const m of hall.members) await apiVote(server, m.token, done.id, { [a]: 'yes', [b]: 'yes' });
-  ok(await server.call('POST', `/api/ballots/${done.id}/close`, presider));
-  ok(await server.call('POST', `/api/ballots/${done.id}/publish`, presider));
+  await publishedBallot(server, hall, { kind: 'selection', title: '票决', projectIds: [a, b], seats: 2 }, () => ({ [a]: 'yes', [b]: 'yes' }));
   // a is behind (a milestone long past), b well on its way: different chips and percentages
   ok(await server.call('PUT', `/api/projects/${a}/plan`, { ...admin, json: { targets: ['新建幼儿园 2 所'], milestones: [{ title: '开工', due: '2026-01-31' }, { title: '竣工', due: '2099-09-30' }], funding: '县级财政', completionDate: '2099-12-31' } }));
   ok(await server.call('POST', `/api/projects/${a}/progress`, { ...admin, json: { percent: 15, note: '场地平整', date: new Date().toISOString().slice(0, 10) } }));

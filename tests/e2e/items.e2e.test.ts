@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ok, type Hall } from '../helpers/fixtures.js';
+import { ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, screenshotDir, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { apiVote, expectText, staffSignIn } from './support/ui.js';
+import { expectText, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -28,12 +28,7 @@ beforeAll(async () => {
   server = await startE2EServer();
   hall = await server.hall({ members: 4, projects: 2, checkIn: 'all' });
   [a] = hall.projectIds;
-  const presider = { token: hall.presiderToken };
-  const vote = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider, json: { kind: 'selection', title: '票决', projectIds: hall.projectIds, seats: 1 } }));
-  ok(await server.call('POST', `/api/ballots/${vote.id}/open`, presider));
-  for (const m of hall.members) await apiVote(server, m.token, vote.id, { [a]: 'yes', [hall.projectIds[1]]: 'no' });
-  ok(await server.call('POST', `/api/ballots/${vote.id}/close`, presider));
-  ok(await server.call('POST', `/api/ballots/${vote.id}/publish`, presider));
+  await publishedBallot(server, hall, { kind: 'selection', title: '票决', projectIds: hall.projectIds, seats: 1 }, () => ({ [a]: 'yes', [hall.projectIds[1]]: 'no' }));
   ok(await server.call('POST', '/api/users', { token: server.adminToken, json: { username: 'dept-items', password: 'dept-password', role: 'department', bodyId: hall.bodyId, department: '教育局' } }));
 }, 180_000);
 

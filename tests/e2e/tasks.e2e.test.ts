@@ -9,11 +9,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ok, type Hall } from '../helpers/fixtures.js';
+import { ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, screenshots, type Tab } from './support/browser.js';
 import { adminPassword, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { apiVote, expectText, memberSignIn, rawKeys, staffSignIn } from './support/ui.js';
+import { expectText, memberSignIn, rawKeys, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -32,12 +32,7 @@ beforeAll(async () => {
   server = await startE2EServer();
   hall = await server.hall({ members: 4, projects: 3, checkIn: 'all' });
   [a, b] = hall.projectIds;
-  const presider = { token: hall.presiderToken };
-  const vote = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider, json: { kind: 'selection', title: '票决', projectIds: hall.projectIds, seats: 2 } }));
-  ok(await server.call('POST', `/api/ballots/${vote.id}/open`, presider));
-  for (const m of hall.members) await apiVote(server, m.token, vote.id, { [a]: 'yes', [b]: 'yes', [hall.projectIds[2]]: 'no' });
-  ok(await server.call('POST', `/api/ballots/${vote.id}/close`, presider));
-  ok(await server.call('POST', `/api/ballots/${vote.id}/publish`, presider));
+  await publishedBallot(server, hall, { kind: 'selection', title: '票决', projectIds: hall.projectIds, seats: 2 }, () => ({ [a]: 'yes', [b]: 'yes', [hall.projectIds[2]]: 'no' }));
   const admin = { token: server.adminToken };
   ok(await server.call('POST', '/api/users', { ...admin, json: { username: 'dept-edu', password: 'dept-password', role: 'department', bodyId: hall.bodyId, department: '教育局' } }));
   ok(await server.call('PUT', `/api/projects/${a}/supervisors`, { ...admin, json: { memberIds: [hall.members[0].id], leadMemberId: hall.members[0].id } }));
