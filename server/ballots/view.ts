@@ -74,7 +74,7 @@ export function manifestOf(b: BallotRow): BoxManifest {
     ...(b.form ? { form: b.form as BoxManifest['form'] } : {}),
     ...(b.seats !== null ? { seats: b.seats } : {}),
     ...(b.question !== null ? { question: b.question } : {}),
-    ...(definitionOf(b).evaluation ? { evaluation: definitionOf(b).evaluation } : {}),
+    ...(b.evaluation ? { evaluation: definitionOf(b).evaluation } : {}),
     options: optionsOf(b).map((o) => ({ id: o.id, title: o.title })),
     secret: b.secret,
     baseRule: b.baseRule as BoxManifest['baseRule'], base: b.base ?? 0, eligible: b.eligible ?? 0, cast: b.cast ?? 0,

@@ -7,7 +7,6 @@ import { satisfactionRules } from '../db/schema.js';
 import { command, publicChange } from '../core/command.js';
 import { notFound } from '../core/errors.js';
 import { findBody } from '../bodies/tree.js';
-import { ruleOf } from '../projects/composite.js';
 import { iso } from '../db/time.js';
 import type { satisfactionRuleInput } from '../../shared/evaluation-schemas.js';
 
@@ -32,8 +31,7 @@ export const setSatisfactionRule = command<{ bodyId: string } & z.infer<typeof s
 /** GET /api/public/bodies/:bodyId/satisfaction-rule: the body's published rule (404 when it has none). */
 export async function publicSatisfactionRule(ctx: AppContext, bodyId: string) {
   await findBody(ctx.db, bodyId);
-  const weights = await ruleOf(ctx.db, bodyId);
-  if (!weights) throw notFound('综合满意度规则');
-  const [r] = await ctx.db.select({ updatedAt: satisfactionRules.updatedAt }).from(satisfactionRules).where(eq(satisfactionRules.bodyId, bodyId));
-  return { bodyId, weights, updatedAt: iso(r.updatedAt) };
+  const [r] = await ctx.db.select().from(satisfactionRules).where(eq(satisfactionRules.bodyId, bodyId));
+  if (!r) throw notFound('综合满意度规则');
+  return { bodyId, weights: { members: r.members, public: r.public, survey: r.survey }, updatedAt: iso(r.updatedAt) };
 }
