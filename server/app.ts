@@ -13,6 +13,8 @@ import { serveClient } from './publication/client-shell.js';
 import { publicWriteQueue } from './http/public-writes.js';
 import { mountRoutes } from './http/route.js';
 import { apiRoutes } from './routes.js';
+import type { Metrics } from './ops/metrics.js';
+import { mountMetrics } from './ops/metrics-routes.js';
 
 export function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
@@ -25,8 +27,17 @@ export function toDomainError(err: unknown): DomainError {
   return new DomainError(500, 'internal_error', '服务器内部错误 / internal error');
 }
 
-export function createApp(ctx: AppContext, opts: { clientDir?: string | null; securityHeadersSetByServer?: boolean } = {}) {
+export interface AppOptions {
+  clientDir?: string | null;
+  securityHeadersSetByServer?: boolean;
+  /** request rates and latencies for /metrics (server.ts); `metricsToken` opens /metrics on this app */
+  metrics?: Metrics;
+  metricsToken?: string;
+}
+
+export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
+  if (opts.metrics) app.use('*', opts.metrics.middleware);
   // server.ts sets these on the Node response itself (cheaper); an app served any other way sets them here.
   if (!opts.securityHeadersSetByServer) app.use('*', securityHeaders());
   // The rest of a body too large is never read, so the connection cannot carry another request: say so,
@@ -48,6 +59,7 @@ export function createApp(ctx: AppContext, opts: { clientDir?: string | null; se
     return c.json(errorBody(e), e.status);
   });
 
+  if (opts.metrics) mountMetrics(app, opts.metrics, opts.metricsToken);
   if (opts.clientDir) serveClient(app, opts.clientDir, ctx);
   return app;
 }

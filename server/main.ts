@@ -18,6 +18,9 @@ async function main() {
     redisUrl: env.REDIS_URL || undefined,
     trustedProxies: trustedProxiesFrom(env.TRUST_PROXY),
     poolSize: env.DB_POOL ? Number(env.DB_POOL) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    metricsPort: env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined,
+    metricsHost: env.METRICS_HOST || undefined,
   });
   const { db } = server.ctx;
   const embedded = server.database.driver === 'pglite';

@@ -21,6 +21,8 @@ import { stageEvents } from './wiring.js';
 import { OutboxSender, deliverFromEnv, type Deliver, type SenderOptions } from './outbox/sender.js';
 import { serveOps } from './db/backup/ops-socket.js';
 import { startTaskSweep, type SweepTimers, type TaskSweep } from './supervision/schedule.js';
+import { createMetrics } from './ops/metrics.js';
+import { serveMetricsPort } from './ops/metrics-routes.js';
 
 export interface ServerOptions {
   port?: number;
@@ -47,6 +49,11 @@ export interface ServerOptions {
   poolSize?: number;
   /** the timers of the 督办单 sweep after each Shanghai midnight (tests pass their own); default setTimeout */
   sweepTimers?: SweepTimers;
+  /** METRICS_TOKEN: /metrics on the site's port for a caller with this bearer token */
+  metricsToken?: string;
+  /** METRICS_PORT: /metrics on a port of its own (0: any free port), on `metricsHost` (default 127.0.0.1) */
+  metricsPort?: number;
+  metricsHost?: string;
 }
 
 export interface RunningServer {
@@ -56,6 +63,8 @@ export interface RunningServer {
   database: Database;
   /** the 督办单 sweep (at start and after each Shanghai midnight): tests run it by hand after moving the clock */
   taskSweep: TaskSweep;
+  /** the port /metrics listens on by itself, when `metricsPort` was given */
+  metricsPort?: number;
   close(): Promise<void>;
 }
 
@@ -93,7 +102,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Notices written before a restart go out now.
   ctx.outbox.wake();
   const clientDir = opts.clientDir === undefined ? (fs.existsSync(defaultClientDir) ? defaultClientDir : null) : opts.clientDir;
-  const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true });
+  let io: ReturnType<typeof createSocketServer> | null = null;
+  const metrics = createMetrics({ query: database.query, pool: database.pool, sockets: () => io?.engine.clientsCount ?? 0 });
+  const app = createApp(ctx, { clientDir, securityHeadersSetByServer: true, metrics, metricsToken: opts.metricsToken || undefined });
   const http = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // The security headers of http/headers.ts on every answer, set on the Node response before anything
   // else runs (an answer's own headers, set later, take precedence).
@@ -106,7 +117,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   http.keepAliveTimeout = 65_000;
 
-  const io = createSocketServer(ctx, live, http, adapter);
+  io = createSocketServer(ctx, live, http, adapter);
   const stopOps = serveOps(database);
   live.attach(io, frameCollector(db, database.query));
 
@@ -117,6 +128,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = (http.address() as AddressInfo).port;
   // red projects without a 督办单 get one now and after each midnight (what time alone made red)
   const taskSweep = startTaskSweep(ctx, opts.sweepTimers);
+  const metricsListener = opts.metricsPort === undefined ? null : await serveMetricsPort(metrics, opts.metricsPort, opts.metricsHost ?? '127.0.0.1');
   const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
   ctx.publicUrl ||= `http://${host}:${port}`;
   return {
@@ -125,12 +137,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     ctx,
     database,
     taskSweep,
+    metricsPort: metricsListener?.port,
     async close() {
+      metricsListener?.server.close();
       await taskSweep.stop();
       live.close();
       await (ctx.outbox as OutboxSender).close();
       await stopOps();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => io!.close(() => resolve()));
       await closeRedis();
       if (!opts.database) await database.close();
     },

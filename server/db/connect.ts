@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
 import { discardTemplate, findTemplate, isNewDataDir, saveTemplate } from './pglite-template.js';
+import { countPoolDemand, type PoolGauge } from './pool-gauge.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -25,6 +26,8 @@ export interface Database {
   /** embedded only: the data directory, and a consistent copy of it into `to` (for `npm run backup`) */
   dataDir?: string;
   copyDataDir?: (to: string) => Promise<void>;
+  /** PostgreSQL only: how busy the pool is (for /metrics) */
+  pool?: PoolGauge;
 }
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -91,10 +94,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     max, onnotice: () => {}, connection: { application_name: 'minsheng' },
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
   });
+  const pool = countPoolDemand(client, max);
   const db = drizzle({ client, schema });
   const query: RawQuery = async <T>(text: string, params: unknown[]) =>
     (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
-  return { db: db as unknown as Db, driver: 'postgres', query, close: () => client.end({ timeout: 5 }) };
+  return { db: db as unknown as Db, driver: 'postgres', query, pool, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Rows of a raw `db.execute` result, whichever driver produced it. */

@@ -26,7 +26,7 @@ export const adminPassword = 'test-admin-password';
  * day it looks at the year from (reports dated in 2027 need a 2027 today), so its answers do not move with the
  * calendar. Default: the real clock.
  */
-export async function startTestServer(opts: { throttlePoints?: number; publicLimits?: PublicLimitOptions; today?: string; trustedProxies?: number; redisUrl?: string; throttle?: boolean; deliver?: Deliver; outbox?: SenderOptions; publicUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { throttlePoints?: number; publicLimits?: PublicLimitOptions; today?: string; trustedProxies?: number; redisUrl?: string; throttle?: boolean; deliver?: Deliver; outbox?: SenderOptions; publicUrl?: string; metricsToken?: string; metricsPort?: number } = {}): Promise<TestServer> {
   let today = opts.today;
   const delivered: OutboxMessage[] = [];
   const database = await openTestDatabase();
@@ -36,6 +36,7 @@ export async function startTestServer(opts: { throttlePoints?: number; publicLim
     ...(opts.throttle === false ? {} : { throttle: createThrottle({ points: opts.throttlePoints ?? 1000, duration: 60 }) }),
     trustedProxies: opts.trustedProxies, redisUrl: opts.redisUrl,
     deliver: opts.deliver ?? (async (m) => { delivered.push(m); }), outbox: opts.outbox, publicUrl: opts.publicUrl,
+    metricsToken: opts.metricsToken, metricsPort: opts.metricsPort,
     publicLimits: { suggestionsPerHour: 100_000, lookupsPerMinute: 100_000, ratingsPerHour: 100_000, ...opts.publicLimits },
     now: () => (today ? new Date(`${today}T12:00:00+08:00`) : new Date()),
   });
