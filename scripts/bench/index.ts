@@ -6,6 +6,7 @@
 // `npm run bench -- --portal` city scale: public list, project page, stats vs "hello" on a generated city, and a change's delay (scripts/bench/portal.ts).
 // `npm run bench -- --weights` JS+CSS a browser loads for the public body page (phone) and the tablet's voting page, gzipped (scripts/bench/weights.ts).
 // `npm run bench -- --flood` public flood: a 300-member vote alone and under 20,000 public writes (scripts/bench/flood.ts).
+// `npm run bench -- --metrics` what the /metrics middleware costs a request (scripts/bench/metrics.ts).
 // `npm run bench -- --notices` notices to people through a webhook that refuses, then is down 30 s (scripts/bench/notices.ts).
 // `npm run bench -- --backup` a 300-member vote alone and during `npm run backup` of a city; the city's backup and restores (scripts/bench/backup.ts).
 //
@@ -32,6 +33,7 @@ import { weightsBench } from './weights.js';
 import { floodBench } from './flood.js';
 import { backupBench } from './backup.js';
 import { noticesBench } from './notices.js';
+import { metricsBench } from './metrics.js';
 import { buildHall as buildHallAs, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, sleep, startChild, timed,
@@ -395,6 +397,10 @@ async function main() {
   }
   if (flag('--flood')) {
     await floodBench(root, say, { members: num('--members', 300), requests: num('--requests', 20_000), addresses: num('--addresses', 250), runs: num('--runs', 3), warm: num('--warm', 3), concurrency: CONCURRENCY });
+    process.exit(0);
+  }
+  if (flag('--metrics')) {
+    await metricsBench(say, { requests: num('--requests', 50_000), rounds: num('--rounds', 5) });
     process.exit(0);
   }
   if (flag('--notices')) {
