@@ -89,7 +89,8 @@ function Subjects({ heading, subjects: given, form, testId }: { heading: string;
   return (
     <section className="stack" data-testid={testId}>
       <h3>{heading}</h3>
-      <div className="table-scroll">
+      {/* a region one can scroll by keyboard too, should a long name still make the table wider than a phone */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={heading}>
         <table className="table table--compact eval-table">
           {form === 'score' ? (
             <>
