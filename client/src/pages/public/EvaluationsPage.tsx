@@ -97,22 +97,22 @@ function Subjects({ heading, subjects: given, form, testId }: { heading: string;
               <thead><tr><th scope="col">{t('publicEval.rank')}</th><th scope="col">{t('publicEval.subject')}</th><th scope="col">{t('publicEval.mean')}</th><th scope="col">{t('publicEval.flag')}</th></tr></thead>
               <tbody>{rows.map((s) => (
                 <tr key={s.name} data-testid="eval-row">
-                  <td>{t('publicEval.rankN', { rank: s.rank })}</td>
+                  <td className="eval-num">{t('publicEval.rankN', { rank: s.rank })}</td>
                   <th scope="row">{s.name}</th>
-                  <td>{s.mean != null ? s.mean.toFixed(2) : '—'}</td>
+                  <td className="eval-num">{s.mean != null ? s.mean.toFixed(2) : '—'}</td>
                   <td>{s.flag ? <span className={`tag eval-flag eval-flag--${s.flag}`} data-testid="eval-flag">{t(flagWord[s.flag])}</span> : '—'}</td>
                 </tr>
               ))}</tbody>
             </>
           ) : (
             <>
-              <thead><tr><th scope="col">{t('publicEval.subject')}</th><th scope="col">{t('publicEval.grade')}</th><th scope="col">{t('publicEval.rate')}</th><th scope="col">{t('publicEval.counts')}</th></tr></thead>
+              <thead><tr><th scope="col">{t('publicEval.subject')}</th><th scope="col">{t('publicEval.grade')}</th><th scope="col">{t('publicEval.rateShort')}</th><th scope="col">{t('publicEval.counts')}</th></tr></thead>
               <tbody>{rows.map((s) => (
                 <tr key={s.name} data-testid="eval-row">
                   <th scope="row">{s.name}</th>
                   <td>{s.grade ? t(`choice.${gradeChoice[s.grade]}`) : '—'}</td>
-                  <td>{fmt.pct(s.rate)}</td>
-                  <td>{[s.satisfied, s.basic, s.unsatisfied].map((n) => fmt.num(n ?? 0)).join(' / ')}</td>
+                  <td className="eval-num">{fmt.pct(s.rate)}</td>
+                  <td className="eval-num">{[s.satisfied, s.basic, s.unsatisfied].map((n) => fmt.num(n ?? 0)).join(' / ')}</td>
                 </tr>
               ))}</tbody>
             </>
