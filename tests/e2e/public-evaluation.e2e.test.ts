@@ -84,8 +84,8 @@ afterAll(async () => {
 });
 
 const words = {
-  'zh-CN': { red: '红旗', yellow: '黄旗', black: '黑旗', rank1: '第 1 名', rank2: '第 2 名', rank4: '第 4 名', satisfied: '满意', notice: '公告', rule: '综合满意度规则', composite: '综合满意度', members: '人大代表测评' },
-  en: { red: 'Red flag', yellow: 'Yellow flag', black: 'Black flag', rank1: 'No. 1', rank2: 'No. 2', rank4: 'No. 4', satisfied: 'Satisfied', notice: 'Notice', rule: 'Combined satisfaction rule', composite: 'Combined satisfaction', members: "Representatives' grade" },
+  'zh-CN': { red: '红旗', yellow: '黄旗', black: '黑旗', rank1: '第 1 名', rank2: '第 2 名', rank4: '第 4 名', satisfied: '满意', notice: '公告', rule: '综合满意度规则', composite: '综合满意度', members: '人大常委会组成人员测评' },
+  en: { red: 'Red flag', yellow: 'Yellow flag', black: 'Black flag', rank1: 'No. 1', rank2: 'No. 2', rank4: 'No. 4', satisfied: 'Satisfied', notice: 'Notice', rule: 'Combined satisfaction rule', composite: 'Combined satisfaction', members: 'Rating by the standing committee' },
 } as const;
 
 describe.each([['phone', 'zh-CN'], ['laptop', 'en'], ['phone', 'en'], ['laptop', 'zh-CN']] as const)('on a %s in %s', (viewport, lang) => {
@@ -112,7 +112,8 @@ describe.each([['phone', 'zh-CN'], ['laptop', 'en'], ['phone', 'en'], ['laptop',
     expect(members[0]).toBe(`${hall.members[0].name}|${w.satisfied}`);
     expect(await graded.getByTestId('eval-notice').count()).toBe(0); // no notice issued for it yet: said in words
     expect(await scored.getByTestId('eval-jws').getAttribute('href')).toBe(`/api/ballots/${scoredId}/result.jws`);
-    await has(page.getByTestId('rule-members'), '30');
+    await has(page.getByTestId('rule-members'), w.members);
+    await has(page.getByTestId('rule-members'), '30%');
     await check(page, `evaluations-${lang}`);
     await scored.getByTestId('eval-notice').click();
     await page.waitForURL(new RegExp(`/notices/${noticeId}$`));

@@ -13,7 +13,7 @@ export function CompositePanel({ p }: { p: PublicProject }) {
   const c = p.composite;
   if (!c) return null;
   return (
-    <section className="card stack" aria-labelledby="composite-heading" data-testid="composite">
+    <section className="card stack composite-card" aria-labelledby="composite-heading" data-testid="composite">
       <h3 id="composite-heading">{t('publicEval.compositeHeading')}</h3>
       <table className="table table--compact">
         <thead><tr><th scope="col">{t('publicEval.part')}</th><th scope="col">{t('publicEval.rate')}</th><th scope="col">{t('publicEval.weight')}</th></tr></thead>
