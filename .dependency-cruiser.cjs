@@ -55,7 +55,7 @@ module.exports = {
       comment: 'A test imports from scripts/ only the tool it tests (the verifier, the fuzzer, the chaos harness, the city seed, the demo session, the API reference); its helpers live in tests/helpers',
       severity: 'error',
       from: { path: '^tests/' },
-      to: { path: '^scripts/', pathNot: '^scripts/(verify-lib|reliability/|city/|demo-session|docs/)' },
+      to: { path: '^scripts/', pathNot: '^scripts/(verify-lib|verify-export|reliability/|city/|demo-session|docs/)' },
     },
     {
       name: 'server-imports-no-script',

@@ -1,17 +1,20 @@
 // Command line for the independent verifier:
 //   npx tsx scripts/verify.ts <box.json> [--jws <result.jws>] [--jwks <keys.json>] [--result <result.json>]
 //   npx tsx scripts/verify.ts --notice <notice.jws> --jwks <keys.json> [--notice-json <notice.json>]
+//   npx tsx scripts/verify.ts --export <export.json>   (recomputes every project's combined satisfaction)
 // Exit status 0 only when every check passes, 1 otherwise (including unreadable input).
 
 import { readFileSync } from 'node:fs';
+import { formatExportReport, verifyExport } from './verify-export.js';
 import { formatNoticeReport, formatReport, verifyBox, verifyNotice, type VerifyOptions } from './verify-lib.js';
 
 const USAGE =
   '用法 Usage: npx tsx scripts/verify.ts <box.json> [--jws <result.jws>] [--jwks <keys.json>] [--result <result.json>]\n' +
-  '       npx tsx scripts/verify.ts --notice <notice.jws> --jwks <keys.json> [--notice-json <notice.json>]';
+  '       npx tsx scripts/verify.ts --notice <notice.jws> --jwks <keys.json> [--notice-json <notice.json>]\n' +
+  '       npx tsx scripts/verify.ts --export <export.json>';
 
-type Args = { box?: string; jws?: string; jwks?: string; result?: string; notice?: string; 'notice-json'?: string };
-const fileOptions = ['--jws', '--jwks', '--result', '--notice', '--notice-json'];
+type Args = { box?: string; jws?: string; jwks?: string; result?: string; notice?: string; 'notice-json'?: string; export?: string };
+const fileOptions = ['--jws', '--jwks', '--result', '--notice', '--notice-json', '--export'];
 
 function parseArgs(argv: string[]): Args {
   const out: Args = {};
@@ -29,7 +32,7 @@ function parseArgs(argv: string[]): Args {
       throw new Error(`unexpected argument ${arg}`);
     }
   }
-  if (out.box === undefined && out.notice === undefined) throw new Error('no box file (or --notice) given');
+  if (out.box === undefined && out.notice === undefined && out.export === undefined) throw new Error('no box file (or --notice, --export) given');
   if (out.notice !== undefined && out.jwks === undefined) throw new Error('--notice needs --jwks');
   return out;
 }
@@ -55,6 +58,16 @@ async function main(): Promise<number> {
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 1;
+  }
+  if (args.export !== undefined) {
+    try {
+      const report = verifyExport(readJson(args.export, 'export'));
+      console.log(formatExportReport(report));
+      return report.ok ? 0 : 1;
+    } catch (err) {
+      console.error(`核验无法进行 / cannot verify: ${(err as Error).message}`);
+      return 1;
+    }
   }
   if (args.notice !== undefined) {
     try {

@@ -22,6 +22,7 @@ import type { outboxRoutes } from './outbox/routes.js';
 import type { departmentRoutes } from './departments/routes.js';
 import type { reserveRoutes } from './screening/reserve-routes.js';
 import type { suggestionReserveRoutes } from './collection/reserve-routes.js';
+import type { evaluationRoutes } from './evaluation/routes.js';
 
 type Defs =
   | (typeof authRoutes)[number] | (typeof meRoutes)[number] | (typeof bodyRoutes)[number] | (typeof collectionRoutes)[number]
@@ -31,6 +32,8 @@ type Defs =
   | (typeof outboxRoutes)[number]
   // departments as a list and the reserve (issue 23)
   | (typeof departmentRoutes)[number] | (typeof reserveRoutes)[number] | (typeof suggestionReserveRoutes)[number]
+  // the combined satisfaction rule and surveys (issue 24)
+  | (typeof evaluationRoutes)[number]
 
   | (typeof supervisionRoutes)[number];
 

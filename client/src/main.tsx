@@ -20,6 +20,7 @@ const BodyResultsPage = lazy(() => import('./pages/public/BodyResultsPage'));
 const ResultPage = lazy(() => import('./pages/public/ResultPage'));
 const ProjectPage = lazy(() => import('./pages/public/ProjectPage'));
 const DataPage = lazy(() => import('./pages/public/DataPage'));
+const EvaluationsPage = lazy(() => import('./pages/public/EvaluationsPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SuggestPage = lazy(() => import('./pages/collection/SuggestPage'));
 const PosterPage = lazy(() => import('./pages/collection/PosterPage'));
@@ -42,6 +43,7 @@ function App() {
           <Route path="/projects/:id/poster" element={<ProjectPosterPage />} />
           <Route path="/bodies/:bodyId/posters" element={<YearPostersPage />} />
           <Route path="/bodies/:bodyId/data" element={<DataPage />} />
+          <Route path="/bodies/:bodyId/evaluations" element={<EvaluationsPage />} />
           <Route path="/suggest/:bodyId" element={<SuggestPage />} />
           <Route path="/suggest/:bodyId/poster" element={<PosterPage />} />
           <Route path="/track" element={<TrackPage />} />

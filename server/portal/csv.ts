@@ -59,4 +59,9 @@ export const exportColumns: { name: string; value: (p: ExportProject) => unknown
   { name: 'public_unsatisfied', value: (p) => p.publicRatings.unsatisfied },
   { name: 'carried_over_from', value: (p) => p.carriedOverFrom },
   { name: 'carried_over_to', value: (p) => p.carriedOverTo },
+  { name: 'survey_satisfied', value: (p) => p.surveys.at(-1)?.satisfied },
+  { name: 'survey_basic', value: (p) => p.surveys.at(-1)?.basic },
+  { name: 'survey_unsatisfied', value: (p) => p.surveys.at(-1)?.unsatisfied },
+  { name: 'survey_date', value: (p) => p.surveys.at(-1)?.date },
+  { name: 'composite_rate', value: (p) => p.composite?.rate },
 ];

@@ -10,6 +10,8 @@ import { isPublicProject, publicAssessments } from '../projects/public.js';
 import { describeProject } from '../projects/find.js';
 import { executionOf } from '../projects/execution.js';
 import { ratingSummaries } from '../projects/ratings.js';
+import { rulesOf, surveysOf } from '../projects/composite.js';
+import { compositeSatisfaction } from '../../shared/counting/index.js';
 
 export const pageSize = 100;
 
@@ -21,16 +23,21 @@ export async function projectPage(ctx: AppContext, ids: string[], year: number |
   const rows = await ctx.db.select({ p: projects, bodyName: bodies.name }).from(projects).innerJoin(bodies, eq(bodies.id, projects.bodyId))
     .where(and(...conds)).orderBy(asc(projects.year), asc(projects.id)).limit(pageSize);
   const pids = rows.map((r) => r.p.id);
-  const [support, assessed, exec, carried, ratings, grades] = await Promise.all([
+  const [support, assessed, exec, carried, ratings, grades, surveyLists, rules] = await Promise.all([
     supportersOf(ctx.db, pids), publicAssessments(ctx.db, pids), executionOf(ctx.db, rows.map((r) => r.p).filter((p) => p.status === 'selected'), ctx.now()),
     pids.length ? ctx.db.select().from(carryOvers).where(inArray(carryOvers.projectId, pids)) : [],
     ratingSummaries(ctx.db, pids),
     pids.length ? ctx.db.select().from(projectGrades).where(inArray(projectGrades.projectId, pids)).orderBy(asc(projectGrades.publishedAt), asc(projectGrades.ballotId)) : [],
+    surveysOf(ctx.db, pids), rulesOf(ctx.db, [...new Set(rows.map((r) => r.p.bodyId))]),
   ]);
+  const ruleBy = new Map(rules.map((r) => [r.bodyId, r.weights]));
   const carriedBy = new Map(carried.map((c) => [c.projectId, c]));
   return rows.map(({ p, bodyName }) => {
     const e = exec.get(p.id);
     const mine = grades.filter((g) => g.projectId === p.id);
+    const surveyList = surveyLists.get(p.id)!;
+    // the same figure as the project page, from exactly what this row publishes (the verifier recomputes it)
+    const composite = compositeSatisfaction({ members: mine.at(-1) ?? null, public: ratings.get(p.id)!, survey: surveyList.at(-1) ?? null }, ruleBy.get(p.bodyId) ?? null);
     return {
       ...describeProject(p), createdAt: iso(p.createdAt), bodyName,
       supporters: support.get(p.id)!.supporters, suggestions: support.get(p.id)!.suggestionIds.length,
@@ -38,6 +45,7 @@ export async function projectPage(ctx: AppContext, ids: string[], year: number |
       execution: e?.execution ?? null, percent: e ? e.percent : null, lastReport: e?.lastReport ?? null,
       grades: mine.map(describeGrade), publicRatings: ratings.get(p.id)!,
       carriedOverFrom: carriedBy.get(p.id)?.fromYear ?? null, carriedOverTo: carriedBy.get(p.id)?.toYear ?? null,
+      surveys: surveyList, composite,
     };
   });
 }

@@ -12,6 +12,7 @@ import { iso } from '../db/time.js';
 import { photoUrls } from '../projects/progress.js';
 import { csvLine, exportColumns } from './csv.js';
 import { pageSize, projectPage } from './export-rows.js';
+import { rulesOf } from '../projects/composite.js';
 
 type Format = 'csv' | 'json';
 
@@ -53,7 +54,9 @@ async function* publishedBallots(ctx: AppContext, ids: string[], year: number | 
       const result: Record<string, unknown> = { ...b.result };
       // A named (记名) motion is published by name; its member ids stay inside the system.
       if (Array.isArray(result.named)) result.named = (result.named as { name: string; vote: string }[]).map(({ name, vote }) => ({ name, vote }));
-      yield { id: b.id, sessionId: b.sessionId, sessionName, bodyId, kind: b.kind, title: b.title, round: round ?? null, publishedAt: iso(b.publishedAt!), result };
+      // An evaluation (评议) says what each option stands for: a department or a representative, by name only.
+      const subjects = b.kind === 'evaluation' ? { subjects: (b.options ?? []).map((o) => ({ optionId: o.id, kind: o.subject?.kind ?? 'department', name: o.title })) } : {};
+      yield { id: b.id, sessionId: b.sessionId, sessionName, bodyId, kind: b.kind, title: b.title, round: round ?? null, publishedAt: iso(b.publishedAt!), ...subjects, result };
     }
     if (rows.length < 50) return;
     const last = rows[rows.length - 1].b;
@@ -93,7 +96,9 @@ export async function* exportChunks(ctx: AppContext, bodyId: string, year: numbe
     yield `${first ? '' : ','}${JSON.stringify(b)}`;
     first = false;
   }
-  yield ']}';
+  // The bodies' published rules for the combined satisfaction: with each project's grades, ratings and
+  // surveys, enough to recompute its `composite` (scripts/verify.ts --export).
+  yield `],"rules":${JSON.stringify(await rulesOf(ctx.db, ids))}}`;
 }
 
 const encoder = new TextEncoder();

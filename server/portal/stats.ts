@@ -7,6 +7,30 @@ import { projectGrades, projects, publicRatings, suggestions } from '../db/schem
 import { findBody, bodyAndDescendants } from '../bodies/tree.js';
 import { isPublicProject } from '../projects/public.js';
 import { executionOf } from '../projects/execution.js';
+import { partCountsOf, ruleOf } from '../projects/composite.js';
+import { compositeSatisfaction, type SatisfactionCounts } from '../../shared/counting/index.js';
+
+type Part = 'members' | 'public' | 'survey';
+/**
+ * The combined satisfaction of the body's selected projects under the body's own rule: each part's counts
+ * added up over the projects (members: each project's latest grade; survey: its latest survey), then weighed
+ * as one project would be. Null without a rule or without any count. Shown beside the parts, never instead.
+ */
+async function statsComposite(ctx: AppContext, bodyId: string, projectIds: string[]) {
+  const weights = await ruleOf(ctx.db, bodyId);
+  if (!weights) return null;
+  const sums: Record<Part, SatisfactionCounts | null> = { members: null, public: null, survey: null };
+  for (const parts of (await partCountsOf(ctx.db, projectIds)).values()) {
+    for (const k of ['members', 'public', 'survey'] as const) {
+      const c = parts[k];
+      if (!c) continue;
+      const t = sums[k] ??= { satisfied: 0, basic: 0, unsatisfied: 0 };
+      t.satisfied += c.satisfied; t.basic += c.basic; t.unsatisfied += c.unsatisfied;
+    }
+  }
+  const figure = compositeSatisfaction(sums, weights);
+  return figure ? { ...figure, counts: sums } : null;
+}
 
 const toObject = (rows: { k: string | null; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k ?? '', Number(r.n)]));
 const money = (v: unknown) => Math.round(Number(v ?? 0) * 10_000) / 10_000;
@@ -61,5 +85,6 @@ export async function bodyStats(ctx: AppContext, bodyId: string, year?: number) 
     publicRatings: { ...ratings, count: ratingCount, rate: ratingCount ? (ratings.satisfied + ratings.basic) / ratingCount : null },
     suggestions: { total: byChannel.reduce((a, r) => a + Number(r.n), 0), byChannel: toObject(byChannel), byCategory: toObject(suggestionCategories) },
     supporters: Number(support?.n ?? 0),
+    composite: await statsComposite(ctx, bodyId, selected.map((p) => p.id)),
   };
 }

@@ -96,6 +96,8 @@ async function publicReads() {
     `/api/public/bodies/${hall.bodyId}/stats`, `/api/public/bodies/${hall.bodyId}/stats?year=2027`,
     `/api/public/bodies/${hall.bodyId}/export.csv`, `/api/public/bodies/${hall.bodyId}/export.json`,
     `/api/public/bodies/${hall.bodyId}/export.csv.sha256`, `/api/public/bodies/${hall.bodyId}/export.json.sha256?year=2027`,
+    // published evaluations and the combined satisfaction rule (issue 24)
+    `/api/public/bodies/${hall.bodyId}/evaluations`, `/api/public/bodies/${hall.bodyId}/satisfaction-rule`,
   ];
   const out: { path: string; status: number; text: string }[] = [];
   for (const path of paths) {

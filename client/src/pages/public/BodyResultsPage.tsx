@@ -68,6 +68,7 @@ export default function BodyResultsPage() {
             ))}
           </ul>
         )}
+        <p><Link to={`/bodies/${encodeURIComponent(bodyId)}/evaluations?year=${year}`} data-testid="evaluations-link">{t('publicEval.link')}</Link></p>
         <p><Link to={`/bodies/${encodeURIComponent(bodyId)}/data`} data-testid="open-data-link">{t('portal.data')}</Link></p>
       </main>
     </div>

@@ -18,6 +18,7 @@ import { ItemBars, reportItemsText } from '../supervision/ItemBars';
 import { usePublicProject, type PublicProject } from './publicApi';
 import { AskedStep, Milestones, Photos, Steps, VoteStep } from './ProjectParts';
 import { RatingsPanel } from './RatingsPanel';
+import { CompositePanel } from './CompositePanel';
 import { timelineText } from './timelineText';
 
 /** An unknown or not yet public project: say so, and the way back. */
@@ -158,6 +159,7 @@ function Story({ p }: { p: PublicProject }) {
               </div>
               <RatingsPanel p={p} />
             </div>
+            <CompositePanel p={p} />
           </section>
         </>
       ) : null}
