@@ -13,22 +13,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { HttpClient, fmt, median, now, percentile, pool, startChild } from './lib.js';
+import { HttpClient, fmt, median, now, percentile, pool, startChild, type Reply } from './lib.js';
 import { benchDatabase, redact } from './fresh-db.js';
-import { buildHall, prepareVotes, type Hall } from './hall-setup.js';
+import { buildHall, submissionKey } from './hall-setup.js';
 
 interface Opts { halls: number[]; members: number; stored: number; storedVotes: number; concurrency: number }
 
-/** Every call of `calls` started at once; each one's time from the common start to its answer (ms). */
-async function allAtOnce(calls: (() => Promise<unknown>)[]): Promise<number[]> {
+/** Every call of `calls` started at once; each one's time from the common start to its answer (ms), and its status. */
+async function allAtOnce(calls: (() => Promise<Reply>)[]): Promise<{ ms: number[]; failed: string[] }> {
   const t0 = now();
-  return Promise.all(calls.map(async (c) => {
-    await c();
+  const failed: string[] = [];
+  const ms = await Promise.all(calls.map(async (c) => {
+    const r = await c();
+    if (r.status >= 300) failed.push(`${r.status} ${r.text.slice(0, 120)}`);
     return now() - t0;
   }));
+  return { ms, failed };
 }
 
-const summary = (ms: number[]) => `max ${fmt(Math.max(...ms))} ms, p95 ${fmt(percentile(ms, 95))} ms, median ${fmt(median(ms))} ms`;
+const summary = ({ ms, failed }: { ms: number[]; failed: string[] }) =>
+  `max ${fmt(Math.max(...ms))} ms, p95 ${fmt(percentile(ms, 95))} ms, median ${fmt(median(ms))} ms${failed.length ? `; ${failed.length} FAILED: ${failed[0]}` : ''}`;
 
 export async function closesBench(root: string, say: (s: string) => void, opts: Opts) {
   const serverRoot = process.env.SERVER_ROOT ?? root;
@@ -60,21 +64,25 @@ export async function closesBench(root: string, say: (s: string) => void, opts: 
       const ballots: string[] = [];
       for (let i = 0; i < n; i++) {
         const b = await api.json('POST', `/api/sessions/${sessions[i]}/ballots`, {
-          token: hall.presiderToken, json: { kind: 'selection', form: 'per_candidate', title: `第${i + 1}场票决`, projectIds: hall.projectIds, seats: 3 },
+          // A secret motion: publishing it moves no project, so N halls sharing one body's projects do not meet.
+          token: hall.presiderToken, json: { kind: 'motion', title: `第${i + 1}场表决`, question: '通过本次会议的决议' },
         });
         ballots.push(b.id);
       }
       const held = await stored();
-      const opens = await allAtOnce(ballots.map((id) => () => api.json('POST', `/api/ballots/${id}/open`, { token: hall.presiderToken })));
-      const votes = ballots.flatMap((id) => prepareVotes(`/api/ballots/${id}/votes`, hall as Hall, hall.memberTokens.length).requests);
+      const call = (id: string, what: string) => () => api.request('POST', `/api/ballots/${id}/${what}`, { authorization: `Bearer ${hall.presiderToken}` });
+      const opens = await allAtOnce(ballots.map((id) => call(id, 'open')));
+      const m = hall.memberTokens.length;
       let bad = 0;
-      await pool(votes.length, opts.concurrency, async (i) => {
-        const v = votes[i];
-        const r = await api.request(v.method, v.path, v.headers, v.body);
+      await pool(ballots.length * m, opts.concurrency, async (k) => {
+        const body = JSON.stringify({ submissionKey: submissionKey(), choices: { vote: Math.random() < 0.8 ? 'yes' : 'no' } });
+        const r = await api.request('POST', `/api/ballots/${ballots[Math.floor(k / m)]}/votes`, {
+          authorization: `Bearer ${hall.memberTokens[k % m]}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
+        }, body);
         if (r.status !== 201) bad++;
       });
-      const closes = await allAtOnce(ballots.map((id) => () => api.json('POST', `/api/ballots/${id}/close`, { token: hall.presiderToken })));
-      const publishes = await allAtOnce(ballots.map((id) => () => api.json('POST', `/api/ballots/${id}/publish`, { token: hall.presiderToken })));
+      const closes = await allAtOnce(ballots.map((id) => call(id, 'close')));
+      const publishes = await allAtOnce(ballots.map((id) => call(id, 'publish')));
       const casts = await sql`select sum("cast")::int as n from ballots where id in ${sql(ballots)}`;
       say(`${label}: ${n} halls × ${hall.memberTokens.length} votes (${bad} not 201; ${casts[0].n} counted), ${held} ballots already stored`);
       say(`  open    ${summary(opens)}`);
@@ -93,6 +101,9 @@ export async function closesBench(root: string, say: (s: string) => void, opts: 
       await sql`analyze`;
       for (const n of opts.halls) await round(n, 'round with stored ballots');
     }
+  } catch (err) {
+    say(`!!! ${(err as Error).message}\n${server.log.filter((l) => /error|Error/.test(l)).slice(-20).join('\n')}`);
+    throw err;
   } finally {
     api.close();
     await sql.end({ timeout: 2 });
