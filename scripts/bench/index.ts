@@ -8,6 +8,7 @@
 // `npm run bench -- --flood` public flood: a 300-member vote alone and under 20,000 public writes (scripts/bench/flood.ts).
 // `npm run bench -- --metrics` what the /metrics middleware costs a request (scripts/bench/metrics.ts).
 // `npm run bench -- --notices` notices to people through a webhook that refuses, then is down 30 s (scripts/bench/notices.ts).
+// `npm run bench -- --closes` 10, 50, 100 ballots closed at once, then published at once; again with 2,000 ballots stored (scripts/bench/closes.ts).
 // `npm run bench -- --backup` a 300-member vote alone and during `npm run backup` of a city; the city's backup and restores (scripts/bench/backup.ts).
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
@@ -34,6 +35,7 @@ import { floodBench } from './flood.js';
 import { backupBench } from './backup.js';
 import { noticesBench } from './notices.js';
 import { metricsBench } from './metrics.js';
+import { closesBench } from './closes.js';
 import { buildHall as buildHallAs, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, sleep, startChild, timed,
@@ -401,6 +403,12 @@ async function main() {
   }
   if (flag('--metrics')) {
     await metricsBench(say, { requests: num('--requests', 50_000), rounds: num('--rounds', 5) });
+    process.exit(0);
+  }
+  if (flag('--closes')) {
+    const i = argv.indexOf('--halls');
+    const halls = (i >= 0 ? argv[i + 1] : '10,50,100').split(',').map(Number);
+    await closesBench(root, say, { halls, members: num('--members', 30), stored: num('--stored', 2000), storedVotes: num('--stored-votes', 100), concurrency: CONCURRENCY });
     process.exit(0);
   }
   if (flag('--notices')) {

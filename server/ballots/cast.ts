@@ -10,6 +10,7 @@ import { validateChoices } from '../../shared/ballot-definition.js';
 import type { Choices } from '../../shared/types.js';
 import { pgCode } from '../db/errors.js';
 import { ballotShape, lockedBallotCte } from './queries.js';
+import { bothPlaces, liveBox, liveRoll, memoBySlot, slotOf } from './live-slots.js';
 import { receiptFor, rollKeyHash } from './receipts.js';
 import { voteBatchesOf } from './vote-batches.js';
 import { staleSignIn } from '../auth/member-tokens.js';
@@ -77,18 +78,20 @@ export async function castBallot(
 // voted before, or the roll's primary key refuses the insert (23505) and nothing is written. Any
 // answer but "written" goes to the full statement. Secret votes take the same path in batches
 // (vote-batches.ts).
-const castFastNamedSql = `
+const castFastNamedSql = memoBySlot((s) => `
   with ${lockedBallotCte},
   ro as (select present from roster where session_id = (select session_id from b) and member_id = $2),
-  r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, $2, $3 from b, ro where b.state = 'open' and ro.present
+  r as (insert into ${liveRoll(s)} (slot, ballot_id, member_id, key_hash) select ${s}, $1, $2, $3 from b, ro where b.state = 'open' and b.live_slot = ${s} and ro.present
         and (select token_generation from members where id = $2) = $5 returning 1),
   x as (insert into named_votes (ballot_id, member_id, vote) select $1, $2, $4 from r returning 1)
-  select count(*) as inserted from x`;
+  select count(*) as inserted from x`);
 
 /** true: both rows written (201); false: not written, ask the full statement why. */
 async function castFastNamed(ctx: AppContext, ballotId: string, memberId: string, gen: number, keyHash: string, vote: string): Promise<boolean> {
+  const slot = await slotOf(ctx.query, ballotId);
+  if (slot === null) return false;
   try {
-    const rows = await ctx.query<{ inserted: number | string }>(castFastNamedSql, [ballotId, memberId, keyHash, vote, gen]);
+    const rows = await ctx.query<{ inserted: number | string }>(castFastNamedSql(slot), [ballotId, memberId, keyHash, vote, gen]);
     return Number(rows[0]?.inserted) === 1;
   } catch (err) {
     // Already on the roll (a retry, a second key): the full statement tells which.
@@ -97,34 +100,43 @@ async function castFastNamed(ctx: AppContext, ballotId: string, memberId: string
   }
 }
 
-// One statement, prepared once per connection: $1 ballot, $2 member, $3 roll key hash, $4 the deposit (receipt
-// or vote), $5 the secret ballot's choices or null, $6 the token's generation.
+// One statement per slot, prepared once per connection: $1 ballot, $2 member, $3 roll key hash, $4 the deposit
+// (receipt or vote), $5 the secret ballot's choices or null, $6 the token's generation.
 // The shared advisory lock pairs with lockBallotExclusive (lifecycle.ts): a close queues fairly behind
-// the votes under way instead of being starved by them.
-const castHead = `
+// the votes under way instead of being starved by them. Without a slot (the ballot is not open) nothing
+// is written and the statement only explains; `prev` looks in both places, so a retry that races the
+// close still finds its roll mark and gets its receipt back.
+const castHead = (s: number | null) => `
   with ${lockedBallotCte},
   ro as (select present from roster where session_id = (select session_id from b) and member_id = $2),
-  prev as (select key_hash from ballot_roll where ballot_id = $1 and member_id = $2),
+  prev as (${bothPlaces('roll', s, 'key_hash', 'ballot_id = $1 and member_id = $2')}),
   g as (select token_generation = $6 as signed_in from members where id = $2),
-  ok as (select 1 from b, ro, g where g.signed_in and b.state = 'open' and ro.present and not exists (select 1 from prev)),
-  r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, $2, $3 from ok on conflict do nothing returning 1),`;
+  ok as (select 1 from b, ro, g where g.signed_in and b.state = 'open' and b.live_slot = ${s ?? 0} and ro.present and not exists (select 1 from prev)),
+  r as (${s === null ? 'select 1 from ok where false' : `insert into ${liveRoll(s)} (slot, ballot_id, member_id, key_hash) select ${s}, $1, $2, $3 from ok on conflict do nothing returning 1`}),`;
 const castTail = `
   select (select signed_in from g) as signed_in, (select state from b) as state, (select count(*) from ro) as on_roster, (select present from ro) as present,
-         (select key_hash from prev) as prev_hash, (select count(*) from x) as inserted`;
+         (select key_hash from prev limit 1) as prev_hash, (select count(*) from x) as inserted`;
+const noWrite = 'select 1 from r where false';
 /** Secret ballot: $4 receipt, $5 choices (JSON text). */
-const castSecret = `${castHead}
-  x as (insert into ballot_box (ballot_id, receipt, choices) select $1, $4, $5::jsonb from r returning 1)${castTail}`;
+const castSecret = memoBySlot((s) => `${castHead(s)}
+  x as (insert into ${liveBox(s)} (slot, ballot_id, receipt, choices) select ${s}, $1, $4, $5::jsonb from r returning 1)${castTail}`);
 /** Named motion: $4 the vote ($5 unused). */
-const castNamed = `${castHead}
-  x as (insert into named_votes (ballot_id, member_id, vote) select $1, $2, $4 from r where $5::text is null returning 1)${castTail}`;
+const castNamed = memoBySlot((s) => `${castHead(s)}
+  x as (insert into named_votes (ballot_id, member_id, vote) select $1, $2, $4 from r where $5::text is null returning 1)${castTail}`);
+/** Either kind, when the ballot has no slot: explains, writes nothing ($4, $5 unused). */
+const castExplain = `${castHead(null)}
+  x as (${noWrite} and $3::text is null and $4::text is null and $5::text is null)${castTail}`;
 
 async function runCast(
   ctx: AppContext, secret: boolean, ballotId: string, member: MemberPrincipal, keyHash: string, receipt: string, choicesJson: string, choices: Choices,
 ): Promise<Diagnosis> {
+  const slot = await slotOf(ctx.query, ballotId);
   try {
-    const rows = secret
-      ? await ctx.query<Diagnosis>(castSecret, [ballotId, member.memberId, keyHash, receipt, choicesJson, member.gen])
-      : await ctx.query<Diagnosis>(castNamed, [ballotId, member.memberId, keyHash, (choices as { vote: string }).vote, null, member.gen]);
+    const rows = slot === null
+      ? await ctx.query<Diagnosis>(castExplain, [ballotId, member.memberId, keyHash, null, null, member.gen])
+      : secret
+        ? await ctx.query<Diagnosis>(castSecret(slot), [ballotId, member.memberId, keyHash, receipt, choicesJson, member.gen])
+        : await ctx.query<Diagnosis>(castNamed(slot), [ballotId, member.memberId, keyHash, (choices as { vote: string }).vote, null, member.gen]);
     return rows[0];
   } catch (err) {
     // Same receipt already in the box: another member reused this submission key.

@@ -1,14 +1,18 @@
 // Reading counts of a ballot from the database: the live tally while open, and the inputs of a result.
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { DbOrTx, RawQuery } from '../db/connect.js';
+import { rowsOf, type DbOrTx, type RawQuery } from '../db/connect.js';
 import { ballotBox, ballotRoll, members, namedVotes, roster } from '../db/schema.js';
+import { bothPlaces, liveRoll, slotIn } from './live-slots.js';
 import { emptyTally, tallyChoices } from '../../shared/counting/tally.js';
 import type { Choices, Tally, YesNoAbstain } from '../../shared/types.js';
 import { definitionOf, type BallotRow } from './queries.js';
 
+/** Members on the roll: in the ballot's slot while open, in ballot_roll once closed (one statement, see bothPlaces). */
 export async function castCount(db: DbOrTx, ballotId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(ballotRoll).where(eq(ballotRoll.ballotId, ballotId));
-  return row?.n ?? 0;
+  const slot = await slotIn(db, ballotId);
+  const live = slot === null ? sql`` : sql` + (select count(*) from ${sql.raw(liveRoll(slot))} where ballot_id = ${ballotId})`;
+  const [row] = rowsOf<{ n: number | string }>(await db.execute(sql`select (select count(*) from ballot_roll where ballot_id = ${ballotId})${live} as n`));
+  return Number(row?.n ?? 0);
 }
 
 export async function namedVotesOf(db: DbOrTx, ballotId: string) {
@@ -83,7 +87,8 @@ export async function liveTallyOf(query: RawQuery, b: BallotRow): Promise<{ tall
       exprs.push(`count(*) filter (where choices->>$${i + 2}::text = '${v}')`);
     }));
   }
-  const text = `select count(*) as c${exprs.map((e, i) => `, ${e} as n${i}`).join('')} from ballot_box where ballot_id = $1`;
+  // While open the ballots are in the ballot's slot; a close committing meanwhile moves them to ballot_box.
+  const text = `select count(*) as c${exprs.map((e, i) => `, ${e} as n${i}`).join('')} from (${bothPlaces('box', b.liveSlot, 'choices')}) box`;
   const [row] = await query<Record<string, number | string>>(text, tally.kind === 'motion' ? [b.id] : [b.id, ...ids]);
   const n = (i: number) => Number(row[`n${i}`]);
   const cast = Number(row.c);

@@ -1,9 +1,8 @@
 // openBallot, closeBallot, publishBallot, cancelBallot: each one transaction with its audit entry.
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../context.js';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
-import { command, live, publicChange, type CommandContext, type Effect } from '../core/command.js';
-import { ballotBox, ballotRoll, ballots, namedVotes, sessions } from '../db/schema.js';
+import { command, live, publicChange, type CommandContext } from '../core/command.js';
+import { ballots, namedVotes, sessions } from '../db/schema.js';
 import { conflict } from '../core/errors.js';
 import { attendanceCounts, findSession, quorumOf } from '../sessions/queries.js';
 import { computeResult } from '../../shared/counting/tally.js';
@@ -11,6 +10,7 @@ import type { BaseRule } from '../../shared/types.js';
 import { ballotLockSpace, definitionOf, findBallot } from './queries.js';
 import { namedVotesOf, presentBase, tallyOf } from './counts.js';
 import { ballotSubject } from './create.js';
+import { archiveSlot, assignSlot, freeSlot, lockSlot } from './live-slots.js';
 
 /** The ballot, locked FOR UPDATE; its session's body is the scope. */
 async function lockedBallot(cx: CommandContext<unknown>, input: { ballotId: string }) {
@@ -19,8 +19,6 @@ async function lockedBallot(cx: CommandContext<unknown>, input: { ballotId: stri
   const [ballot] = await cx.tx.select().from(ballots).where(eq(ballots.id, input.ballotId)).for('update');
   return { bodyId: s.bodyId, ballot, session: s };
 }
-
-const vacuumAfterCommit: Effect = { kind: 'after', name: 'vacuum of the secret tables', run: (ctx) => vacuumSecretTables(ctx) };
 
 export const openBallot = command<{ ballotId: string }>()({
   action: 'ballot.opened', stage: 'vote', roles: ['presider', 'admin'],
@@ -39,40 +37,13 @@ export const openBallot = command<{ ballotId: string }>()({
     const { rosterSize, present } = await attendanceCounts(cx.tx, b.sessionId);
     const quorum = quorumOf(session, rosterSize, present);
     if (!quorum.met) throw conflict('quorum_not_met', `实到 ${present} 人，未达到法定人数 / present ${present} of ${rosterSize} does not meet the quorum`);
+    await assignSlot(cx.tx, ballotId);
     const [row] = await cx.tx.update(ballots).set({ state: 'open', eligible: rosterSize, openedAt: sql`now()` }).where(eq(ballots.id, ballotId)).returning();
     return { row, present };
   },
   audit: ({ row, present }) => ({ sessionId: row.sessionId, subject: ballotSubject(row), detail: { eligible: row.eligible, present } }),
   effects: ({ row }) => [live(row.sessionId, row.id)],
 });
-
-/**
- * Rewrites the roll and the box of a ballot in the closing transaction, sorted by member and by
- * receipt: afterwards every row carries the close's xmin and their physical order says nothing
- * about the order in which votes arrived.
- */
-async function rewriteRollAndBox(tx: Tx, ballotId: string) {
-  const box = await tx.select().from(ballotBox).where(eq(ballotBox.ballotId, ballotId)).orderBy(asc(ballotBox.receipt));
-  const roll = await tx.select().from(ballotRoll).where(eq(ballotRoll.ballotId, ballotId)).orderBy(asc(ballotRoll.memberId));
-  await tx.delete(ballotBox).where(eq(ballotBox.ballotId, ballotId));
-  await tx.delete(ballotRoll).where(eq(ballotRoll.ballotId, ballotId));
-  for (let i = 0; i < box.length; i += 1000) await tx.insert(ballotBox).values(box.slice(i, i + 1000));
-  for (let i = 0; i < roll.length; i += 1000) await tx.insert(ballotRoll).values(roll.slice(i, i + 1000));
-}
-
-/**
- * Old row versions would still show the order of arrival: remove them once the close has committed.
- * A read that began before the commit (a live frame, say) keeps them alive for a moment, so the vacuum
- * runs again shortly after, in the background.
- */
-export async function vacuumSecretTables(ctx: AppContext, again = [2_000, 30_000]) {
-  try {
-    await ctx.db.execute(sql`vacuum ballot_roll, ballot_box`);
-  } catch (err) {
-    console.warn('vacuum after close failed; it is retried shortly', (err as Error).message);
-  }
-  for (const delay of again) setTimeout(() => void vacuumSecretTables(ctx, []), delay).unref();
-}
 
 /**
  * Votes take this lock shared (cast.ts) and close/cancel take it exclusive. PostgreSQL's lock queue is
@@ -84,20 +55,30 @@ export async function lockBallotExclusive(tx: Tx, ballotId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(ballotLockSpace))}, hashtext(${ballotId}))`);
 }
 
-/** Tests switch the rewrite off to prove the secrecy test can fail; nothing else touches it. */
+/**
+ * Tests switch the sorted move off (rows copied in arrival order, the slot left as it is) to prove the
+ * secrecy test can fail; nothing else touches it.
+ */
 export const secrecyOptions = { rewriteOnClose: true };
+
+/** The slot's partitions first, then the ballot's advisory lock: the order votes take them (live-slots.ts). */
+async function lockForEnd(cx: CommandContext<unknown>, input: { ballotId: string }) {
+  const slot = await lockSlot(cx.tx, input.ballotId);
+  await lockBallotExclusive(cx.tx, input.ballotId);
+  return { ...(await lockedBallot(cx, input)), slot };
+}
 
 export const closeBallot = command<{ ballotId: string }>()({
   action: 'ballot.closed', stage: 'vote', roles: ['presider', 'admin'],
-  scope: async (cx, input) => {
-    await lockBallotExclusive(cx.tx, input.ballotId);
-    return lockedBallot(cx, input);
-  },
-  run: async (cx, { ballotId }, { ballot: b }) => {
+  scope: lockForEnd,
+  run: async (cx, { ballotId }, { ballot: b, slot }) => {
     const { tx } = cx;
-    if (b.state !== 'open') throw conflict('ballot_not_open', '表决未在进行中 / the ballot is not open');
-    // The locks above waited for every vote under way; no vote can enter after them.
-    if (secrecyOptions.rewriteOnClose) await rewriteRollAndBox(tx, ballotId);
+    if (b.state !== 'open' || slot === null) throw conflict('ballot_not_open', '表决未在进行中 / the ballot is not open');
+    // The locks above waited for every vote under way; no vote can enter after them. The roll and the
+    // box move to ballot_roll / ballot_box, sorted, in this transaction (so they carry its xmin), and the
+    // slot is truncated: nothing of the order or the transactions of the votes is left to vacuum.
+    const rewrite = secrecyOptions.rewriteOnClose;
+    await archiveSlot(tx, ballotId, slot, { sorted: rewrite, discard: rewrite });
     const { tally, cast } = await tallyOf(tx, b);
     const eligible = b.eligible ?? 0;
     const base = b.baseRule === 'present' ? await presentBase(tx, b.sessionId, ballotId) : eligible;
@@ -107,7 +88,7 @@ export const closeBallot = command<{ ballotId: string }>()({
     return row;
   },
   audit: (b) => ({ sessionId: b.sessionId, subject: ballotSubject(b), detail: { cast: b.cast, base: b.base, eligible: b.eligible } }),
-  effects: (b) => [vacuumAfterCommit, live(b.sessionId, b.id)],
+  effects: (b) => [live(b.sessionId, b.id)],
 });
 
 /** Publishing makes the result public for good; the stages that care learn it in the same transaction. */
@@ -126,20 +107,16 @@ export const publishBallot = command<{ ballotId: string }>()({
 
 export const cancelBallot = command<{ ballotId: string; reason: string }>()({
   action: 'ballot.cancelled', stage: 'vote', roles: ['presider', 'admin'],
-  scope: async (cx, input) => {
-    await lockBallotExclusive(cx.tx, input.ballotId);
-    return lockedBallot(cx, input);
-  },
-  run: async (cx, { ballotId, reason }, { ballot: b }) => {
+  scope: lockForEnd,
+  run: async (cx, { ballotId, reason }, { ballot: b, slot }) => {
     const { tx } = cx;
     if (b.state !== 'draft' && b.state !== 'open') throw conflict('ballot_not_cancellable', '已结束的表决不能取消 / a closed ballot cannot be cancelled');
-    // Ballots cast on a cancelled ballot are never counted or shown: remove them with the roll.
-    await tx.delete(ballotBox).where(eq(ballotBox.ballotId, ballotId));
-    await tx.delete(ballotRoll).where(eq(ballotRoll.ballotId, ballotId));
+    // Ballots cast on a cancelled ballot are never counted or shown: the slot is emptied with the roll.
+    if (slot !== null) await freeSlot(tx, ballotId, slot);
     await tx.delete(namedVotes).where(eq(namedVotes.ballotId, ballotId));
     const [row] = await tx.update(ballots).set({ state: 'cancelled', cancelledAt: sql`now()`, cancelReason: reason, cast: 0 }).where(eq(ballots.id, ballotId)).returning();
     return { row, wasOpen: b.state === 'open' };
   },
   audit: ({ row, wasOpen }, { reason }) => ({ sessionId: row.sessionId, subject: ballotSubject(row), detail: { reason, wasOpen } }),
-  effects: ({ row }) => [vacuumAfterCommit, live(row.sessionId, row.id)],
+  effects: ({ row }) => [live(row.sessionId, row.id)],
 });

@@ -51,7 +51,7 @@ export const ballotLockSpace = 7310002;
  * The CTE every vote statement starts with ($1 the ballot): the ballot row read FOR SHARE under the
  * shared advisory lock, so a close waits for the votes under way and a later vote sees it closed.
  */
-export const lockedBallotCte = `b as (select state, session_id from ballots
+export const lockedBallotCte = `b as (select state, session_id, live_slot from ballots
              where id = $1 and pg_advisory_xact_lock_shared(${ballotLockSpace}, hashtext($1)) is not null for share)`;
 
 export async function ballotShape(db: DbOrTx, ballotId: string): Promise<BallotShape> {

@@ -1,7 +1,7 @@
 // Reading a ballot, its result and its box, each with the visibility rules of API.md.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { ballotBox, ballotRoll } from '../db/schema.js';
+import { ballotBox } from '../db/schema.js';
 import { DomainError, conflict, forbidden } from '../core/errors.js';
 import { staffCoversBody } from '../bodies/tree.js';
 import type { Principal } from '../core/principal.js';
@@ -11,6 +11,7 @@ import { boxDigest, sortEntries } from '../../shared/digest.js';
 import type { BallotBox, BallotResult, BoxManifest, Choices, Tally } from '../../shared/types.js';
 import { countedResult, definitionOf, findBallot, optionsOf, type BallotRow } from './queries.js';
 import { castCount, liveTallyOf } from './counts.js';
+import { bothPlaces } from './live-slots.js';
 import { describeBallot } from './describe.js';
 import { demandOf, type Demand } from '../projects/demand.js';
 import { emptyDemand } from '../../shared/demand.js';
@@ -45,7 +46,7 @@ export async function getBallot(ctx: AppContext, p: Principal, ballotId: string)
   if (b.state === 'open' && (await isSessionStaff(ctx, p, s.bodyId))) out.tally = (await liveTallyOf(ctx.query, b)).tally;
   if (b.state === 'published' || (b.state === 'closed' && (await mayReadUnpublished(ctx, p, b, s.bodyId)))) out.result = countedResult(b);
   if (p.kind === 'member') {
-    const [mark] = await ctx.db.select({ m: ballotRoll.memberId }).from(ballotRoll).where(and(eq(ballotRoll.ballotId, ballotId), eq(ballotRoll.memberId, p.memberId)));
+    const [mark] = await ctx.query(bothPlaces('roll', b.liveSlot, '1', 'ballot_id = $1 and member_id = $2'), [ballotId, p.memberId]);
     out.voted = !!mark;
   }
   return out;

@@ -13,6 +13,7 @@
 import type { AppContext } from '../context.js';
 import { pgCode } from '../db/errors.js';
 import { lockedBallotCte } from './queries.js';
+import { liveBox, liveRoll, memoBySlot, slotOf } from './live-slots.js';
 
 export interface QueuedVote {
   memberId: string;
@@ -40,17 +41,19 @@ const maxBatch = 200;
 // $1 the ballot, $2 a JSON array of {m: member, k: roll key hash, r: receipt, c: choices}. The locks are
 // those of the single vote (cast.ts): a close waits for the whole batch, and a batch that starts
 // after a close sees the ballot closed and writes nothing.
-const castBatchSql = `
+// The rows go into the ballot's slot (live-slots.ts) by name; b.live_slot = that slot makes a remembered
+// slot that has since been freed write nothing.
+const castBatchSql = memoBySlot((s) => `
   with ${lockedBallotCte},
   v as (select * from jsonb_to_recordset($2::jsonb) as v(m text, g int, k text, r text, c jsonb)),
-  ok as (select v.* from v, b where b.state = 'open' and
+  ok as (select v.* from v, b where b.state = 'open' and b.live_slot = ${s} and
            (select present from roster ro where ro.session_id = b.session_id and ro.member_id = v.m) and
            (select token_generation from members mm where mm.id = v.m) = v.g),
-  r as (insert into ballot_roll (ballot_id, member_id, key_hash) select $1, m, k from ok
+  r as (insert into ${liveRoll(s)} (slot, ballot_id, member_id, key_hash) select ${s}, $1, m, k from ok
         on conflict do nothing returning member_id),
-  x as (insert into ballot_box (ballot_id, receipt, choices) select $1, ok.r, ok.c from ok join r on r.member_id = ok.m
+  x as (insert into ${liveBox(s)} (slot, ballot_id, receipt, choices) select ${s}, $1, ok.r, ok.c from ok join r on r.member_id = ok.m
         returning receipt)
-  select receipt from x`;
+  select receipt from x`);
 
 class BallotQueue {
   waiting: Waiting[] = [];
@@ -94,7 +97,13 @@ export class VoteBatches {
     const json = `[${batch.map((v) => `{"m":${JSON.stringify(v.memberId)},"g":${v.gen},"k":${JSON.stringify(v.keyHash)},"r":${JSON.stringify(v.receipt)},"c":${v.choicesJson}}`).join(',')}]`;
     let written: Set<string>;
     try {
-      const rows = await this.ctx.query<{ receipt: string }>(castBatchSql, [ballotId, json]);
+      const slot = await slotOf(this.ctx.query, ballotId);
+      // No slot: the ballot is not open; the full statement says why.
+      if (slot === null) {
+        for (const v of batch) v.done(false);
+        return;
+      }
+      const rows = await this.ctx.query<{ receipt: string }>(castBatchSql(slot), [ballotId, json]);
       written = new Set(rows.map((row) => row.receipt));
     } catch (err) {
       const code = pgCode(err);

@@ -130,9 +130,13 @@ export const ballots = pgTable('ballots', {
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }),
   cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'string' }),
   cancelReason: text('cancel_reason'),
+  /** while open: the partition of ballot_roll_live / ballot_box_live that holds its votes (null otherwise) */
+  liveSlot: integer('live_slot'),
   createdAt: createdAt(),
 }, (t) => [
   index('ballots_session_idx').on(t.sessionId),
+  // A slot holds the votes of one open ballot at a time.
+  uniqueIndex('ballots_live_slot_key').on(t.liveSlot),
   // At most one open ballot per session, whatever races the application might lose.
   uniqueIndex('ballots_one_open_per_session').on(t.sessionId).where(sql`state = 'open'`),
 ]);
@@ -153,6 +157,29 @@ export const ballotBox = pgTable('ballot_box', {
   receipt: text('receipt').notNull(),
   choices: jsonb('choices').notNull(),
 }, (t) => [primaryKey({ columns: [t.ballotId, t.receipt] })]);
+
+/*
+ * ballot_roll and ballot_box hold the CLOSED ballots only, written once by the close, sorted, never
+ * updated or deleted. The votes of an OPEN ballot are in ballot_roll_live / ballot_box_live, partitioned
+ * by LIST (slot): one partition per slot (ballot_roll_live_<n>), one open ballot per slot, and the close
+ * copies the rows out and TRUNCATEs the partition — a new, empty file, so nothing of the order or the
+ * transactions of the votes remains and no vacuum is needed (migration 0015, server/ballots/live-slots.ts).
+ * The parents are declared here for the migrations' record; drizzle cannot say PARTITION BY, so the
+ * migration creates them by hand and the server writes through the partitions by name.
+ */
+export const ballotRollLive = pgTable('ballot_roll_live', {
+  slot: integer('slot').notNull(),
+  ballotId: text('ballot_id').notNull(),
+  memberId: text('member_id').notNull(),
+  keyHash: text('key_hash').notNull(),
+}, (t) => [primaryKey({ columns: [t.ballotId, t.memberId, t.slot] })]);
+
+export const ballotBoxLive = pgTable('ballot_box_live', {
+  slot: integer('slot').notNull(),
+  ballotId: text('ballot_id').notNull(),
+  receipt: text('receipt').notNull(),
+  choices: jsonb('choices').notNull(),
+}, (t) => [primaryKey({ columns: [t.ballotId, t.receipt, t.slot] })]);
 
 /** Votes of a named (记名) motion, published by name. */
 export const namedVotes = pgTable('named_votes', {

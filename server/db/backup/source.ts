@@ -44,10 +44,13 @@ export const pgliteRunner = (pg: PGlite): SqlRunner => ({
   query: async <T>(text: string, params?: unknown[]) => (await pg.query<T>(text, params)).rows,
 });
 
-/** Tables of the public schema that hold rows, in name order. */
+/**
+ * Tables of the public schema that hold rows, in name order. A partitioned table (the open ballots' votes,
+ * ballot_roll_live / ballot_box_live) is dumped through its parent, its partitions not again on their own.
+ */
 export async function tablesOf(db: SqlRunner): Promise<string[]> {
-  const rows = await db.query<{ name: string }>(`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  const rows = await db.query<{ name: string }>(`select c.relname::text as name from pg_class c
+    where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`);
   return rows.map((r) => r.name);
 }
 

@@ -29,6 +29,10 @@ async function fromPostgres(url: string, o: BackupOptions): Promise<Manifest> {
   const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: 'minsheng-backup' } });
   try {
     const manifest = await sql.begin('isolation level repeatable read read only', async (tx) => {
+      // Before the snapshot (LOCK takes none): a close TRUNCATEs its slot, which is not MVCC-safe; holding
+      // the slots shared makes a close either visible in the snapshot or wait for the backup to end, so the
+      // snapshot never sees an open ballot whose votes have already left. Absent before migration 0015.
+      await tx.savepoint((sp) => sp.unsafe('lock table ballot_roll_live, ballot_box_live in access share mode')).catch(() => {});
       const db: SqlRunner = { query: async (text, params) => (await tx.unsafe(text, (params ?? []) as never[])) as never };
       return writeBackup(db, o.file, { release: o.release, source: 'postgres', passphrase: o.passphrase });
     }) as Manifest;
