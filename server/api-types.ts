@@ -22,6 +22,7 @@ import type { outboxRoutes } from './outbox/routes.js';
 import type { departmentRoutes } from './departments/routes.js';
 import type { reserveRoutes } from './screening/reserve-routes.js';
 import type { suggestionReserveRoutes } from './collection/reserve-routes.js';
+import type { evaluationRoutes } from './evaluation/routes.js';
 
 type Defs =
   | (typeof authRoutes)[number] | (typeof meRoutes)[number] | (typeof bodyRoutes)[number] | (typeof collectionRoutes)[number]
@@ -32,7 +33,9 @@ type Defs =
   // departments as a list and the reserve (issue 23)
   | (typeof departmentRoutes)[number] | (typeof reserveRoutes)[number] | (typeof suggestionReserveRoutes)[number]
 
-  | (typeof supervisionRoutes)[number];
+  | (typeof supervisionRoutes)[number]
+  // evaluation: the combined-satisfaction rule and household surveys (issue 24)
+  | (typeof evaluationRoutes)[number];
 
 type KeyOf<D> = D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never;
 
