@@ -87,7 +87,8 @@ function ProjectSurveys({ token, projectId, title }: { token: string; projectId:
       <ErrorBox error={list.error} />
       {list.data && !list.data.length ? <p className="muted" data-testid="eval-survey-none">{t('evalAdmin.survey.none')}</p> : null}
       {list.data?.length ? (
-        <div className="table-scroll">
+        // a region that may scroll sideways takes the keyboard's focus, so it can be scrolled without a mouse
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`${t('evalAdmin.survey.past')} · ${title}`}>
           <table className="table" data-testid="eval-survey-list">
             <caption className="visually-hidden">{t('evalAdmin.survey.past')} · {title}</caption>
             <thead>
