@@ -1,5 +1,7 @@
 // `npm run soak`: the accuracy soak (QUALITY.md "accuracy"). Casts ballots through the HTTP API until the
-// target number of ballot positions (one candidate on one ballot) is reached, with server SIGKILLs
+// target number of ballot positions (one option on one ballot: a candidate, or a department evaluated) is
+// reached, the kinds in turn (scripts/reliability/soak-kinds.ts: a selection per candidate, a scored evaluation
+// with red and black flags, a graded evaluation, a choose-n selection), with server SIGKILLs
 // injected in the middle of voting (restart on the same database, every client retrying with its same
 // submission key), and compares three ways for every ballot:
 //   1. the receipts acknowledged to clients, with the choices each client sent,
@@ -17,6 +19,7 @@ import { createFreshDatabase, restartPostgres } from './reliability/pg.js';
 import { spawnServer, type ChildServer } from './reliability/child.js';
 import { Api, newRetryStats, pool, submissionKey, untilAnswered } from '../tests/helpers/api.js';
 import { buildHall, loginAdmin } from './reliability/hall.js';
+import { ballotJson, choose, differing, distance, kinds, recount, type Kind, type Normal } from './reliability/soak-kinds.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,28 +54,8 @@ function prng(seed: number) {
 }
 const rnd = prng(Number(values.seed));
 
-type Form = 'per_candidate' | 'choose_n';
-type Mark = 'yes' | 'no' | 'abstain';
-
 /** The client's own record of one submission, in the box's normal form. */
-interface Record_ { key: string; sent: unknown; normal: Record<string, Mark> | { selected: string[] }; receipt: string }
-
-function choose(form: Form, ids: string[], seats: number): { sent: unknown; normal: Record_['normal'] } {
-  if (form === 'choose_n') {
-    const k = 1 + Math.floor(rnd() * seats);
-    const picked = [...ids].sort(() => rnd() - 0.5).slice(0, k);
-    return { sent: { selected: picked }, normal: { selected: [...picked].sort(byCodeUnit) } };
-  }
-  const sent: Record<string, Mark> = {};
-  const normal: Record<string, Mark> = {};
-  for (const id of ids) {
-    const x = rnd();
-    const m: Mark | null = x < 0.5 ? 'yes' : x < 0.75 ? 'no' : x < 0.88 ? 'abstain' : null; // null: left out = abstain
-    if (m) sent[id] = m;
-    normal[id] = m ?? 'abstain';
-  }
-  return { sent, normal };
-}
+interface Record_ { key: string; sent: unknown; normal: Normal; receipt: string }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -81,16 +64,6 @@ function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') return `{${Object.keys(v).sort(byCodeUnit).map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
   return JSON.stringify(v);
-}
-
-/** yes/no/abstain per candidate from normal-form ballots (choose_n: ticked = yes, else no count kept). */
-function recount(form: Form, ids: string[], ballots: Iterable<Record_['normal']>) {
-  const t = new Map(ids.map((id) => [id, { yes: 0, no: 0, abstain: 0 }]));
-  for (const b of ballots) {
-    if (form === 'choose_n') for (const id of (b as { selected: string[] }).selected) t.get(id)!.yes++;
-    else for (const id of ids) t.get(id)![(b as Record<string, Mark>)[id]]++;
-  }
-  return t;
 }
 
 async function main() {
@@ -107,6 +80,7 @@ async function main() {
   let votes = 0;
   let ballotsDone = 0;
   let positionsCompared = 0;
+  const byKind = new Map<Kind, number>();
   const outputs: string[] = [];
   try {
     await loginAdmin(api, adminPassword);
@@ -115,14 +89,18 @@ async function main() {
     console.log(`soak: ${MEMBERS} members, ${CANDIDATES} candidates, target ${TARGET.toLocaleString('en')} positions; database ${db.name}; setup ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
     for (let n = 0; positions < TARGET; n++) {
-      const form: Form = n % 4 === 3 ? 'choose_n' : 'per_candidate';
-      const seats = 10;
+      const form: Kind = kinds[n % kinds.length];
+      const seats = Math.min(10, CANDIDATES);
       const remaining = Math.ceil((TARGET - positions) / CANDIDATES);
       const turnout = Math.min(remaining, Math.max(1, Math.round(MEMBERS * (0.6 + 0.4 * rnd()))));
       const voters = [...hall.members].sort(() => rnd() - 0.5).slice(0, turnout);
-      const ballot = await untilAnswered(() => api, 'POST', `/api/sessions/${hall.sessionId}/ballots`, { ...p, json: { kind: 'selection', title: `第${n + 1}号表决`, projectIds: hall.projectIds, seats, form } }, stats);
+      const ballot = await untilAnswered(() => api, 'POST', `/api/sessions/${hall.sessionId}/ballots`, { ...p, json: ballotJson(form, n, hall.projectIds, seats) }, stats);
       if (ballot.status !== 201) throw new Error(`create ballot: ${ballot.status} ${ballot.text}`);
       const id = ballot.body.id as string;
+      // the positions: the candidates, or the evaluation's subjects (option ids made by the server)
+      const ids = (ballot.body.options as { id: string }[]).map((o) => o.id);
+      if (ids.length !== CANDIDATES) throw new Error(`ballot ${n + 1}: ${ids.length} options, expected ${CANDIDATES}`);
+      byKind.set(form, (byKind.get(form) ?? 0) + 1);
       const opened = await untilAnswered(() => api, 'POST', `/api/ballots/${id}/open`, p, stats);
       if (opened.status !== 200) throw new Error(`open ballot: ${opened.status} ${opened.text}`);
 
@@ -135,7 +113,7 @@ async function main() {
       const t0 = Date.now();
       const records: Record_[] = new Array(voters.length);
       await pool(voters, CONCURRENCY, async (m, i) => {
-        const { sent, normal } = choose(form, hall.projectIds, seats);
+        const { sent, normal } = choose(form, ids, seats, rnd);
         const key = submissionKey();
         const r = await untilAnswered(() => api, 'POST', `/api/ballots/${id}/votes`, { token: m.token, json: { submissionKey: key, choices: sent } }, stats, { deadlineMs: 600_000 });
         if ((r.status !== 201 && r.status !== 200) || typeof r.body?.receipt !== 'string') {
@@ -174,13 +152,13 @@ async function main() {
       if (published.status !== 200) throw new Error(`publish: ${published.status} ${published.text}`);
       const boxAnswer = await untilAnswered(() => api, 'GET', `/api/ballots/${id}/box`, {}, stats);
       const resultAnswer = await untilAnswered(() => api, 'GET', `/api/ballots/${id}/result`, {}, stats);
-      const box = boxAnswer.body as { entries: { receipt: string; choices: Record_['normal'] }[]; digest: string };
-      const result = resultAnswer.body as { cast: number; options: { id: string; yes: number; no?: number; abstain?: number }[] };
+      const box = boxAnswer.body as { entries: { receipt: string; choices: Normal }[]; digest: string };
+      const result = resultAnswer.body as { cast: number; options: ({ id: string } & Record<string, unknown>)[] };
 
       // 1. acknowledged receipts ↔ published box
       const acks = new Map(records.filter(Boolean).map((r) => [r.receipt, r]));
       if (acks.size !== records.filter(Boolean).length) error(`ballot ${n + 1}: two clients were given the same receipt`);
-      const inBox = new Map<string, Record_['normal']>();
+      const inBox = new Map<string, Normal>();
       for (const e of box.entries) {
         if (inBox.has(e.receipt)) error(`ballot ${n + 1}: receipt ${e.receipt} twice in the box`);
         inBox.set(e.receipt, e.choices);
@@ -190,10 +168,7 @@ async function main() {
         const c = inBox.get(receipt);
         if (!c) { wrongPositions += CANDIDATES; error(`ballot ${n + 1}: acknowledged receipt ${receipt} not in the box`); continue; }
         if (canonical(c) !== canonical(rec.normal)) {
-          const differing = hall.projectIds.filter((pid) => form === 'choose_n'
-            ? (c as { selected: string[] }).selected.includes(pid) !== (rec.normal as { selected: string[] }).selected.includes(pid)
-            : (c as Record<string, Mark>)[pid] !== (rec.normal as Record<string, Mark>)[pid]).length;
-          wrongPositions += differing || CANDIDATES;
+          wrongPositions += differing(form, ids, c, rec.normal) || CANDIDATES;
           error(`ballot ${n + 1}: receipt ${receipt}: the box holds other choices than the client sent`);
         }
       }
@@ -202,18 +177,20 @@ async function main() {
       if (digest !== box.digest) error(`ballot ${n + 1}: the box digest does not match its entries`);
 
       // 2 and 3. the clients' own recount ↔ the published result ↔ a recount of the box
-      const fromClients = recount(form, hall.projectIds, [...acks.values()].map((r) => r.normal));
-      const fromBox = recount(form, hall.projectIds, inBox.values());
+      const fromClients = recount(form, ids, [...acks.values()].map((r) => r.normal));
+      const fromBox = recount(form, ids, inBox.values());
       if (result.cast !== acks.size) error(`ballot ${n + 1}: result says ${result.cast} cast, ${acks.size} acknowledged`);
+      if (result.options.length !== ids.length) error(`ballot ${n + 1}: result has ${result.options.length} options, the ballot ${ids.length}`);
       for (const o of result.options) {
-        const c = fromClients.get(o.id)!;
-        const b = fromBox.get(o.id)!;
-        const same = (x: { yes: number; no: number; abstain: number }) => x.yes === o.yes && (form === 'choose_n' || (x.no === o.no && x.abstain === o.abstain));
-        if (!same(c)) {
-          wrongPositions += Math.max(1, Math.abs(c.yes - o.yes) + Math.abs(c.no - (o.no ?? c.no)) + Math.abs(c.abstain - (o.abstain ?? c.abstain)));
+        const c = fromClients.get(o.id);
+        const b = fromBox.get(o.id);
+        if (!c || !b) { wrongPositions += acks.size; error(`ballot ${n + 1}: result has an option ${o.id} not on the ballot`); continue; }
+        const off = distance(c, o);
+        if (off) {
+          wrongPositions += off;
           error(`ballot ${n + 1}: result for ${o.id} differs from the clients' recount`);
         }
-        if (!same(b)) error(`ballot ${n + 1}: result for ${o.id} differs from the recount of the box`);
+        if (distance(b, o)) error(`ballot ${n + 1}: result for ${o.id} differs from the recount of the box`);
       }
       if (wrongPositions) error(`ballot ${n + 1}: ${wrongPositions} positions wrong`);
 
@@ -238,7 +215,8 @@ async function main() {
   const minutes = (Date.now() - started) / 60000;
   console.log('');
   console.log('accuracy soak summary');
-  console.log(`  positions cast:             ${positions.toLocaleString('en')} (${votes.toLocaleString('en')} ballots cast × ${CANDIDATES} candidates, ${ballotsDone} ballots)`);
+  console.log(`  positions cast:             ${positions.toLocaleString('en')} (${votes.toLocaleString('en')} ballots cast × ${CANDIDATES} options, ${ballotsDone} ballots)`);
+  console.log(`  ballots by kind:            ${[...byKind].map(([k, v]) => `${k}×${v}`).join(' ')} (score and grade: evaluation ballots of ${CANDIDATES} departments)`);
   console.log(`  positions compared 3 ways:  ${positionsCompared.toLocaleString('en')} (acknowledged receipts ↔ published box ↔ independent recount)`);
   console.log(`  server SIGKILLs + restarts: ${kills}${pgRestarts ? `; PostgreSQL restarts: ${pgRestarts}` : ''}`);
   console.log(`  retried:                    ${stats.networkErrors} network errors, ${stats.unavailable} × 503`);

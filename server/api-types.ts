@@ -35,7 +35,9 @@ type Defs =
   // the combined satisfaction rule and surveys (issue 24)
   | (typeof evaluationRoutes)[number]
 
-  | (typeof supervisionRoutes)[number];
+  | (typeof supervisionRoutes)[number]
+  // evaluation: the combined-satisfaction rule and household surveys (issue 24)
+  | (typeof evaluationRoutes)[number];
 
 type KeyOf<D> = D extends RouteDef<unknown, infer M, infer P> ? `${M} /api${P}` : never;
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/connect.js';
 import type { AppContext } from '../context.js';
 import { seedImplementation } from './implementation.js';
 import { seedPublicRatings } from './ratings.js';
+import { seedEvaluation } from './evaluation.js';
 import { bodies, members, projects, roster, sessions, users, ballots, ballotRounds } from '../db/schema.js';
 import { newId } from '../db/ids.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -136,6 +137,9 @@ export async function seedDemo(ctx: AppContext, opts: { adminPassword?: string; 
     { project: doneRows[6], shown: ['basic', '托育点很好，就是名额还不够，希望明年再多建几个。'] },
     { project: doneRows[9], shown: ['satisfied', '今年汛期我们小区一点没积水，这件实事办到了心坎上。'], waiting: [['unsatisfied', '施工期间道路封闭太久，出行不便。']] },
   ], 2026);
+  // 评议: the departments scored and one representative's 述职 graded (November 2026), the 60/30/10 rule and a
+  // household survey of the school canteens (明厨亮灶), whose public page then shows the combined satisfaction.
+  await seedEvaluation(ctx, admin, countyId, memberRows.filter((m) => m.kind === 'committee'), memberRows[12], doneRows[0]);
   // the outbox's one pending notice goes out when its next attempt is due
   ctx.outbox.wake();
   return { bodyId: countyId, sessionId, committeeSessionId, firstCodes: [0, 1, 2, 3, 4].map(demoCode) };

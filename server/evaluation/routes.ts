@@ -2,7 +2,7 @@
 import { satisfactionRuleInput, surveyInput } from '../../shared/evaluation-schemas.js';
 import { route } from '../http/route.js';
 import { publicSatisfactionRule, setSatisfactionRule } from './rules.js';
-import { recordSurvey } from './surveys.js';
+import { listSurveys, recordSurvey } from './surveys.js';
 
 export const evaluationRoutes = [
   route({
@@ -16,5 +16,9 @@ export const evaluationRoutes = [
   route({
     method: 'POST', path: '/projects/:id/surveys', summary: 'Record a household survey (入户调查) of a selected project: its three counts, the households asked, the method and the day', status: 201, body: surveyInput,
     errors: ['project_not_selected'], command: recordSurvey, input: (r) => ({ projectId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'GET', path: '/projects/:id/surveys', summary: 'The household surveys of a project, the latest (the one the combined satisfaction counts) first; staff of its body', roles: ['admin', 'presider'],
+    extension: true, handler: (ctx, r) => listSurveys(ctx, r.actor, r.params.id),
   }),
 ];

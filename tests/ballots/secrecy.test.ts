@@ -255,4 +255,46 @@ describe('a closed secret ballot', () => {
     for (const key of casts) expect(text).not.toContain(key);
     ok(await server.call('GET', `/api/ballots/${ballot.id}/box`, { token: hall.presiderToken }));
   });
+
+  it('a scored evaluation (无记名打分 of departments and one representative\'s 述职) leaves no link either', async () => {
+    const speaker = hall.members[0];
+    const ballot = await createBallot(server, hall, {
+      kind: 'evaluation', title: '无记名打分评议', form: 'score', flags: { red: 1, black: 1 },
+      subjects: [{ kind: 'department', name: '县教育局' }, { kind: 'department', name: '县民政局' }, { kind: 'member', memberId: speaker.id }],
+    });
+    const optionIds = (ballot.options as { id: string }[]).map((o) => o.id);
+    await open(server, hall, ballot.id);
+    const random = rng(11);
+    const casts: { memberId: string; key: string; receipt: string; choices: Record<string, number> }[] = [];
+    for (const m of shuffle(hall.members, random)) {
+      const choices = Object.fromEntries(optionIds.map((id) => [id, Math.floor(random() * 101)]));
+      const r = await cast(server, m.token, ballot.id, choices);
+      expect(r.status).toBe(201);
+      casts.push({ memberId: m.id, key: r.key, receipt: r.body.receipt, choices });
+    }
+    expect(isSorted(casts.map((c) => c.receipt))).toBe(false);
+    const memberIds = hall.members.map((m) => m.id);
+    // the checker sees the link while the ballot is open, and it gives back each member's scores
+    const during = findLinks(await dumpDatabase(), ballot.id, memberIds);
+    expect(during.linked.size).toBe(50);
+    for (const c of casts) expect(during.linked.get(c.memberId)).toEqual(c.choices);
+
+    await close(server, hall, ballot.id);
+    const dump = await dumpDatabase();
+    expect(findLinks(dump, ballot.id, memberIds).problems).toEqual([]);
+    const box = dump.ballot_box.filter((r) => r.ballot_id === ballot.id);
+    const roll = dump.ballot_roll.filter((r) => r.ballot_id === ballot.id);
+    expect(box).toHaveLength(50);
+    expect(roll).toHaveLength(50);
+    const closeXmin = await xminOf(ballot.id);
+    expect(new Set([...box, ...roll].map((r) => r.__xmin))).toEqual(new Set([closeXmin]));
+    // the scores are all there, as integers, and no box row names the representative being evaluated
+    const scores = (c: unknown) => optionIds.map((id) => (c as Record<string, number>)[id]).join();
+    expect(box.map((r) => scores(r.choices)).sort(byCodeUnit)).toEqual(casts.map((c) => scores(c.choices)).sort(byCodeUnit));
+    expect(JSON.stringify(box)).not.toContain(speaker.id);
+    const text = JSON.stringify(dump);
+    for (const c of casts) expect(text).not.toContain(c.key);
+    const elsewhere = JSON.stringify({ ...dump, ballot_box: undefined });
+    for (const c of casts) expect(elsewhere).not.toContain(c.receipt);
+  });
 });

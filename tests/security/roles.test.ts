@@ -220,6 +220,7 @@ const table: Row[] = [
     return { path: `/api/public/bodies/${w.B}/satisfaction-rule` };
   } },
   { method: 'POST', route: '/api/projects/:id/surveys', request: () => ({ path: `/api/projects/${w.impl.done}/surveys`, json: { satisfied: 50, basic: 10, unsatisfied: 2, households: 70, method: '入户调查', date: '2027-07-01' } }) },
+  { method: 'GET', route: '/api/projects/:id/surveys', request: () => ({ path: `/api/projects/${w.impl.done}/surveys` }), note: 'not in API.md (the staff screen\'s list of past surveys)' },
   { method: 'GET', route: '/api/openapi.json', request: () => ({ path: '/api/openapi.json' }) },
   { method: 'GET', route: '/api/backups/last', narrow: only('the deployment\'s backups: for the administrator without a body (tests/db/backup.test.ts), not an admin of B'), request: () => ({ path: '/api/backups/last' }) },
   // 材料提前送达 (the dossier): sent once (again → 200); members read it once sent, staff before too

@@ -24,6 +24,7 @@ import { ReservePanel } from './reserve/ReservePanel';
 import { OverviewPanel } from './implementation/OverviewPanel';
 import { TasksPanel } from '../tasks/TasksPanel';
 import { ModerationPanel } from './ratings/ModerationPanel';
+import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { TrailPanel } from './audit/TrailPanel';
 import { NoticesPanel } from './notices/NoticesPanel';
 import { StageTabs } from './StageTabs';
@@ -211,7 +212,7 @@ function BodyView({
 
 /** The tabs whose panel needs only the token and the body. */
 const PANELS = {
-  suggestions: SuggestionsPanel, referrals: ReferralsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, reserve: ReservePanel, implementation: OverviewPanel, tasks: TasksPanel,
+  suggestions: SuggestionsPanel, referrals: ReferralsPanel, collection: CollectionSetupPanel, duty: DutyPanel, screening: ScreeningPanel, reserve: ReservePanel, implementation: OverviewPanel, tasks: TasksPanel, evaluation: EvaluationPanel,
   ratings: ModerationPanel, projects: ProjectsPanel, sessions: SessionsPanel, users: UsersPanel, notices: NoticesPanel, audit: TrailPanel,
 } satisfies Record<Exclude<AdminTab, 'members' | 'bodies'>, ComponentType<{ token: string; body: Body }>>;
 

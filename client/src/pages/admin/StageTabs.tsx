@@ -9,7 +9,7 @@ export const STAGES: { stage: string; tabs: AdminTab[] }[] = [
   { stage: 'collect', tabs: ['suggestions', 'referrals', 'collection', 'duty'] },
   { stage: 'screen', tabs: ['screening', 'reserve', 'projects'] },
   { stage: 'vote', tabs: ['sessions'] },
-  { stage: 'implement', tabs: ['implementation', 'tasks'] },
+  { stage: 'implement', tabs: ['implementation', 'tasks', 'evaluation'] },
   { stage: 'publish', tabs: ['ratings'] },
   { stage: 'setup', tabs: ['members', 'users', 'notices', 'bodies', 'audit'] },
 ];
