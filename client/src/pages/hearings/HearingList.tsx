@@ -38,8 +38,9 @@ export function HearingList({ hearings, showBallot, action, testId = 'hearing-li
           ) : null}
           <div className="hearing__tools">
             {h.document ? (
-              <a className="btn btn--secondary btn--sm" href={h.document.url} target="_blank" rel="noopener" aria-label={t('hearings.documentOf', { title: h.title })} data-testid="hearing-document">
-                {t('hearings.document')} <span className="muted small">{sizeText(h.document.size, fmt.num)}</span>
+              // the accessible name starts with the words shown, then says which report (several may be listed)
+              <a className="btn btn--secondary btn--sm" href={h.document.url} target="_blank" rel="noopener" aria-label={`${t('hearings.document')} ${sizeText(h.document.size, fmt.num)} · ${h.title}`} data-testid="hearing-document">
+                {t('hearings.document')} <span className="small">{sizeText(h.document.size, fmt.num)}</span>
               </a>
             ) : null}
             {action?.(h)}
