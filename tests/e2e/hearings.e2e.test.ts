@@ -55,6 +55,7 @@ describe('a hearing before an evaluation', () => {
     await expectText(page.locator('#hearing-title-error'), '请填写报告题目');
     await expectText(page.locator('#hearing-reporter-error'), '请选择述职代表');
     await page.getByTestId('hearing-title').fill(title);
+    expect(await page.locator('#hearing-title-error').count()).toBe(0); // the complaint goes once the title is typed
     await page.getByTestId('hearing-member').selectOption(hall.members[1].id);
     await page.getByTestId('hearing-post').fill('第二代表团代表');
     await page.getByTestId('hearing-document-input').setInputFiles({ name: '述职报告.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -69,6 +70,9 @@ describe('a hearing before an evaluation', () => {
     expect(hearings).toMatchObject([{ kind: 'duty_report', title, position: 1, reporter: { memberId: hall.members[1].id }, ballot: { id: ballotId } }]);
     documentUrl = hearings[0].document.url;
     expect(await list.getByTestId('hearing-document').getAttribute('href')).toBe(documentUrl);
+    // the form is empty again, the file input too
+    expect(await page.getByTestId('hearing-title').inputValue()).toBe('');
+    expect(await page.getByTestId('hearing-document-input').evaluate((i: HTMLInputElement) => i.files?.length ?? 0)).toBe(0);
     await check(page, 'console-list-zh-CN');
     await page.getByTestId('lang-en').click();
     await expectText(list.locator('.hearing__kind'), 'Duty report');

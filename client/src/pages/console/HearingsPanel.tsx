@@ -36,6 +36,9 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [missing, setMissing] = useState<Record<string, string>>({});
+  // a new file input after each hearing added (a file input cannot be emptied by its value)
+  const [fileKey, setFileKey] = useState(0);
+  const fixed = (k: string) => { if (missing[k]) setMissing((m) => Object.fromEntries(Object.entries(m).filter(([key]) => key !== k))); };
   const ballots = session.ballots.filter((b) => b.kind === 'evaluation' && (b.state === 'draft' || b.state === 'open'));
   const editable = session.state === 'open';
 
@@ -64,7 +67,7 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
     if (Object.keys(need).length) return;
     const reporter = kind === 'duty_report' ? { memberId, post: post.trim() || null } : { name: name.trim(), post: post.trim() || null };
     add.mutate({ kind, title: title.trim(), reporter, fileId: doc?.id ?? null, ballotId: ballotId || null }, {
-      onSuccess: () => { setTitle(''); setName(''); setPost(''); setMemberId(''); setDoc(null); },
+      onSuccess: () => { setTitle(''); setName(''); setPost(''); setMemberId(''); setDoc(null); setFileKey((k) => k + 1); },
     });
   };
 
@@ -95,7 +98,7 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
           <div className="grid-2">
             <div className="field">
               <label className="field__label" htmlFor="hearing-kind">{t('hearings.add.kind')}</label>
-              <select id="hearing-kind" className="input" value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="hearing-kind">
+              <select id="hearing-kind" className="input" value={kind} onChange={(e) => { setKind(e.target.value as Kind); fixed('reporter'); }} data-testid="hearing-kind">
                 {(['special_report', 'duty_report'] as const).map((k) => <option key={k} value={k}>{t(`hearings.kind.${k}`)}</option>)}
               </select>
             </div>
@@ -109,7 +112,7 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
           </div>
           <div className={`field${missing.title ? ' field--invalid' : ''}`}>
             <label className="field__label" htmlFor="hearing-title">{t('hearings.add.title')}<span className="field__required">{t('form.requiredMark')}</span></label>
-            <input id="hearing-title" className="input" value={title} maxLength={200} placeholder={t('hearings.add.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)}
+            <input id="hearing-title" className="input" value={title} maxLength={200} placeholder={t('hearings.add.titlePlaceholder')} onChange={(e) => { setTitle(e.target.value); fixed('title'); }}
               aria-invalid={missing.title ? true : undefined} aria-describedby={missing.title ? 'hearing-title-error' : undefined} data-testid="hearing-title" />
             {err('title')}
           </div>
@@ -117,7 +120,7 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
             {kind === 'duty_report' ? (
               <div className={`field${missing.reporter ? ' field--invalid' : ''}`}>
                 <label className="field__label" htmlFor="hearing-member">{t('hearings.add.member')}<span className="field__required">{t('form.requiredMark')}</span></label>
-                <select id="hearing-member" className="input" value={memberId} onChange={(e) => setMemberId(e.target.value)}
+                <select id="hearing-member" className="input" value={memberId} onChange={(e) => { setMemberId(e.target.value); fixed('reporter'); }}
                   aria-invalid={missing.reporter ? true : undefined} aria-describedby={missing.reporter ? 'hearing-reporter-error' : undefined} data-testid="hearing-member">
                   <option value="">{t('hearings.add.memberPick')}</option>
                   {(roster.data ?? []).map((m) => <option key={m.memberId} value={m.memberId}>{[m.name, m.delegation].filter(Boolean).join(' · ')}</option>)}
@@ -127,7 +130,7 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
             ) : (
               <div className={`field${missing.reporter ? ' field--invalid' : ''}`}>
                 <label className="field__label" htmlFor="hearing-name">{t('hearings.add.name')}<span className="field__required">{t('form.requiredMark')}</span></label>
-                <input id="hearing-name" className="input" value={name} maxLength={50} onChange={(e) => setName(e.target.value)}
+                <input id="hearing-name" className="input" value={name} maxLength={50} onChange={(e) => { setName(e.target.value); fixed('reporter'); }}
                   aria-invalid={missing.reporter ? true : undefined} aria-describedby={missing.reporter ? 'hearing-reporter-error' : undefined} data-testid="hearing-name" />
                 {err('reporter')}
               </div>
@@ -139,7 +142,7 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
           </div>
           <div className="field">
             <label className="field__label" htmlFor="hearing-document">{t('hearings.add.document')}</label>
-            <input id="hearing-document" type="file" accept="application/pdf" className="input" onChange={(e) => void choose(e.target.files?.[0])} data-testid="hearing-document-input" />
+            <input key={fileKey} id="hearing-document" type="file" accept="application/pdf" className="input" onChange={(e) => void choose(e.target.files?.[0])} data-testid="hearing-document-input" />
             {uploading ? <p className="small muted" role="status">{t('hearings.add.uploading')}</p> : null}
             {doc ? <p className="small" role="status" data-testid="hearing-document-uploaded">{t('hearings.add.uploaded', { size: sizeText(doc.size, fmt.num) })}</p> : null}
           </div>
