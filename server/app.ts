@@ -9,6 +9,7 @@ import { principalMiddleware } from './http/auth.js';
 import { securityHeaders } from './http/headers.js';
 import { bodyLimit } from './http/body-limit.js';
 import { maxPhotoBytes } from './files/photos.js';
+import { maxDocumentBytes } from './files/documents.js';
 import { serveClient } from './publication/client-shell.js';
 import { publicWriteQueue } from './http/public-writes.js';
 import { mountRoutes } from './http/route.js';
@@ -45,7 +46,8 @@ export function createApp(ctx: AppContext, opts: AppOptions = {}) {
   const tooLarge = (c: Context) => c.json(errorBody(new DomainError(413, 'payload_too_large', '请求体过大 / payload too large')), 413, { Connection: 'close' });
   const jsonLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge });
   const photoLimit = bodyLimit({ maxSize: maxPhotoBytes, onError: tooLarge });
-  app.use('/api/*', (c, next) => (c.req.path === '/api/files' ? photoLimit(c, next) : jsonLimit(c, next)));
+  const documentLimit = bodyLimit({ maxSize: maxDocumentBytes, onError: tooLarge });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/files' ? photoLimit(c, next) : c.req.path === '/api/files/documents' ? documentLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', principalMiddleware(ctx));
   app.use('/api/*', publicWriteQueue(Number(process.env.PUBLIC_WRITES_IN_FLIGHT) || 4));
   const api = new Hono<AppEnv>();

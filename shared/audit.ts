@@ -7,7 +7,7 @@ export type AuditStage = (typeof auditStages)[number];
 /** What a change is about. */
 export const subjectKinds = [
   'body', 'user', 'member', 'department', 'station', 'window', 'suggestion', 'project', 'candidate_list', 'session', 'ballot',
-  'notice', 'file', 'rating', 'task', 'referral', 'outbox',
+  'notice', 'file', 'rating', 'task', 'referral', 'outbox', 'hearing',
 ] as const;
 export type SubjectKind = (typeof subjectKinds)[number];
 
@@ -34,6 +34,7 @@ export const auditActions = {
   'task.opened': 'supervision', 'task.answered': 'supervision', 'task.closed': 'supervision',
   'project.graded': 'evaluation', 'rating.received': 'evaluation', 'rating.moderated': 'evaluation',
   'satisfaction_rule.set': 'evaluation', 'project.surveyed': 'evaluation',
+  'hearing.added': 'evaluation', 'hearing.updated': 'evaluation', 'hearing.removed': 'evaluation',
   'notice.published': 'publication', 'dossier.sent': 'publication',
   'notice_to_person.retried': 'notification',
   // departments as a list, returns and the reserve (储备库)

@@ -5,6 +5,9 @@ import {
   checkIn, createSession, endSession, getAudit, getRoster, getSession, issueScreenToken, listSessions, setAttendance,
 } from './service.js';
 import { getDossier, sendDossier } from './dossier.js';
+import { hearingInput } from '../../shared/hearing-schemas.js';
+import { addHearing, removeHearing, updateHearing } from './hearings.js';
+import { listHearings } from './hearings-read.js';
 
 export const sessionRoutes = [
   route({
@@ -53,5 +56,25 @@ export const sessionRoutes = [
   route({
     method: 'GET', path: '/sessions/:id/dossier', summary: 'The dossier: each candidate\'s assessment and 民意指数 (members on the roster once sent; admin and presider also before)', roles: ['admin', 'presider', 'member'], errors: ['dossier_not_sent', 'not_on_roster'],
     handler: (ctx, r) => getDossier(ctx, r.actor, r.params.id),
+  }),
+  // 听取报告: the 专项报告 and 述职 heard before an evaluation ballot (an extension of API.md "Evaluation")
+  route({
+    method: 'GET', path: '/sessions/:id/hearings', summary: 'The session\'s hearings (专项报告, 述职) in agenda order, each with its reporter, document and the evaluation ballot it comes before', roles: ['admin', 'presider', 'member', 'screen'], extension: true,
+    handler: (ctx, r) => listHearings(ctx, r.actor, r.params.id),
+  }),
+  route({
+    method: 'POST', path: '/sessions/:id/hearings', summary: 'Add a hearing to the session\'s agenda: {kind, title, reporter, fileId?, ballotId?, position?}', status: 201, body: hearingInput, extension: true,
+    errors: ['not_evaluation_ballot', 'reporter_not_member', 'unknown_document', 'hearing_locked', 'session_ended'],
+    command: addHearing, input: (r) => ({ sessionId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'PUT', path: '/hearings/:id', summary: 'Replace a hearing (same body as adding); refused once its evaluation ballot is closed', body: hearingInput, extension: true,
+    errors: ['not_evaluation_ballot', 'reporter_not_member', 'unknown_document', 'hearing_locked', 'session_ended'],
+    command: updateHearing, input: (r) => ({ hearingId: r.params.id, ...r.body }),
+  }),
+  route({
+    method: 'POST', path: '/hearings/:id/remove', summary: 'Remove a hearing from the agenda (the others close ranks); refused once its evaluation ballot is closed', extension: true,
+    errors: ['hearing_locked', 'session_ended'],
+    command: removeHearing, input: (r) => ({ hearingId: r.params.id }),
   }),
 ];

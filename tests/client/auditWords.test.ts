@@ -49,6 +49,8 @@ const details: Partial<Record<AuditAction, Record<string, unknown>>> = {
   'project.graded': { ballotId: OTHER, round: 'midyear', grade: '基本满意' }, 'rating.received': { projectId: OTHER, grade: 'satisfied', comment: true },
   'rating.moderated': { projectId: OTHER, visible: false }, 'notice.published': { number: '第 3 号', ballotId: OTHER },
   'station.duty_set': { days: ['2027-08-16', '2027-08-15', '2027-08-22'], members: 4 },
+  'hearing.added': { kind: 'duty_report', reporter: '王代表', ballotId: OTHER, document: true },
+  'hearing.updated': { kind: 'special_report', reporter: '县教育局局长', ballotId: null, document: false },
 };
 
 const dottedKey = /\b[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*\b/;

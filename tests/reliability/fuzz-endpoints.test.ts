@@ -17,7 +17,7 @@ const world: World = {
     sessions: { S1: 's1', S2: 's2', S3: 's3', S4: 's4', S5: 's5' },
     ballots: { D1: 'd1', O1: 'o1', X1: 'x1', C2: 'c2', P2: 'p2', O2: 'o2', O3: 'o3', O4: 'o4' },
     stations: ['st0'], files: ['f0'], selected: 'sel', portal: { done: 'done', rating: 'r0', ratingKey: 'k'.repeat(32) },
-    suggestions: { Q1: 'q1', Q2: 'q2', Q3: 'q3' }, trackingCodes: ['T0'], screening: { P5: 'p5', P6: 'p6', L1: 'l1', L2: 'l2', N1: 'n1' }, referrals: { R1: 'r1' },
+    suggestions: { Q1: 'q1', Q2: 'q2', Q3: 'q3' }, trackingCodes: ['T0'], screening: { P5: 'p5', P6: 'p6', L1: 'l1', L2: 'l2', N1: 'n1' }, referrals: { R1: 'r1' }, hearings: { H1: 'h1', H5: 'h5' },
   },
   usernames: ['someone'],
   codes: ['ABCDEFGH'],

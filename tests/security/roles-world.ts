@@ -36,6 +36,9 @@ export const w = {
   reps: { station: '', toMember: '' },
   png: new Uint8Array(),
   fileId: '',
+  /** 听取报告: a PDF, an uploaded document and a hearing on S's agenda */
+  pdf: new TextEncoder().encode('%PDF-1.4\n% a hearing\n%%EOF\n'),
+  hearing: '',
   screening: { draft: '', foreign: '', list: '', approvedList: '', notice: '' },
   impl: { own: '', foreign: '', done: '', rating: '' },
   /** 交办: referrals of B's suggestions to the `department` role's department (教育局) and to another (卫健委) */
@@ -45,12 +48,13 @@ export const w = {
 export const uniq = (p: string) => `${p}${randomBytes(4).toString('hex')}`;
 export const deviceKey = () => randomBytes(24).toString('base64url');
 
-export const call = (method: string, path: string, token: string, o: { json?: unknown; csv?: string; png?: Uint8Array } = {}) =>
+export const call = (method: string, path: string, token: string, o: { json?: unknown; csv?: string; png?: Uint8Array; pdf?: Uint8Array } = {}) =>
   w.server.call(method, path, {
     token: token || undefined,
     ...(o.json !== undefined ? { json: o.json } : {}),
     ...(o.csv !== undefined ? { body: o.csv, headers: { 'content-type': 'text/csv' } } : {}),
     ...(o.png !== undefined ? { body: o.png as unknown as BodyInit, headers: { 'content-type': 'image/png' } } : {}),
+    ...(o.pdf !== undefined ? { body: o.pdf as unknown as BodyInit, headers: { 'content-type': 'application/pdf' } } : {}),
   });
 
 /** A project of B carried by the `department` role's department (教育局), assessed feasible when asked. */
@@ -184,6 +188,7 @@ export async function setUpWorld() {
   w.impl.done = await selectedProject();
   ok(await call('POST', `/api/projects/${w.impl.done}/progress`, root, { json: { percent: 100, note: '完工', date: '2027-06-01' } }));
   w.impl.rating = ok(await call('POST', `/api/public/projects/${w.impl.done}/ratings`, '', { json: { grade: 'satisfied', comment: '很好', deviceKey: deviceKey() } })).id;
+  w.hearing = await newHearing();
   w.screening.notice = ok(await call('POST', `/api/sessions/${w.S}/notices`, tokens.presider, { json: { ballotId: w.ballots.published } })).id;
   tokens.none = await new SignJWT({ knd: 'staff', role: 'admin', bod: w.B, usr: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('minsheng').setSubject('x')
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(w.server.ctx.secrets.tokenKey);
@@ -203,4 +208,9 @@ export async function reservableSuggestion() {
   const s = await newSuggestion('图书馆延长开放时间');
   ok(await call('PUT', `/api/suggestions/${s.id}/status`, w.server.adminToken, { json: { status: 'not_adopted', reason: '今年经费不足' } }));
   return s.id;
+}
+
+/** A 专项报告 on S's agenda (its ballot-less hearings stay editable while S is open). */
+export async function newHearing() {
+  return ok(await call('POST', `/api/sessions/${w.S}/hearings`, w.server.adminToken, { json: { kind: 'special_report', title: uniq('专项报告'), reporter: { name: '王局长', post: '局长' } } })).id as string;
 }

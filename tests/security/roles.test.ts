@@ -13,9 +13,9 @@ import { createApp } from '../../server/app.js';
 import { apiRoutes } from '../../server/routes.js';
 import type { Caller } from '../../server/core/principal.js';
 import type { RouteDef } from '../../server/http/route.js';
-import { ballotIn, call, deviceKey, failedNotice, freshSession, newList, newProject, newReferral, newSuggestion, newTask, reservableProject, reservableSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
+import { ballotIn, call, deviceKey, failedNotice, freshSession, newHearing, newList, newProject, newReferral, newSuggestion, newTask, reservableProject, reservableSuggestion, roles, setUpWorld, uniq, w, type Role } from './roles-world.js';
 
-interface Request { path: string; json?: unknown; csv?: string; png?: Uint8Array }
+interface Request { path: string; json?: unknown; csv?: string; png?: Uint8Array; pdf?: Uint8Array }
 interface Narrowing { to: Role[]; why: string }
 interface Row {
   method: 'GET' | 'POST' | 'PUT';
@@ -195,6 +195,8 @@ const table: Row[] = [
   // Photos
   { method: 'POST', route: '/api/files', otherBody: 'a photo belongs to no body until a report uses it', request: () => ({ path: '/api/files', png: w.png }),
     note: 'any signed-in staff or member (API.md: admin, presider, department, member); not the big screen' },
+  { method: 'POST', route: '/api/files/documents', otherBody: 'a document belongs to no body until a hearing names it', request: () => ({ path: '/api/files/documents', pdf: w.pdf }),
+    note: 'an extension: a hearing\'s PDF, uploaded by staff who set the agenda' },
   { method: 'GET', route: '/api/files/:id', request: () => ({ path: `/api/files/${w.fileId}` }) },
   { method: 'GET', route: '/api/files/:id/thumb', request: () => ({ path: `/api/files/${w.fileId}/thumb` }) },
   // Sessions and check-in
@@ -221,6 +223,12 @@ const table: Row[] = [
   } },
   { method: 'POST', route: '/api/projects/:id/surveys', request: () => ({ path: `/api/projects/${w.impl.done}/surveys`, json: { satisfied: 50, basic: 10, unsatisfied: 2, households: 70, method: '入户调查', date: '2027-07-01' } }) },
   { method: 'GET', route: '/api/projects/:id/surveys', request: () => ({ path: `/api/projects/${w.impl.done}/surveys` }), note: 'not in API.md (the staff screen\'s list of past surveys)' },
+  // 听取报告: hearings before an evaluation ballot (an extension)
+  { method: 'GET', route: '/api/sessions/:id/hearings', request: () => ({ path: `/api/sessions/${w.S}/hearings` }),
+    note: 'scoped like the session: its body\'s staff and members, its big screen' },
+  { method: 'POST', route: '/api/sessions/:id/hearings', request: () => ({ path: `/api/sessions/${w.S}/hearings`, json: { kind: 'special_report', title: uniq('报告'), reporter: { name: '李主任' } } }) },
+  { method: 'PUT', route: '/api/hearings/:id', request: () => ({ path: `/api/hearings/${w.hearing}`, json: { kind: 'duty_report', title: uniq('述职'), reporter: { memberId: w.memberIds[1], post: '第一代表团' } } }) },
+  { method: 'POST', route: '/api/hearings/:id/remove', fresh: true, request: async () => ({ path: `/api/hearings/${await newHearing()}/remove` }) },
   { method: 'GET', route: '/api/openapi.json', request: () => ({ path: '/api/openapi.json' }) },
   { method: 'GET', route: '/api/backups/last', narrow: only('the deployment\'s backups: for the administrator without a body (tests/db/backup.test.ts), not an admin of B'), request: () => ({ path: '/api/backups/last' }) },
   // 材料提前送达 (the dossier): sent once (again → 200); members read it once sent, staff before too
@@ -307,7 +315,7 @@ describe('every route × every role, from the route definitions', () => {
       let req: Request | null = null;
       for (const role of roles) {
         req ??= await row.request();
-        const r = await call(row.method, req.path, w.tokens[role], { json: req.json, csv: req.csv, png: req.png });
+        const r = await call(row.method, req.path, w.tokens[role], { json: req.json, csv: req.csv, png: req.png, pdf: req.pdf });
         const success = r.status >= 200 && r.status < 300 && (!row.succeeded || row.succeeded(r.body));
         if (who.includes(role)) {
           if (!success) wrong.push(`${role}: expected success, got ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`);

@@ -13,12 +13,13 @@ import { collectionSpecs } from './specs-collection.js';
 import { screeningSpecs } from './specs-screening.js';
 import { implementationSpecs, portalSpecs } from './specs-implementation.js';
 import { supervisionSpecs } from './specs-supervision.js';
+import { hearingSpecs } from './specs-hearings.js';
 
 const key = (method: string, path: string) => `${method} ${path}`;
 
 /** Every hand spec, by route. */
 export function handSpecs(w: World): EndpointSpec[] {
-  return [...voteStageSpecs(w), ...collectionSpecs(w), ...screeningSpecs(w), ...implementationSpecs(w), ...portalSpecs(w), ...supervisionSpecs(w)];
+  return [...voteStageSpecs(w), ...collectionSpecs(w), ...screeningSpecs(w), ...implementationSpecs(w), ...portalSpecs(w), ...supervisionSpecs(w), ...hearingSpecs(w)];
 }
 
 /** The world's tokens per caller of a definition: B's staff and members, S1's screen. */
@@ -57,7 +58,7 @@ function defaultParams(w: World, path: string, isPublic: boolean): Record<string
   const I = w.ids;
   const kinds: Record<string, string[]> = {
     bodies: isPublic ? [I.bodyB, I.bodyO] : [I.bodyB], members: I.members.slice(0, 3), sessions: [I.sessions.S1], ballots: [I.ballots.O1],
-    projects: [I.selected], suggestions: [I.suggestions.Q1], 'candidate-lists': [I.screening.L1], files: I.files, ratings: [I.portal.rating], notices: [I.screening.N1], referrals: [I.referrals.R1 || '0000000000000000'],
+    projects: [I.selected], suggestions: [I.suggestions.Q1], 'candidate-lists': [I.screening.L1], files: I.files, ratings: [I.portal.rating], notices: [I.screening.N1], referrals: [I.referrals.R1 || '0000000000000000'], hearings: [I.hearings.H1],
   };
   const out: Record<string, string[]> = {};
   for (const [, segment, name] of path.matchAll(/\/([^/]+)\/:([A-Za-z]+)/g)) out[name] = kinds[segment] ?? ['0000000000000000'];

@@ -32,6 +32,8 @@ export interface World {
     screening: { P5: string; P6: string; L1: string; L2: string; N1: string };
     /** R1: a referral (交办单) of a suggestion of B to 教育局 (deptB's), open and not answered (empty without a database to list B's departments in) */
     referrals: { R1: string };
+    /** 听取报告: H1 a hearing on S1's agenda (editable), H5 one on S5's (ended: every change refused) */
+    hearings: { H1: string; H5: string };
   };
   usernames: string[];
   codes: string[];
@@ -83,6 +85,9 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
   const S3 = await mkSession(8);
   const S4 = await mkSession(8);
   const S5 = await mkSession(8);
+  const hearing = async (sessionId: string) => (await api.ok('POST', `/api/sessions/${sessionId}/hearings`, { token: presiderB, json: { kind: 'special_report', title: '专项报告', reporter: { name: '王局长', post: '局长' } } })).id as string;
+  const H1 = await hearing(S1);
+  const H5 = await hearing(S5);
   await api.ok('POST', `/api/sessions/${S5}/end`, { token: presiderB });
   const p = { token: presiderB };
   const ballot = async (sessionId: string, json: object) => (await api.ok('POST', `/api/sessions/${sessionId}/ballots`, { ...p, json })).id as string;
@@ -169,7 +174,7 @@ export async function buildWorld(api: Api, tokenKey: Uint8Array, adminPassword: 
       bodyB, bodyO, users, members: created.map((m) => m.id), projects,
       sessions: { S1, S2, S3, S4, S5 }, ballots: { D1, O1, X1, C2, P2, O2, O3, O4 },
       stations: [station], files: [photo], selected, portal: { done, rating, ratingKey }, suggestions: { Q1: Q1.id, Q2: Q2.id, Q3: Q3.id }, trackingCodes: [Q1.trackingCode],
-      screening: { P5, P6, L1, L2, N1 }, referrals: { R1 },
+      screening: { P5, P6, L1, L2, N1 }, referrals: { R1 }, hearings: { H1, H5 },
     },
     usernames,
     codes: created.map((m) => m.code),

@@ -1,5 +1,6 @@
 // 评议 Evaluation beyond projects: the rule a body publishes to combine satisfaction figures, household
 // surveys (入户调查), a project's items (子项), and the reports heard before an evaluation ballot.
+import type { HearingKind } from '../../../shared/hearing-schemas.js';
 import { date, doublePrecision, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -43,8 +44,15 @@ export const hearings = pgTable('hearings', {
   sessionId: text('session_id').notNull(),
   ballotId: text('ballot_id'),
   position: integer('position').notNull(),
+  /** special_report (专项报告) or duty_report (述职) */
+  kind: text('kind').$type<HearingKind>().notNull().default('special_report'),
   title: text('title').notNull(),
+  /** the reporter's name (a member's name as it was when the hearing was saved) */
   reporter: text('reporter').notNull(),
+  reporterPost: text('reporter_post'),
+  /** a representative of the body reporting (述职); null for anyone else */
+  reporterMemberId: text('reporter_member_id'),
   fileId: text('file_id'),
   createdAt: instant('created_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
 }, (t) => [index('hearings_session_idx').on(t.sessionId, t.position)]);

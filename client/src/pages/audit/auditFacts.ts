@@ -175,6 +175,12 @@ export function detailFacts(t: TFunction, fmt: Formatters, action: string, detai
       add('onDuty', people(d.members));
       break;
     }
+    case 'hearing.added':
+    case 'hearing.updated':
+      // 听取报告: the kind and who reports (the ballot it comes before is named by id only: not shown)
+      add('kind', named('hearings.kind', d.kind));
+      add('reporter', str(d.reporter));
+      break;
     case 'notice.published':
       add('number', str(d.number) ?? (num(d.number) == null ? null : String(d.number)));
       break;

@@ -11,9 +11,10 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { BallotsPanel } from './BallotsPanel';
 import { RosterPanel } from './RosterPanel';
 import { AuditPanel } from './AuditPanel';
+import { HearingsPanel } from './HearingsPanel';
 import { Stat } from '../../components/Stat';
 
-const TABS = ['ballots', 'roster', 'audit'] as const;
+const TABS = ['ballots', 'hearings', 'roster', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -30,7 +31,7 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
   const [tab, setTab] = useState<Tab>('ballots');
   const screen = useMutation({ mutationFn: () => call('POST /api/sessions/:id/screen-token', { id: sessionId }, { token }) });
   const screenUrl = screen.data ? `/screen/${encodeURIComponent(sessionId)}#token=${encodeURIComponent(screen.data.token)}` : null;
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ ballots: null, roster: null, audit: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ ballots: null, hearings: null, roster: null, audit: null });
   useTitle(session?.name ?? t('console.title'));
   const ballotTitles = useMemo(() => {
     const titles: Record<string, string> = {};
@@ -125,13 +126,15 @@ export function SessionConsole({ token, user, sessionId, onAuthLost }: Props) {
             onKeyDown={onTabKey}
             data-testid={`tab-${k}`}
           >
-            {t(`console.tab.${k}`)}
+            {k === 'hearings' ? t('hearings.tab') : t(`console.tab.${k}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
         {tab === 'ballots' ? (
           <BallotsPanel token={token} user={user} session={session} live={live} present={present} quorumMet={quorumMet} />
+        ) : tab === 'hearings' ? (
+          <HearingsPanel token={token} session={session} liveVersion={live.version} />
         ) : tab === 'roster' ? (
           <RosterPanel token={token} sessionId={sessionId} livePresent={present} liveVersion={live.version} />
         ) : (

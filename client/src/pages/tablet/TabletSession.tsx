@@ -12,6 +12,8 @@ import { BallotVote } from './BallotVote';
 import { loadVote, pendingBallots } from './voteStore';
 import { Stat } from '../../components/Stat';
 import { useDossier } from '../dossier/dossierApi';
+import { useHearings } from '../hearings/hearingsApi';
+import { HearingsAgenda, HearingsBeside } from './Hearings';
 
 interface Props {
   token: string;
@@ -37,6 +39,8 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
   const [dossierSent, setDossierSent] = useState(false);
   const dossier = useDossier(token, sessionId, dossierSent ? -1 : live.version);
   if (dossier.data && !dossierSent) setDossierSent(true);
+  // 听取报告: every change of the agenda moves the session's version
+  const hearings = useHearings(token, sessionId, live.version).data ?? [];
 
   const checkIn = async () => {
     setCheckingIn(true);
@@ -142,6 +146,7 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
         <Notice testId="session-ended">{t('tablet.sessionEnded')}</Notice>
       ) : null}
 
+      {currentBallotId ? <HearingsBeside hearings={hearings} ballotId={currentBallotId} /> : null}
       {currentBallotId ? (
         <BallotVote
           key={currentBallotId}
@@ -154,9 +159,12 @@ export function TabletSession({ token, member, sessionId, onAuthLost }: Props) {
           onAuthLost={onAuthLost}
         />
       ) : onRoster && sessionState === 'open' ? (
-        <div className="waiting" role="status" data-testid="waiting-ballot">
-          {t('tablet.waiting')}
-        </div>
+        <>
+          <div className="waiting" role="status" data-testid="waiting-ballot">
+            {t('tablet.waiting')}
+          </div>
+          <HearingsAgenda hearings={hearings} />
+        </>
       ) : null}
     </div>
   );
