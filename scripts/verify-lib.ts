@@ -56,7 +56,9 @@ const manifestSchema = z.object({
   seats: z.number().int().min(1).optional(),
   question: z.string().optional(),
   secret: z.boolean().optional(),
-  options: z.array(z.object({ id: z.string(), title: z.string() })),
+  byItem: z.literal(true).optional(),
+  // a byItem satisfaction ballot's item options name their project (the recount groups them)
+  options: z.array(z.object({ id: z.string(), title: z.string(), item: z.object({ projectId: z.string(), projectTitle: z.string(), title: z.string() }).optional() })),
   baseRule: z.enum(['roster', 'present']),
   base: count,
   eligible: count,
@@ -90,7 +92,8 @@ export async function verifyBox(box: unknown, opts: VerifyOptions = {}): Promise
     seats: manifest.seats,
     question: manifest.question,
     ...(manifest.evaluation ? { evaluation: manifest.evaluation } : {}),
-    options: manifest.options,
+    ...(manifest.byItem ? { byItem: true } : {}),
+    options: manifest.options.map((o) => (o.item ? { id: o.id, title: o.title, item: o.item } : { id: o.id, title: o.title })),
   };
   const defProblem = checkDefinition(def);
   add('definition', defProblem === null, '票决定义（选项、名额）', 'ballot definition (options, seats)', defProblem ?? undefined);
@@ -338,6 +341,11 @@ export function formatReport(report: VerifyReport): string {
     } else if (r.kind === 'satisfaction') {
       for (const o of r.options) {
         lines.push(`  ${o.title}  满意 ${o.satisfied} / 基本满意 ${o.basic} / 不满意 ${o.unsatisfied}  → ${o.grade}, 满意率 rate ${(o.rate * 100).toFixed(2)}%`);
+      }
+      // 子项: each project rated item by item, graded from its items' counts against base × items
+      for (const p of r.projects ?? []) {
+        if (!p.items) continue;
+        lines.push(`  [项目 project] ${p.title}  ${p.items.length} 个子项 items, 合计 满意 ${p.satisfied} / 基本满意 ${p.basic} / 不满意 ${p.unsatisfied} (base ${r.base} × ${p.items.length})  → ${p.grade}`);
       }
     } else if (r.kind === 'evaluation') {
       for (const o of r.options) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { byCodeUnit } from './code-unit-order.js';
-import type { BallotForm, BallotKind, Choices, EvaluationRule, SatisfactionChoice, YesNoAbstain } from './types.js';
+import type { BallotForm, BallotKind, Choices, EvaluationRule, ItemRef, SatisfactionChoice, YesNoAbstain } from './types.js';
 
 /** What a ballot asks: everything needed to check a member's choices and to count them. */
 export interface BallotDefinition {
@@ -13,8 +13,10 @@ export interface BallotDefinition {
   question?: string;
   /** Evaluation only: graded or scored (default scale 0–100), with flags for the top and bottom. */
   evaluation?: EvaluationRule;
+  /** Satisfaction only: items (子项) rated one by one; item options carry `item` (their project). */
+  byItem?: boolean;
   /** Candidates (selection) or projects to rate (satisfaction), in ballot order; empty for a motion. */
-  options: { id: string; title: string }[];
+  options: { id: string; title: string; item?: ItemRef }[];
 }
 
 export type ChoicesCheck = { ok: true; choices: Choices } | { ok: false; message: string };
@@ -44,6 +46,17 @@ export function checkDefinition(def: BallotDefinition): string | null {
     if (!Number.isSafeInteger(def.seats) || (def.seats as number) < 1) return 'a selection needs seats ≥ 1';
   }
   if (def.kind === 'satisfaction' && ids.length === 0) return 'a satisfaction ballot needs at least one project';
+  if (def.byItem && def.kind !== 'satisfaction') return 'only a satisfaction ballot rates items';
+  if (def.options.some((o) => o.item !== undefined) && !def.byItem) return 'item options belong to a byItem ballot';
+  if (def.byItem) {
+    const wholes = new Set(def.options.filter((o) => !o.item).map((o) => o.id));
+    for (const o of def.options) {
+      const it = o.item;
+      if (!it) continue;
+      if (typeof it.projectId !== 'string' || it.projectId === '' || typeof it.projectTitle !== 'string' || typeof it.title !== 'string') return 'an item option names its project and title';
+      if (wholes.has(it.projectId)) return 'a project is rated whole or by its items, not both';
+    }
+  }
   if (def.kind === 'motion' && ids.length !== 0) return 'a motion has no options';
   if (def.kind === 'evaluation') {
     if (ids.length === 0) return 'an evaluation needs at least one subject';

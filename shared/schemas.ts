@@ -89,6 +89,8 @@ export const ballotInput = z.strictObject({
   runoffOf: id.optional(),
   /** a satisfaction ballot's round (API.md): mid-year, year-end or a rectification round */
   round: z.enum(['midyear', 'yearend', 'rectification']).optional(),
+  /** satisfaction: rate each project's items (子项) one by one; a project without items is rated whole */
+  byItem: z.boolean().optional(),
 });
 
 export const cancelInput = z.strictObject({ reason: text(500) });

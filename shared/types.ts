@@ -71,6 +71,42 @@ export interface SelectionResult extends ResultBase {
 export interface SatisfactionResult extends ResultBase {
   kind: 'satisfaction';
   options: SatisfactionOptionResult[];
+  /** 子项 rated one by one: the options are items (or whole projects without items) */
+  byItem?: true;
+  /** byItem only: each project once, in ballot order, graded from its items' counts summed (base × items) */
+  projects?: ProjectByItemResult[];
+}
+
+/** One item's grade of a project rated item by item (API.md `grades[].items`). */
+export interface ItemGradeResult {
+  itemId: string;
+  title: string;
+  grade: Grade;
+  rate: number;
+  satisfied: number;
+  basic: number;
+  unsatisfied: number;
+}
+
+/** A project of a byItem satisfaction ballot: its own grade, and its items' when it has items. */
+export interface ProjectByItemResult {
+  id: string;
+  title: string;
+  satisfied: number;
+  basic: number;
+  unsatisfied: number;
+  grade: Grade;
+  rate: number;
+  /** absent when the project had no items and was rated whole */
+  items?: ItemGradeResult[];
+}
+
+/** An option that is one item (子项) of a project, in a byItem satisfaction ballot. */
+export interface ItemRef {
+  projectId: string;
+  projectTitle: string;
+  /** the item's own title (the option's title shows project and item) */
+  title: string;
 }
 
 export interface MotionResult extends ResultBase {
@@ -116,6 +152,8 @@ export interface BallotOption {
   title: string;
   /** an evaluation's subject: a department by name or a member */
   subject?: EvaluationSubject;
+  /** a byItem satisfaction ballot's item option: which project it belongs to */
+  item?: ItemRef;
   department?: string | null;
   investment?: number | null;
   category?: string | null;
@@ -134,7 +172,9 @@ export interface BoxManifest {
   evaluation?: EvaluationRule;
   /** false only for a named (记名) motion, whose box is empty and whose result lists votes by name. */
   secret?: boolean;
-  options: { id: string; title: string }[];
+  /** a satisfaction ballot rating items one by one (its item options carry `item`) */
+  byItem?: true;
+  options: { id: string; title: string; item?: ItemRef }[];
   baseRule: BaseRule;
   base: number;
   eligible: number;

@@ -1,7 +1,7 @@
 // createBallot: a draft ballot of a session, with its options frozen from the body's projects.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
-import { ballotRounds, ballots, members, projects } from '../db/schema.js';
+import { ballotRounds, ballots, members, projectItems, projects } from '../db/schema.js';
 import { command, live, type CommandContext } from '../core/command.js';
 import { newId } from '../db/ids.js';
 import { DomainError, conflict, invalid } from '../core/errors.js';
@@ -45,6 +45,7 @@ function checkFields(input: BallotInput) {
     if (input.seats !== undefined) throw field('seats', '只有项目票决有名额 / only a selection has seats');
     if (input.question !== undefined) throw field('question', '只有议案表决有表决事项 / only a motion has a question');
     if (input.round !== undefined) throw field('round', '只有满意度测评有轮次 / only a satisfaction ballot has a round');
+    if (input.byItem) throw field('byItem', '只有满意度测评可以按子项测评 / only a satisfaction ballot rates items');
     if (input.secret === false) throw field('secret', '评议必须无记名 / an evaluation is secret');
     return;
   }
@@ -60,6 +61,7 @@ function checkFields(input: BallotInput) {
   }
   if (input.kind === 'satisfaction' && !input.projectIds) throw field('projectIds', '请选择测评项目 / projectIds required');
   if (input.kind !== 'satisfaction' && input.round !== undefined) throw field('round', '只有满意度测评有轮次 / only a satisfaction ballot has a round');
+  if (input.kind !== 'satisfaction' && input.byItem) throw field('byItem', '只有满意度测评可以按子项测评 / only a satisfaction ballot rates items');
   if (input.kind === 'motion') {
     if (!input.question) throw field('question', '请填写表决事项 / question required');
     if (input.projectIds) throw field('projectIds', '议案表决没有项目 / a motion has no projects');
@@ -89,11 +91,26 @@ export async function prepareBallot(tx: Tx, session: SessionRow, raw: BallotInpu
   if (rows.length !== ids.length) throw field('projectIds', '有项目不属于本人大 / some projects are not of this body');
   if (rows.some((p) => p.status === 'withdrawn')) throw field('projectIds', '有项目已撤回 / a project was withdrawn');
   const byId = new Map(rows.map((p) => [p.id, p]));
-  const options: BallotOption[] = ids.map((id) => {
+  const items = input.kind === 'satisfaction' && input.byItem ? await itemsOf(tx, ids) : new Map<string, { id: string; title: string }[]>();
+  const options: BallotOption[] = ids.flatMap((id): BallotOption[] => {
     const p = byId.get(id)!;
-    return { id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category };
+    const own = items.get(id);
+    // 子项: a project with items is rated item by item (option id = item id); one without stays whole
+    if (own?.length) return own.map((it) => ({ id: it.id, title: `${p.title} · ${it.title}`, item: { projectId: p.id, projectTitle: p.title, title: it.title }, department: p.department }));
+    return [{ id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category }];
   });
   return { input, options };
+}
+
+/** The items (子项) of the given projects, each project's in its own order. */
+async function itemsOf(tx: Tx, projectIds: string[]) {
+  const rows = projectIds.length
+    ? await tx.select({ id: projectItems.id, projectId: projectItems.projectId, title: projectItems.title }).from(projectItems)
+      .where(inArray(projectItems.projectId, projectIds)).orderBy(asc(projectItems.projectId), asc(projectItems.position))
+    : [];
+  const out = new Map<string, { id: string; title: string }[]>();
+  for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), { id: r.id, title: r.title }]);
+  return out;
 }
 
 /** An evaluation's options: one per subject, a department by its name or a member of the body by theirs. */
@@ -122,6 +139,7 @@ export async function insertBallot(tx: Tx, sessionId: string, input: BallotInput
     seats: input.kind === 'selection' ? input.seats! : null,
     question: input.kind === 'motion' ? input.question! : null,
     secret: input.secret ?? true, baseRule: input.baseRule ?? 'roster', runoffOf: input.runoffOf ?? null, options,
+    byItem: input.kind === 'satisfaction' && !!input.byItem,
   }).returning();
   const problem = checkDefinition(definitionOf(ballot));
   if (problem) throw invalid(problem);
@@ -131,7 +149,7 @@ export async function insertBallot(tx: Tx, sessionId: string, input: BallotInput
 
 export const ballotSubject = (b: { id: string; title: string }) => ({ kind: 'ballot' as const, id: b.id, label: b.title });
 export const ballotCreatedDetail = (b: BallotRow) => ({
-  title: b.title, kind: b.kind, seats: b.seats, form: b.form, options: optionsOf(b).map((o) => o.id), runoffOf: b.runoffOf,
+  title: b.title, kind: b.kind, seats: b.seats, form: b.form, options: optionsOf(b).map((o) => o.id), runoffOf: b.runoffOf, ...(b.byItem ? { byItem: true } : {}),
 });
 
 /** createBallot: a draft ballot of a session, with its options frozen from the body's projects. */

@@ -30,7 +30,9 @@ export function definitionOf(b: BallotRow): BallotDefinition {
     seats: b.seats ?? undefined,
     question: b.question ?? undefined,
     ...(b.evaluation ? { evaluation: { form: b.evaluation.form, ...(b.evaluation.scale ? { scale: b.evaluation.scale } : {}), ...(b.evaluation.flags ? { flags: b.evaluation.flags } : {}) } } : {}),
-    options: optionsOf(b).map((o) => ({ id: o.id, title: o.title })),
+    ...(b.byItem ? { byItem: true } : {}),
+    // a byItem ballot's item options say which project they belong to (the count groups them)
+    options: optionsOf(b).map((o) => (o.item ? { id: o.id, title: o.title, item: o.item } : { id: o.id, title: o.title })),
   };
 }
 

@@ -1,7 +1,6 @@
 // The combined satisfaction a body may publish (API.md "Evaluation"; 镇海 weighs 群众 60 / 官员 30 / 网络 10):
 // each part is a 满意率 of its own counts, and the figure is their weighted mean over the parts present.
 import type { SatisfactionCounts } from './satisfaction.js';
-import { gradeProject, type GradeOutcome } from './satisfaction.js';
 
 export type CompositePart = 'members' | 'public' | 'survey';
 export type CompositeWeights = Record<CompositePart, number>;
@@ -44,13 +43,4 @@ export function compositeSatisfaction(counts: Partial<Record<CompositePart, Sati
   }
   if (Object.keys(parts).length === 0 || total === 0) return null;
   return { rate: Math.round((weighted / total) * 10_000) / 10_000, parts, weights };
-}
-
-/**
- * 子项 rated one by one: the project's own grade for the round is graded by the same rule from the items'
- * counts summed, the base multiplied by the number of items.
- */
-export function gradeFromItems(items: readonly SatisfactionCounts[], base: number): GradeOutcome & SatisfactionCounts {
-  const sum = items.reduce((a, c) => ({ satisfied: a.satisfied + c.satisfied, basic: a.basic + c.basic, unsatisfied: a.unsatisfied + c.unsatisfied }), { satisfied: 0, basic: 0, unsatisfied: 0 });
-  return { ...sum, ...gradeProject(sum, base * items.length) };
 }

@@ -8,5 +8,7 @@ export { emptyTally, tallyChoices, addChoices, computeResult } from './tally.js'
 export type { ResultContext } from './tally.js';
 export { scoreResult, meanOf } from './score.js';
 export type { ScoreRow, ScoreFlags, ScoreOptionResult, Flag } from './score.js';
-export { compositeSatisfaction, satisfactionRate, weightsValid, gradeFromItems } from './composite.js';
+export { compositeSatisfaction, satisfactionRate, weightsValid } from './composite.js';
 export type { Composite, CompositePart, CompositeWeights } from './composite.js';
+export { gradeByItem, gradeFromItems } from './items.js';
+export type { ItemOptionCounts } from './items.js';

@@ -13,6 +13,7 @@ import type {
 } from '../types.js';
 import { motionPasses } from './motion.js';
 import { gradeProject } from './satisfaction.js';
+import { gradeByItem } from './items.js';
 import { selectWinners } from './selection.js';
 import { scoreResult } from './score.js';
 
@@ -171,6 +172,11 @@ export function computeResult(def: BallotDefinition, tally: Tally, ctx: ResultCo
         return { id: o.id, title: o.title, satisfied: row.satisfied, basic: row.basic, unsatisfied: row.unsatisfied, grade, rate };
       }),
     };
+    // 子项: each project once, graded from its items' counts (shared/counting/items.ts)
+    if (def.byItem) {
+      result.byItem = true;
+      result.projects = gradeByItem(def.options.map((o, i) => ({ id: o.id, title: o.title, ...(o.item ? { item: o.item } : {}), satisfied: rows[i].satisfied, basic: rows[i].basic, unsatisfied: rows[i].unsatisfied })), ctx.base);
+    }
     return result;
   }
 

@@ -128,52 +128,90 @@ function SelectionChart({ result, titles }: { result: SelectionResult; titles?: 
 }
 
 function SatisfactionChart({ result, titles }: { result: SatisfactionResult; titles?: Record<string, string> }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
   const scale = Math.max(result.base, result.cast, 1);
+  const byId = new Map(result.options.map((o) => [o.id, o]));
   return (
     <>
       <Legend keys={['satisfied', 'basic', 'unsatisfied']} />
       <ol className={`rows ${density(result.options.length)}`} style={vars({ '--half': share(result.base / 2, scale) })}>
-        {result.options.map((o) => {
-          const g = gradeChoice[o.grade] ?? 'unsatisfied';
-          return (
-            <li key={o.id} className={`row row--grade-${g}`} data-testid={`result-row-${o.id}`} data-grade={g}>
-              <div className="row__head">
-                <span className="row__title">{titles?.[o.id] ?? o.title}</span>
-                <span className={`badge badge--grade-${g}`} data-testid={`result-status-${o.id}`}>
-                  {t(`choice.${g}`)}
-                </span>
-              </div>
-              <div
-                className="row__bar"
-                role="img"
-                aria-label={t('result.ariaSat', { satisfied: fmt.num(o.satisfied), basic: fmt.num(o.basic), unsatisfied: fmt.num(o.unsatisfied) })}
-              >
-                <span className="seg seg--satisfied" style={vars({ '--w': share(o.satisfied, scale) })} />
-                <span className="seg seg--basic" style={vars({ '--w': share(o.basic, scale) })} />
-                <span className="seg seg--unsatisfied" style={vars({ '--w': share(o.unsatisfied, scale) })} />
-                <span className="row__half" aria-hidden="true" />
-              </div>
-              <div className="row__nums">
-                <span className="num num--satisfied">
-                  {t('choice.satisfied')} <b>{fmt.num(o.satisfied)}</b>
-                </span>
-                <span className="num num--basic">
-                  {t('choice.basic')} <b>{fmt.num(o.basic)}</b>
-                </span>
-                <span className="num num--unsatisfied">
-                  {t('choice.unsatisfied')} <b>{fmt.num(o.unsatisfied)}</b>
-                </span>
-                <span className="num">
-                  {t('result.rate')} <b data-testid={`result-rate-${o.id}`}>{fmt.pct(o.rate)}</b>
-                </span>
-              </div>
+        {result.byItem && result.projects
+          // 子项 rated one by one: each project with its own grade (from its items' counts), its items under it
+          ? result.projects.map((p) => (p.items ? (
+            <li key={p.id} className="row row--project" data-testid={`result-project-${p.id}`} data-grade={gradeChoice[p.grade] ?? 'unsatisfied'}>
+              <ProjectHead project={p} title={titles?.[p.id] ?? p.title} base={result.base} />
+              <ol className="rows rows--items">
+                {p.items.map((i) => {
+                  const o = byId.get(i.itemId);
+                  return o ? <SatisfactionRow key={i.itemId} o={o} title={i.title} scale={scale} /> : null;
+                })}
+              </ol>
             </li>
-          );
-        })}
+          ) : byId.get(p.id) ? <SatisfactionRow key={p.id} o={byId.get(p.id)!} title={titles?.[p.id] ?? p.title} scale={scale} /> : null))
+          : result.options.map((o) => <SatisfactionRow key={o.id} o={o} title={titles?.[o.id] ?? o.title} scale={scale} />)}
       </ol>
     </>
+  );
+}
+
+/** A project rated item by item: its grade from the items' counts summed, against base × the number of items. */
+function ProjectHead({ project: p, title, base }: { project: NonNullable<SatisfactionResult['projects']>[number]; title: string; base: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const g = gradeChoice[p.grade] ?? 'unsatisfied';
+  return (
+    <>
+      <div className="row__head">
+        <span className="row__title">{title}</span>
+        <span className={`badge badge--grade-${g}`} data-testid={`result-project-grade-${p.id}`}>{t(`choice.${g}`)}</span>
+      </div>
+      <p className="row__nums small">
+        <span className="num">{t('byItem.summed', { n: fmt.num(p.items?.length ?? 0), base: fmt.num(base * (p.items?.length ?? 1)) })}</span>
+        <span className="num num--satisfied">{t('choice.satisfied')} <b>{fmt.num(p.satisfied)}</b></span>
+        <span className="num num--basic">{t('choice.basic')} <b>{fmt.num(p.basic)}</b></span>
+        <span className="num num--unsatisfied">{t('choice.unsatisfied')} <b>{fmt.num(p.unsatisfied)}</b></span>
+        <span className="num">{t('result.rate')} <b>{fmt.pct(p.rate)}</b></span>
+      </p>
+    </>
+  );
+}
+
+function SatisfactionRow({ o, title, scale }: { o: SatisfactionOptionResult; title: string; scale: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const g = gradeChoice[o.grade] ?? 'unsatisfied';
+  return (
+    <li className={`row row--grade-${g}`} data-testid={`result-row-${o.id}`} data-grade={g}>
+      <div className="row__head">
+        <span className="row__title">{title}</span>
+        <span className={`badge badge--grade-${g}`} data-testid={`result-status-${o.id}`}>
+          {t(`choice.${g}`)}
+        </span>
+      </div>
+      <div
+        className="row__bar"
+        role="img"
+        aria-label={t('result.ariaSat', { satisfied: fmt.num(o.satisfied), basic: fmt.num(o.basic), unsatisfied: fmt.num(o.unsatisfied) })}
+      >
+        <span className="seg seg--satisfied" style={vars({ '--w': share(o.satisfied, scale) })} />
+        <span className="seg seg--basic" style={vars({ '--w': share(o.basic, scale) })} />
+        <span className="seg seg--unsatisfied" style={vars({ '--w': share(o.unsatisfied, scale) })} />
+        <span className="row__half" aria-hidden="true" />
+      </div>
+      <div className="row__nums">
+        <span className="num num--satisfied">
+          {t('choice.satisfied')} <b>{fmt.num(o.satisfied)}</b>
+        </span>
+        <span className="num num--basic">
+          {t('choice.basic')} <b>{fmt.num(o.basic)}</b>
+        </span>
+        <span className="num num--unsatisfied">
+          {t('choice.unsatisfied')} <b>{fmt.num(o.unsatisfied)}</b>
+        </span>
+        <span className="num">
+          {t('result.rate')} <b data-testid={`result-rate-${o.id}`}>{fmt.pct(o.rate)}</b>
+        </span>
+      </div>
+    </li>
   );
 }
 

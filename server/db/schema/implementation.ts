@@ -1,7 +1,7 @@
 // 实施与督办 Implementation and supervision: plans, progress reports, supervision groups, inspections,
 // rectification reports, grades by satisfaction round, carry-over to the next year.
 import { sql } from 'drizzle-orm';
-import type { Grade } from '../../../shared/types.js';
+import type { Grade, ItemGradeResult } from '../../../shared/types.js';
 import type { satisfactionRounds } from '../../../shared/implementation-schemas.js';
 
 type Round = (typeof satisfactionRounds)[number];
@@ -80,6 +80,8 @@ export const projectGrades = pgTable('project_grades', {
   base: integer('base').notNull(),
   rate: doublePrecision('rate').notNull(),
   publishedAt: instant('published_at').notNull(),
+  /** 子项 rated one by one: each item's grade (null when the project was rated whole) */
+  items: jsonb('items').$type<ItemGradeResult[]>(),
 }, (t) => [primaryKey({ columns: [t.ballotId, t.projectId] }), index('project_grades_project_idx').on(t.projectId)]);
 
 /** An unfinished project followed into the next year's supervision (跨年督办). */

@@ -12,11 +12,13 @@ export function SatisfactionRoundButton({ token, session, onCreated }: { token: 
   const { t } = useTranslation();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [round, setRound] = useState<Round>('yearend');
+  // 子项 rated one by one: projects with items are rated item by item, the others whole
+  const [byItem, setByItem] = useState(false);
   const overview = useYearOverview(token, session.bodyId, year);
   const projects = (overview.data?.projects ?? []).filter((p) => (round === 'rectification' ? p.execution === 'rectifying' : true));
   const create = useMutation({
     mutationFn: () => call('POST /api/sessions/:id/ballots', { id: session.id }, {
-      token, body: { kind: 'satisfaction', title: t('rounds.title', { year, round: t(`round.${round}`) }), projectIds: projects.map((p) => p.id), round },
+      token, body: { kind: 'satisfaction', title: t('rounds.title', { year, round: t(`round.${round}`) }), projectIds: projects.map((p) => p.id), round, ...(byItem ? { byItem: true } : {}) },
     }),
     onSuccess: onCreated,
   });
@@ -28,6 +30,11 @@ export function SatisfactionRoundButton({ token, session, onCreated }: { token: 
         <select className="input" value={round} onChange={(e) => setRound(e.target.value as Round)} data-testid="round-kind">
           {rounds.map((r) => <option key={r} value={r}>{t(`round.${r}`)}</option>)}
         </select></label>
+      <label className="check" title={t('byItem.roundHint')}>
+        <input type="checkbox" checked={byItem} onChange={(e) => setByItem(e.target.checked)} data-testid="round-by-item" aria-describedby="round-by-item-hint" />
+        <span>{t('byItem.roundChoice')}</span>
+        <span id="round-by-item-hint" className="visually-hidden">{t('byItem.roundHint')}</span>
+      </label>
       <button type="button" className="btn btn--secondary btn--sm" disabled={!projects.length || create.isPending} onClick={() => create.mutate()} data-testid="round-create">
         {t('rounds.create', { count: projects.length })}
       </button>

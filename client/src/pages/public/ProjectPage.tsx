@@ -14,7 +14,7 @@ import { gradeChoice, shanghaiDate } from '../../../../shared/execution';
 import { ColorTag } from '../../components/ColorTag';
 import { ProjectTaskList } from '../tasks/TaskBits';
 import { ExecutionTag, ProgressBar } from '../supervision/ProgressView';
-import { ItemBars, reportItemsText } from '../supervision/ItemBars';
+import { ItemBars, latestItemGrades, reportItemsText } from '../supervision/ItemBars';
 import { usePublicProject, type PublicProject } from './publicApi';
 import { AskedStep, Milestones, Photos, Steps, VoteStep } from './ProjectParts';
 import { RatingsPanel } from './RatingsPanel';
@@ -107,7 +107,7 @@ function Story({ p }: { p: PublicProject }) {
         <>
           <section className="portal-step" aria-labelledby="step-do" data-testid="step-progress">
             <h2 id="step-do">{t('portal.step.progress')}</h2>
-            <ItemBars items={p.items} />
+            <ItemBars items={p.items} grades={latestItemGrades(p.grades)} />
             {p.progress.length ? (
               <ol className="timeline">
                 {p.progress.map((r) => (

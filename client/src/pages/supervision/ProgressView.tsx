@@ -6,7 +6,7 @@ import '../../styles/supervision.css';
 import { useFormat } from '../../format';
 import type { Photo, ProjectDetail } from './supervisionApi';
 import { gradeChoice } from '../../../../shared/execution';
-import { ItemBars, reportItemsText } from './ItemBars';
+import { ItemBars, latestItemGrades, reportItemsText } from './ItemBars';
 
 const Photos = ({ photos, alt }: { photos: Photo[]; alt: string }) => (photos.length ? (
   <span className="impl-photos">{photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} alt={alt} loading="lazy" /></a>)}</span>
@@ -42,7 +42,7 @@ export function ProgressView({ detail, today, latestOnly = false }: { detail: Pr
         {detail.carriedOverFrom ? <span className="tag"> {t('supervision.carriedFrom', { year: detail.carriedOverFrom })}</span> : null}
       </p>
       <ProgressBar percent={detail.percent} />
-      <ItemBars items={detail.items} />
+      <ItemBars items={detail.items} grades={latestItemGrades(detail.grades)} />
       <section aria-label={t('impl.plan')}>
         <h3>{t('impl.plan')}</h3>
         {detail.plan ? (

@@ -13,6 +13,7 @@ import { BallotInstructions, CandidateRow, MotionChoice } from './ChoiceWidgets'
 import { ReviewStep, SendingStep } from './ReviewStep';
 import { Receipt } from './Receipt';
 import { useVoteSubmission } from './useVoteSubmission';
+import { ItemGroups } from './ItemGroups';
 
 interface Props {
   token: string;
@@ -112,6 +113,8 @@ export function BallotVote({ token, memberId, ballotId, liveState, joins, presen
       <BallotInstructions ballot={ballot} draft={rec.draft} />
       {ballot.kind === 'motion' ? (
         <MotionChoice ballot={ballot} draft={rec.draft} setMark={setMark} />
+      ) : ballot.byItem ? (
+        <ItemGroups ballot={ballot} draft={rec.draft} setMark={setMark} token={token} />
       ) : (
         <ol className="candidates">
           {ballot.options.map((o, i) => isScored(ballot) ? (

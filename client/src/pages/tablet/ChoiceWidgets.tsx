@@ -53,9 +53,12 @@ export function CandidateRow({
   draft,
   setMark,
   token,
+  nested = false,
 }: {
   token: string;
   option: BallotOption & Partial<Demand>;
+  /** an item (子项) listed under its project: its own title, a heading one level down, no 查看进展 of its own */
+  nested?: boolean;
   index: number;
   ballot: BallotDetail;
   draft: Draft;
@@ -71,17 +74,17 @@ export function CandidateRow({
   const atMax = chooseN && chosenCount >= (ballot.seats ?? Infinity);
   const [showProgress, setShowProgress] = useState(false);
   return (
-    <li className={`candidate${current ? ` candidate--${current}` : ''}`} data-testid={`candidate-${option.id}`}>
+    <li className={`candidate${nested ? ' candidate--item' : ''}${current ? ` candidate--${current}` : ''}`} data-testid={`candidate-${option.id}`}>
       <div className="candidate__info">
         <span className="candidate__no" aria-hidden="true">{fmt.num(index + 1)}</span>
         <div>
-          <h3 className="candidate__title" id={labelId}>{option.title}</h3>
+          {nested ? <h4 className="candidate__title" id={labelId}>{option.item?.title ?? option.title}</h4> : <h3 className="candidate__title" id={labelId}>{option.title}</h3>}
           <p className="candidate__meta">
             {option.department ? <span>{t('vote.metaItem', { label: t('vote.department'), value: option.department })}</span> : null}
             {option.investment != null ? <span>{t('vote.metaItem', { label: t('vote.investment'), value: fmt.wan(option.investment) })}</span> : null}
           </p>
           {ballot.kind === 'selection' ? <DemandBar demand={option} largest={largestOf(ballot.options)} testId={`demand-${option.id}`} /> : null}
-          {ballot.kind === 'satisfaction' ? (
+          {ballot.kind === 'satisfaction' && !nested ? (
             <button type="button" className="btn btn--ghost btn--sm" aria-expanded={showProgress} aria-controls={`progress-${index}`}
               onClick={() => setShowProgress((v) => !v)} data-testid={`progress-toggle-${option.id}`}>
               {showProgress ? t('supervision.hideProgress') : t('supervision.showProgress')}

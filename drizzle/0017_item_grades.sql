@@ -1,0 +1,1 @@
+ALTER TABLE "project_grades" ADD COLUMN "items" jsonb;
