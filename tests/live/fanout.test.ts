@@ -14,7 +14,6 @@ afterAll(async () => { await server?.close(); });
 
 interface Received { event: string; at: number; payload: { sessionId?: string; ballotId?: string; state?: string; cast?: number } }
 interface Listener { role: 'presider' | 'screen' | 'member'; hall: number; socket: Socket; received: Received[] }
-const events = ['session:update', 'ballot:update', 'ballot:tally', 'ballot:result'];
 
 async function listen(role: Listener['role'], hall: number, token: string, sessionId: string): Promise<Listener> {
   const socket = await server.socket(token);
