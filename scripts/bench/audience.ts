@@ -77,12 +77,14 @@ export class Audience {
     return this.watchers.map((w) => w.messages);
   }
 
-  /** Waits until every socket has seen the target count (or the timeout); returns how many did not. */
+  /** Waits until the presider and the screen have seen the target count (or the timeout); returns how many did not. */
   async settle(timeoutMs: number): Promise<number> {
     const end = now() + timeoutMs;
     for (;;) {
       let missing = 0;
-      for (const w of this.watchers) if (!w.reachedAt || (w.role === 'presider' && !w.tallyReachedAt)) missing++;
+      // Tablets get a ballot's state changes, not its turnout (server/live/hub.ts): only the presider and
+      // the big screen are waited for.
+      for (const w of this.watchers) if (w.role !== 'member' && (!w.reachedAt || (w.role === 'presider' && !w.tallyReachedAt))) missing++;
       if (missing === 0 || now() > end) return missing;
       await sleep(20);
     }

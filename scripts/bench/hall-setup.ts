@@ -15,11 +15,12 @@ export interface Hall {
   memberTokens: string[];
 }
 
-export async function buildHall(api: HttpClient, adminPassword: string, members: number, projects: number): Promise<Hall> {
+/** `tag` tells halls apart when a bench builds many (`--halls`): their bodies' and presiders' names. */
+export async function buildHall(api: HttpClient, adminPassword: string, members: number, projects: number, tag = ''): Promise<Hall> {
   const adminToken = (await api.json('POST', '/api/auth/login', { json: { username: 'admin', password: adminPassword } })).token as string;
-  const body = await api.json('POST', '/api/bodies', { token: adminToken, json: { name: '基准测试市人民代表大会', level: 'city' } });
-  await api.json('POST', '/api/users', { token: adminToken, json: { username: 'bench_presider', password: 'bench-presider-pass', role: 'presider', bodyId: body.id } });
-  const presiderToken = (await api.json('POST', '/api/auth/login', { json: { username: 'bench_presider', password: 'bench-presider-pass' } })).token as string;
+  const body = await api.json('POST', '/api/bodies', { token: adminToken, json: { name: `基准测试${tag}市人民代表大会`, level: 'city' } });
+  await api.json('POST', '/api/users', { token: adminToken, json: { username: `bench_presider${tag}`, password: 'bench-presider-pass', role: 'presider', bodyId: body.id } });
+  const presiderToken = (await api.json('POST', '/api/auth/login', { json: { username: `bench_presider${tag}`, password: 'bench-presider-pass' } })).token as string;
   const list = Array.from({ length: members }, (_, i) => ({ name: `代表${i + 1}`, delegation: `第${(i % 30) + 1}代表团`, kind: i < members / 10 ? 'committee' : 'rep' }));
   const created = (await api.json('POST', `/api/bodies/${body.id}/members`, { token: adminToken, json: { members: list } })).members as { code: string }[];
   const projectIds: string[] = [];

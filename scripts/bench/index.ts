@@ -10,6 +10,8 @@
 // `npm run bench -- --notices` notices to people through a webhook that refuses, then is down 30 s (scripts/bench/notices.ts).
 // `npm run bench -- --closes` 10, 50, 100 ballots closed at once, then published at once; again with 2,000 ballots stored (scripts/bench/closes.ts).
 // `npm run bench -- --backup` a 300-member vote alone and during `npm run backup` of a city; the city's backup and restores (scripts/bench/backup.ts).
+// `npm run bench -- --halls` 100 halls × 150 members voting at once, one server then two with Redis (scripts/bench/halls.ts);
+//                            `--halls 20 --members 50` for a quick run, `--one` / `--two` for one of the two setups.
 //
 // Options: --members N (3000)  --concurrency C (64)  --runs N (5 project runs)  --small N (300)
 //          --cpu-prof (profile the server child; .cpuprofile files in .bench/profiles/)
@@ -36,6 +38,7 @@ import { backupBench } from './backup.js';
 import { noticesBench } from './notices.js';
 import { metricsBench } from './metrics.js';
 import { closesBench } from './closes.js';
+import { hallsBench } from './halls.js';
 import { buildHall as buildHallAs, checkStatuses, newBallot, prepareVotes, type Hall } from './hall-setup.js';
 import {
   HttpClient, burst, cpuSeconds, machineBusySeconds, now, postgresCpuSeconds, selfCpuSeconds, fmt, median, peakRssMb, percentile, sleep, startChild, timed,
@@ -58,6 +61,8 @@ const READS = flag('--reads');
 const CPU_PROF = flag('--cpu-prof');
 const REDIS = flag('--redis');
 const NO_SOCKETS = flag('--no-sockets');
+/** `--halls` alone is 100 halls; `--halls 20` says how many */
+const HALLS = flag('--halls') ? (Number.isFinite(Number(argv[argv.indexOf('--halls') + 1])) ? Number(argv[argv.indexOf('--halls') + 1]) : 100) : 0;
 const DB_POOL = process.env.DB_POOL ?? '20';
 const ADMIN_PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -202,7 +207,8 @@ async function projectRun(api: HttpClient, voteClient: HttpClient, server: Child
   const r: ProjectRun = {
     label, n, perSecond: res.perSecond, p50: percentile(res.latencies, 50), p99: percentile(res.latencies, 99), notCreated, tallyExact,
     lagPresider: lag(settled.presider), lagPresiderTally: lag(settled.presiderTally), lagScreen: lag(settled.screen),
-    lagMembersMax: memberLags.length === 0 ? NaN : memberLags.some((x) => Number.isNaN(x)) ? Infinity : Math.max(...memberLags),
+    // (tablets get no turnout since the fan-out change: a member socket that saw the count got it in a state change)
+    lagMembersMax: memberLags.every((x) => Number.isNaN(x)) ? NaN : Math.max(...memberLags.filter((x) => !Number.isNaN(x))),
     lagMembersP99: percentile(memberLags.filter((x) => !Number.isNaN(x)), 99),
     missing,
     msgsPerSocketMean: perSocket.reduce((a, b) => a + b, 0) / perSocket.length, msgsPerSocketMax: Math.max(...perSocket),
@@ -426,7 +432,13 @@ async function main() {
   const onSignal = async () => { await db.drop().catch(() => {}); process.exit(130); };
   process.once('SIGINT', onSignal);
   try {
-    if (READS) await readsBench(db);
+    if (HALLS) {
+      if (!db.url) throw new Error('--halls needs PostgreSQL (two server processes cannot share an embedded database)');
+      await hallsBench(root, {
+        halls: HALLS, members: num('--members', 150), concurrency: CONCURRENCY, dbUrl: db.url, dbName, adminPassword: ADMIN_PASSWORD, dbPool: DB_POOL,
+        redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379', one: flag('--one'), two: flag('--two'),
+      }, say);
+    } else if (READS) await readsBench(db);
     else await votingBench(db);
   } catch (err) {
     failed = true;

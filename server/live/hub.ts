@@ -2,19 +2,23 @@
 // so a restart or a second server process never needs state that only this process had.
 //
 // API.md: updates are coalesced (at most ~10 a second) and the last state always follows, at most
-// 1 s after the change. Three channels, at most one frame per 100 ms each. Any change but a vote
-// goes out on every channel as soon as that spacing allows. While only votes come in, a channel
-// waits until votes pause for `quiet` ms, or at most `maxWait` ms after the first vote it has not
-// reported: a burst of votes costs a few frames a second, and the final count follows the last vote
-// by about `quiet`.
-// - watch:   presider console, admin, big screens — counts, states, results: 100 ms quiet, ≤ 300 ms;
-// - members: the tablets — the same events: 150 ms quiet, ≤ 700 ms. With 3,000 tablets one frame is
-//            3,000 socket writes, by far the largest cost of a burst;
+// 1 s after the change. One coalescer per session (hall), three channels, at most one frame per 100 ms
+// each. Any change but a vote goes out on every channel as soon as that spacing allows. While only
+// votes come in, a channel waits until votes pause for `quiet` ms, or at most `maxWait` ms after the
+// first vote it has not reported: a burst of votes costs a few frames a second, and the final count
+// follows the last vote by about `quiet`.
+// - watch:   presider console, admin, big screens — turnout, states, results: 100 ms quiet, ≤ 300 ms;
 // - tally:   presider and admin — the open ballot's tally, counted by the database (the fuller the
-//            box, the dearer): 150 ms quiet, ≤ 700 ms, so it mostly shares the members' frames.
-// A frame says only what may have changed: `session:update` unless only votes came in since that
-// channel's last frame (a vote never changes the session's counters), `ballot:update` for the
-// ballots touched (and any open one). Nothing runs when nothing changes: no timers, no polling.
+//            box, the dearer): 150 ms quiet, ≤ 700 ms;
+// - members: the tablets — a ballot's state changes (opened, closed, published, with its result) and
+//            the session's counters, never turnout: a vote does not touch this channel. A tablet needs
+//            its ballot's state, and with a hundred halls voting at once, turnout frames to every
+//            tablet were the whole cost of the fan-out (one frame is one socket write per tablet).
+// A frame says only what may have changed: `session:update` when the session itself changed since that
+// channel's last frame (a check-in, a new ballot — not a ballot's state or its votes), `ballot:update`
+// for the ballots touched (on the watch and tally channels also any open one). The work of a frame is
+// one read of the session's rows plus one write per recipient: nothing is shared between halls, and
+// nothing runs when nothing changes: no timers, no polling.
 import type { Server } from 'socket.io';
 import { memberSignInRoom } from '../auth/member-tokens.js';
 import type { Db } from '../db/connect.js';
@@ -65,9 +69,13 @@ const channels: readonly Channel[] = ['watch', 'members', 'tally'];
  */
 export const cadence: Record<Channel, { spacing: number; quiet: number; maxWait: number }> = {
   watch: { spacing: 100, quiet: 100, maxWait: 300 },
+  // (votes never reach this channel: `quiet` and `maxWait` only matter if they ever do)
   members: { spacing: 100, quiet: 150, maxWait: 700 },
   tally: { spacing: 100, quiet: 150, maxWait: 700 },
 };
+
+/** The channels a touch concerns: a vote moves turnout and tally, which the tablets do not get. */
+const channelsOf = (kind: TouchKind): readonly Channel[] => (kind === 'vote' ? ['watch', 'tally'] : channels);
 
 export type TouchKind = 'change' | 'vote';
 
@@ -76,6 +84,8 @@ interface Pending {
   dirty: Record<Channel, Set<string> | null>;
   /** a change other than votes is waiting for that channel */
   changed: Record<Channel, boolean>;
+  /** the session itself changed (a touch with no ballot): that channel's next frame carries `session:update` */
+  sessionChanged: Record<Channel, boolean>;
   /** when that channel's last frame went out */
   last: Record<Channel, number>;
   /** when the oldest change not yet reported on that channel came */
@@ -124,6 +134,7 @@ export class LiveHub {
       p = {
         dirty: { watch: null, members: null, tally: null },
         changed: { watch: false, members: false, tally: false },
+        sessionChanged: { watch: false, members: false, tally: false },
         last: { watch: 0, members: 0, tally: 0 },
         first: { watch: 0, members: 0, tally: 0 },
         latest: 0,
@@ -133,13 +144,14 @@ export class LiveHub {
     }
     const now = Date.now();
     p.latest = now;
-    for (const ch of channels) {
+    for (const ch of channelsOf(kind)) {
       if (!p.dirty[ch]) {
         p.dirty[ch] = new Set();
         p.first[ch] = now;
       }
       if (ballotId) p.dirty[ch]!.add(ballotId);
       if (kind !== 'vote') p.changed[ch] = true;
+      if (kind !== 'vote' && !ballotId) p.sessionChanged[ch] = true;
     }
     this.schedule(sessionId, p);
   }
@@ -183,13 +195,16 @@ export class LiveHub {
     if (due.length === 0) return this.schedule(sessionId, p);
     const taken: Partial<Record<Channel, Set<string>>> = {};
     const changed: Partial<Record<Channel, boolean>> = {};
+    const sessionChanged: Partial<Record<Channel, boolean>> = {};
     const ballots = new Set<string>();
     for (const ch of due) {
       taken[ch] = p.dirty[ch]!;
       for (const b of taken[ch]!) ballots.add(b);
       changed[ch] = p.changed[ch];
+      sessionChanged[ch] = p.sessionChanged[ch];
       p.dirty[ch] = null;
       p.changed[ch] = false;
+      p.sessionChanged[ch] = false;
       p.last[ch] = now;
     }
     for (const ch of due) p.running[ch] = true;
@@ -200,10 +215,10 @@ export class LiveHub {
     try {
       const frame = await this.collect(sessionId, ballots, {
         tallies: due.includes('tally'),
-        session: (changed.watch ?? false) || (changed.members ?? false),
+        session: due.some((ch) => sessionChanged[ch]),
       });
       const version = await this.nextVersion();
-      if (!this.closed) await this.emitFrame(sessionId, frame, version, due, changed, done);
+      if (!this.closed) await this.emitFrame(sessionId, frame, version, due, sessionChanged, taken.members ?? null, done);
     } catch {
       // The database may be restarting: keep what changed and try again shortly.
       for (const ch of due) {
@@ -213,6 +228,7 @@ export class LiveHub {
         }
         for (const b of taken[ch]!) p.dirty[ch]!.add(b);
         if (changed[ch]) p.changed[ch] = true;
+        if (sessionChanged[ch]) p.sessionChanged[ch] = true;
         p.last[ch] = Date.now() + 400;
       }
     } finally {
@@ -221,28 +237,31 @@ export class LiveHub {
   }
 
   private async emitFrame(
-    sessionId: string, frame: LiveFrame, version: number, due: readonly Channel[], changed: Partial<Record<Channel, boolean>>,
-    done: (chs: readonly Channel[]) => void,
+    sessionId: string, frame: LiveFrame, version: number, due: readonly Channel[], sessionChanged: Partial<Record<Channel, boolean>>,
+    membersBallots: Set<string> | null, done: (chs: readonly Channel[]) => void,
   ) {
     const io = this.io!;
-    const send = (room: string, withSession: boolean) => {
+    const send = (room: string, withSession: boolean, only?: Set<string>) => {
       const to = io.to(room);
       if (withSession && frame.session) to.emit('session:update', { ...frame.session, version });
-      for (const b of frame.ballots) to.emit('ballot:update', { ...b, version });
-      for (const r of frame.results) to.emit('ballot:result', { ...r, version });
+      for (const b of frame.ballots) if (!only || only.has(b.ballotId)) to.emit('ballot:update', { ...b, version });
+      for (const r of frame.results) if (!only || only.has(r.ballotId)) to.emit('ballot:result', { ...r, version });
     };
     // Watchers and staff first: they are few, and the big screen is what the hall looks at.
-    if (due.includes('watch')) send(watchRoomOf(sessionId), !!changed.watch);
+    if (due.includes('watch')) send(watchRoomOf(sessionId), !!sessionChanged.watch);
     if (due.includes('tally')) {
       const staff = io.to(staffRoomOf(sessionId));
       for (const t of frame.tallies) staff.emit('ballot:tally', { ...t, version });
     }
     done(due.filter((ch) => ch !== 'members'));
-    if (due.includes('members')) {
+    // Tablets: only the ballots whose state changed (a frame shared with the watchers also holds the
+    // open ballots' turnout, which is not theirs to get); nothing at all when that leaves nothing.
+    const forMembers = membersBallots ?? new Set<string>();
+    if (due.includes('members') && (sessionChanged.members || frame.ballots.some((b) => forMembers.has(b.ballotId)))) {
       for (let bucket = 0; bucket < memberBuckets; bucket++) {
         if (bucket > 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (this.closed) return;
-        send(memberRoomOf(sessionId, bucket), !!changed.members);
+        send(memberRoomOf(sessionId, bucket), !!sessionChanged.members, forMembers);
       }
     }
     this.framesSent.set(sessionId, (this.framesSent.get(sessionId) ?? 0) + 1);
