@@ -11,6 +11,7 @@ import { executionOf } from '../../server/projects/execution.js';
 import { bodies, ballots, carryOvers, members, progressReports, projectGrades, projects, suggestions, supervisors, inspections, projectPlans } from '../../server/db/schema.js';
 import { gradeProject } from '../../shared/counting/satisfaction.js';
 import type { SatisfactionResult } from '../../shared/types.js';
+import { failures, verifyPublished } from '../helpers/verify-ballots.js';
 
 let server: TestServer;
 let seeded: CitySeeded;
@@ -68,6 +69,15 @@ describe('seed:city at a tiny scale', () => {
         expect(g.grade).toBe(o.grade);
       }
     }
+  });
+
+  it('every published ballot verifies: its box recounts to the signed result', async () => {
+    const all = await server.ctx.db.select({ id: ballots.id, kind: ballots.kind, state: ballots.state }).from(ballots);
+    expect(all.every((b) => b.state === 'published')).toBe(true);
+    expect(new Set(all.map((b) => b.kind))).toEqual(new Set(['selection', 'satisfaction', 'evaluation']));
+    const reports = await verifyPublished(server, all.map((b) => b.id));
+    expect(failures(reports)).toEqual([]);
+    expect([...reports.values()].every((r) => r.ok && r.checks.some((c) => c.id === 'signature' && c.ok))).toBe(true);
   });
 
   it('the server derives done, in progress, behind and rectifying from the rows', async () => {
