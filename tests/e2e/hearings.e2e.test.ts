@@ -125,5 +125,17 @@ describe('a hearing before an evaluation', () => {
     await expectText(beside.getByTestId('hearing-document').locator('xpath=.').first(), /^Open the report \(PDF\)/);
     expect(await rawKeys(page, ['hearings'])).toEqual([]);
     await check(page, 'tablet-beside-en');
+
+    // on a phone (390 wide) and a tablet held upright the same, nothing running off the side
+    for (const size of ['phone', 'portrait'] as const) {
+      const small = await tab(size);
+      await small.goto('/tablet');
+      await small.evaluate(() => localStorage.setItem('minsheng.lang', 'zh-CN'));
+      await memberSignIn(small, hall.members[2].code);
+      await small.goto(`/tablet/${hall.sessionId}`);
+      await small.getByTestId('ballot-form').waitFor();
+      await expectText(small.getByTestId('hearings-beside').locator('.hearing__title'), title);
+      await check(small, `${size}-beside-zh-CN`);
+    }
   });
 });
