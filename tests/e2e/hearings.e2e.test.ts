@@ -78,6 +78,14 @@ describe('a hearing before an evaluation', () => {
     await expectText(list.locator('.hearing__kind'), 'Duty report');
     expect(await rawKeys(page, ['hearings'])).toEqual([]);
     await check(page, 'console-list-en');
+    // a 专项报告 added meanwhile comes last; moved up, it comes first (the agenda follows the live session)
+    ok(await server.call('POST', `/api/sessions/${hall.sessionId}/hearings`, { token: hall.presiderToken, json: { kind: 'special_report', title: '县政府工作专项报告', reporter: { name: '李县长', post: '县人民政府县长' } } }));
+    await expect.poll(() => list.locator('.hearing__title').allTextContents(), { timeout: 15_000 }).toEqual([title, '县政府工作专项报告']);
+    expect(await list.getByTestId('hearing-up').first().isDisabled()).toBe(true);
+    await list.getByTestId('hearing-up').nth(1).click();
+    await expect.poll(() => list.locator('.hearing__title').allTextContents(), { timeout: 15_000 }).toEqual(['县政府工作专项报告', title]);
+    await page.getByTestId('lang-zh-CN').click();
+    await check(page, 'console-two-zh-CN');
   });
 
   it('the tablet shows the agenda before the ballot opens, then the hearing above the ballot, with the document (zh and en)', async () => {
@@ -88,7 +96,7 @@ describe('a hearing before an evaluation', () => {
     await page.goto(`/tablet/${hall.sessionId}`);
     const agenda = page.getByTestId('hearings-agenda');
     await expectText(agenda.locator('h2'), '会议议程 · 听取报告');
-    await expectText(agenda.locator('.hearing__title'), title);
+    await expect.poll(() => agenda.locator('.hearing__title').allTextContents()).toEqual(['县政府工作专项报告', title]);
     await check(page, 'tablet-agenda-zh-CN');
 
     ok(await server.call('POST', `/api/ballots/${ballotId}/open`, { token: hall.presiderToken }));
@@ -117,5 +125,17 @@ describe('a hearing before an evaluation', () => {
     await expectText(beside.getByTestId('hearing-document').locator('xpath=.').first(), /^Open the report \(PDF\)/);
     expect(await rawKeys(page, ['hearings'])).toEqual([]);
     await check(page, 'tablet-beside-en');
+
+    // on a phone (390 wide) and a tablet held upright the same, nothing running off the side
+    for (const size of ['phone', 'portrait'] as const) {
+      const small = await tab(size);
+      await small.goto('/tablet');
+      await small.evaluate(() => localStorage.setItem('minsheng.lang', 'zh-CN'));
+      await memberSignIn(small, hall.members[2].code);
+      await small.goto(`/tablet/${hall.sessionId}`);
+      await small.getByTestId('ballot-form').waitFor();
+      await expectText(small.getByTestId('hearings-beside').locator('.hearing__title'), title);
+      await check(small, `${size}-beside-zh-CN`);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { useFormat } from '../../format';
 import { Loading } from '../../components/Feedback';
 import { ErrorBox } from '../../components/ErrorBox';
 import { HearingList } from '../hearings/HearingList';
-import { sizeText, uploadDocument, useAddHearing, useHearings, useRemoveHearing, type HearingBody } from '../hearings/hearingsApi';
+import { sizeText, uploadDocument, useAddHearing, useHearings, useMoveHearing, useRemoveHearing, type Hearing, type HearingBody } from '../hearings/hearingsApi';
 import { useRoster } from './consoleApi';
 
 interface Props {
@@ -18,6 +18,8 @@ interface Props {
 }
 
 type Kind = HearingBody['kind'];
+/** Heard: its ballot is closed, so it stays as it is (the server says 409 hearing_locked). */
+const heard = (h: Hearing) => !!h.ballot && (h.ballot.state === 'closed' || h.ballot.state === 'published');
 
 export function HearingsPanel({ token, session, liveVersion }: Props) {
   const { t } = useTranslation();
@@ -26,6 +28,7 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
   const roster = useRoster(token, session.id);
   const add = useAddHearing(token, session.id);
   const remove = useRemoveHearing(token, session.id);
+  const move = useMoveHearing(token, session.id);
   const [kind, setKind] = useState<Kind>('special_report');
   const [title, setTitle] = useState('');
   const [memberId, setMemberId] = useState('');
@@ -83,14 +86,22 @@ export function HearingsPanel({ token, session, liveVersion }: Props) {
         <HearingList
           hearings={list.data}
           showBallot
-          action={(h) => editable && !(h.ballot && (h.ballot.state === 'closed' || h.ballot.state === 'published')) ? (
-            <button type="button" className="btn btn--ghost btn--sm" disabled={remove.isPending} onClick={() => remove.mutate(h.id)} aria-label={t('hearings.removeLabel', { title: h.title })} data-testid="hearing-remove">
-              {t('hearings.remove')}
-            </button>
+          action={(h) => editable && !heard(h) ? (
+            <>
+              <button type="button" className="btn btn--ghost btn--sm" disabled={move.isPending || h.position <= 1} onClick={() => move.mutate({ h, position: h.position - 1 })} aria-label={t('hearings.upLabel', { title: h.title })} data-testid="hearing-up">
+                {t('hearings.up')}
+              </button>
+              <button type="button" className="btn btn--ghost btn--sm" disabled={move.isPending || h.position >= (list.data?.length ?? 0)} onClick={() => move.mutate({ h, position: h.position + 1 })} aria-label={t('hearings.downLabel', { title: h.title })} data-testid="hearing-down">
+                {t('hearings.down')}
+              </button>
+              <button type="button" className="btn btn--ghost btn--sm" disabled={remove.isPending} onClick={() => remove.mutate(h.id)} aria-label={t('hearings.removeLabel', { title: h.title })} data-testid="hearing-remove">
+                {t('hearings.remove')}
+              </button>
+            </>
           ) : null}
         />
       )}
-      <ErrorBox error={remove.error} scope="hearings" testId="hearing-remove-error" />
+      <ErrorBox error={remove.error ?? move.error} scope="hearings" testId="hearing-remove-error" />
 
       {editable ? (
         <form className="card stack" onSubmit={submit} noValidate aria-labelledby="hearing-add-heading" data-testid="hearing-form">

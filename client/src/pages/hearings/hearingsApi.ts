@@ -31,6 +31,23 @@ export function useRemoveHearing(token: string, sessionId: string) {
   });
 }
 
+/** Moves a hearing on the agenda: the same hearing sent again with its new place (PUT takes the whole of it). */
+export function useMoveHearing(token: string, sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ h, position }: { h: Hearing; position: number }) => call('PUT /api/hearings/:id', { id: h.id }, { token, body: { ...bodyOf(h), position } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: hearingsKey(sessionId) }),
+  });
+}
+
+/** A hearing as its input again. A link to a cancelled ballot is dropped: it will never be voted, and the server refuses it. */
+export const bodyOf = (h: Hearing): HearingBody => ({
+  kind: h.kind, title: h.title,
+  reporter: h.reporter.memberId ? { memberId: h.reporter.memberId, post: h.reporter.post } : { name: h.reporter.name, post: h.reporter.post },
+  fileId: h.document?.id ?? null,
+  ballotId: h.ballot && h.ballot.state !== 'cancelled' ? h.ballot.id : null,
+});
+
 export const uploadDocument = (token: string, file: File) => call('POST /api/files/documents', { token, file });
 
 /** "1.2 MB", "830 KB": a document's size for its link. */
