@@ -66,7 +66,7 @@ export function RuleForm({ token, body }: { token: string; body: Body }) {
         <FieldIdPrefix.Provider value="rule-">
           <form noValidate className="stack" aria-labelledby="eval-rule-heading" onSubmit={form.handleSubmit((v) => { setSaved(false); save.mutate(v); })}>
             <fieldset className="eval-rule__weights" aria-describedby={sumError ? 'eval-rule-sum-error' : 'eval-rule-total'} aria-invalid={sumError ? true : undefined}>
-              <legend>{t('evalAdmin.rule.heading')}</legend>
+              <legend>{t('evalAdmin.rule.weights')}</legend>
               <div className="admin-form-grid">
                 {parts.map((p) => (
                   <TextField key={p} name={p} type="number" inputMode="decimal" min={0} max={100} step="any" required label={t(`evalAdmin.rule.${p}`)} hint={t(`evalAdmin.rule.${p}Hint`)}
@@ -74,7 +74,7 @@ export function RuleForm({ token, body }: { token: string; body: Body }) {
                 ))}
               </div>
               <p id="eval-rule-total" className="small" data-testid="eval-rule-total">{t('evalAdmin.rule.total', { total: sumNow })}</p>
-              {sumError ? <p id="eval-rule-sum-error" className="field__error" role="alert" data-testid="eval-rule-sum-error">{fieldMessage(t, i18n.language, sumError)}</p> : null}
+              {sumError ? <div className="field field--invalid"><p id="eval-rule-sum-error" className="field__error" role="alert" data-testid="eval-rule-sum-error">{fieldMessage(t, i18n.language, sumError)}</p></div> : null}
             </fieldset>
             <ErrorBox error={save.error} placed={['weights', ...parts]} />
             <FormButtons label={t('evalAdmin.rule.save')} busy={save.isPending} testId="eval-rule-save" />

@@ -95,8 +95,8 @@ function ProjectSurveys({ token, projectId, title }: { token: string; projectId:
               <tr>
                 <th scope="col">{t('evalAdmin.survey.date')}</th>
                 <th scope="col">{t('evalAdmin.survey.method')}</th>
-                {counts.map((c) => <th key={c} scope="col" className="num-col">{t(`evalAdmin.survey.${c}`)}</th>)}
-                <th scope="col" className="num-col">{t('evalAdmin.survey.households')}</th>
+                {counts.map((c) => <th key={c} scope="col" className="num-col">{t(`evalAdmin.survey.col.${c}`)}</th>)}
+                <th scope="col" className="num-col">{t('evalAdmin.survey.col.households')}</th>
                 <th scope="col" className="num-col">{t('evalAdmin.survey.rate')}</th>
               </tr>
             </thead>
