@@ -97,7 +97,7 @@ describe('子项 rated one by one', () => {
       const project = screen.page.getByTestId(`result-project-${a}`);
       await expectText(project.getByTestId(`result-project-grade-${a}`), lang === 'en' ? 'Satisfied' : '满意');
       await expectText(project, lang === 'en' ? /3 items summed \(base 6\)/ : /3 个子项合计（基数 6）/);
-      await expectText(project.getByTestId(`result-status-${items[2]}`), lang === 'en' ? 'Not satisfied' : '不满意');
+      await expectText(screen.page.getByTestId(`result-status-${items[2]}`), lang === 'en' ? 'Not satisfied' : '不满意');
       await screen.page.getByTestId(`result-row-${b}`).waitFor();
       await check(screen.page, `screen-${lang}`, false);
     }
