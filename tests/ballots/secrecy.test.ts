@@ -248,5 +248,5 @@ describe('a closed secret ballot', () => {
     expect(findLinks(dump, ballot.id, hall.members.map((m) => m.id)).problems).toEqual([]);
     const text = JSON.stringify(dump);
     for (const key of keys) expect(text).not.toContain(key);
-  });
+  }, 60_000);
 });
