@@ -5,7 +5,7 @@
 // and the close moves them and truncates the slot, so the result cannot depend on a vacuum having run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { createHall, ok, type Hall } from '../helpers/fixtures.js';
+import { createHall, ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import { onPostgres } from '../helpers/database.js';
 import { secrecyOptions } from '../../server/ballots/lifecycle.js';
 import { cast, close, createBallot, open, query, rng, shuffle, type Vote } from './support.js';
@@ -297,4 +297,26 @@ describe('a closed secret ballot', () => {
     const elsewhere = JSON.stringify({ ...dump, ballot_box: undefined });
     for (const c of casts) expect(elsewhere).not.toContain(c.receipt);
   });
+  it('a satisfaction ballot rating items one by one (子项) closes just as clean', async () => {
+    const [p0, p1, p2] = hall.projectIds;
+    await publishedBallot(server, hall, { kind: 'selection', title: '票决', projectIds: hall.projectIds, seats: 2 }, () => ({ [p0]: 'yes', [p1]: 'yes', [p2]: 'no' }));
+    const items = (ok(await server.call('PUT', `/api/projects/${p0}/items`, { token: server.adminToken, json: { items: [{ title: '甲' }, { title: '乙' }] } })) as { items: { id: string }[] }).items.map((i) => i.id);
+    const ballot = await createBallot(server, hall, { kind: 'satisfaction', title: '按子项测评', projectIds: [p0, p1], byItem: true });
+    const ids = [...items, p1];
+    expect(ballot.options.map((o: { id: string }) => o.id)).toEqual(ids);
+    await open(server, hall, ballot.id);
+    const random = rng(11);
+    const grades = ['satisfied', 'basic', 'unsatisfied'];
+    const keys: string[] = [];
+    for (const m of shuffle(hall.members.slice(0, 30), random)) {
+      const r = await cast(server, m.token, ballot.id, Object.fromEntries(ids.map((id) => [id, grades[Math.floor(random() * 3)]])));
+      expect(r.status).toBe(201);
+      keys.push(r.key);
+    }
+    await close(server, hall, ballot.id);
+    const dump = await dumpDatabase();
+    expect(findLinks(dump, ballot.id, hall.members.map((m) => m.id)).problems).toEqual([]);
+    const text = JSON.stringify(dump);
+    for (const key of keys) expect(text).not.toContain(key);
+  }, 60_000);
 });

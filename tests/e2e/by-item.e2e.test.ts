@@ -1,4 +1,5 @@
-// 子项 rated one by one in a browser (issue 24): a project with three items and one without are rated on
+// 子项 rated one by one in a browser (issue 24): the presider makes the round in the console (按子项逐项测评); a
+// project with three items and one without are rated on
 // 1024×768 tablets — the items grouped under their project, 满意/基本满意/不满意 each, the review listing them —
 // then the 1920×1080 big screen shows the project's grade with its items beneath, and a resident's 390 px phone
 // shows each item's grade beside its progress bar. Chinese and English, axe (no serious or critical).
@@ -6,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ok, publishedBallot, type Hall } from '../helpers/fixtures.js';
 import { launchBrowser, openTab, screenshots, type Tab } from './support/browser.js';
-import { startE2EServer, type E2EServer } from './support/server.js';
+import { presiderLogin, startE2EServer, type E2EServer } from './support/server.js';
 import { screenChecker, tabOpener } from './support/screens.js';
-import { expectAttr, expectText, memberSignIn } from './support/ui.js';
+import { expectAttr, expectText, memberSignIn, staffSignIn } from './support/ui.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -36,11 +37,6 @@ beforeAll(async () => {
     { title: '城东幼儿园', target: '新增学位 270 个' }, { title: '城西幼儿园', target: '新增学位 180 个' }, { title: '城南幼儿园' },
   ] } })) as { items: { id: string }[] };
   items = set.items.map((i) => i.id);
-  const ballot = ok(await server.call('POST', `/api/sessions/${hall.sessionId}/ballots`, { ...presider(), json: {
-    kind: 'satisfaction', title: '2027 年度民生实事项目年中测评（按子项）', projectIds: [a, b], byItem: true, round: 'midyear',
-  } })) as { id: string };
-  ballotId = ballot.id;
-  ok(await server.call('POST', `/api/ballots/${ballotId}/open`, presider()));
 }, 180_000);
 
 afterAll(async () => {
@@ -50,6 +46,25 @@ afterAll(async () => {
 });
 
 describe('子项 rated one by one', () => {
+  it('the presider creates the mid-year round in the console with 按子项逐项测评 (1366×768)', async () => {
+    const page = await tab('laptop');
+    const p = await presiderLogin(server, hall);
+    await staffSignIn(page, p.username, p.password, `/console/${hall.sessionId}`);
+    await page.getByTestId('round-year').fill('2027');
+    await page.getByTestId('round-kind').selectOption('midyear');
+    await expectText(page.getByTestId('round-create'), '创建满意度测评（2 个项目）');
+    await page.getByTestId('round-by-item').check();
+    await check(page, 'console-round-by-item');
+    await page.getByTestId('round-create').click();
+    const ballots = async () => (ok(await server.call('GET', `/api/sessions/${hall.sessionId}`, presider())).ballots as { id: string; kind: string }[]).filter((x) => x.kind === 'satisfaction');
+    await expect.poll(async () => (await ballots()).length).toBe(1);
+    ballotId = (await ballots())[0].id;
+    const ballot = ok(await server.call('GET', `/api/ballots/${ballotId}`, presider())) as { byItem: boolean; options: { id: string }[] };
+    expect(ballot.byItem).toBe(true);
+    expect(ballot.options.map((o) => o.id)).toEqual([...items, b]);
+    ok(await server.call('POST', `/api/ballots/${ballotId}/open`, presider()));
+  });
+
   it('two tablets (1024×768, zh and en) rate each item under its project and the other project whole, and review them', async () => {
     for (const [i, lang] of (['zh-CN', 'en'] as const).entries()) {
       const page = await tab('landscape');
@@ -97,7 +112,7 @@ describe('子项 rated one by one', () => {
       const project = screen.page.getByTestId(`result-project-${a}`);
       await expectText(project.getByTestId(`result-project-grade-${a}`), lang === 'en' ? 'Satisfied' : '满意');
       await expectText(project, lang === 'en' ? /3 items summed \(base 6\)/ : /3 个子项合计（基数 6）/);
-      await expectText(project.getByTestId(`result-status-${items[2]}`), lang === 'en' ? 'Not satisfied' : '不满意');
+      await expectText(screen.page.getByTestId(`result-status-${items[2]}`), lang === 'en' ? 'Not satisfied' : '不满意');
       await screen.page.getByTestId(`result-row-${b}`).waitFor();
       await check(screen.page, `screen-${lang}`, false);
     }

@@ -4,6 +4,7 @@ import { gradeChoice } from '../../../shared/execution';
 import { useFormat } from '../format';
 import { density, share, vars } from './resultBars';
 import '../styles/result.css';
+import '../styles/by-item.css';
 import { Stat } from './Stat';
 
 export type ResultVariant = 'table' | 'chart';
@@ -136,17 +137,13 @@ function SatisfactionChart({ result, titles }: { result: SatisfactionResult; tit
       <ol className={`rows ${density(result.options.length)}`} style={vars({ '--half': share(result.base / 2, scale) })}>
         {result.byItem && result.projects
           // 子项 rated one by one: each project with its own grade (from its items' counts), its items under it
-          ? result.projects.map((p) => (p.items ? (
+          ? result.projects.flatMap((p) => (p.items ? [
             <li key={p.id} className="row row--project" data-testid={`result-project-${p.id}`} data-grade={gradeChoice[p.grade] ?? 'unsatisfied'}>
               <ProjectHead project={p} title={titles?.[p.id] ?? p.title} base={result.base} />
-              <ol className="rows rows--items">
-                {p.items.map((i) => {
-                  const o = byId.get(i.itemId);
-                  return o ? <SatisfactionRow key={i.itemId} o={o} title={i.title} scale={scale} /> : null;
-                })}
-              </ol>
-            </li>
-          ) : byId.get(p.id) ? <SatisfactionRow key={p.id} o={byId.get(p.id)!} title={titles?.[p.id] ?? p.title} scale={scale} /> : null))
+            </li>,
+            // one flat list (the big screen lines every bar up in one grid); items indented under their project
+            ...p.items.map((i) => (byId.has(i.itemId) ? <SatisfactionRow key={i.itemId} o={byId.get(i.itemId)!} title={i.title} scale={scale} item /> : null)),
+          ] : [byId.has(p.id) ? <SatisfactionRow key={p.id} o={byId.get(p.id)!} title={titles?.[p.id] ?? p.title} scale={scale} /> : null]))
           : result.options.map((o) => <SatisfactionRow key={o.id} o={o} title={titles?.[o.id] ?? o.title} scale={scale} />)}
       </ol>
     </>
@@ -163,9 +160,9 @@ function ProjectHead({ project: p, title, base }: { project: NonNullable<Satisfa
       <div className="row__head">
         <span className="row__title">{title}</span>
         <span className={`badge badge--grade-${g}`} data-testid={`result-project-grade-${p.id}`}>{t(`choice.${g}`)}</span>
+        <span className="row__summed">{t('byItem.summed', { n: fmt.num(p.items?.length ?? 0), base: fmt.num(base * (p.items?.length ?? 1)) })}</span>
       </div>
-      <p className="row__nums small">
-        <span className="num">{t('byItem.summed', { n: fmt.num(p.items?.length ?? 0), base: fmt.num(base * (p.items?.length ?? 1)) })}</span>
+      <p className="row__nums">
         <span className="num num--satisfied">{t('choice.satisfied')} <b>{fmt.num(p.satisfied)}</b></span>
         <span className="num num--basic">{t('choice.basic')} <b>{fmt.num(p.basic)}</b></span>
         <span className="num num--unsatisfied">{t('choice.unsatisfied')} <b>{fmt.num(p.unsatisfied)}</b></span>
@@ -175,12 +172,12 @@ function ProjectHead({ project: p, title, base }: { project: NonNullable<Satisfa
   );
 }
 
-function SatisfactionRow({ o, title, scale }: { o: SatisfactionOptionResult; title: string; scale: number }) {
+function SatisfactionRow({ o, title, scale, item = false }: { o: SatisfactionOptionResult; title: string; scale: number; item?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const g = gradeChoice[o.grade] ?? 'unsatisfied';
   return (
-    <li className={`row row--grade-${g}`} data-testid={`result-row-${o.id}`} data-grade={g}>
+    <li className={`row row--grade-${g}${item ? ' row--item' : ''}`} data-testid={`result-row-${o.id}`} data-grade={g}>
       <div className="row__head">
         <span className="row__title">{title}</span>
         <span className={`badge badge--grade-${g}`} data-testid={`result-status-${o.id}`}>

@@ -29,16 +29,18 @@ function ballotInputs(w: World) {
     },
     valid: fc.tuple(fc.shuffledSubarray(projects, { minLength: 1 }), title.valid, fc.option(fc.constantFrom('per_candidate', 'choose_n'), { nil: undefined }), fc.nat())
       .map(([ids, t, form, k]) => ({ kind: 'selection', title: t, projectIds: ids, seats: 1 + (k % ids.length), ...(form ? { form } : {}) })),
-    forbidden: { question: validText(100) },
+    forbidden: { question: validText(100), byItem: fc.constant(true) },
     alsoInvalid: fc.shuffledSubarray(projects, { minLength: 1 }).map((ids) => ({ kind: 'selection', title: '多于候选', projectIds: ids, seats: ids.length + 1 })),
   };
   const satisfaction: ObjectSpec = {
-    fields: { kind: { valid: fc.constant('satisfaction'), invalid: fc.constantFrom('Satisfaction', 'rating', 1) }, title, projectIds: array(idField(projects, { checked: true }), 1, 200, { unique: true }), baseRule, runoffOf },
+    fields: { kind: { valid: fc.constant('satisfaction'), invalid: fc.constantFrom('Satisfaction', 'rating', 1) }, title, projectIds: array(idField(projects, { checked: true }), 1, 200, { unique: true }), baseRule, runoffOf,
+      // 子项 rated one by one (projects without items stay whole, so any selected project list is valid)
+      byItem: bool({ optional: true }) },
     forbidden: { seats: fc.integer({ min: 1, max: 3 }), form: fc.constantFrom('per_candidate', 'choose_n'), question: validText(50), secret: fc.constant(false) },
   };
   const motion: ObjectSpec = {
     fields: { kind: { valid: fc.constant('motion'), invalid: fc.constantFrom('Motion', 'vote', null) }, title, question: text(1000), secret: bool({ optional: true }), baseRule, runoffOf },
-    forbidden: { projectIds: fc.constant(projects.slice(0, 1)), seats: fc.constant(1), form: fc.constant('per_candidate') },
+    forbidden: { projectIds: fc.constant(projects.slice(0, 1)), seats: fc.constant(1), form: fc.constant('per_candidate'), byItem: fc.constant(true) },
   };
 
   const key = { valid: fc.constant('').map(() => submissionKey()), invalid: fc.oneof(

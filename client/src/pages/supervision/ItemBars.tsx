@@ -37,7 +37,7 @@ export function ItemBars({ items, headingLevel = 3, grades = [] }: { items: Item
               const c = gradeChoice[g.grade] ?? 'unsatisfied';
               return (
                 <p className="item-grade small" data-testid="item-grade" aria-label={t('byItem.itemGradeLabel', { title: i.title, grade: t(`choice.${c}`), rate: fmt.pct(g.rate) })}>
-                  <span className={`badge badge--grade-${c}`}>{t('byItem.itemGrade', { grade: t(`choice.${c}`) })}</span>
+                  <span className={`item-grade__badge item-grade__badge--${c}`}>{t('byItem.itemGrade', { grade: t(`choice.${c}`) })}</span>
                   <span aria-hidden="true">{t('result.rate')} {fmt.pct(g.rate)}</span>
                 </p>
               );
