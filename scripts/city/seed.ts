@@ -79,12 +79,14 @@ export async function writeCity(db: Db, codeKey: Buffer, o: CityOptions): Promis
   });
   // The suggestions of the last year, a transaction per ~20,000.
   const plan = suggestionPlan(o, b.list);
+  const adoptable = new Map<string, typeof p.selected>();
+  for (const x of p.selected) if (x.year === o.endYear) adoptable.set(x.bodyId, [...(adoptable.get(x.bodyId) ?? []), x]);
   const ts = Date.now();
   for (let i = 0; i < plan.length;) {
     const batch: BodySuggestions[] = [];
     for (let n = 0; i < plan.length && n < 20_000; i++) {
       const { body, count } = plan[i];
-      batch.push(suggestionsOf(rng, o, body, count, p.selected, w.windowOf.get(`${body.id}:${o.endYear}`)!));
+      batch.push(suggestionsOf(rng, o, body, count, adoptable.get(body.id) ?? [], w.windowOf.get(`${body.id}:${o.endYear}`)!));
       n += count;
     }
     const all = (k: keyof BodySuggestions): unknown[] => batch.flatMap((x) => x[k] as unknown[]);

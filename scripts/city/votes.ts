@@ -33,7 +33,10 @@ export function generateVotes(rng: Rng, o: CityOptions, list: CityBody[], projec
   const rows = emptyVoteRows();
   const today = toDate(o.now.getTime() + 8 * 3_600_000);
   const byBodyYear = new Map<string, ProjectRow[]>();
+  const departmentsOf = new Map<string, Set<string>>();
   for (const p of projectRows) {
+    if (!departmentsOf.has(p.bodyId)) departmentsOf.set(p.bodyId, new Set());
+    departmentsOf.get(p.bodyId)!.add(p.department);
     if (p.status !== 'selected' && p.status !== 'not_selected') continue;
     const k = `${p.bodyId}:${p.year}`;
     if (!byBodyYear.has(k)) byBodyYear.set(k, []);
@@ -43,7 +46,7 @@ export function generateVotes(rng: Rng, o: CityOptions, list: CityBody[], projec
     const everyone = body.members.map((m) => m.id);
     const committee = body.level === 'township' ? everyone : body.members.filter((m) => m.kind === 'committee').map((m) => m.id);
     // a body's 承办单位: the departments its projects name
-    const names = [...new Set(projectRows.filter((p) => p.bodyId === body.id).map((p) => p.department))].sort();
+    const names = [...(departmentsOf.get(body.id) ?? [])].sort();
     for (const name of names) rows.departments.push({ id: rng.id(), bodyId: body.id, name, createdAt: at(`${o.endYear - o.years}-12-01`) });
     for (let year = o.endYear - o.years + 1; year <= o.endYear; year++) {
       const candidates = byBodyYear.get(`${body.id}:${year}`);
