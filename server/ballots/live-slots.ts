@@ -37,12 +37,15 @@ export const liveBox = (slot: number) => `ballot_box_live_${checkSlot(slot)}`;
  * committed is seen, one given by a transaction still running is locked — else tries the next one.
  */
 export async function assignSlot(tx: Tx, ballotId: string): Promise<number> {
-  const free = rowsOf<{ slot: number }>(await tx.execute(sql`
-    select s::int as slot from generate_series(1, (select count(*)::int + 8 from ballots where live_slot is not null)) s
-    where not exists (select 1 from ballots where live_slot = s) order by s`));
-  for (const { slot } of free) {
-    const [got] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${sql.raw(String(slotLockSpace))}, ${checkSlot(slot)}) as ok`));
-    if (!got.ok) continue;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // The lowest slot that is free and not being given right now. generate_series yields in order and LIMIT 1
+    // stops at the first lock won (no ORDER BY: a sort would run the filter, and take the locks, on every row).
+    const [row] = rowsOf<{ slot: number }>(await tx.execute(sql`
+      select s::int as slot from generate_series(1, (select count(*)::int + 1000 from ballots where live_slot is not null)) s
+      where not exists (select 1 from ballots where live_slot = s) and pg_try_advisory_xact_lock(${sql.raw(String(slotLockSpace))}, s)
+      limit 1`));
+    if (!row) break;
+    const slot = checkSlot(row.slot);
     // A statement of its own, so its snapshot is taken after the lock: it sees an open that committed this slot meanwhile.
     const [taken] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ballots where live_slot = ${slot}`));
     if (taken.n > 0) continue;
@@ -51,7 +54,6 @@ export async function assignSlot(tx: Tx, ballotId: string): Promise<number> {
     slots.set(ballotId, slot);
     return slot;
   }
-  // Every candidate was taken by opens running right now: the caller's retry finds the ones they left.
   throw new DomainError(503, 'busy', '请重试 / please retry');
 }
 
