@@ -55,7 +55,7 @@ export type Effect =
   | { kind: 'residents' }
   /** a session's live state changed: the hub sends a coalesced frame */
   | { kind: 'live'; sessionId: string; ballotId?: string }
-  /** anything else that must wait for the commit (the secret tables' vacuum, the outbox's sender) */
+  /** anything else that must wait for the commit (the outbox's sender) */
   | { kind: 'after'; name: string; run: (ctx: AppContext) => Promise<void> };
 
 export interface CommandContext<A = Principal | null> {

@@ -35,7 +35,7 @@ export async function voteRun(api: HttpClient, votes: HttpClient, hall: Hall, au
   await api.json('POST', `/api/ballots/${ballotId}/close`, { token: hall.presiderToken });
   say(`  ${label.padEnd(8)} ${fmt(res.perSecond).padStart(6)} votes/s  p50 ${fmt(percentile(res.latencies, 50))} ms  p99 ${fmt(percentile(res.latencies, 99))} ms  ` +
     `${notAcked ? `${notAcked} NOT acknowledged` : 'all acknowledged'}${settled.missing ? `, ${settled.missing} sockets missed the final count` : ''}`);
-  await sleep(2500); // the close's fan-out and vacuum (ballots/lifecycle.ts) settle before the next run
+  await sleep(2500); // the close's fan-out to every socket settles before the next run
   return { perSecond: res.perSecond, notAcked, fiveXx, missing: settled.missing };
 }
 

@@ -200,8 +200,8 @@ async function projectRun(api: HttpClient, voteClient: HttpClient, server: Child
     if (!e || e.yes !== o.yes || e.no !== o.no || e.abstain !== o.abstain) tallyExact = false;
   }
   if (!tallyExact) say(`  !! ${label}: tally differs from what was sent`, JSON.stringify(result).slice(0, 400));
-  // The close sends the result to every socket and vacuums the secret tables again 2 s later
-  // (ballots/lifecycle.ts): let that finish, or it would run during the next floor run and slow it.
+  // The close sends the result to every socket: let that finish, or it would run during the next floor
+  // run and slow it. (Until migration 0015 the close also vacuumed the secret tables 2 s later.)
   await sleep(3000);
 
   const r: ProjectRun = {

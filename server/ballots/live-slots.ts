@@ -16,8 +16,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, RawQuery, Tx } from '../db/connect.js';
 import { rowsOf } from '../db/connect.js';
+import { DomainError } from '../core/errors.js';
 
-/** Namespace of the advisory lock that serialises slot assignment (opens across all sessions). */
+/** Namespace of the per-slot advisory locks an opening ballot takes on the slot it is given. */
 const slotLockSpace = 7310003;
 
 function checkSlot(slot: number): number {
@@ -29,17 +30,31 @@ function checkSlot(slot: number): number {
 export const liveRoll = (slot: number) => `ballot_roll_live_${checkSlot(slot)}`;
 export const liveBox = (slot: number) => `ballot_box_live_${checkSlot(slot)}`;
 
-/** Gives an opening ballot the lowest free slot, making its partitions if this slot is new. */
+/**
+ * Gives an opening ballot the lowest free slot, making its partitions if this slot is new. Opens of
+ * different halls do not queue behind each other: each takes a transaction advisory lock on the slot it
+ * wants (try, not wait) and looks again that it is free — a slot given by a transaction that has since
+ * committed is seen, one given by a transaction still running is locked — else tries the next one.
+ */
 export async function assignSlot(tx: Tx, ballotId: string): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(slotLockSpace))}, 0)`);
-  const [row] = rowsOf<{ slot: number }>(await tx.execute(sql`
-    select min(s)::int as slot from generate_series(1, (select count(*)::int + 1 from ballots where live_slot is not null)) s
-    where not exists (select 1 from ballots where live_slot = s)`));
-  const slot = checkSlot(row.slot);
-  await tx.execute(sql`select ballot_live_slot(${slot})`);
-  await tx.execute(sql`update ballots set live_slot = ${slot} where id = ${ballotId}`);
-  slots.set(ballotId, slot);
-  return slot;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // The lowest slot that is free and not being given right now. generate_series yields in order and LIMIT 1
+    // stops at the first lock won (no ORDER BY: a sort would run the filter, and take the locks, on every row).
+    const [row] = rowsOf<{ slot: number }>(await tx.execute(sql`
+      select s::int as slot from generate_series(1, (select count(*)::int + 1000 from ballots where live_slot is not null)) s
+      where not exists (select 1 from ballots where live_slot = s) and pg_try_advisory_xact_lock(${sql.raw(String(slotLockSpace))}, s)
+      limit 1`));
+    if (!row) break;
+    const slot = checkSlot(row.slot);
+    // A statement of its own, so its snapshot is taken after the lock: it sees an open that committed this slot meanwhile.
+    const [taken] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ballots where live_slot = ${slot}`));
+    if (taken.n > 0) continue;
+    await tx.execute(sql`select ballot_live_slot(${slot})`);
+    await tx.execute(sql`update ballots set live_slot = ${slot} where id = ${ballotId}`);
+    slots.set(ballotId, slot);
+    return slot;
+  }
+  throw new DomainError(503, 'busy', '请重试 / please retry');
 }
 
 /**

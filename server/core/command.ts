@@ -2,7 +2,7 @@
 // A command is declared once: the roles allowed, how its body is found and what it locks (the scope), its
 // stable action name and stage, what it does, its audit entry, and its effects after commit. The wrapper
 // opens the transaction, checks role and scope, runs it, writes the audit entries in the same transaction,
-// and only after the commit fires the effects (public pages changed, a live frame, vacuum, notices).
+// and only after the commit fires the effects (public pages changed, a live frame, notices).
 import type { AppContext, CommandContext, Effect } from '../context.js';
 import { writeAudit, type AuditActor, type AuditDraft } from '../audit/log.js';
 import { assertStaffOfBody } from '../bodies/tree.js';
