@@ -11,12 +11,13 @@ import { supportersOf } from '../projects/views.js';
 import { isPublicProject, publicAssessments } from '../projects/public.js';
 import { describeProject } from '../projects/find.js';
 import type { Slice } from '../http/paging.js';
+import { anyOf } from '../db/any.js';
 
 /** Which projects the list holds: the body's and every body's below it, public, of the year or carried into it. */
 async function listed(ctx: AppContext, bodyId: string, year?: number, status?: ProjectStatus) {
   await findBody(ctx.db, bodyId);
   const ids = await bodyAndDescendants(ctx.db, bodyId);
-  const conds = [inArray(projects.bodyId, ids), isPublicProject];
+  const conds = [anyOf(projects.bodyId, ids), isPublicProject];
   if (year !== undefined) {
     const carried = ctx.db.select({ id: carryOvers.projectId }).from(carryOvers).where(eq(carryOvers.toYear, year));
     conds.push(or(eq(projects.year, year), inArray(projects.id, carried))!);
