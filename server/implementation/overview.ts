@@ -15,7 +15,13 @@ async function yearProjects(db: DbOrTx, bodyId: string, year: number) {
   // A county's or a city's clerk sees the year of every body below too (a city: ~400 projects).
   const ids = await bodyAndDescendants(db, bodyId);
   const carried = db.select({ id: carryOvers.projectId }).from(carryOvers).where(eq(carryOvers.toYear, year));
-  return db.select({ p: projects, bodyName: bodies.name, carriedOverFrom: carryOvers.fromYear, carriedOverTo: carryOvers.toYear })
+  // only the columns the overview shows (a province's city-year is 8,640 projects: every column, descriptions
+  // included, cost more to ship and map than the rest of the overview)
+  const p = {
+    id: projects.id, bodyId: projects.bodyId, title: projects.title, year: projects.year, department: projects.department,
+    category: projects.category, investment: projects.investment, selectedOn: projects.selectedOn,
+  };
+  return db.select({ p, bodyName: bodies.name, carriedOverFrom: carryOvers.fromYear, carriedOverTo: carryOvers.toYear })
     .from(projects).innerJoin(bodies, eq(bodies.id, projects.bodyId)).leftJoin(carryOvers, eq(carryOvers.projectId, projects.id))
     .where(and(anyOf(projects.bodyId, ids), eq(projects.status, 'selected'), or(eq(projects.year, year), inArray(projects.id, carried))))
     .orderBy(asc(projects.year), asc(projects.department), asc(projects.title));
