@@ -52,10 +52,10 @@ module.exports = {
     },
     {
       name: 'tests-take-helpers-from-tests',
-      comment: 'A test imports from scripts/ only the tool it tests (the verifier, the fuzzer, the chaos harness, the city seed, the demo session, the API reference); its helpers live in tests/helpers',
+      comment: 'A test imports from scripts/ only the tool it tests (the verifier, the fuzzer, the chaos harness, the city and province seeds, the demo session, the API reference); its helpers live in tests/helpers',
       severity: 'error',
       from: { path: '^tests/' },
-      to: { path: '^scripts/', pathNot: '^scripts/(verify-lib|reliability/|city/|demo-session|docs/)' },
+      to: { path: '^scripts/', pathNot: '^scripts/(verify-lib|reliability/|city/|province/|demo-session|docs/)' },
     },
     {
       name: 'server-imports-no-script',
@@ -67,7 +67,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|data|data-city|\\.bench)/' },
+    exclude: { path: '^(node_modules|dist|data|data-city|data-province|\\.bench)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },

@@ -11,30 +11,28 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../../server/db/connect.js';
-import { loadSecrets } from '../../server/secrets.js';
 import { bodies, projects, suggestions, users } from '../../server/db/schema.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { shanghaiDate } from '../../shared/execution.js';
-import { findCity, seedCity } from '../city/seed.js';
+import { findCity } from '../city/seed.js';
+import { findProvince, seedProvince } from '../province/seed.js';
 import { HttpClient, fmt, median, now, peakRssMb, percentile, startChild, timed, type PreparedRequest } from './lib.js';
 import { benchDatabase, redact } from './fresh-db.js';
 import { exportsPart } from './portal.js';
 
 export interface ProvinceOptions { duration: number; rounds: number; concurrency: number; samples: number }
 
-/** QUALITY.md "province scale", as far as the city generator goes (38 counties × 26 townships = 988). */
-const provinceSize = { counties: 38, townships: 26, projectsPerYear: 8000, suggestions: 70_000 };
-
 async function prepare(url: string, password: string, say: (s: string) => void) {
   const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
   const db = database.db;
   try {
-    let cityId = await findCity(db);
+    // the province (渝江市, scripts/province/) if it is there, else the city generator's city; seeded when neither is
+    let cityId = (await findProvince(db)) ?? (await findCity(db));
     if (!cityId) {
-      say(`seeding a province-sized city (${JSON.stringify(provinceSize)}) into the bench database… (minutes)`);
-      const r = await seedCity(db, (await loadSecrets(db)).codeKey, { ...provinceSize, log: (l) => say(`  ${l}`) });
+      say('seeding the province (npm run seed:province) into the bench database… (minutes)');
+      const r = await seedProvince({ db, scale: 1, years: 5, log: (l) => say(`  ${l}`) });
       cityId = r.cityId;
-    } else say('the city is already in this database');
+    } else say('the province (or a city) is already in this database');
     const year = Number(shanghaiDate(new Date()).slice(0, 4));
     const [county] = await db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.parentId, cityId)).orderBy(bodies.id).limit(1);
     const [township] = await db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.parentId, county.id)).orderBy(bodies.id).limit(1);

@@ -3,22 +3,22 @@ import type { bodies, members } from '../../server/db/schema.js';
 import { codeHash } from '../../server/auth/codes.js';
 import { givenNames, surnames } from '../../server/demo/data.js';
 import type { Rng } from './rng.js';
-import type { CityOptions } from './options.js';
-import { bodyName, cityName, countyName, townshipName } from './names.js';
+import { townshipsOf, type CityOptions } from './options.js';
+import { bodyName, countyName, townshipName } from './names.js';
 
 export type Level = 'city' | 'county' | 'township';
 export interface CityBody { id: string; name: string; place: string; level: Level; parentId: string | null; members: { id: string; kind: string }[] }
 
 export function generateBodies(rng: Rng, o: CityOptions, codeKey: Buffer) {
   const list: CityBody[] = [];
-  const city: CityBody = { id: rng.id(), name: cityName, place: '江川市', level: 'city', parentId: null, members: [] };
+  const city: CityBody = { id: rng.id(), name: bodyName(o.place), place: o.place, level: 'city', parentId: null, members: [] };
   list.push(city);
   for (let i = 0; i < o.counties; i++) {
-    const place = countyName(i);
+    const place = countyName(i, o.districts);
     const county: CityBody = { id: rng.id(), name: bodyName(place), place, level: 'county', parentId: city.id, members: [] };
     list.push(county);
-    for (let j = 0; j < o.townships; j++) {
-      const town = townshipName(i, j);
+    for (let j = 0; j < townshipsOf(o, i); j++) {
+      const town = townshipName(i, j, i < o.districts);
       list.push({ id: rng.id(), name: `${place}${bodyName(town)}`, place: town, level: 'township', parentId: county.id, members: [] });
     }
   }
@@ -36,7 +36,7 @@ export function generateBodies(rng: Rng, o: CityOptions, codeKey: Buffer) {
         name: surnames[(n * 7) % surnames.length] + givenNames[(n * 13 + Math.floor(n / surnames.length)) % givenNames.length],
         delegation: body.level === 'township' ? null : `第${(k % 12) + 1}代表团`,
         // Codes are never printed for the generated city: nobody signs in as these members.
-        codeHash: codeHash(codeKey, `CITY${b}X${k}`),
+        codeHash: codeHash(codeKey, `CITY${o.seed}B${b}X${k}`),
       });
       body.members.push({ id, kind });
     }

@@ -1,9 +1,11 @@
 // One published satisfaction ballot per body-year (mid-year in the running year, year-end before), with
-// its round and each project's grade, as publishing a real one would write them (implementation/grades.ts).
-// These ballots have no ballot box and no roll: they were never cast, so they do not verify.
-import type { ballotRounds, ballots, projectGrades, sessions } from '../../server/db/schema.js';
+// its round and each project's grade, as publishing a real one would write them (implementation/grades.ts),
+// with a real box and roll (box.ts): the stored result is the count of the box, so each one verifies.
+import type { ballotRounds, projectGrades } from '../../server/db/schema.js';
 import { gradeProject } from '../../shared/counting/satisfaction.js';
 import type { Grade, SatisfactionResult } from '../../shared/types.js';
+import { castBallot, dealChoices, satisfactionCounts } from './box.js';
+import { endedSession, type VoteRows } from './votes.js';
 import type { Rng } from './rng.js';
 import type { CityOptions } from './options.js';
 import type { CityBody } from './bodies.js';
@@ -30,9 +32,9 @@ export function countsFor(rng: Rng, grade: Grade, base: number, cast: number) {
 const gradeOf = (rng: Rng, intended: Intended): Grade =>
   intended === 'rectifying' ? '不满意' : intended === 'behind' ? '基本满意' : rng.next() < (intended === 'done' ? 0.85 : 0.65) ? '满意' : '基本满意';
 
-export function generateGrades(rng: Rng, o: CityOptions, list: CityBody[], selected: SelectedProject[]) {
+/** Sessions, ballots, boxes and rolls go into `votes`; the rounds and grades are returned. */
+export function generateGrades(rng: Rng, o: CityOptions, list: CityBody[], selected: SelectedProject[], votes: VoteRows) {
   const rows = {
-    sessions: [] as (typeof sessions.$inferInsert)[], ballots: [] as (typeof ballots.$inferInsert)[],
     rounds: [] as (typeof ballotRounds.$inferInsert)[], grades: [] as (typeof projectGrades.$inferInsert)[],
   };
   const yesterday = addDays(toDate(o.now.getTime() + 8 * 3_600_000), -1);
@@ -44,7 +46,8 @@ export function generateGrades(rng: Rng, o: CityOptions, list: CityBody[], selec
   }
   for (const body of list) {
     // a township's congress rates its projects itself; a county or the city, its standing committee
-    const voters = body.level === 'township' ? body.members.length : body.members.filter((m) => m.kind === 'committee').length;
+    const roll = (body.level === 'township' ? body.members : body.members.filter((m) => m.kind === 'committee')).map((m) => m.id);
+    const voters = roll.length;
     for (let year = o.endYear - o.years + 1; year <= o.endYear; year++) {
       const mine = byBodyYear.get(`${body.id}:${year}`);
       if (!mine?.length || voters < 3) continue;
@@ -53,21 +56,23 @@ export function generateGrades(rng: Rng, o: CityOptions, list: CityBody[], selec
       const sessionId = rng.id();
       const ballotId = rng.id();
       const publishedAt = at(day, 11);
-      rows.sessions.push({
-        id: sessionId, bodyId: body.id, kind: body.level === 'township' ? 'congress' : 'committee', state: 'ended',
-        name: `${body.place}${year} 年${midyear ? '年中' : '年终'}民生实事项目满意度测评会议`, quorumNum: 1, quorumDen: 2, quorumStrict: true, createdAt: at(day, 8),
-      });
+      endedSession(votes, {
+        id: sessionId, bodyId: body.id, kind: body.level === 'township' ? 'congress' : 'committee', day,
+        name: `${body.place}${year} 年${midyear ? '年中' : '年终'}民生实事项目满意度测评会议`,
+      }, roll);
       const cast = voters - rng.int(0, Math.floor(voters / 10));
-      const options = mine.map((p) => {
+      const counts = mine.map((p) => {
         const grade = gradeOf(rng, p.intended);
-        const counts = countsFor(rng, grade, voters, cast);
-        const outcome = gradeProject(counts, voters);
-        if (outcome.grade !== grade) throw new Error(`generated counts ${JSON.stringify(counts)} give ${outcome.grade}, not ${grade}`);
-        rows.grades.push({ ballotId, projectId: p.id, round: midyear ? 'midyear' : 'yearend', grade, ...counts, base: voters, rate: outcome.rate, publishedAt });
-        return { id: p.id, title: p.title, ...counts, grade, rate: outcome.rate };
+        const c = countsFor(rng, grade, voters, cast);
+        if (gradeProject(c, voters).grade !== grade) throw new Error(`generated counts ${JSON.stringify(c)} give ${gradeProject(c, voters).grade}, not ${grade}`);
+        return { id: p.id, counts: satisfactionCounts(c) };
       });
-      const result: SatisfactionResult = { ballotId, kind: 'satisfaction', base: voters, baseRule: 'roster', eligible: voters, cast, options };
-      rows.ballots.push({
+      const def = { kind: 'satisfaction' as const, options: mine.map((p) => ({ id: p.id, title: p.title })) };
+      const result = castBallot(rng, { ballotId, def, base: voters, baseRule: 'roster', eligible: voters, voters: roll, choices: dealChoices(rng, counts, cast) }, votes) as SatisfactionResult;
+      for (const r of result.options) {
+        rows.grades.push({ ballotId, projectId: r.id, round: midyear ? 'midyear' : 'yearend', grade: r.grade, satisfied: r.satisfied, basic: r.basic, unsatisfied: r.unsatisfied, base: voters, rate: r.rate, publishedAt });
+      }
+      votes.ballots.push({
         id: ballotId, sessionId, kind: 'satisfaction', title: `${year} 年度民生实事项目${midyear ? '年中' : ''}满意度测评`, secret: true, baseRule: 'roster',
         state: 'published', options: mine.map((p) => ({ id: p.id, title: p.title, department: p.department, investment: p.investment, category: p.category })),
         eligible: voters, base: voters, cast, result, createdAt: at(day, 8), openedAt: at(day, 9), closedAt: at(day, 10), publishedAt,

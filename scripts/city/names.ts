@@ -2,15 +2,21 @@
 // and suggestions as residents word them.
 import { candidateProjects, lastYearProjects } from '../../server/demo/data.js';
 
+export const cityPlace = '江川市';
 export const cityName = '江川市人民代表大会常务委员会';
 
-const countyStems = ['清河', '东阳', '西峰', '南溪', '北塘', '云山', '长乐', '安平', '永宁', '临江', '石门', '白水', '青田', '丰泽', '兴化'];
-const townStems = ['城关', '河西', '东湖', '青山', '柳林', '石桥', '新华', '白沙', '桃源', '龙泉', '金鸡', '马坊', '杨庄', '高桥', '双河', '古城', '花园', '三合', '红星', '太平'];
+// 40 county stems and 40 township stems: enough for a 重庆-sized city without numbered names.
+const countyStems = ['清河', '东阳', '西峰', '南溪', '北塘', '云山', '长乐', '安平', '永宁', '临江', '石门', '白水', '青田', '丰泽', '兴化',
+  '江北', '沙坪', '九龙', '大渡', '巴南', '双桥', '綦江', '万盛', '涪陵', '长寿', '合川', '永川', '璧山', '铜梁', '潼南',
+  '荣昌', '开平', '梁平', '武隆', '城口', '丰都', '垫江', '忠源', '奉节', '巫溪'];
+const townStems = ['城关', '河西', '东湖', '青山', '柳林', '石桥', '新华', '白沙', '桃源', '龙泉', '金鸡', '马坊', '杨庄', '高桥', '双河', '古城', '花园', '三合', '红星', '太平',
+  '龙凤', '黄桷', '石龙', '清溪', '永兴', '兴隆', '复兴', '安居', '大石', '铁山', '白果', '凤凰', '长坝', '金山', '双凤', '仁和', '土主', '元山', '新场', '玉溪'];
 
-export const countyName = (i: number) => `${countyStems[i % countyStems.length]}${i >= countyStems.length ? i : ''}县`;
-/** townships of different counties share stems: the county's name is prefixed where it matters */
-export const townshipName = (i: number, j: number) => `${townStems[(i * 3 + j) % townStems.length]}${j % 3 === 2 ? '乡' : '镇'}`;
-export const bodyName = (place: string) => `${place}人民代表大会${place.endsWith('县') || place.endsWith('市') ? '常务委员会' : '主席团'}`;
+export const countyName = (i: number, districts = 0) => `${countyStems[i % countyStems.length]}${i >= countyStems.length ? i : ''}${i < districts ? '区' : '县'}`;
+/** townships of different counties share stems: the county's name is prefixed where it matters; a district has 街道 too */
+export const townshipName = (i: number, j: number, district = false) =>
+  `${townStems[(i * 3 + j) % townStems.length]}${j >= townStems.length ? j : ''}${district && j % 4 === 0 ? '街道' : j % 3 === 2 ? '乡' : '镇'}`;
+export const bodyName = (place: string) => `${place}人民代表大会${/[县区市]$/.test(place) ? '常务委员会' : '主席团'}`;
 
 /** Departments by level: 县教育局 → 市教育局 / 镇人民政府 */
 export function departmentAt(level: 'city' | 'county' | 'township', department: string, place: string): string {

@@ -2,6 +2,8 @@
 // and 2 inspections; a few not selected; candidates for next year. The execution each selected project is
 // meant to show (shared/execution.ts derives it from these rows): the years before the last are done but
 // for a few behind, which are carried over; the last year mixes done, in progress, behind and rectifying.
+// A behind or rectifying project has its 督办单 (closed in past years); some projects have items (子项).
+import type { projectItems, tasks } from '../../server/db/schema.js';
 import type { carryOvers, inspections, progressReports, projectPlans, projects, rectifications, supervisors } from '../../server/db/schema.js';
 import type { ProjectStatus } from '../../shared/projects.js';
 import type { Rng } from './rng.js';
@@ -31,7 +33,8 @@ export function generateProjects(rng: Rng, o: CityOptions, list: CityBody[]) {
     projects: [] as (typeof projects.$inferInsert)[], plans: [] as (typeof projectPlans.$inferInsert)[],
     reports: [] as (typeof progressReports.$inferInsert)[], inspections: [] as (typeof inspections.$inferInsert)[],
     supervisors: [] as (typeof supervisors.$inferInsert)[], carryOvers: [] as (typeof carryOvers.$inferInsert)[],
-    rectifications: [] as (typeof rectifications.$inferInsert)[],
+    rectifications: [] as (typeof rectifications.$inferInsert)[], tasks: [] as (typeof tasks.$inferInsert)[],
+    items: [] as (typeof projectItems.$inferInsert)[],
   };
   const selected: SelectedProject[] = [];
   const today = toDate(o.now.getTime() + 8 * 3_600_000);
@@ -62,7 +65,7 @@ export function generateProjects(rng: Rng, o: CityOptions, list: CityBody[]) {
         const slot = (nth++ * 7) % (last ? 20 : 25);
         const intended: Intended = last ? (slot < 8 ? 'done' : slot < 15 ? 'in_progress' : slot < 18 ? 'behind' : 'rectifying') : slot < 23 ? 'done' : 'behind';
         selected.push({ id: p.id, title: p.title, bodyId: body.id, year, intended, department: p.department, investment: p.investment, category: p.category });
-        implementation(rng, rows, body, p, year, intended, lastDay);
+        implementation(rng, o, rows, body, p, year, intended, lastDay);
         if (!last && intended === 'behind') rows.carryOvers.push({ projectId: p.id, fromYear: year, toYear: year + 1, createdAt: at(`${year}-12-28`, 10) });
       }
       for (let k = 0; k < Math.ceil(counts[b] / 5); k++) project(body, year, 'not_selected');
@@ -73,7 +76,9 @@ export function generateProjects(rng: Rng, o: CityOptions, list: CityBody[]) {
   return { rows, selected };
 }
 
-function implementation(rng: Rng, rows: ReturnType<typeof generateProjects>['rows'], body: CityBody, p: { id: string; department: string; title: string },
+const itemTitles = ['前期勘察设计', '主体工程建设', '配套设施完善', '验收移交和运行维护'];
+
+function implementation(rng: Rng, o: CityOptions, rows: ReturnType<typeof generateProjects>['rows'], body: CityBody, p: { id: string; department: string; title: string },
   year: number, intended: Intended, lastDay: string) {
   const dates = spread(`${year}-01-05`, lastDay, 12);
   const done = intended === 'done';
@@ -100,6 +105,25 @@ function implementation(rng: Rng, rows: ReturnType<typeof generateProjects>['row
     rows.inspections.push({
       id: rng.id(), projectId: p.id, date: d, memberId: group[k % group.length], createdAt: at(d, 16),
       findings: intended === 'behind' && k === 1 ? '进度滞后于计划，要求倒排工期。' : '现场施工规范，进度符合计划。', photos: [],
+    });
+  }
+  if (rng.next() < o.itemsRate) {
+    const n = rng.int(2, 4);
+    for (let k = 0; k < n; k++) {
+      rows.items.push({ id: rng.id(), projectId: p.id, position: k, title: itemTitles[k], target: `${itemTitles[k]}按期完成`, percent: Math.min(100, Math.max(0, final + rng.int(-10, 10) * (done ? 0 : 1))) });
+    }
+  }
+  if (intended === 'behind' || intended === 'rectifying') {
+    // opened when the second inspection found it late (or when rectification began); closed in past years
+    const opened = intended === 'behind' ? dates[9] : dates[8];
+    const running = lastDay < `${year}-12-20`;
+    const answered = addDays(opened, 10);
+    const state = !running ? 'closed' : answered <= lastDay && rng.next() < 0.5 ? 'answered' : 'open';
+    rows.tasks.push({
+      id: rng.id(), projectId: p.id, bodyId: body.id, reason: intended === 'behind' ? 'behind' : 'manual', note: intended === 'behind' ? '进度滞后，请倒排工期' : '测评不满意，限期整改',
+      openedAt: at(opened, 10), due: addDays(opened, 15), state, openedBy: null,
+      ...(state === 'open' ? {} : { answerText: `${p.department}已制定赶工计划，增加施工力量。`, answerDate: answered, answeredAt: at(answered, 17) }),
+      ...(state === 'closed' ? { closeNote: '经核实已按要求落实。', closedAt: at(addDays(answered, 5), 10) } : {}),
     });
   }
   if (intended === 'rectifying') rows.rectifications.push({ id: rng.id(), projectId: p.id, note: '针对测评意见制定整改方案，逐项落实。', date: dates[8], photos: [], createdAt: at(dates[8]) });

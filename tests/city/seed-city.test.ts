@@ -11,6 +11,7 @@ import { executionOf } from '../../server/projects/execution.js';
 import { bodies, ballots, carryOvers, members, progressReports, projectGrades, projects, suggestions, supervisors, inspections, projectPlans } from '../../server/db/schema.js';
 import { gradeProject } from '../../shared/counting/satisfaction.js';
 import type { SatisfactionResult } from '../../shared/types.js';
+import { failures, verifyPublished } from '../helpers/verify-ballots.js';
 
 let server: TestServer;
 let seeded: CitySeeded;
@@ -69,6 +70,17 @@ describe('seed:city at a tiny scale', () => {
       }
     }
   });
+
+  it('published ballots verify: a sample of every kind, its box recounted to the signed result', async () => {
+    const all = await server.ctx.db.select({ id: ballots.id, kind: ballots.kind, state: ballots.state }).from(ballots);
+    expect(all.every((b) => b.state === 'published')).toBe(true);
+    expect(new Set(all.map((b) => b.kind))).toEqual(new Set(['selection', 'satisfaction', 'evaluation']));
+    // one of each kind and every 10th ballot: the file stays quick on a busy machine
+    const sample = new Set([...new Map(all.map((b) => [b.kind, b.id])).values(), ...all.filter((_, i) => i % 10 === 0).map((b) => b.id)]);
+    const reports = await verifyPublished(server, [...sample]);
+    expect(failures(reports)).toEqual([]);
+    expect([...reports.values()].every((r) => r.ok && r.checks.some((c) => c.id === 'signature' && c.ok))).toBe(true);
+  }, 60_000);
 
   it('the server derives done, in progress, behind and rectifying from the rows', async () => {
     const selected = await server.ctx.db.select({ id: projects.id, year: projects.year }).from(projects).where(eq(projects.status, 'selected'));
