@@ -3,6 +3,7 @@
 // a page of the city's list, one export page — so a change to one of them can be measured alone.
 import { openDatabase } from '../../server/db/connect.js';
 import { findCity } from '../city/seed.js';
+import { findProvince } from '../province/seed.js';
 import { bodyStats } from '../../server/portal/stats.js';
 import { yearOverview } from '../../server/implementation/overview.js';
 import { publicProjects } from '../../server/screening/public-projects.js';
@@ -13,7 +14,7 @@ import { fmt, now } from './lib.js';
 
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 8 });
 const ctx = { db: database.db, now: () => new Date() } as unknown as AppContext;
-const cityId = (await findCity(database.db))!;
+const cityId = ((await findProvince(database.db)) ?? (await findCity(database.db)))!;
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 const admin = { kind: 'staff', role: 'admin', bodyId: null, userId: 'probe' } as never;
 const time = async (label: string, f: () => Promise<unknown>, n = 3) => {
