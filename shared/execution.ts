@@ -18,8 +18,16 @@ export interface ExecutionInput {
 
 /** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai, where the bodies are. */
 export function shanghaiDate(instant: Date): string {
-  return shanghaiDays.format(instant);
+  // The same instant again (a dashboard derives 8,000 projects at one "now", several times each) is not formatted again.
+  const ms = instant.getTime();
+  if (ms !== lastInstant) {
+    lastInstant = ms;
+    lastDay = shanghaiDays.format(instant);
+  }
+  return lastDay;
 }
+let lastInstant = Number.NaN;
+let lastDay = '';
 // Made once: building an Intl formatter costs far more than using it (a city's stats derive thousands).
 const shanghaiDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -4,6 +4,7 @@
 // `npm run bench -- --suggestions` duplicates at 50,000 suggestions in one body-year (scripts/bench/suggestions.ts).
 // `npm run bench -- --photos` server CPU per 10 MB photo and peak RSS with 10 at once (scripts/bench/photos.ts).
 // `npm run bench -- --portal` city scale: public list, project page, stats vs "hello" on a generated city, and a change's delay (scripts/bench/portal.ts).
+// `npm run bench -- --province` province scale: township/county/city (paged) lists, pages, stats vs "hello"; inbox p95; dashboard; export RSS (scripts/bench/province.ts).
 // `npm run bench -- --weights` JS+CSS a browser loads for the public body page (phone) and the tablet's voting page, gzipped (scripts/bench/weights.ts).
 // `npm run bench -- --flood` public flood: a 300-member vote alone and under 20,000 public writes (scripts/bench/flood.ts).
 // `npm run bench -- --metrics` what the /metrics middleware costs a request (scripts/bench/metrics.ts).
@@ -32,6 +33,7 @@ import { startupBench } from './startup.js';
 import { suggestionsBench } from './suggestions.js';
 import { photosBench } from './photos.js';
 import { portalBench } from './portal.js';
+import { provinceBench } from './province.js';
 import { weightsBench } from './weights.js';
 import { floodBench } from './flood.js';
 import { backupBench } from './backup.js';
@@ -397,6 +399,10 @@ async function main() {
   }
   if (flag('--portal')) {
     await portalBench(root, say, { duration: num('--duration', 3000), rounds: num('--rounds', 3), concurrency: CONCURRENCY, delays: num('--delays', 5) });
+    process.exit(0);
+  }
+  if (flag('--province')) {
+    await provinceBench(root, say, { duration: num('--duration', 3000), rounds: num('--rounds', 3), concurrency: CONCURRENCY, samples: num('--samples', 300) });
     process.exit(0);
   }
   if (flag('--backup')) {

@@ -185,7 +185,7 @@ function download(url: string): Promise<{ status: number; bytes: number; text: s
  * the default peak grows with the export's length even when nothing is kept; under the cap an export that
  * kept its rows would run out of memory, and one that streams shows the same small growth for 1 year and 5.
  */
-async function exportsPart(say: (s: string) => void, root: string, env: Record<string, string>, city: City) {
+export async function exportsPart(say: (s: string) => void, root: string, env: Record<string, string>, city: Pick<City, 'cityId' | 'year'>) {
   say('\n---------------- exports (a fresh server child for each, after a warm-up export of an empty year) ----------------');
   for (const [variant, nodeArgs] of [['default heap', []], ['old space capped at 48 MB (--max-old-space-size=48)', ['--max-old-space-size=48']]] as const) {
     say(`${variant}:`);

@@ -1,12 +1,12 @@
 // The staff inbox: every suggestion of a body and year, searched, filtered, counted, paged on the server.
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.js';
-import { suggestions } from '../db/schema.js';
+import { suggestionCounts, suggestions } from '../db/schema.js';
 import type { StaffPrincipal } from '../core/principal.js';
 import { assertStaffOfBody, findBody } from '../bodies/tree.js';
 import { bigrams } from '../../shared/similarity.js';
+import { facetCounts, type FacetFilters, type FacetGroup } from '../../shared/inbox-facets.js';
 import type { inboxQuery } from '../../shared/collection-schemas.js';
 import { senderNames, trackingCodePattern } from './suggestions.js';
 
@@ -63,33 +63,37 @@ export async function listInbox(ctx: AppContext, actor: StaffPrincipal, bodyId: 
   const year = query.year ?? await latestYear(ctx, bodyId);
   const base: (SQL | undefined)[] = [eq(suggestions.bodyId, bodyId), eq(suggestions.year, year)];
   if (query.q) base.push(searchCondition(query.q));
-  const filters: Record<'status' | 'category' | 'channel' | 'stationId', SQL | undefined> = {
-    status: query.status ? eq(suggestions.status, query.status) : undefined,
-    category: query.category ? eq(suggestions.category, query.category) : undefined,
-    channel: query.channel ? eq(suggestions.channel, query.channel) : undefined,
-    stationId: query.stationId ? eq(suggestions.stationId, query.stationId) : undefined,
-  };
-  const where = and(...base, ...Object.values(filters));
-  const n = sql<number>`count(*)::int`;
-  // Counts per value of each filter, under the other filters (what choosing that value would show).
-  const facet = (column: AnyPgColumn, name: keyof typeof filters) =>
-    ctx.db.select({ key: sql<string | null>`${column}`, n }).from(suggestions)
-      .where(and(...base, ...Object.entries(filters).filter(([k]) => k !== name).map(([, v]) => v))).groupBy(column);
-  const [[{ total }], rows, byStatus, byCategory, byChannel, byStation] = await Promise.all([
-    ctx.db.select({ total: n }).from(suggestions).where(where),
+  const filters: FacetFilters = { status: query.status, category: query.category, channel: query.channel, stationId: query.stationId };
+  const where = and(...base,
+    query.status ? eq(suggestions.status, query.status) : undefined,
+    query.category ? eq(suggestions.category, query.category) : undefined,
+    query.channel ? eq(suggestions.channel, query.channel) : undefined,
+    query.stationId ? eq(suggestions.stationId, query.stationId) : undefined);
+  const [rows, groups] = await Promise.all([
     ctx.db.select().from(suggestions).where(where).orderBy(...sorts[query.sort ?? '-createdAt']).offset(query.offset ?? 0).limit(query.limit ?? 50),
-    facet(suggestions.status, 'status'),
-    facet(suggestions.category, 'category'),
-    facet(suggestions.channel, 'channel'),
-    facet(suggestions.stationId, 'stationId'),
+    query.q ? searchGroups(ctx, and(...base)!) : keptGroups(ctx, bodyId, year),
   ]);
-  const counts = (r: { key: string | null; n: number }[]): Record<string, number> => Object.fromEntries(r.filter((x) => x.key !== null).map((x) => [x.key, Number(x.n)]));
+  // Total and facets (counts per value of each filter, under the other filters) from the groups: shared/inbox-facets.ts.
+  const { total, facets } = facetCounts(groups, filters);
   const senders = await senderNames(ctx.db, rows);
   return {
-    year, total: Number(total), offset: query.offset ?? 0, limit: query.limit ?? 50,
+    year, total, offset: query.offset ?? 0, limit: query.limit ?? 50,
     items: rows.map((s) => describeForStaff(s, senders)),
-    facets: { status: counts(byStatus), category: counts(byCategory), channel: counts(byChannel), stationId: counts(byStation) },
+    facets,
   };
+}
+
+/** Without a search: the body-year's counts as the database keeps them (suggestion_counts, a few hundred rows). */
+async function keptGroups(ctx: AppContext, bodyId: string, year: number): Promise<FacetGroup[]> {
+  const rows = await ctx.db.select().from(suggestionCounts).where(and(eq(suggestionCounts.bodyId, bodyId), eq(suggestionCounts.year, year), gt(suggestionCounts.n, 0)));
+  return rows.map((r) => ({ status: r.status, category: r.category, channel: r.channel, stationId: r.stationId || null, n: r.n }));
+}
+
+/** With a search: the matches grouped in one scan (before, the total and each facet were a scan of their own). */
+async function searchGroups(ctx: AppContext, where: SQL): Promise<FacetGroup[]> {
+  const rows = await ctx.db.select({ status: suggestions.status, category: suggestions.category, channel: suggestions.channel, stationId: suggestions.stationId, n: sql<number>`count(*)::int` })
+    .from(suggestions).where(where).groupBy(suggestions.status, suggestions.category, suggestions.channel, suggestions.stationId);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 async function latestYear(ctx: AppContext, bodyId: string): Promise<number> {

@@ -9,14 +9,21 @@ import type { StaffPrincipal } from '../core/principal.js';
 import { shanghaiDate, type Grade } from '../../shared/execution.js';
 import { summarizeYear } from '../../shared/implementation-dashboard.js';
 import { byProject, executionOf } from '../projects/execution.js';
+import { anyOf } from '../db/any.js';
 
 async function yearProjects(db: DbOrTx, bodyId: string, year: number) {
   // A county's or a city's clerk sees the year of every body below too (a city: ~400 projects).
   const ids = await bodyAndDescendants(db, bodyId);
   const carried = db.select({ id: carryOvers.projectId }).from(carryOvers).where(eq(carryOvers.toYear, year));
-  return db.select({ p: projects, bodyName: bodies.name, carriedOverFrom: carryOvers.fromYear, carriedOverTo: carryOvers.toYear })
+  // only the columns the overview shows (a province's city-year is 8,640 projects: every column, descriptions
+  // included, cost more to ship and map than the rest of the overview)
+  const p = {
+    id: projects.id, bodyId: projects.bodyId, title: projects.title, year: projects.year, department: projects.department,
+    category: projects.category, investment: projects.investment, selectedOn: projects.selectedOn,
+  };
+  return db.select({ p, bodyName: bodies.name, carriedOverFrom: carryOvers.fromYear, carriedOverTo: carryOvers.toYear })
     .from(projects).innerJoin(bodies, eq(bodies.id, projects.bodyId)).leftJoin(carryOvers, eq(carryOvers.projectId, projects.id))
-    .where(and(inArray(projects.bodyId, ids), eq(projects.status, 'selected'), or(eq(projects.year, year), inArray(projects.id, carried))))
+    .where(and(anyOf(projects.bodyId, ids), eq(projects.status, 'selected'), or(eq(projects.year, year), inArray(projects.id, carried))))
     .orderBy(asc(projects.year), asc(projects.department), asc(projects.title));
 }
 
@@ -24,7 +31,7 @@ async function yearProjects(db: DbOrTx, bodyId: string, year: number) {
 async function groupsOf(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
   return db.select({ projectId: supervisors.projectId, memberId: supervisors.memberId, lead: supervisors.lead, name: members.name, delegation: members.delegation })
-    .from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId)).where(inArray(supervisors.projectId, ids))
+    .from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId)).where(anyOf(supervisors.projectId, ids))
     .orderBy(asc(members.name));
 }
 
@@ -37,9 +44,9 @@ export async function yearOverview(ctx: AppContext, actor: StaffPrincipal, bodyI
   const [exec, groups, visits, grades, fixes] = await Promise.all([
     executionOf(ctx.db, rows.map((r) => r.p), now),
     groupsOf(ctx.db, ids),
-    ids.length ? ctx.db.select({ projectId: inspections.projectId, date: inspections.date }).from(inspections).where(inArray(inspections.projectId, ids)) : [],
-    ids.length ? ctx.db.select().from(projectGrades).where(inArray(projectGrades.projectId, ids)).orderBy(asc(projectGrades.publishedAt)) : [],
-    ids.length ? ctx.db.select({ projectId: rectifications.projectId }).from(rectifications).where(inArray(rectifications.projectId, ids)) : [],
+    ids.length ? ctx.db.select({ projectId: inspections.projectId, date: inspections.date }).from(inspections).where(anyOf(inspections.projectId, ids)) : [],
+    ids.length ? ctx.db.select().from(projectGrades).where(anyOf(projectGrades.projectId, ids)).orderBy(asc(projectGrades.publishedAt)) : [],
+    ids.length ? ctx.db.select({ projectId: rectifications.projectId }).from(rectifications).where(anyOf(rectifications.projectId, ids)) : [],
   ]);
   const load = new Map<string, number>();
   for (const g of groups) load.set(g.memberId, (load.get(g.memberId) ?? 0) + 1);

@@ -4,7 +4,7 @@
 // export.csv.sha256 / export.json.sha256 can state, and sign, the digest of the same bytes.
 import { createHash } from 'node:crypto';
 import { CompactSign } from 'jose';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { ballotRounds, ballots, inspections, members, progressReports, projectPlans, rectifications, sessions, supervisors } from '../db/schema.js';
 import { bodyAndDescendants, findBody } from '../bodies/tree.js';
@@ -13,6 +13,7 @@ import { photoUrls } from '../projects/progress.js';
 import { csvLine, exportColumns } from './csv.js';
 import { pageSize, projectPage } from './export-rows.js';
 import { rulesOf } from '../projects/composite.js';
+import { anyOf } from '../db/any.js';
 
 type Format = 'csv' | 'json';
 
@@ -20,12 +21,12 @@ type Format = 'csv' | 'json';
 async function details(ctx: AppContext, pids: string[]) {
   if (!pids.length) return () => ({});
   const [plans, reports, insp, rect, group] = await Promise.all([
-    ctx.db.select().from(projectPlans).where(inArray(projectPlans.projectId, pids)),
-    ctx.db.select().from(progressReports).where(inArray(progressReports.projectId, pids)).orderBy(asc(progressReports.date), asc(progressReports.createdAt), asc(progressReports.id)),
-    ctx.db.select().from(inspections).where(inArray(inspections.projectId, pids)).orderBy(asc(inspections.date), asc(inspections.createdAt), asc(inspections.id)),
-    ctx.db.select().from(rectifications).where(inArray(rectifications.projectId, pids)).orderBy(asc(rectifications.date), asc(rectifications.createdAt), asc(rectifications.id)),
+    ctx.db.select().from(projectPlans).where(anyOf(projectPlans.projectId, pids)),
+    ctx.db.select().from(progressReports).where(anyOf(progressReports.projectId, pids)).orderBy(asc(progressReports.date), asc(progressReports.createdAt), asc(progressReports.id)),
+    ctx.db.select().from(inspections).where(anyOf(inspections.projectId, pids)).orderBy(asc(inspections.date), asc(inspections.createdAt), asc(inspections.id)),
+    ctx.db.select().from(rectifications).where(anyOf(rectifications.projectId, pids)).orderBy(asc(rectifications.date), asc(rectifications.createdAt), asc(rectifications.id)),
     ctx.db.select({ projectId: supervisors.projectId, name: members.name, lead: supervisors.lead }).from(supervisors).innerJoin(members, eq(members.id, supervisors.memberId))
-      .where(inArray(supervisors.projectId, pids)).orderBy(asc(members.name), asc(members.id)),
+      .where(anyOf(supervisors.projectId, pids)).orderBy(asc(members.name), asc(members.id)),
   ]);
   return (id: string) => {
     const plan = plans.find((x) => x.projectId === id);
@@ -44,7 +45,7 @@ async function details(ctx: AppContext, pids: string[]) {
 async function* publishedBallots(ctx: AppContext, ids: string[], year: number | undefined) {
   let after: { at: string; id: string } | null = null;
   for (;;) {
-    const conds: SQL[] = [inArray(sessions.bodyId, ids), eq(ballots.state, 'published')];
+    const conds: SQL[] = [anyOf(sessions.bodyId, ids), eq(ballots.state, 'published')];
     if (year !== undefined) conds.push(sql`extract(year from ${ballots.publishedAt} at time zone 'Asia/Shanghai') = ${year}`);
     if (after) conds.push(sql`(${ballots.publishedAt}, ${ballots.id}) > (${after.at}::timestamptz, ${after.id})`);
     const rows = await ctx.db.select({ b: ballots, sessionName: sessions.name, bodyId: sessions.bodyId, round: ballotRounds.round }).from(ballots)

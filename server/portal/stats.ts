@@ -1,9 +1,9 @@
 // GET /api/public/bodies/:bodyId/stats: a body and every body below it, counted in SQL (a city has ~400
 // projects a year over ~110 bodies): projects by status, execution and category, investment, the members'
 // grades by round with 满意率, the public's ratings (kept apart), suggestions by channel and category.
-import { and, count, eq, inArray, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, sum, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { projectGrades, projects, publicRatings, suggestions } from '../db/schema.js';
+import { projectGrades, projects, publicRatings, suggestionCounts, suggestions } from '../db/schema.js';
 import { findBody, bodyAndDescendants } from '../bodies/tree.js';
 import { isPublicProject } from '../projects/public.js';
 import { executionOf } from '../projects/execution.js';
@@ -31,6 +31,7 @@ async function statsComposite(ctx: AppContext, bodyId: string, projectIds: strin
   const figure = compositeSatisfaction(sums, weights);
   return figure ? { ...figure, counts: sums } : null;
 }
+import { anyOf } from '../db/any.js';
 
 const toObject = (rows: { k: string | null; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k ?? '', Number(r.n)]));
 const money = (v: unknown) => Math.round(Number(v ?? 0) * 10_000) / 10_000;
@@ -39,8 +40,10 @@ export async function bodyStats(ctx: AppContext, bodyId: string, year?: number) 
   const body = await findBody(ctx.db, bodyId);
   const ids = await bodyAndDescendants(ctx.db, bodyId);
   const db = ctx.db;
-  const inScope: SQL = and(inArray(projects.bodyId, ids), isPublicProject, ...(year !== undefined ? [eq(projects.year, year)] : []))!;
-  const suggestionScope = and(inArray(suggestions.bodyId, ids), ...(year !== undefined ? [eq(suggestions.year, year)] : []));
+  const inScope: SQL = and(anyOf(projects.bodyId, ids), isPublicProject, ...(year !== undefined ? [eq(projects.year, year)] : []))!;
+  // Suggestions are counted from the counts the database keeps (suggestion_counts), not row by row.
+  const suggestionScope = and(anyOf(suggestionCounts.bodyId, ids), ...(year !== undefined ? [eq(suggestionCounts.year, year)] : []));
+  const kept = sql<string>`sum(${suggestionCounts.n})`;
   const [byStatus, byCategory, invest, selected, gradeRows, ratingRows, byChannel, suggestionCategories, [support]] = await Promise.all([
     db.select({ k: projects.status, n: count() }).from(projects).where(inScope).groupBy(projects.status),
     db.select({ k: projects.category, n: count() }).from(projects).where(inScope).groupBy(projects.category),
@@ -51,8 +54,8 @@ export async function bodyStats(ctx: AppContext, bodyId: string, year?: number) 
       s: sum(projectGrades.satisfied), b: sum(projectGrades.basic), u: sum(projectGrades.unsatisfied),
     }).from(projectGrades).innerJoin(projects, eq(projects.id, projectGrades.projectId)).where(inScope).groupBy(projectGrades.round, projectGrades.grade),
     db.select({ k: publicRatings.grade, n: count() }).from(publicRatings).innerJoin(projects, eq(projects.id, publicRatings.projectId)).where(inScope).groupBy(publicRatings.grade),
-    db.select({ k: suggestions.channel, n: count() }).from(suggestions).where(suggestionScope).groupBy(suggestions.channel),
-    db.select({ k: suggestions.category, n: count() }).from(suggestions).where(suggestionScope).groupBy(suggestions.category),
+    db.select({ k: suggestionCounts.channel, n: kept }).from(suggestionCounts).where(suggestionScope).groupBy(suggestionCounts.channel).having(sql`sum(${suggestionCounts.n}) > 0`),
+    db.select({ k: suggestionCounts.category, n: kept }).from(suggestionCounts).where(suggestionScope).groupBy(suggestionCounts.category).having(sql`sum(${suggestionCounts.n}) > 0`),
     // residents behind the public projects: each adopted suggestion counts 1 + those merged into it
     db.select({ n: sql<string>`coalesce(sum(${suggestions.supporters}), 0)`, k: count() }).from(suggestions).innerJoin(projects, eq(projects.id, suggestions.projectId))
       .where(and(inScope, eq(suggestions.status, 'adopted'))),

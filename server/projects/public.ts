@@ -1,14 +1,15 @@
 // Which projects the public sees (shared/projects.ts: a candidate or later, or infeasible with its published
 // reason), and the published assessments they show.
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { assessments, projects } from '../db/schema.js';
 import { alwaysPublicStatuses, isPublicStatus, publicOnceAssessedStatuses } from '../../shared/projects.js';
 import { describeAssessment } from './views.js';
+import { anyOf } from '../db/any.js';
 
 export async function publicAssessments(db: DbOrTx, projectIds: string[]) {
   if (!projectIds.length) return new Map<string, ReturnType<typeof describeAssessment>>();
-  const rows = await db.select().from(assessments).where(and(inArray(assessments.projectId, projectIds), isNotNull(assessments.publishedAt)));
+  const rows = await db.select().from(assessments).where(and(anyOf(assessments.projectId, projectIds), isNotNull(assessments.publishedAt)));
   return new Map(rows.map((a) => [a.projectId, describeAssessment(a)]));
 }
 

@@ -1,8 +1,9 @@
 // What residents said of a project (群众评单): counts by grade, and the comments staff approved.
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect.js';
 import { publicRatings } from '../db/schema.js';
 import { iso } from '../db/time.js';
+import { anyOf } from '../db/any.js';
 
 /** Counts by grade of every public rating of these projects (comments or not, moderated or not). */
 export async function ratingSummaries(db: DbOrTx, projectIds: string[]) {
@@ -10,7 +11,7 @@ export async function ratingSummaries(db: DbOrTx, projectIds: string[]) {
   for (const id of projectIds) out.set(id, { satisfied: 0, basic: 0, unsatisfied: 0, count: 0 });
   if (!projectIds.length) return out;
   const rows = await db.select({ projectId: publicRatings.projectId, grade: publicRatings.grade, n: count() }).from(publicRatings)
-    .where(inArray(publicRatings.projectId, projectIds)).groupBy(publicRatings.projectId, publicRatings.grade);
+    .where(anyOf(publicRatings.projectId, projectIds)).groupBy(publicRatings.projectId, publicRatings.grade);
   for (const r of rows) {
     const s = out.get(r.projectId)!;
     s[r.grade as 'satisfied' | 'basic' | 'unsatisfied'] = Number(r.n);

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../db/connect.js';
 import { assessments, projects, screeningChecks, suggestions } from '../db/schema.js';
 import { iso } from '../db/time.js';
 import { describeProject, type ProjectRow } from './find.js';
+import { anyOf } from '../db/any.js';
 
 type AssessmentRow = typeof assessments.$inferSelect;
 
@@ -18,7 +19,7 @@ export async function supportersOf(db: DbOrTx, ids: string[]): Promise<Map<strin
   const out = new Map(ids.map((id) => [id, { supporters: 0, suggestionIds: [] as string[] }]));
   if (!ids.length) return out;
   const rows = await db.select({ projectId: suggestions.projectId, id: suggestions.id, supporters: suggestions.supporters })
-    .from(suggestions).where(and(inArray(suggestions.projectId, ids), eq(suggestions.status, 'adopted'))).orderBy(suggestions.id);
+    .from(suggestions).where(and(anyOf(suggestions.projectId, ids), eq(suggestions.status, 'adopted'))).orderBy(suggestions.id);
   for (const r of rows) {
     const e = out.get(r.projectId!)!;
     e.supporters += r.supporters;

@@ -7,13 +7,17 @@ import {
 import { pageCacheControl, publicPage, servePage } from '../core/page-cache.js';
 import { route } from '../http/route.js';
 import { createProject, listProjects, updateProject, withdrawProject } from './projects.js';
-import { publicProjects } from './public-projects.js';
+import { publicProjectCount, publicProjects } from './public-projects.js';
+import { withPaging } from '../http/paging.js';
 import { assessProject, myAssessments, setScreening } from './assessment.js';
 import { approveCandidateList, createCandidateList, getCandidateList, listCandidateLists } from './candidate-lists.js';
 
 const publicQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(['candidate', 'selected', 'not_selected', 'infeasible']).optional(),
+  // Paging (an extension, docs/PAGING.md): without them the whole list, as API.md gives it.
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 
 export const screeningRoutes = [
@@ -62,14 +66,22 @@ export const screeningRoutes = [
     errors: ['list_not_draft', 'project_not_assessed'], command: approveCandidateList, input: (r) => ({ listId: r.params.id, ...r.body }),
   }),
   route({
-    method: 'GET', path: '/public/bodies/:bodyId/projects', summary: 'Public projects of the body and every body below it, with execution, percent, grade and supporters',
+    method: 'GET', path: '/public/bodies/:bodyId/projects', summary: 'Public projects of the body and every body below it, with execution, percent, grade and supporters; `limit`/`offset` (extension) give one page, with `X-Total-Count` and a `Link` to the next',
     roles: ['public'], query: publicQuery,
     handler: async (ctx, r) => {
-      const { year, status } = r.query;
+      const { year, status, limit, offset } = r.query;
       const bodyId = r.params.bodyId;
+      const key = `projects:${bodyId}:${year ?? ''}:${status ?? ''}`;
       // From memory until something it shows changes (core/page-cache.ts).
-      const page = await publicPage(ctx.db, `projects:${bodyId}:${year ?? ''}:${status ?? ''}`, () => publicProjects(ctx, bodyId, year, status));
-      return servePage(r.c, page, pageCacheControl);
+      if (limit === undefined && offset === undefined) {
+        return servePage(r.c, await publicPage(ctx.db, key, () => publicProjects(ctx, bodyId, year, status)), pageCacheControl);
+      }
+      const slice = { limit: limit ?? null, offset: offset ?? 0 };
+      const [page, total] = await Promise.all([
+        publicPage(ctx.db, `${key}:${slice.limit ?? ''}:${slice.offset}`, () => publicProjects(ctx, bodyId, year, status, slice)),
+        publicPage(ctx.db, `${key}:total`, () => publicProjectCount(ctx, bodyId, year, status)),
+      ]);
+      return withPaging(r.c, servePage(r.c, page, pageCacheControl), Number(total.body), slice);
     },
   }),
 ];

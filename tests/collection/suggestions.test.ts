@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createHall, departmentToken, ok, type Hall } from '../helpers/fixtures.js';
-import { sql } from 'drizzle-orm';
+import { gt, sql } from 'drizzle-orm';
+import { suggestionCounts, suggestions } from '../../server/db/schema.js';
 import { rowsOf } from '../../server/db/connect.js';
 
 let server: TestServer;
@@ -219,5 +220,20 @@ describe('tracking, inbox, duplicates, merge and status', () => {
     const actions = new Set(list.map((r) => r.action));
     for (const a of ['collection.window_created', 'collection.station_created', 'suggestion.received', 'suggestion.merged', 'suggestion.not_adopted', 'suggestion.referred']) expect(actions).toContain(a);
     expect(list.map((r) => r.detail).join('\n')).not.toMatch(/13800000000|a@example\.cn/);
+  });
+});
+
+describe('the counts the database keeps (suggestion_counts, migration 0015)', () => {
+  it('equal the suggestions grouped, after every submission, merge and status change above', async () => {
+    const db = server.ctx.db;
+    const kept = await db.select().from(suggestionCounts).where(gt(suggestionCounts.n, 0));
+    const counted = await db.select({
+      bodyId: suggestions.bodyId, year: suggestions.year, status: suggestions.status, category: suggestions.category, channel: suggestions.channel,
+      stationId: sql<string>`coalesce(${suggestions.stationId}, '')`, n: sql<number>`count(*)::int`,
+    }).from(suggestions).groupBy(suggestions.bodyId, suggestions.year, suggestions.status, suggestions.category, suggestions.channel, suggestions.stationId);
+    const key = (r: { bodyId: string; year: number; status: string; category: string; channel: string; stationId: string; n: number }) =>
+      JSON.stringify([r.bodyId, r.year, r.status, r.category, r.channel, r.stationId, Number(r.n)]);
+    expect(counted.map(key).sort()).toEqual(kept.map(key).sort());
+    expect(counted.some((r) => r.status === 'merged')).toBe(true);
   });
 });

@@ -68,7 +68,7 @@ describe('GET /api/openapi.json', () => {
     expect(create['x-roles']).toEqual(['admin']);
     expect(create['x-audit-action']).toBe('session.created');
     const publicList = doc.paths['/api/public/bodies/{bodyId}/projects'].get;
-    expect(publicList.parameters.map((p: any) => p.name)).toEqual(['bodyId', 'year', 'status']);
+    expect(publicList.parameters.map((p: any) => p.name)).toEqual(['bodyId', 'year', 'status', 'limit', 'offset']);
     expect(publicList['x-roles']).toEqual(['public']);
     expect(publicList.security).toBeUndefined();
     const vote = doc.paths['/api/ballots/{id}/votes'].post;

@@ -74,7 +74,7 @@ const table: Row[] = [
   // Collection
   { method: 'POST', route: '/api/bodies/:bodyId/projects', request: () => ({ path: `/api/bodies/${w.B}/projects`, json: { year: 2027, title: '新项目', description: '说明', category: '教育', department: '教育局' } }) },
   { method: 'GET', route: '/api/bodies/:bodyId/projects', request: () => ({ path: `/api/bodies/${w.B}/projects` }), note: 'not in API.md (staff list, drafts included)' },
-  { method: 'GET', route: '/api/public/bodies/:bodyId/projects', request: () => ({ path: `/api/public/bodies/${w.B}/projects?year=2027` }) },
+  { method: 'GET', route: '/api/public/bodies/:bodyId/projects', request: () => ({ path: `/api/public/bodies/${w.B}/projects?year=2027&limit=2&offset=1` }), note: 'paged (docs/PAGING.md); the whole list: tests/portal/paging.test.ts' },
   { method: 'POST', route: '/api/bodies/:bodyId/collection', fresh: true, request: () => {
     const opens = Date.UTC(2090, 0, 1) + windowSlot++ * 2 * 86_400_000;
     return { path: `/api/bodies/${w.B}/collection`, json: { year: 2090, opensAt: new Date(opens).toISOString(), closesAt: new Date(opens + 86_400_000).toISOString() } };
