@@ -74,15 +74,6 @@ export const cadence: Record<Channel, { spacing: number; quiet: number; maxWait:
   tally: { spacing: 100, quiet: 150, maxWait: 700 },
 };
 
-/**
- * Frames caused only by votes, per second, across all sessions of this process: when many halls vote at
- * once, each hall's vote frames space out (spacing = sessions with pending frames ÷ this) so that their
- * total — a database read and a version each — stays the same however many halls vote. One hall keeps
- * the 100 ms spacing; a hundred get a turnout frame every 500 ms and a tally every second, and the final
- * count still follows a hall's last vote within about that spacing plus `quiet`.
- */
-export const voteFramesPerSecond: Record<Channel, number> = { watch: 200, members: 200, tally: 100 };
-
 /** The channels a touch concerns: a vote moves turnout and tally, which the tablets do not get. */
 const channelsOf = (kind: TouchKind): readonly Channel[] => (kind === 'vote' ? ['watch', 'tally'] : channels);
 
@@ -168,9 +159,8 @@ export class LiveHub {
   private dueAt(p: Pending, ch: Channel): number {
     if (!p.dirty[ch]) return Infinity;
     const c = cadence[ch];
-    if (p.changed[ch]) return Math.max(p.last[ch] + c.spacing, p.first[ch]);
-    const spacing = Math.max(c.spacing, (this.sessions.size * 1000) / voteFramesPerSecond[ch]);
-    return Math.max(p.last[ch] + spacing, Math.min(p.latest + c.quiet, p.first[ch] + Math.max(c.maxWait, spacing)));
+    const wanted = p.changed[ch] ? p.first[ch] : Math.min(p.latest + c.quiet, p.first[ch] + c.maxWait);
+    return Math.max(p.last[ch] + c.spacing, wanted);
   }
 
   /**
@@ -183,32 +173,18 @@ export class LiveHub {
     if (at === Infinity) {
       if (p.timer) clearTimeout(p.timer);
       p.timer = null;
-      if (channels.some((ch) => p.running[ch] || p.dirty[ch])) return;
-      // Idle: forget the session once its last frames are older than any spacing, not before (a vote
-      // right after a frame must wait out the spacing, which a forgotten session would not know of).
-      const until = Math.max(...channels.map((ch) => p.last[ch])) + this.maxSpacing();
-      if (Date.now() >= until) this.sessions.delete(sessionId);
-      else this.arm(sessionId, p, until);
+      if (!channels.some((ch) => p.running[ch] || p.dirty[ch])) this.sessions.delete(sessionId);
       return;
     }
     if (p.timer) {
       if (p.timerAt <= at) return;
       clearTimeout(p.timer);
     }
-    this.arm(sessionId, p, at);
-  }
-
-  private arm(sessionId: string, p: Pending, at: number) {
     p.timerAt = at;
     p.timer = setTimeout(() => {
       p.timer = null;
       void this.flush(sessionId, p);
     }, Math.max(0, at - Date.now()));
-  }
-
-  /** The longest spacing of any channel's vote frames now (see `voteFramesPerSecond`). */
-  private maxSpacing(): number {
-    return Math.max(...channels.map((ch) => Math.max(cadence[ch].spacing, (this.sessions.size * 1000) / voteFramesPerSecond[ch])));
   }
 
   private async flush(sessionId: string, p: Pending) {
