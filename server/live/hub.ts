@@ -13,7 +13,7 @@
 // - members: the tablets — a ballot's state changes (opened, closed, published, with its result) and
 //            the session's counters, never turnout: a vote does not touch this channel. A tablet needs
 //            its ballot's state, and with a hundred halls voting at once, turnout frames to every
-//            tablet were the whole cost of the fan-out (one frame is one socket write per tablet).
+//            tablet were most of the cost of the fan-out (one frame is one socket write per tablet).
 // A frame says only what may have changed: `session:update` when the session itself changed since that
 // channel's last frame (a check-in, a new ballot — not a ballot's state or its votes), `ballot:update`
 // for the ballots touched (on the watch and tally channels also any open one). The work of a frame is
