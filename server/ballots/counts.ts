@@ -2,7 +2,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx, type RawQuery } from '../db/connect.js';
 import { ballotBox, ballotRoll, members, namedVotes, roster } from '../db/schema.js';
-import { bothPlaces, liveRoll, slotIn } from './live-slots.js';
+import { bothPlaces, liveBox, liveRoll, slotIn } from './live-slots.js';
 import { emptyTally, tallyChoices } from '../../shared/counting/tally.js';
 import type { Choices, Tally, YesNoAbstain } from '../../shared/types.js';
 import { definitionOf, type BallotRow } from './queries.js';
@@ -31,7 +31,12 @@ export async function tallyOf(db: DbOrTx, b: BallotRow): Promise<{ tally: Tally;
     const votes = await namedVotesOf(db, b.id);
     return { tally: tallyChoices(def, votes.map((v) => ({ vote: v.vote }))), cast: votes.length };
   }
-  const rows = await db.select({ choices: ballotBox.choices }).from(ballotBox).where(eq(ballotBox.ballotId, b.id));
+  // An open ballot's box is still in its slot; once closed (or from the close's own archive on) in ballot_box.
+  const slot = await slotIn(db, b.id);
+  const rows = slot === null
+    ? await db.select({ choices: ballotBox.choices }).from(ballotBox).where(eq(ballotBox.ballotId, b.id))
+    : rowsOf<{ choices: unknown }>(await db.execute(sql`select choices from ${sql.raw(liveBox(slot))} where ballot_id = ${b.id}
+        union all select choices from ballot_box where ballot_id = ${b.id}`));
   return { tally: tallyChoices(def, rows.map((r) => r.choices as Choices)), cast: rows.length };
 }
 
