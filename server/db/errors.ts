@@ -22,6 +22,11 @@ export function mapDatabaseError(err: unknown): DomainError | undefined {
   if (code === '22021' || code === '22P05' || code === '22P02' || code === '22003' || code === '54000') {
     return new DomainError(422, 'invalid_input', '输入无法保存 / input cannot be stored');
   }
+  // A deadlock or serialization failure rolled the whole transaction back: nothing half-done, and the same
+  // request sent again goes through (the known case, publishes over the same projects, locks in one order now).
+  if (code === '40P01' || code === '40001') {
+    return new DomainError(503, 'database_unavailable', '数据库繁忙，请稍后重试 / database busy, retry');
+  }
   if (connectionCodes.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') {
     return new DomainError(503, 'database_unavailable', '数据库暂时不可用，请稍后重试 / database temporarily unavailable, retry');
   }

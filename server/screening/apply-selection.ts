@@ -17,12 +17,17 @@ export async function applySelection(cx: CommandContext, { ballot }: DomainEvent
   if (ballot.kind !== 'selection' || !ballot.result) return;
   const result = ballot.result as SelectionResult;
   const ids = (status: string[]) => result.options.filter((o) => status.includes(o.status)).map((o) => o.id);
-  const lock = async (list: string[]) => list.length
-    ? cx.tx.select({ id: projects.id, status: projects.status }).from(projects).where(inArray(projects.id, list)).orderBy(asc(projects.id)).for('update')
+  // Every project of the ballot is locked at once, in id order: two ballots over the same projects published
+  // together then wait for each other instead of each holding half of the rows the other needs (a deadlock).
+  const all = [...new Set(result.options.map((o) => o.id))];
+  const locked = all.length
+    ? await cx.tx.select({ id: projects.id, status: projects.status }).from(projects).where(inArray(projects.id, all)).orderBy(asc(projects.id)).for('update')
     : [];
-  await moveProjects(cx.tx, await lock(ids(['selected'])), 'selected', 'publishSelection');
+  const byId = new Map(locked.map((p) => [p.id, p]));
+  const rows = (list: string[]) => list.flatMap((id) => byId.get(id) ?? []);
   const chosen = ids(['selected']);
+  await moveProjects(cx.tx, rows(chosen), 'selected', 'publishSelection');
   if (chosen.length) await cx.tx.update(projects).set({ selectedOn: shanghaiDate(cx.ctx.now()) }).where(inArray(projects.id, chosen));
   await tellProjectSenders(cx, chosen, 'selected');
-  await moveProjects(cx.tx, await lock(ids(['not_passed', 'passed_not_selected'])), 'not_selected', 'publishSelection');
+  await moveProjects(cx.tx, rows(ids(['not_passed', 'passed_not_selected'])), 'not_selected', 'publishSelection');
 }
