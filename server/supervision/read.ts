@@ -3,7 +3,7 @@
 import { and, eq, inArray, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { projects, supervisors, tasks } from '../db/schema.js';
-import { assertStaffOfBody, bodyAndDescendants } from '../bodies/tree.js';
+import { assertStaffOfBody, bodyAndDescendants, findBody } from '../bodies/tree.js';
 import { forbidden } from '../core/errors.js';
 import type { MemberPrincipal, StaffPrincipal } from '../core/principal.js';
 import { assertCarryingDepartment, departmentOf } from '../projects/departments.js';
@@ -51,6 +51,8 @@ export async function bodyTasks(ctx: AppContext, who: Reader, bodyId: string, f:
     if (who.bodyId !== bodyId) throw forbidden('other_body', '不是本级人大 / not your body');
     where.push(eq(tasks.bodyId, bodyId), inArray(tasks.projectId, ctx.db.select({ id: supervisors.projectId }).from(supervisors).where(eq(supervisors.memberId, who.memberId))));
   } else {
+    // a deployment-wide admin covers every body, so no body at all must still be told apart (404)
+    await findBody(ctx.db, bodyId);
     await assertStaffOfBody(ctx.db, who, bodyId);
     where.push(inArray(tasks.bodyId, await bodyAndDescendants(ctx.db, bodyId)));
     if (who.role === 'department') where.push(eq(projects.department, (await departmentOf(ctx.db, who)) ?? sql`null`));
