@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { AppContext, CommandContext, Effect } from '../context.js';
 import { projects, tasks } from '../db/schema.js';
 import { newId } from '../db/ids.js';
+import { anyOf } from '../db/any.js';
 import { writeAudit } from '../audit/log.js';
 import { command, publicChange } from '../core/command.js';
 import { publicPagesChanged } from '../core/page-cache.js';
@@ -51,23 +52,29 @@ export const openTask = command<{ projectId: string } & z.infer<typeof taskInput
  * waits for the next midnight (PROCESS.md: "a project that is still red when its task closes gets a new one
  * after the next midnight"). Answers how many it opened.
  */
+const sweepChunk = 1000;
+
 export async function openTasksForRed(ctx: AppContext, projectIds: string[] | null): Promise<number> {
   if (projectIds && !projectIds.length) return 0;
   const now = ctx.now();
   const today = shanghaiDate(now);
-  const candidates = await ctx.db.select().from(projects).where(and(
+  const ids = (await ctx.db.select({ id: projects.id }).from(projects).where(and(
     eq(projects.status, 'selected'),
     projectIds ? inArray(projects.id, projectIds) : undefined,
     sql`not exists (select 1 from ${tasks} t where t.project_id = ${projects.id}
       and (t.state <> 'closed' or (t.closed_at at time zone 'Asia/Shanghai')::date = ${today}::date))`,
-  ));
-  if (!candidates.length) return 0;
-  const exec = await executionOf(ctx.db, candidates, now);
+  ))).map((r) => r.id);
   let opened = 0;
-  for (const p of candidates) {
-    const e = exec.get(p.id)!;
-    if (e.color !== 'red') continue;
-    if (await openForRed(ctx, p, e.redReasons[0], now)) opened++;
+  // A province holds 40,000 selected projects over five years: their reports are read a thousand projects at a
+  // time, so the sweep at start (which runs while the server already answers) never holds them all at once.
+  for (let i = 0; i < ids.length; i += sweepChunk) {
+    const candidates = await ctx.db.select().from(projects).where(anyOf(projects.id, ids.slice(i, i + sweepChunk)));
+    const exec = await executionOf(ctx.db, candidates, now);
+    for (const p of candidates) {
+      const e = exec.get(p.id)!;
+      if (e.color !== 'red') continue;
+      if (await openForRed(ctx, p, e.redReasons[0], now)) opened++;
+    }
   }
   // Public pages (which list each project's tasks) are made again once for the whole sweep: per task, a
   // province's first sweep (4,560 tasks) dropped every cached page 4,560 times in a row and the portal
