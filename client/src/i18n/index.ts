@@ -4,9 +4,13 @@ import { initReactI18next } from 'react-i18next';
 // Every screen family keeps its strings in files of its own (`<area>.zh-CN.json`, `<area>.en.json`,
 // the tablet's in `zh-CN.json` / `en.json`), merged here so a new stage adds files, not lines here.
 // The trail's words (`audit.*.json`, every action in two languages) are for staff only: they are not merged
-// into this start-up bundle the tablet loads, but added by ./audit.ts where the staff screens import it.
+// into this start-up bundle the tablet loads, but added by ./audit.ts where the staff screens import it; the
+// administrators' screens' words likewise by ./staff.ts.
 type Strings = Record<string, unknown>;
-const files = import.meta.glob<Strings>(['./*.json', '!./audit.*.json'], { eager: true, import: 'default' });
+const files = import.meta.glob<Strings>(
+  ['./*.json', '!./audit.*.json', '!./admin.*.json', '!./evalAdmin.*.json', '!./inbox.*.json', '!./moderation.*.json', '!./notices-admin.*.json'],
+  { eager: true, import: 'default' },
+);
 const merged = (suffix: string) => Object.assign({}, ...Object.entries(files)
   .filter(([name]) => name.endsWith(`${suffix}.json`))
   .sort(([a], [b]) => a.localeCompare(b))

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/audit';
+import '../../i18n/staff';
 import '../../styles/audit.css';
 import type { AuditStage } from '../../../../shared/audit';
 import { stageName, type Fact, type Words } from './auditWords';
