@@ -162,8 +162,12 @@ describe('axe-core on every page', () => {
     await c.page.getByTestId('tally').waitFor();
     await check(c.page, 'console-open-tally');
 
-    // keyboard: the section tabs move with the arrow keys, then back to the ballots
+    // keyboard: the section tabs (ballots, hearings, roster, trail) move with the arrow keys, then back to the ballots
     await c.page.getByTestId('tab-ballots').focus();
+    await c.page.keyboard.press('ArrowRight');
+    await expectAttr(c.page.getByTestId('tab-hearings'), 'aria-selected', 'true');
+    await c.page.locator('#panel-hearings').waitFor();
+    await check(c.page, 'console-hearings');
     await c.page.keyboard.press('ArrowRight');
     await expectAttr(c.page.getByTestId('tab-roster'), 'aria-selected', 'true');
     await c.page.getByTestId('roster-counts').waitFor();
