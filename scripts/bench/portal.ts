@@ -15,7 +15,8 @@ import { executionOf } from '../../server/projects/execution.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { findCity, seedCity } from '../city/seed.js';
 import http from 'node:http';
-import { HttpClient, fmt, median, now, peakRssMb, rssMb, sleep, startChild, timed, type PreparedRequest } from './lib.js';
+import { HttpClient, fmt, median, now, peakRssMb, rssMb, sleep, startChild, type PreparedRequest } from './lib.js';
+import { readsAgainstHello } from './reads-vs-hello.js';
 import { benchDatabase, redact } from './fresh-db.js';
 
 export interface PortalOptions { duration: number; rounds: number; concurrency: number; delays: number }
@@ -100,32 +101,7 @@ async function readsPart(say: (s: string) => void, o: PortalOptions, city: City,
     // as a browser asks for it: gzip accepted (the server compresses a large page once and keeps it)
     if (k === 'list') targets.push([`${k} gzip`, get(p, { 'accept-encoding': 'gzip' })]);
   }
-  const helloReq = get(() => '/hello');
-  await timed(hello, helloReq, o.concurrency, 1000);
-  for (const [, make] of targets) await timed(client, make, o.concurrency, 1000);
-  const hellos: number[] = [];
-  const figures = new Map<string, number[]>(targets.map(([k]) => [k, []]));
-  say(`\nreads: ${o.concurrency} in flight, ${o.duration} ms per measurement, hello alternating with each round`);
-  const h = async () => {
-    const r = await timed(hello, helloReq, o.concurrency, o.duration);
-    hellos.push(r.perSecond);
-    say(`  hello    ${fmt(r.perSecond).padStart(6)} req/s`);
-  };
-  await h();
-  for (let round = 0; round < o.rounds; round++) {
-    for (const [k, make] of targets) {
-      const r = await timed(client, make, o.concurrency, o.duration);
-      figures.get(k)!.push(r.perSecond);
-      say(`  ${k.padEnd(12)} ${fmt(r.perSecond).padStart(6)} req/s  [statuses ${JSON.stringify([...r.statuses])}]`);
-    }
-    await h();
-  }
-  say('\n---------------- portal reads ----------------');
-  say(`hello (bare Hono): ${hellos.map((x) => fmt(x)).join(', ')} req/s`);
-  for (const [k, values] of figures) {
-    const ratios = values.map((v, i) => v / ((hellos[i] + hellos[i + 1]) / 2));
-    say(`${k.padEnd(12)} ${values.map((x) => fmt(x)).join(', ')} req/s; ratio to hello ${ratios.map((r) => fmt(r, 2)).join(', ')} → median ${fmt(median(ratios), 2)} (bar ≥ 0.50)`);
-  }
+  const figures = await readsAgainstHello(client, hello, targets, { ...o, title: 'portal reads', width: 12 }, say);
   for (const [k] of candidates) if (!figures.has(k)) say(`${k.padEnd(8)} not available`);
   say(`server peak RSS: ${fmt(peakRssMb(serverPid))} MB`);
 }

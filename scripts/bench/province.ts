@@ -16,7 +16,8 @@ import { hashPassword } from '../../server/auth/passwords.js';
 import { shanghaiDate } from '../../shared/execution.js';
 import { findCity } from '../city/seed.js';
 import { findProvince, seedProvince } from '../province/seed.js';
-import { HttpClient, fmt, median, now, peakRssMb, percentile, startChild, timed, type PreparedRequest } from './lib.js';
+import { HttpClient, fmt, now, peakRssMb, percentile, startChild, type PreparedRequest } from './lib.js';
+import { readsAgainstHello } from './reads-vs-hello.js';
 import { benchDatabase, redact } from './fresh-db.js';
 import { exportsPart } from './portal.js';
 
@@ -100,32 +101,7 @@ async function readsPart(say: (s: string) => void, o: ProvinceOptions, p: Provin
     const etag = r.headers?.etag as string | undefined;
     if (!k.includes('in turn') && etag) targets.push([`${k}, 304`, get(f, { ...gzip, 'if-none-match': etag })]);
   }
-  const helloReq = get(() => '/hello');
-  await timed(hello, helloReq, o.concurrency, 1000);
-  for (const [, make] of targets) await timed(client, make, o.concurrency, 1000); // every page made once
-  const hellos: number[] = [];
-  const figures = new Map<string, number[]>(targets.map(([k]) => [k, []]));
-  say(`\nreads: ${o.concurrency} in flight, ${o.duration} ms per measurement, gzip accepted, hello alternating with each round`);
-  const h = async () => {
-    const r = await timed(hello, helloReq, o.concurrency, o.duration);
-    hellos.push(r.perSecond);
-    say(`  hello ${fmt(r.perSecond).padStart(6)} req/s`);
-  };
-  await h();
-  for (let round = 0; round < o.rounds; round++) {
-    for (const [k, make] of targets) {
-      const r = await timed(client, make, o.concurrency, o.duration);
-      figures.get(k)!.push(r.perSecond);
-      say(`  ${k.padEnd(32)} ${fmt(r.perSecond).padStart(6)} req/s  [statuses ${JSON.stringify([...r.statuses])}]`);
-    }
-    await h();
-  }
-  say('\n---------------- province public reads ----------------');
-  say(`hello (bare Hono): ${hellos.map((x) => fmt(x)).join(', ')} req/s`);
-  for (const [k, values] of figures) {
-    const ratios = values.map((v, i) => v / ((hellos[i] + hellos[i + 1]) / 2));
-    say(`${k.padEnd(32)} ${values.map((x) => fmt(x)).join(', ')} req/s; ratio to hello ${ratios.map((r) => fmt(r, 2)).join(', ')} → median ${fmt(median(ratios), 2)} (bar ≥ 0.50)`);
-  }
+  await readsAgainstHello(client, hello, targets, { ...o, title: 'province public reads', width: 32, gzip: true }, say);
   say(`server peak RSS: ${fmt(peakRssMb(serverPid))} MB`);
 }
 
